@@ -1,0 +1,356 @@
+"""Ingest benchmark: chronicle end to end against spaCy's own floor. Measured, not asserted.
+
+    .venv/bin/python bench/ingest_bench.py                 # Guardian 249, generated 1,000 and 5,000
+    .venv/bin/python bench/ingest_bench.py --quick         # Guardian 249 and generated 200
+    .venv/bin/python bench/ingest_bench.py --sizes 1000    # Guardian 249 and generated 1,000
+
+For each corpus it
+  (a) runs the real CLI, `chronicle ingest FILE --db bench/out/X.duckdb --workers W`, in a
+      subprocess on a fresh store, and measures wall time and the peak RSS of the process
+      tree (the sum over the process and its children, polled every 0.1 s);
+  (b) measures the floor in a fresh subprocess: the same spaCy pipeline, loaded as
+      chronicle loads it (`chronicle.nlp.load_pipeline(default_model())`), run with
+      `nlp.pipe(texts, batch_size=32)` over the clean texts read back from the store made
+      in (a); model loading (imports included) and piping are timed separately; with W
+      workers the floor uses `n_process=W`;
+  (c) reports ratio = ingest time / (floor load + floor pipe), and the steady-state ratio
+      (ingest time - floor load) / floor pipe.
+Targets (reported, not enforced): ratio at most 1.25; peak RSS at 5,000 articles within
+10% of that at 1,000.
+
+Results: a markdown table on stdout and in bench/out/results.md, JSON in
+bench/out/results.json. Generated corpora are written to bench/out/ (git-ignored) by
+bench/generate_corpus.py from the texts in ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SHARED = REPO.parent / "shared"
+OUT = HERE / "out"
+GUARDIAN = SHARED / "corpora" / "guardian_syria_2017_2019.jsonl"
+POLL_SECONDS = 0.1
+TARGET_RATIO = 1.25
+TARGET_RSS_GROWTH = 0.10
+SEED = 1
+
+sys.path.insert(0, str(HERE))
+import generate_corpus  # noqa: E402  (bench/ is not a package)
+
+
+@dataclass
+class Usage:
+    seconds: float
+    peak_rss_mb: float  # sum over the process tree, at its highest
+    peak_process_rss_mb: float  # the largest single process
+    returncode: int
+
+
+@dataclass
+class Run:
+    corpus: str
+    path: str
+    documents: int  # input lines
+    workers: int
+    seconds: float
+    articles_per_second: float
+    peak_rss_mb: float
+    peak_process_rss_mb: float
+    stored: int  # articles in the store afterwards (exact duplicates stored once)
+    floor_texts: int
+    floor_load_seconds: float
+    floor_pipe_seconds: float
+    floor_peak_rss_mb: float
+    ratio: float  # ingest / (load + pipe)
+    steady_ratio: float  # (ingest - load) / pipe
+    log: str
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000],
+                        help="sizes of the generated corpora (default: 1000 5000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="the Guardian corpus and 200 generated articles only")
+    parser.add_argument("--seed", type=int, default=SEED, help="generator seed (default 1)")
+    parser.add_argument("--floor-db", help=argparse.SUPPRESS)  # internal: the floor child
+    parser.add_argument("--floor-processes", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.floor_db:
+        return floor_child(args.floor_db, args.floor_processes)
+    if not SHARED.is_dir():
+        sys.exit(f"ingest_bench: {SHARED} not found; the benchmark corpora are read from there")
+    chronicle = find_chronicle()
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = [200] if args.quick else args.sizes
+    plan = [("guardian", GUARDIAN, 1)]
+    for size in sizes:
+        path = generated(size, args.seed)
+        plan.append((f"generated-{size}", path, 1))
+        if size == 1000:
+            plan.append((f"generated-{size}", path, 2))
+    runs = []
+    floors: dict[tuple[str, int], dict] = {}
+    for corpus, path, workers in plan:
+        runs.append(bench_one(chronicle, corpus, path, workers, floors))
+    write_results(runs)
+    return 0
+
+
+# -- corpora -------------------------------------------------------------------------
+
+
+def generated(size: int, seed: int) -> Path:
+    """bench/out/generated_SIZE_sSEED.jsonl, generated if absent (deterministic)."""
+    path = OUT / f"generated_{size}_s{seed}.jsonl"
+    if not path.exists():
+        say(f"generating {size} articles -> {path.relative_to(REPO)}")
+        generate_corpus.main(["--n", str(size), "--out", str(path), "--seed", str(seed)])
+    return path
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
+# -- measuring -----------------------------------------------------------------------
+
+
+def find_chronicle() -> str:
+    local = REPO / ".venv" / "bin" / "chronicle"
+    if local.exists():
+        return str(local)
+    beside = Path(sys.executable).with_name("chronicle")
+    found = str(beside) if beside.exists() else shutil.which("chronicle")
+    if not found:
+        sys.exit("ingest_bench: the chronicle command is not installed (run `make venv`)")
+    return found
+
+
+def measure(command: list[str], log: Path, stdout=subprocess.DEVNULL) -> tuple[Usage, str]:
+    """Run `command`, polling the RSS of its process tree; stderr goes to `log`."""
+    with log.open("w", encoding="utf-8") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=stdout, stderr=err, cwd=REPO, text=True)
+        tree = psutil.Process(child.pid)
+        peak_total = peak_single = 0
+        while True:
+            total = 0
+            try:
+                processes = [tree, *tree.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                processes = []
+            for process in processes:
+                try:
+                    rss = process.memory_info().rss
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                total += rss
+                peak_single = max(peak_single, rss)
+            peak_total = max(peak_total, total)
+            try:
+                child.wait(timeout=POLL_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        seconds = time.perf_counter() - started
+        output = child.stdout.read() if child.stdout else ""
+    mb = 1024 * 1024
+    return Usage(seconds, peak_total / mb, peak_single / mb, child.returncode), output
+
+
+def bench_one(chronicle: str, corpus: str, path: Path, workers: int, floors: dict) -> Run:
+    documents = count_lines(path)
+    db = OUT / f"{corpus}-w{workers}.duckdb"
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    log = OUT / f"{corpus}-w{workers}.log"
+    say(f"{corpus}: chronicle ingest {documents} documents, {workers} worker(s)")
+    command = [chronicle, "ingest", str(path), "--db", str(db), "--workers", str(workers)]
+    usage, _ = measure(command, log)
+    if usage.returncode != 0:
+        sys.exit(f"ingest_bench: `{' '.join(command)}` exited {usage.returncode}; see {log}")
+    stored = count_articles(db)
+    say(f"  {usage.seconds:.1f}s, {documents / usage.seconds:.1f} articles/s, "
+        f"peak RSS {usage.peak_rss_mb:.0f} MB, {stored} articles stored")
+    key = (corpus, workers)
+    if key not in floors:
+        floors[key] = floor(db, corpus, workers)
+    fl = floors[key]
+    spacy_total = fl["load_seconds"] + fl["pipe_seconds"]
+    return Run(
+        corpus=corpus,
+        path=str(path),
+        documents=documents,
+        workers=workers,
+        seconds=round(usage.seconds, 2),
+        articles_per_second=round(documents / usage.seconds, 2),
+        peak_rss_mb=round(usage.peak_rss_mb, 1),
+        peak_process_rss_mb=round(usage.peak_process_rss_mb, 1),
+        stored=stored,
+        floor_texts=fl["texts"],
+        floor_load_seconds=round(fl["load_seconds"], 2),
+        floor_pipe_seconds=round(fl["pipe_seconds"], 2),
+        floor_peak_rss_mb=round(fl["peak_rss_mb"], 1),
+        ratio=round(usage.seconds / spacy_total, 3),
+        steady_ratio=round((usage.seconds - fl["load_seconds"]) / fl["pipe_seconds"], 3),
+        log=str(log.relative_to(REPO)),
+    )
+
+
+def count_articles(db: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def floor(db: Path, corpus: str, processes: int) -> dict:
+    """spaCy alone on the stored clean texts, in a fresh process."""
+    say(f"  floor: nlp.pipe over the clean texts, n_process={processes}")
+    log = OUT / f"{corpus}-floor-p{processes}.log"
+    command = [sys.executable, str(Path(__file__).resolve()), "--floor-db", str(db),
+               "--floor-processes", str(processes)]
+    usage, output = measure(command, log, stdout=subprocess.PIPE)
+    if usage.returncode != 0:
+        sys.exit(f"ingest_bench: the floor run exited {usage.returncode}; see {log}")
+    result = json.loads(output.strip().splitlines()[-1])
+    result["peak_rss_mb"] = usage.peak_rss_mb
+    say(f"  floor: load {result['load_seconds']:.1f}s + pipe {result['pipe_seconds']:.1f}s "
+        f"({result['texts']} texts), peak RSS {usage.peak_rss_mb:.0f} MB")
+    return result
+
+
+def floor_child(db: str, processes: int) -> int:
+    """Child process: load the pipeline as chronicle does, then time nlp.pipe."""
+    started = time.perf_counter()
+    from chronicle.nlp import load_pipeline
+    from chronicle.settings import default_model
+
+    model = default_model()
+    nlp = load_pipeline(model)
+    load_seconds = time.perf_counter() - started
+
+    import duckdb
+
+    with duckdb.connect(db, read_only=True) as con:
+        texts = [row[0] for row in con.execute("SELECT clean_text FROM articles").fetchall()]
+    started = time.perf_counter()
+    if processes > 1:
+        docs = list(nlp.pipe(texts, batch_size=32, n_process=processes))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=32))
+    pipe_seconds = time.perf_counter() - started
+    print(json.dumps({
+        "model": model,
+        "components": nlp.pipe_names,
+        "texts": len(docs),
+        "characters": sum(len(t) for t in texts),
+        "load_seconds": load_seconds,
+        "pipe_seconds": pipe_seconds,
+    }))
+    return 0
+
+
+# -- reporting -----------------------------------------------------------------------
+
+
+HEADER = ("corpus", "articles", "workers", "seconds", "articles/s", "peak RSS MB",
+          "spaCy floor s (load + pipe)", "ratio", "steady-state ratio")
+
+
+def table(runs: list[Run]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + " --- |" * len(HEADER)]
+    for r in runs:
+        cells = (
+            r.corpus, f"{r.documents} ({r.stored} stored)", str(r.workers), f"{r.seconds:.1f}",
+            f"{r.articles_per_second:.1f}", f"{r.peak_rss_mb:.0f}",
+            f"{r.floor_load_seconds + r.floor_pipe_seconds:.1f} "
+            f"({r.floor_load_seconds:.1f} + {r.floor_pipe_seconds:.1f})",
+            f"{r.ratio:.2f}", f"{r.steady_ratio:.2f}",
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets(runs: list[Run]) -> list[str]:
+    notes = []
+    for r in runs:
+        verdict = "meets" if r.ratio <= TARGET_RATIO else "misses"
+        notes.append(f"- {r.corpus}, {r.workers} worker(s): ratio {r.ratio:.2f} "
+                     f"(steady-state {r.steady_ratio:.2f}) {verdict} the target of at most {TARGET_RATIO}")
+    single = {r.documents: r for r in runs if r.corpus.startswith("generated") and r.workers == 1}
+    if 1000 in single and 5000 in single:
+        growth = single[5000].peak_rss_mb / single[1000].peak_rss_mb - 1
+        verdict = "meets" if growth <= TARGET_RSS_GROWTH else "misses"
+        notes.append(f"- peak RSS, 5,000 vs 1,000 articles (1 worker): {single[5000].peak_rss_mb:.0f} "
+                     f"vs {single[1000].peak_rss_mb:.0f} MB ({growth:+.1%}), {verdict} the target "
+                     f"of at most +{TARGET_RSS_GROWTH:.0%}")
+    return notes
+
+
+def machine() -> dict:
+    import spacy
+
+    from chronicle import __version__
+    from chronicle.settings import default_model
+
+    return {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 1024**3, 1),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model": default_model(),
+        "chronicle": __version__,
+    }
+
+
+def write_results(runs: list[Run]) -> None:
+    info = machine()
+    text = "\n".join([
+        f"# chronicle ingest benchmark, {info['date']}",
+        "",
+        f"{info['cpus']} CPUs, {info['memory_gb']} GB, {info['platform']}, Python {info['python']}, "
+        f"spaCy {info['spacy']} ({info['model']}), chronicle {info['chronicle']}",
+        "",
+        table(runs),
+        "",
+        "ratio = ingest wall time / (spaCy load + nlp.pipe); steady-state = (ingest - load) / pipe.",
+        "Peak RSS is summed over the ingest process and its worker processes.",
+        "",
+        *targets(runs),
+        "",
+    ])
+    print(text)
+    (OUT / "results.md").write_text(text, encoding="utf-8")
+    (OUT / "results.json").write_text(
+        json.dumps({"machine": info, "runs": [asdict(r) for r in runs]}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    say(f"wrote {(OUT / 'results.md').relative_to(REPO)} and {(OUT / 'results.json').relative_to(REPO)}")
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

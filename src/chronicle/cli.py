@@ -1,0 +1,201 @@
+"""The command line: each command opens the store, calls one library function, prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import query
+from .errors import ChronicleError
+from .output import Format, write_rows
+from .runners import local
+from .settings import Settings, default_model
+from .store import Store
+
+app = typer.Typer(
+    help="chronicle: news reports in, a queryable record of political events out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+Db = Annotated[str, typer.Option("--db", envvar="CHRONICLE_DB", help="The store: a DuckDB file.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Annotation processes.")]
+Model = Annotated[
+    Optional[str],
+    typer.Option("--model", envvar="CHRONICLE_MODEL", help="spaCy pipeline to load."),
+]
+DateOpt = Optional[dt.datetime]
+
+
+def _settings(db: str, workers: int = 1, model: str | None = None) -> Settings:
+    return Settings(db=db, workers=workers, model=model or default_model())
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def _tick(bar: Progress, task) -> local.Progress:
+    def advance(count: int) -> None:
+        bar.advance(task, count)
+        elapsed = bar.tasks[task].elapsed or 0.0
+        done = bar.tasks[task].completed
+        bar.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
+
+    return advance
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: Db = "chronicle.duckdb",
+    workers: Workers = 1,
+    model: Model = None,
+) -> None:
+    """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
+    settings = _settings(db, workers, model)
+    with _progress() as bar:
+        task = bar.add_task("ingest", total=None, rate="-")
+        try:
+            report = local.ingest(paths, settings, progress=_tick(bar, task))
+        except ChronicleError as error:
+            err.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2)
+    summary = Table(title=f"ingest into {settings.db} ({report.seconds:.1f}s)", show_header=False)
+    summary.add_row("documents read", str(report.read))
+    summary.add_row("articles stored", str(report.stored))
+    summary.add_row("already stored (no change)", str(report.already_stored))
+    summary.add_row("new input ids", str(report.new_aliases))
+    summary.add_row("near-duplicates linked", str(report.near_duplicates))
+    summary.add_row("skipped", str(report.skipped))
+    for (code, reason), count in Counter((p.code, p.reason.split(":")[0]) for p in report.problems).most_common():
+        summary.add_row(f"  {code} {reason}", str(count))
+    err.print(summary)
+    if report.skipped:
+        err.print("see [bold]chronicle problems[/bold] for each skipped input")
+    if report.read == 0:
+        err.print("[red]nothing could be read[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def reprocess(
+    db: Db = "chronicle.duckdb",
+    stale: Annotated[bool, typer.Option("--stale/--all", help="Only articles processed by an older pipeline (default), or all.")] = True,
+    workers: Workers = 1,
+    model: Model = None,
+) -> None:
+    """Re-run the per-article stages where the stored pipeline version is older."""
+    settings = _settings(db, workers, model)
+    with _progress() as bar:
+        task = bar.add_task("reprocess", total=None, rate="-")
+        done, version = local.reprocess(settings, stale_only=stale, progress=_tick(bar, task))
+    err.print(f"reprocessed {done} articles with {version}")
+
+
+@app.command()
+def articles(
+    db: Db = "chronicle.duckdb",
+    since: Annotated[DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or after.")] = None,
+    until: Annotated[DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or before.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List stored articles, newest first."""
+    with _open(db) as store:
+        rows = query.list_articles(
+            store,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            outlet=outlet,
+            limit=limit,
+        )
+    columns = query.ARTICLE_COLUMNS if fmt != Format.table else ("article_id", "published", "outlet", "title", "sentences", "entities", "near_duplicate_of")
+    write_rows(rows, columns, fmt, title=f"{len(rows)} articles")
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="article_id, content id or any input id.")],
+    db: Db = "chronicle.duckdb",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """One article: metadata, then the clean text with its entities marked."""
+    with _open(db) as store:
+        record = _fail_cleanly(query.get_article, store, article)
+    if fmt == "json":
+        print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    for key in ("article_id", "id", "url", "outlet", "title", "published", "published_source", "published_evidence", "near_duplicate_of", "pipeline_version"):
+        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False, markup=True)
+    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}\n")
+    text = Text()
+    for piece, label in query.mark_entities(record["clean_text"], record["entities"]):
+        if label:
+            text.append(f"[{piece}]", style="bold cyan")
+            text.append(label, style="dim")
+        else:
+            text.append(piece)
+    out.print(text)
+
+
+@app.command()
+def stats(db: Db = "chronicle.duckdb") -> None:
+    """Counts of what the store holds."""
+    with _open(db) as store:
+        figures = query.stats(store)
+    print(json.dumps(figures, indent=2, default=str))
+
+
+@app.command()
+def problems(
+    db: Db = "chronicle.duckdb",
+    code: Annotated[Optional[str], typer.Option(help="Only this problem code, e.g. E111.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Inputs that were skipped, and why."""
+    with _open(db) as store:
+        rows = query.list_problems(store, code)
+    write_rows(rows, ("code", "source", "reason", "first_seen"), fmt, title=f"{len(rows)} problems")
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store(db, read_only=True)
+    except ChronicleError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2)
+
+
+def _fail_cleanly(function, *args):
+    try:
+        return function(*args)
+    except ChronicleError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

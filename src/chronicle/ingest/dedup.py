@@ -1,0 +1,101 @@
+"""Near-duplicate articles (syndicated copies, re-posts) by MinHash LSH.
+
+Signatures and LSH band keys are pure functions of the text; linking is done by the store
+against every article already stored, so the result does not depend on input order: each
+pair is compared when the later of its two articles arrives, clusters are the connected
+components of the similar pairs, and a cluster's canonical article is the earliest
+published (ties: the smallest id), whichever came first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..identity import normalize_for_identity
+
+_WORD = re.compile(r"\w+")
+_SEED = 1
+
+
+@dataclass(frozen=True)
+class LshParams:
+    """Banding of a signature: `bands` bands of `rows` values each."""
+
+    permutations: int
+    bands: int
+    rows: int
+    threshold: float
+
+
+def lsh_params(threshold: float, permutations: int) -> LshParams:
+    """datasketch's optimal banding for a Jaccard threshold."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+    return LshParams(permutations=permutations, bands=lsh.b, rows=lsh.r, threshold=threshold)
+
+
+def shingles(text: str, words: int) -> list[bytes]:
+    """Word n-grams of the normalized text (the whole text when it is shorter)."""
+    tokens = _WORD.findall(normalize_for_identity(text))
+    if len(tokens) <= words:
+        return [" ".join(tokens).encode("utf-8")]
+    return [" ".join(tokens[i : i + words]).encode("utf-8") for i in range(len(tokens) - words + 1)]
+
+
+def signature(text: str, words: int, permutations: int) -> np.ndarray:
+    """The MinHash signature (uint64 values) of a text's shingles."""
+    minhash = MinHash(num_perm=permutations, seed=_SEED)
+    minhash.update_batch(shingles(text, words))
+    return minhash.hashvalues.astype(np.uint64)
+
+
+def band_keys(sig: np.ndarray, params: LshParams) -> list[tuple[int, int]]:
+    """(band, key) pairs: articles sharing any pair are candidate near-duplicates."""
+    keys = []
+    for band in range(params.bands):
+        chunk = sig[band * params.rows : (band + 1) * params.rows].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        keys.append((band, int.from_bytes(digest, "little", signed=True)))
+    return keys
+
+
+def similarity(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of equal signature values."""
+    return float(np.mean(sig_a == sig_b))
+
+
+def canonical_links(
+    pairs: Iterable[tuple[str, str]], sort_keys: dict[str, tuple]
+) -> dict[str, str | None]:
+    """For each article in the pairs' components: its canonical article, or None if it is one.
+
+    `sort_keys` gives each article's precedence (earliest first); every article in
+    `pairs` must have one.
+    """
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[root_a] = root_b
+    components: dict[str, list[str]] = {}
+    for node in list(parent):
+        components.setdefault(find(node), []).append(node)
+    links: dict[str, str | None] = {}
+    for members in components.values():
+        canonical = min(members, key=lambda m: (sort_keys[m], m))
+        for member in members:
+            links[member] = None if member == canonical else canonical
+    return links

@@ -1,0 +1,22 @@
+"""Single-document inputs (a text file, an HTML page, a WARC payload): bytes to one Document."""
+
+from __future__ import annotations
+
+from ..errors import problem
+from ..model import Document, Problem
+from .html import extract_html
+from .sniff import SNIFF_BYTES, decode, is_binary
+
+
+def read_document(
+    data: bytes, source: str, kind: str = "text", charset: str | None = None, url: str | None = None
+) -> Document | Problem:
+    """Bytes of one document as a Document of `kind` text or html (E102, E103, E104, E121)."""
+    if is_binary(data[:SNIFF_BYTES]):
+        return problem(source, "E102", "NUL or control bytes")
+    text = decode(data, charset)
+    if text is None:
+        return problem(source, "E104", f"{len(data)} bytes")
+    if not text.strip():
+        return problem(source, "E103")
+    return extract_html(text, source, url) if kind == "html" else Document(source=source, format="text", text=text)

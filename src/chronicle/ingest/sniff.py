@@ -1,0 +1,90 @@
+"""What an input is, from its first bytes (the file name is only a hint), and bytes as text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import PurePath
+
+import charset_normalizer
+
+SNIFF_BYTES = 8192
+GZIP_MAGIC = b"\x1f\x8b"
+BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+CONTROL_BYTES = bytes(set(range(32)) - set(b"\t\n\v\f\r") | {127})
+MAX_CONTROL_RATIO = 0.1
+PROLOG = rb"(?:<\?[^>]*>|<!--(?:(?!-->).)*-->|<!DOCTYPE[^>]*>|\s)*"  # each token one way only
+FEED_ROOT = re.compile(PROLOG + rb"<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
+HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1)[\s>/]", re.IGNORECASE)
+EXTENSIONS = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".txt": "text",
+}
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, if the data starts with one."""
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+
+
+def is_binary(head: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes (outside UTF-16/32) or many control bytes."""
+    if bom_encoding(head) in ("utf-16", "utf-32"):
+        return False
+    return b"\0" in head or len(head.translate(None, delete=CONTROL_BYTES)) < len(head) * (1 - MAX_CONTROL_RATIO)
+
+
+def extension(name: str) -> str:
+    """The format a file name suggests ("" when it suggests none); `.gz` is looked through."""
+    suffixes = [suffix.lower() for suffix in PurePath(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return EXTENSIONS.get(suffixes[-1], "") if suffixes else ""
+
+
+def sniff(head: bytes, name: str = "") -> str:
+    """The format of an input: gzip, warc, binary, jsonl, feed, html or text.
+
+    The content decides; the name's extension only settles inputs whose start says nothing,
+    such as a .jsonl file whose first line is malformed.
+    """
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    if encoding := bom_encoding(head):
+        head = head.decode(encoding, errors="ignore").encode()
+    start = head.lstrip()
+    if not start:  # empty, whatever the name says
+        return "text"
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if is_binary(head):
+        return "binary"
+    if start.startswith(b"{"):
+        return "jsonl"
+    if FEED_ROOT.match(head):
+        return "feed"
+    if start.startswith(b"<") and HTML_TAG.search(head):
+        return "html"
+    return extension(name) or "text"
+
+
+def decode(data: bytes, declared: str | None = None) -> str | None:
+    """Bytes as text: by byte-order mark, declared charset, UTF-8, then charset_normalizer's best guess.
+
+    None when no encoding fits.
+    """
+    for encoding in filter(None, (bom_encoding(data), declared, "utf-8")):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = charset_normalizer.from_bytes(data).best()
+    return None if best is None else str(best)

@@ -1,0 +1,152 @@
+"""The records chronicle reads, builds and stores: dataclasses, nothing else."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article as a reader found it, before cleaning.
+
+    `text` is the article's raw text (for HTML, the main text trafilatura extracted);
+    `source` says where it came from ("path", "path:line 12", "path:record 3", "-").
+    """
+
+    source: str
+    format: str  # text | jsonl | html | warc | feed
+    text: str
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as the input's metadata gives it, any common format
+    published_source: str | None = None  # metadata | html (how the metadata knew it)
+    crawled: str | None = None  # retrieval time (WARC-Date): an upper bound for publication
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that was skipped, with a stable code and a reason a person can act on."""
+
+    source: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean text to offsets in the raw text.
+
+    `segments` are (clean_start, raw_start, length) runs, sorted, non-overlapping: each
+    run of clean text is a verbatim copy of raw text.
+    """
+
+    segments: tuple[tuple[int, int, int], ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "segments", tuple(tuple(seg) for seg in self.segments))
+        object.__setattr__(self, "_starts", tuple(seg[0] for seg in self.segments))
+
+    def to_raw(self, offset: int) -> int:
+        """The raw offset of a clean offset (an end offset maps to the end of its run)."""
+        if not self.segments:
+            return offset
+        index = max(bisect_right(self._starts, offset) - 1, 0)
+        clean_start, raw_start, length = self.segments[index]
+        return raw_start + min(max(offset - clean_start, 0), length)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """A clean span as a raw span; the end is mapped as an exclusive end."""
+        raw_start = self.to_raw(start)
+        raw_end = self.to_raw(end - 1) + 1 if end > start else raw_start
+        return raw_start, raw_end
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A raw-text span the cleaner dropped, and the rule that dropped it."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaner's output: clean text, its map back to the raw text, and what it removed."""
+
+    text: str
+    offsets: OffsetMap
+    removed: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """The publication date chosen for an article and how it was known.
+
+    `source` is one of metadata, html, url, text, none; `rejected` lists candidates that
+    were refused, each with the reason.
+    """
+
+    value: str | None  # yyyy-mm-dd
+    source: str = "none"
+    evidence: str | None = None
+    rejected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article after reading and cleaning: identity, metadata, texts and offset map."""
+
+    id: str  # hash of the normalized clean text
+    alias: str | None  # the input id it came with, if any
+    source: str
+    format: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: PublicationDate
+    language: str | None
+    raw_text: str
+    clean: CleanText
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled character span of the clean text (sentence, entity)."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the per-article NLP stages produced for one article."""
+
+    article_id: str
+    sentences: tuple[Span, ...]
+    entities: tuple[Span, ...]
+    signature: tuple[int, ...]  # MinHash values of the clean text's shingles
+    pipeline_version: str
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: counts by outcome and the problems met."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    new_aliases: int = 0
+    near_duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems)

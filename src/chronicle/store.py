@@ -1,0 +1,484 @@
+"""The embedded store: one DuckDB file, registered migrations, one write path.
+
+Every write is a bulk insert of Arrow tables inside one transaction per batch, so a
+crash leaves each batch either wholly stored or not at all, and a re-run completes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from .errors import ChronicleError
+from .ingest.dedup import LshParams, band_keys, canonical_links, similarity
+from .model import Annotation, Article, OffsetMap, Problem
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def _initial_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,          -- hash of the normalized clean text
+            article_id VARCHAR NOT NULL,     -- name in outputs: first input id, else id
+            url VARCHAR, outlet VARCHAR, title VARCHAR,
+            published DATE, published_source VARCHAR NOT NULL, published_evidence VARCHAR,
+            published_rejected VARCHAR[],
+            language VARCHAR,
+            source VARCHAR NOT NULL, format VARCHAR NOT NULL,
+            raw_text VARCHAR NOT NULL, clean_text VARCHAR NOT NULL,
+            offset_clean INTEGER[] NOT NULL, offset_raw INTEGER[] NOT NULL,
+            offset_length INTEGER[] NOT NULL,
+            near_duplicate_of VARCHAR,
+            pipeline_version VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE article_aliases (
+            alias VARCHAR NOT NULL, id VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (alias, id)
+        );
+        CREATE TABLE sentences (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        CREATE TABLE entities (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL, label VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        CREATE TABLE signatures (id VARCHAR PRIMARY KEY, minhash BLOB NOT NULL);
+        CREATE TABLE lsh_bands (band INTEGER NOT NULL, key BIGINT NOT NULL, id VARCHAR NOT NULL);
+        CREATE TABLE near_duplicate_pairs (
+            id VARCHAR NOT NULL, other VARCHAR NOT NULL, similarity DOUBLE NOT NULL,
+            PRIMARY KEY (id, other)
+        );
+        CREATE TABLE problems (
+            source VARCHAR NOT NULL, code VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+            first_seen TIMESTAMP NOT NULL,
+            PRIMARY KEY (source, code, reason)
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[tuple[int, str, Migration], ...] = ((1, "initial schema", _initial_schema),)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the registered migrations not yet applied, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            step(con)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()]
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+@dataclass
+class Batch:
+    """Everything one ingest batch writes, in one transaction."""
+
+    articles: list[Article] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, article id)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    new_aliases: int = 0
+    near_duplicates: int = 0
+
+
+class Store:
+    """A chronicle store in one DuckDB file. Use as a context manager."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise ChronicleError(f"no store at {self.path}: run `chronicle ingest` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise ChronicleError(f"cannot open store {self.path}: {error}") from error
+        if not read_only:
+            migrate(self.con)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # ---- reads -------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
+        """Rows of a read query as dicts."""
+        cursor = self.con.execute(sql, params or [])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of article ids already stored."""
+        ids = list(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def known_aliases(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        pairs = list(set(pairs))
+        if not pairs:
+            return set()
+        rows = self.con.execute(
+            "SELECT alias, id FROM article_aliases WHERE alias IN (SELECT unnest(?))",
+            [[alias for alias, _ in pairs]],
+        ).fetchall()
+        return set(rows) & set(pairs)
+
+    # ---- the write path --------------------------------------------------------------
+
+    def write_batch(self, batch: Batch, lsh: LshParams) -> BatchResult:
+        """Store a batch in one transaction; already stored articles and aliases are skipped."""
+        result = BatchResult()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            known = self.known_ids(article.id for article in batch.articles)
+            articles = unique_new(batch.articles, known)
+            new_ids = {article.id for article in articles}
+            annotations = [a for a in batch.annotations if a.article_id in new_ids]
+            first_alias = {}
+            for alias, article_id in batch.aliases:
+                first_alias.setdefault(article_id, alias)
+            self._insert("articles", _articles_table(articles, annotations, first_alias))
+            self._insert("sentences", _spans_table(articles, annotations, "sentences"))
+            self._insert("entities", _spans_table(articles, annotations, "entities"))
+            known_aliases = self.known_aliases(batch.aliases)
+            aliases = [pair for pair in dict.fromkeys(batch.aliases) if pair not in known_aliases]
+            self._insert("article_aliases", _aliases_table(aliases))
+            self._name_by_first_alias(aliases)
+            result.new_aliases = len(aliases)
+            result.near_duplicates = self._link_near_duplicates(articles, annotations, lsh)
+            self._insert("problems", _problems_table(batch.problems), on_conflict="DO NOTHING")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        result.stored = len(articles)
+        return result
+
+    def _name_by_first_alias(self, aliases: list[tuple[str, str]]) -> None:
+        """An article stored without an input id takes the first one it later comes with."""
+        first = {}
+        for alias, article_id in aliases:
+            first.setdefault(article_id, alias)
+        if first:
+            table = pa.table({"id": list(first), "alias": list(first.values())})
+            self.con.register("_first_alias", table)
+            self.con.execute(
+                "UPDATE articles SET article_id = f.alias FROM _first_alias f "
+                "WHERE articles.id = f.id AND articles.article_id = articles.id"
+            )
+            self.con.unregister("_first_alias")
+
+    def replace_annotations(self, annotations: list[Annotation]) -> None:
+        """Reprocess: swap the per-article outputs of stored articles, in one transaction."""
+        if not annotations:
+            return
+        ids = [a.article_id for a in annotations]
+        rows = self.query(
+            "SELECT id, offset_clean, offset_raw, offset_length, clean_text FROM articles "
+            "WHERE id IN (SELECT unnest(?))",
+            [ids],
+        )
+        offsets = {row["id"]: _offset_map(row) for row in rows}
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("sentences", "entities"):
+                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
+                self._insert(table, _spans_rows(annotations, offsets, table, {r["id"]: r["clean_text"] for r in rows}))
+            versions = pa.table(
+                {"id": ids, "version": [a.pipeline_version for a in annotations]}
+            )
+            self.con.register("_versions", versions)
+            self.con.execute(
+                "UPDATE articles SET pipeline_version = v.version FROM _versions v "
+                "WHERE articles.id = v.id"
+            )
+            self.con.unregister("_versions")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def record_problems(self, problems: list[Problem]) -> None:
+        """Record problems met outside a batch (e.g. an unreadable path)."""
+        if problems:
+            self.con.execute("BEGIN TRANSACTION")
+            self._insert("problems", _problems_table(problems), on_conflict="DO NOTHING")
+            self.con.execute("COMMIT")
+
+    def _insert(self, table: str, rows: pa.Table | None, on_conflict: str = "") -> None:
+        if rows is None or rows.num_rows == 0:
+            return
+        self.con.register("_batch", rows)
+        columns = ", ".join(f'"{name}"' for name in rows.column_names)
+        conflict = f"ON CONFLICT {on_conflict}" if on_conflict else ""
+        self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch {conflict}")
+        self.con.unregister("_batch")
+
+    def _link_near_duplicates(
+        self, articles: list[Article], annotations: list[Annotation], lsh: LshParams
+    ) -> int:
+        """Store signatures and band keys; link near-duplicates against the whole store."""
+        if not annotations:
+            return 0
+        signatures = {a.article_id: np.array(a.signature, dtype=np.uint64) for a in annotations}
+        self._insert(
+            "signatures",
+            pa.table(
+                {"id": list(signatures), "minhash": [s.tobytes() for s in signatures.values()]}
+            ),
+        )
+        bands = [
+            (band, key, article_id)
+            for article_id, sig in signatures.items()
+            for band, key in band_keys(sig, lsh)
+        ]
+        new_bands = pa.table(
+            {
+                "band": pa.array([b for b, _, _ in bands], pa.int32()),
+                "key": pa.array([k for _, k, _ in bands], pa.int64()),
+                "id": [i for _, _, i in bands],
+            }
+        )
+        self._insert("lsh_bands", new_bands)
+        self.con.register("_new_bands", new_bands)
+        candidates = self.con.execute(
+            "SELECT DISTINCT n.id, o.id FROM _new_bands n JOIN lsh_bands o "
+            "ON n.band = o.band AND n.key = o.key WHERE n.id <> o.id"
+        ).fetchall()
+        self.con.unregister("_new_bands")
+        if not candidates:
+            return 0
+        others = {other for _, other in candidates if other not in signatures}
+        for row in self.query(
+            "SELECT id, minhash FROM signatures WHERE id IN (SELECT unnest(?))", [list(others)]
+        ):
+            signatures[row["id"]] = np.frombuffer(row["minhash"], dtype=np.uint64)
+        pairs = {}
+        for a, b in candidates:
+            low, high = sorted((a, b))
+            score = similarity(signatures[low], signatures[high])
+            if score >= lsh.threshold:
+                pairs[(low, high)] = score
+        if not pairs:
+            return 0
+        self._insert(
+            "near_duplicate_pairs",
+            pa.table(
+                {
+                    "id": [a for a, _ in pairs],
+                    "other": [b for _, b in pairs],
+                    "similarity": list(pairs.values()),
+                }
+            ),
+            on_conflict="DO NOTHING",
+        )
+        return self._relink_clusters({node for pair in pairs for node in pair})
+
+    def _relink_clusters(self, touched: set[str]) -> int:
+        """Recompute `near_duplicate_of` for the clusters that contain `touched` articles."""
+        members = set(touched)
+        while True:  # grow to the whole connected components through stored pairs
+            rows = self.con.execute(
+                "SELECT id, other FROM near_duplicate_pairs "
+                "WHERE id IN (SELECT unnest(?)) OR other IN (SELECT unnest(?))",
+                [list(members), list(members)],
+            ).fetchall()
+            grown = members | {node for pair in rows for node in pair}
+            if grown == members:
+                break
+            members = grown
+        info = self.query(
+            "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [list(members)]
+        )
+        sort_keys = {row["id"]: (row["published"] is None, str(row["published"])) for row in info}
+        links = canonical_links(rows, sort_keys)
+        table = pa.table({"id": list(links), "canonical": list(links.values())})
+        self.con.register("_links", table)
+        self.con.execute(
+            "UPDATE articles SET near_duplicate_of = l.canonical FROM _links l "
+            "WHERE articles.id = l.id"
+        )
+        self.con.unregister("_links")
+        return sum(1 for canonical in links.values() if canonical is not None)
+
+
+def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
+    """Articles whose id is neither known nor earlier in the list."""
+    seen = set(known)
+    unique = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            unique.append(article)
+    return unique
+
+
+def _articles_table(
+    articles: list[Article], annotations: list[Annotation], first_alias: dict[str, str]
+) -> pa.Table:
+    version = {a.article_id: a.pipeline_version for a in annotations}
+    now = _now()
+    rows = []
+    for article in articles:
+        segments = article.clean.offsets.segments
+        rows.append(
+            {
+                "id": article.id,
+                "article_id": first_alias.get(article.id, article.id),
+                "url": article.url,
+                "outlet": article.outlet,
+                "title": article.title,
+                "published": dt.date.fromisoformat(article.published.value)
+                if article.published.value
+                else None,
+                "published_source": article.published.source,
+                "published_evidence": article.published.evidence,
+                "published_rejected": list(article.published.rejected),
+                "language": article.language,
+                "source": article.source,
+                "format": article.format,
+                "raw_text": article.raw_text,
+                "clean_text": article.clean.text,
+                "offset_clean": [s[0] for s in segments],
+                "offset_raw": [s[1] for s in segments],
+                "offset_length": [s[2] for s in segments],
+                "near_duplicate_of": None,
+                "pipeline_version": version[article.id],
+                "ingested_at": now,
+            }
+        )
+    return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA) if rows else None
+
+
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("outlet", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.date32()),
+        ("published_source", pa.string()),
+        ("published_evidence", pa.string()),
+        ("published_rejected", pa.list_(pa.string())),
+        ("language", pa.string()),
+        ("source", pa.string()),
+        ("format", pa.string()),
+        ("raw_text", pa.string()),
+        ("clean_text", pa.string()),
+        ("offset_clean", pa.list_(pa.int32())),
+        ("offset_raw", pa.list_(pa.int32())),
+        ("offset_length", pa.list_(pa.int32())),
+        ("near_duplicate_of", pa.string()),
+        ("pipeline_version", pa.string()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+
+
+def _offset_map(row: dict) -> OffsetMap:
+    return OffsetMap(tuple(zip(row["offset_clean"], row["offset_raw"], row["offset_length"])))
+
+
+def _spans_table(articles: list[Article], annotations: list[Annotation], kind: str) -> pa.Table:
+    offsets = {article.id: article.clean.offsets for article in articles}
+    texts = {article.id: article.clean.text for article in articles}
+    return _spans_rows(annotations, offsets, kind, texts)
+
+
+def _spans_rows(annotations, offsets, kind: str, texts: dict[str, str]) -> pa.Table | None:
+    rows = []
+    for annotation in annotations:
+        offset_map = offsets[annotation.article_id]
+        for idx, span in enumerate(getattr(annotation, kind)):
+            start, end = offset_map.span_to_raw(span.start, span.end)
+            row = {
+                "id": annotation.article_id,
+                "idx": idx,
+                "clean_start": span.start,
+                "clean_end": span.end,
+                "start": start,
+                "end": end,
+            }
+            if kind == "entities":
+                row["label"] = span.label
+                row["text"] = texts[annotation.article_id][span.start : span.end]
+            rows.append(row)
+    return pa.Table.from_pylist(rows) if rows else None
+
+
+def _aliases_table(aliases: list[tuple[str, str]]) -> pa.Table | None:
+    if not aliases:
+        return None
+    now = _now()
+    return pa.table(
+        {
+            "alias": [alias for alias, _ in aliases],
+            "id": [article_id for _, article_id in aliases],
+            "added_at": pa.array([now] * len(aliases), pa.timestamp("us")),
+        }
+    )
+
+
+def _problems_table(problems: list[Problem]) -> pa.Table | None:
+    unique = list(dict.fromkeys(problems))
+    if not unique:
+        return None
+    now = _now()
+    return pa.table(
+        {
+            "source": [p.source for p in unique],
+            "code": [p.code for p in unique],
+            "reason": [p.reason for p in unique],
+            "first_seen": pa.array([now] * len(unique), pa.timestamp("us")),
+        }
+    )

@@ -1,0 +1,31 @@
+from chronicle.identity import article_id, normalize_for_identity
+from chronicle.ingest.dedup import band_keys, canonical_links, lsh_params, shingles, signature, similarity
+
+
+def test_identity_ignores_case_and_whitespace():
+    assert article_id("The talks  went well.\n") == article_id("the talks went well.")
+    assert article_id("The talks went well.") != article_id("The talks went badly.")
+    assert normalize_for_identity("  A\u00a0B  ") == "a b"
+
+
+def test_short_text_is_one_shingle():
+    assert shingles("Leaders met.", 5) == [b"leaders met"]
+
+
+def test_near_duplicate_signatures_are_similar_and_distinct_texts_are_not():
+    base = " ".join(f"word{i}" for i in range(300))
+    edited = base.replace("word150", "changed")
+    other = " ".join(f"term{i}" for i in range(300))
+    a, b, c = (signature(t, 5, 128) for t in (base, edited, other))
+    assert similarity(a, b) > 0.9
+    assert similarity(a, c) < 0.1
+    params = lsh_params(0.8, 128)
+    assert params.bands * params.rows <= 128
+    assert set(band_keys(a, params)) & set(band_keys(b, params))
+    assert not set(band_keys(a, params)) & set(band_keys(c, params))
+
+
+def test_canonical_is_earliest_then_smallest_whatever_the_pair_order():
+    keys = {"b": (False, "2020-01-02"), "a": (False, "2020-01-02"), "c": (False, "2020-01-01"), "d": (True, "None")}
+    for pairs in ([("a", "b"), ("b", "c"), ("d", "a")], [("c", "b"), ("a", "d"), ("b", "a")]):
+        assert canonical_links(pairs, keys) == {"a": "c", "b": "c", "c": None, "d": "c"}
