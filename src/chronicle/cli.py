@@ -9,7 +9,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -87,7 +94,9 @@ def ingest(
     summary.add_row("new input ids", str(report.new_aliases))
     summary.add_row("near-duplicates linked", str(report.near_duplicates))
     summary.add_row("skipped", str(report.skipped))
-    for (code, reason), count in Counter((p.code, p.reason.split(":")[0]) for p in report.problems).most_common():
+    for (code, reason), count in Counter(
+        (p.code, p.reason.split(":")[0]) for p in report.problems
+    ).most_common():
         summary.add_row(f"  {code} {reason}", str(count))
     err.print(summary)
     if report.skipped:
@@ -100,7 +109,12 @@ def ingest(
 @app.command()
 def reprocess(
     db: Db = "chronicle.duckdb",
-    stale: Annotated[bool, typer.Option("--stale/--all", help="Only articles processed by an older pipeline (default), or all.")] = True,
+    stale: Annotated[
+        bool,
+        typer.Option(
+            "--stale/--all", help="Only articles processed by an older pipeline (default), or all."
+        ),
+    ] = True,
     workers: Workers = 1,
     model: Model = None,
 ) -> None:
@@ -115,8 +129,12 @@ def reprocess(
 @app.command()
 def articles(
     db: Db = "chronicle.duckdb",
-    since: Annotated[DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or after.")] = None,
-    until: Annotated[DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or before.")] = None,
+    since: Annotated[
+        DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or after.")
+    ] = None,
+    until: Annotated[
+        DateOpt, typer.Option(formats=["%Y-%m-%d"], help="Published on or before.")
+    ] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains.")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1)] = None,
     fmt: FormatOpt = Format.table,
@@ -130,7 +148,19 @@ def articles(
             outlet=outlet,
             limit=limit,
         )
-    columns = query.ARTICLE_COLUMNS if fmt != Format.table else ("article_id", "published", "outlet", "title", "sentences", "entities", "near_duplicate_of")
+    columns = (
+        query.ARTICLE_COLUMNS
+        if fmt != Format.table
+        else (
+            "article_id",
+            "published",
+            "outlet",
+            "title",
+            "sentences",
+            "entities",
+            "near_duplicate_of",
+        )
+    )
     write_rows(rows, columns, fmt, title=f"{len(rows)} articles")
 
 
@@ -147,7 +177,18 @@ def show(
         print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
         return
     out = Console()
-    for key in ("article_id", "id", "url", "outlet", "title", "published", "published_source", "published_evidence", "near_duplicate_of", "pipeline_version"):
+    for key in (
+        "article_id",
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "published_source",
+        "published_evidence",
+        "near_duplicate_of",
+        "pipeline_version",
+    ):
         out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False, markup=True)
     out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}\n")
     text = Text()

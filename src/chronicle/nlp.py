@@ -14,9 +14,7 @@ from .model import Span
 LINE_BREAKS = "chronicle_line_breaks"
 
 
-@Language.component(
-    LINE_BREAKS, assigns=["token.is_sent_start"], requires=["token.text"]
-)
+@Language.component(LINE_BREAKS, assigns=["token.is_sent_start"], requires=["token.text"])
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines and captions stand alone."""
     after_break = False

@@ -13,6 +13,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
@@ -36,7 +37,9 @@ def write_rows(
     out = out or sys.stdout
     if fmt == Format.jsonl:
         for row in rows:
-            out.write(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False) + "\n"
+            )
     elif fmt == Format.csv:
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()

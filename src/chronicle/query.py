@@ -85,11 +85,11 @@ def get_article(store: Store, ref: str) -> dict:
         )
     ]
     article["sentences"] = store.query(
-        "SELECT idx, clean_start, clean_end, start, \"end\" FROM sentences WHERE id = ? ORDER BY idx",
+        'SELECT idx, clean_start, clean_end, start, "end" FROM sentences WHERE id = ? ORDER BY idx',
         [identifier],
     )
     article["entities"] = store.query(
-        "SELECT idx, label, text, clean_start, clean_end, start, \"end\" FROM entities "
+        'SELECT idx, label, text, clean_start, clean_end, start, "end" FROM entities '
         "WHERE id = ? ORDER BY idx",
         [identifier],
     )

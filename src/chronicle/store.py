@@ -89,9 +89,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             step(con)
-            con.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()]
-            )
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -232,10 +230,13 @@ class Store:
         try:
             for table in ("sentences", "entities"):
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert(table, _spans_rows(annotations, offsets, table, {r["id"]: r["clean_text"] for r in rows}))
-            versions = pa.table(
-                {"id": ids, "version": [a.pipeline_version for a in annotations]}
-            )
+                self._insert(
+                    table,
+                    _spans_rows(
+                        annotations, offsets, table, {r["id"]: r["clean_text"] for r in rows}
+                    ),
+                )
+            versions = pa.table({"id": ids, "version": [a.pipeline_version for a in annotations]})
             self.con.register("_versions", versions)
             self.con.execute(
                 "UPDATE articles SET pipeline_version = v.version FROM _versions v "

@@ -15,10 +15,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
-from ..ingest.dedup import lsh_params
+from ..ingest.dedup import LshParams, lsh_params
 from ..ingest.readers import iter_documents
 from ..model import Annotation, Document, IngestReport, Problem
 from ..pipeline import (
@@ -33,6 +33,7 @@ from ..settings import Settings
 from ..store import Batch, Store, unique_new
 
 Progress = Callable[[int], None]
+Job = TypeVar("Job")
 
 
 @functools.lru_cache(maxsize=2)
@@ -79,6 +80,18 @@ class Annotator:
         """How many batches to keep in flight."""
         return self.settings.workers + 1 if self.pool is not None else 1
 
+    def run(
+        self, jobs: Iterable[tuple[Job, list[tuple[str, str]]]]
+    ) -> Iterator[tuple[Job, Future]]:
+        """Annotate each job's articles, `depth` jobs in flight; yield jobs in their order."""
+        pending: deque[tuple[Job, Future]] = deque()
+        for job, articles in jobs:
+            pending.append((job, self.submit(articles)))
+            if len(pending) >= self.depth:
+                yield pending.popleft()
+        while pending:
+            yield pending.popleft()
+
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
@@ -102,23 +115,24 @@ def ingest(
     text = load_text_resources()
     lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
     report = IngestReport()
-    in_flight: set[str] = set()
-    pending: deque[tuple[Batch, int, Future]] = deque()
+    in_flight: set[str] = set()  # ids sent to annotation and not yet written
     with Store(settings.db) as store, Annotator(settings) as annotator:
-        documents = iter_documents(paths, settings, stdin=stdin)
-        for chunk in _chunks(documents, settings.batch_size):
-            batch = _prepare_batch(chunk, text, today, report)
-            known = store.known_ids(a.id for a in batch.articles) | in_flight
-            new = unique_new(batch.articles, known)
-            report.already_stored += len(batch.articles) - len(new)
-            in_flight |= {article.id for article in new}
-            batch.articles = new
-            future = annotator.submit([(a.id, a.clean.text) for a in new])
-            pending.append((batch, len(chunk), future))
-            while len(pending) >= annotator.depth:
-                _finish(pending.popleft(), store, lsh, report, progress)
-        while pending:
-            _finish(pending.popleft(), store, lsh, report, progress)
+
+        def jobs() -> Iterator[tuple[tuple[Batch, int], list[tuple[str, str]]]]:
+            documents = iter_documents(paths, settings, stdin=stdin)
+            for chunk in _chunks(documents, settings.batch_size):
+                batch = _prepare_batch(chunk, text, today, report)
+                known = store.known_ids(a.id for a in batch.articles) | in_flight
+                batch.articles = unique_new(batch.articles, known)
+                report.already_stored += len(chunk) - len(batch.problems) - len(batch.articles)
+                in_flight.update(article.id for article in batch.articles)
+                yield (batch, len(chunk)), [(a.id, a.clean.text) for a in batch.articles]
+
+        for (batch, size), future in annotator.run(jobs()):
+            _finish(batch, future, store, lsh, report)
+            in_flight.difference_update(article.id for article in batch.articles)
+            if progress:
+                progress(size)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -140,8 +154,10 @@ def _prepare_batch(
     return batch
 
 
-def _finish(pending, store: Store, lsh, report: IngestReport, progress: Progress | None) -> None:
-    batch, size, future = pending
+def _finish(
+    batch: Batch, future: Future, store: Store, lsh: LshParams, report: IngestReport
+) -> None:
+    """Write an annotated batch; a batch whose annotation failed is recorded as problems."""
     try:
         batch.annotations = future.result()
     except Exception as error:  # one bad batch is recorded, the run goes on
@@ -152,8 +168,6 @@ def _finish(pending, store: Store, lsh, report: IngestReport, progress: Progress
     report.new_aliases += result.new_aliases
     report.near_duplicates += result.near_duplicates
     report.problems += batch.problems
-    if progress:
-        progress(size)
 
 
 def reprocess(
@@ -163,14 +177,23 @@ def reprocess(
     version = pipeline_version_of(settings)
     with Store(settings.db) as store, Annotator(settings) as annotator:
         where = "WHERE pipeline_version <> ?" if stale_only else ""
-        rows = store.con.execute(
-            f"SELECT id, clean_text FROM articles {where} ORDER BY id",
-            [version] if stale_only else [],
-        ).fetchall()
-        done = 0
-        for chunk in _chunks(rows, settings.batch_size):
-            store.replace_annotations(annotator.submit(list(chunk)).result())
-            done += len(chunk)
+        ids = [
+            row[0]
+            for row in store.con.execute(
+                f"SELECT id FROM articles {where} ORDER BY id", [version] if stale_only else []
+            ).fetchall()
+        ]
+
+        def jobs() -> Iterator[tuple[int, list[tuple[str, str]]]]:
+            for chunk in _chunks(ids, settings.batch_size):
+                rows = store.con.execute(
+                    "SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                    [chunk],
+                ).fetchall()
+                yield len(rows), rows
+
+        for size, future in annotator.run(jobs()):
+            store.replace_annotations(future.result())
             if progress:
-                progress(len(chunk))
-    return done, version
+                progress(size)
+    return len(ids), version
