@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import Annotated, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -42,10 +43,22 @@ Model = Annotated[
     typer.Option("--model", envvar="CHRONICLE_MODEL", help="spaCy pipeline to load."),
 ]
 DateOpt = Optional[dt.datetime]
+T = TypeVar("T")
 
 
 def _settings(db: str, workers: int = 1, model: str | None = None) -> Settings:
     return Settings(db=db, workers=workers, model=model or default_model())
+
+
+def _with_progress(description: str, run: Callable[[local.Progress], T]) -> T:
+    """Run a long library call under a progress bar; its usage errors exit with code 2."""
+    with _progress() as bar:
+        task = bar.add_task(description, total=None, rate="-")
+        try:
+            return run(_tick(bar, task))
+        except ChronicleError as error:
+            err.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2) from error
 
 
 def _progress() -> Progress:
@@ -80,13 +93,7 @@ def ingest(
 ) -> None:
     """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
     settings = _settings(db, workers, model)
-    with _progress() as bar:
-        task = bar.add_task("ingest", total=None, rate="-")
-        try:
-            report = local.ingest(paths, settings, progress=_tick(bar, task))
-        except ChronicleError as error:
-            err.print(f"[red]error:[/red] {error}")
-            raise typer.Exit(2)
+    report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick))
     summary = Table(title=f"ingest into {settings.db} ({report.seconds:.1f}s)", show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles stored", str(report.stored))
@@ -120,9 +127,9 @@ def reprocess(
 ) -> None:
     """Re-run the per-article stages where the stored pipeline version is older."""
     settings = _settings(db, workers, model)
-    with _progress() as bar:
-        task = bar.add_task("reprocess", total=None, rate="-")
-        done, version = local.reprocess(settings, stale_only=stale, progress=_tick(bar, task))
+    done, version = _with_progress(
+        "reprocess", lambda tick: local.reprocess(settings, stale_only=stale, progress=tick)
+    )
     err.print(f"reprocessed {done} articles with {version}")
 
 

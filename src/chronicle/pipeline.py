@@ -55,7 +55,7 @@ def data_fingerprint() -> str:
     digest = hashlib.sha256()
     data = package_files.files("chronicle") / "data"
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.is_file():
+        if entry.name.endswith((".yaml", ".csv")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
     return digest.hexdigest()[:10]

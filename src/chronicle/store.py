@@ -7,7 +7,8 @@ crash leaves each batch either wholly stored or not at all, and a re-run complet
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,16 +87,23 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, step in MIGRATIONS:
         if version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             step(con)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         applied.append(version)
     return applied
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN ... COMMIT, or ROLLBACK and re-raise: a batch is stored whole or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def _now() -> dt.datetime:
@@ -114,6 +122,8 @@ class Batch:
 
 @dataclass
 class BatchResult:
+    """What a batch changed: articles and input ids added, near-duplicates linked."""
+
     stored: int = 0
     new_aliases: int = 0
     near_duplicates: int = 0
@@ -174,46 +184,20 @@ class Store:
 
     def write_batch(self, batch: Batch, lsh: LshParams) -> BatchResult:
         """Store a batch in one transaction; already stored articles and aliases are skipped."""
-        result = BatchResult()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            known = self.known_ids(article.id for article in batch.articles)
-            articles = unique_new(batch.articles, known)
+        with transaction(self.con):
+            articles = unique_new(batch.articles, self.known_ids(a.id for a in batch.articles))
             new_ids = {article.id for article in articles}
             annotations = [a for a in batch.annotations if a.article_id in new_ids]
-            first_alias = {}
-            for alias, article_id in batch.aliases:
-                first_alias.setdefault(article_id, alias)
-            self._insert("articles", _articles_table(articles, annotations, first_alias))
+            self._insert("articles", _articles_table(articles, annotations))
             self._insert("sentences", _spans_table(articles, annotations, "sentences"))
             self._insert("entities", _spans_table(articles, annotations, "entities"))
             known_aliases = self.known_aliases(batch.aliases)
             aliases = [pair for pair in dict.fromkeys(batch.aliases) if pair not in known_aliases]
             self._insert("article_aliases", _aliases_table(aliases))
             self._name_by_first_alias(aliases)
-            result.new_aliases = len(aliases)
-            result.near_duplicates = self._link_near_duplicates(articles, annotations, lsh)
+            near_duplicates = self._link_near_duplicates(annotations, lsh)
             self._insert("problems", _problems_table(batch.problems), on_conflict="DO NOTHING")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-        result.stored = len(articles)
-        return result
-
-    def _name_by_first_alias(self, aliases: list[tuple[str, str]]) -> None:
-        """An article stored without an input id takes the first one it later comes with."""
-        first = {}
-        for alias, article_id in aliases:
-            first.setdefault(article_id, alias)
-        if first:
-            table = pa.table({"id": list(first), "alias": list(first.values())})
-            self.con.register("_first_alias", table)
-            self.con.execute(
-                "UPDATE articles SET article_id = f.alias FROM _first_alias f "
-                "WHERE articles.id = f.id AND articles.article_id = articles.id"
-            )
-            self.con.unregister("_first_alias")
+        return BatchResult(len(articles), len(aliases), near_duplicates)
 
     def replace_annotations(self, annotations: list[Annotation]) -> None:
         """Reprocess: swap the per-article outputs of stored articles, in one transaction."""
@@ -226,48 +210,56 @@ class Store:
             [ids],
         )
         offsets = {row["id"]: _offset_map(row) for row in rows}
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        texts = {row["id"]: row["clean_text"] for row in rows}
+        versions = pa.table({"id": ids, "version": [a.pipeline_version for a in annotations]})
+        with transaction(self.con):
             for table in ("sentences", "entities"):
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert(
-                    table,
-                    _spans_rows(
-                        annotations, offsets, table, {r["id"]: r["clean_text"] for r in rows}
-                    ),
-                )
-            versions = pa.table({"id": ids, "version": [a.pipeline_version for a in annotations]})
-            self.con.register("_versions", versions)
-            self.con.execute(
+                self._insert(table, _spans_rows(annotations, offsets, table, texts))
+            self._with_table(
+                "_versions",
+                versions,
                 "UPDATE articles SET pipeline_version = v.version FROM _versions v "
-                "WHERE articles.id = v.id"
+                "WHERE articles.id = v.id",
             )
-            self.con.unregister("_versions")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
-    def record_problems(self, problems: list[Problem]) -> None:
-        """Record problems met outside a batch (e.g. an unreadable path)."""
-        if problems:
-            self.con.execute("BEGIN TRANSACTION")
-            self._insert("problems", _problems_table(problems), on_conflict="DO NOTHING")
-            self.con.execute("COMMIT")
+    def _with_table(self, name: str, table: pa.Table, sql: str) -> list[tuple]:
+        """Run `sql` with an Arrow table visible under `name`."""
+        self.con.register(name, table)
+        try:
+            return self.con.execute(sql).fetchall()
+        finally:
+            self.con.unregister(name)
 
     def _insert(self, table: str, rows: pa.Table | None, on_conflict: str = "") -> None:
         if rows is None or rows.num_rows == 0:
             return
-        self.con.register("_batch", rows)
         columns = ", ".join(f'"{name}"' for name in rows.column_names)
         conflict = f"ON CONFLICT {on_conflict}" if on_conflict else ""
-        self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch {conflict}")
-        self.con.unregister("_batch")
+        self._with_table(
+            "_batch",
+            rows,
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch {conflict}",
+        )
 
-    def _link_near_duplicates(
-        self, articles: list[Article], annotations: list[Annotation], lsh: LshParams
-    ) -> int:
-        """Store signatures and band keys; link near-duplicates against the whole store."""
+    def _name_by_first_alias(self, aliases: list[tuple[str, str]]) -> None:
+        """An article named by its content id takes the first input id it comes with."""
+        first: dict[str, str] = {}
+        for alias, article_id in aliases:
+            first.setdefault(article_id, alias)
+        if first:
+            self._with_table(
+                "_first_alias",
+                pa.table({"id": list(first), "alias": list(first.values())}),
+                "UPDATE articles SET article_id = f.alias FROM _first_alias f "
+                "WHERE articles.id = f.id AND articles.article_id = articles.id",
+            )
+
+    def _link_near_duplicates(self, annotations: list[Annotation], lsh: LshParams) -> int:
+        """Store signatures and band keys; link near-duplicates against the whole store.
+
+        Returns how many of the new articles joined a near-duplicate cluster.
+        """
         if not annotations:
             return 0
         signatures = {a.article_id: np.array(a.signature, dtype=np.uint64) for a in annotations}
@@ -290,14 +282,12 @@ class Store:
             }
         )
         self._insert("lsh_bands", new_bands)
-        self.con.register("_new_bands", new_bands)
-        candidates = self.con.execute(
+        candidates = self._with_table(
+            "_new_bands",
+            new_bands,
             "SELECT DISTINCT n.id, o.id FROM _new_bands n JOIN lsh_bands o "
-            "ON n.band = o.band AND n.key = o.key WHERE n.id <> o.id"
-        ).fetchall()
-        self.con.unregister("_new_bands")
-        if not candidates:
-            return 0
+            "ON n.band = o.band AND n.key = o.key WHERE n.id <> o.id",
+        )
         others = {other for _, other in candidates if other not in signatures}
         for row in self.query(
             "SELECT id, minhash FROM signatures WHERE id IN (SELECT unnest(?))", [list(others)]
@@ -322,9 +312,11 @@ class Store:
             ),
             on_conflict="DO NOTHING",
         )
-        return self._relink_clusters({node for pair in pairs for node in pair})
+        linked = {node for pair in pairs for node in pair}
+        self._relink_clusters(linked)
+        return len(linked & {a.article_id for a in annotations})
 
-    def _relink_clusters(self, touched: set[str]) -> int:
+    def _relink_clusters(self, touched: set[str]) -> None:
         """Recompute `near_duplicate_of` for the clusters that contain `touched` articles."""
         members = set(touched)
         while True:  # grow to the whole connected components through stored pairs
@@ -342,14 +334,12 @@ class Store:
         )
         sort_keys = {row["id"]: (row["published"] is None, str(row["published"])) for row in info}
         links = canonical_links(rows, sort_keys)
-        table = pa.table({"id": list(links), "canonical": list(links.values())})
-        self.con.register("_links", table)
-        self.con.execute(
+        self._with_table(
+            "_links",
+            pa.table({"id": list(links), "canonical": list(links.values())}),
             "UPDATE articles SET near_duplicate_of = l.canonical FROM _links l "
-            "WHERE articles.id = l.id"
+            "WHERE articles.id = l.id",
         )
-        self.con.unregister("_links")
-        return sum(1 for canonical in links.values() if canonical is not None)
 
 
 def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
@@ -363,9 +353,7 @@ def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
     return unique
 
 
-def _articles_table(
-    articles: list[Article], annotations: list[Annotation], first_alias: dict[str, str]
-) -> pa.Table:
+def _articles_table(articles: list[Article], annotations: list[Annotation]) -> pa.Table | None:
     version = {a.article_id: a.pipeline_version for a in annotations}
     now = _now()
     rows = []
@@ -374,7 +362,7 @@ def _articles_table(
         rows.append(
             {
                 "id": article.id,
-                "article_id": first_alias.get(article.id, article.id),
+                "article_id": article.id,  # until an input id names it
                 "url": article.url,
                 "outlet": article.outlet,
                 "title": article.title,

@@ -35,11 +35,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
+from chronicle.data import load_yaml
 from chronicle.model import CleanText, OffsetMap, Removal
 
 KINDS = ("drop_line", "cut_tail", "remove_span")
@@ -78,11 +77,7 @@ class DebrisRules:
 
 def load_debris_rules(path: Path | None = None) -> DebrisRules:
     """Read debris rules from `path`, by default the packaged `data/debris.yaml`."""
-    if path is None:
-        text = resources.files("chronicle").joinpath("data/debris.yaml").read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("debris.yaml", path)
     grouped: dict[str, list[DebrisRule]] = {kind: [] for kind in KINDS}
     for index, entry in enumerate(data.get("rules") or []):
         kind = entry.get("kind")

@@ -32,12 +32,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 
+from chronicle.data import load_yaml
 from chronicle.model import Document, PublicationDate
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -112,11 +111,7 @@ def _expander(data: dict, months: dict[str, int], weekdays: dict[str, int]):
 
 def load_date_rules(path: Path | None = None) -> DateRules:
     """Read date rules from `path`, by default the packaged `data/dates.yaml`."""
-    if path is None:
-        text = resources.files("chronicle").joinpath("data/dates.yaml").read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("dates.yaml", path)
     months = {name.lower(): int(number) for number, names in data["months"].items() for name in names}
     weekdays = {name.lower(): int(number) for number, names in data["weekdays"].items() for name in names}
     expand = _expander(data, months, weekdays)
