@@ -40,7 +40,6 @@ from chronicle.data import load_yaml
 from chronicle.model import Document, PublicationDate
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_UPDATE_LABEL_LINE = re.compile(r"^\W*(?:and\s+)?(?:last\s+)?(?:updated?|modified)\b[^0-9]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,7 @@ class DateRules:
     contexts: tuple[DateContext, ...]
     caption_markers: tuple[re.Pattern[str], ...]
     update_markers: tuple[re.Pattern[str], ...]
+    update_label_lines: tuple[re.Pattern[str], ...]
     url_dates: tuple[re.Pattern[str], ...]
     url_months: tuple[re.Pattern[str], ...]
     any_date: re.Pattern[str]  # a full date anywhere, in any format (for metadata strings)
@@ -137,6 +137,7 @@ def load_date_rules(path: Path | None = None) -> DateRules:
         contexts=tuple(contexts),
         caption_markers=tuple(re.compile(p, flags) for p in data.get("caption_markers") or []),
         update_markers=tuple(re.compile(p, flags) for p in data.get("update_markers") or []),
+        update_label_lines=tuple(re.compile(p, flags) for p in data.get("update_label_lines") or []),
         url_dates=tuple(re.compile(p, flags) for p in data.get("url_dates") or []),
         url_months=tuple(re.compile(p, flags) for p in data.get("url_months") or []),
         any_date=re.compile(date_alternation, flags),
@@ -328,7 +329,9 @@ def _text_candidates(doc: Document, clean_text: str, rules: DateRules) -> list[_
             matched = True
             before = text[: match.start("date")]
             reason = None
-            if any(marker.search(before) for marker in rules.update_markers) or _UPDATE_LABEL_LINE.match(previous):
+            if any(marker.search(before) for marker in rules.update_markers) or any(
+                label.match(previous) for label in rules.update_label_lines
+            ):
                 reason = "an update stamp, not the publication date"
             elif context.header and not headline_seen:
                 reason = "a date line above the headline: the site's current date, not the article's"
