@@ -3,7 +3,7 @@ import pytest
 from chronicle.identity import article_id
 from chronicle.ingest.dedup import lsh_params, signature
 from chronicle.model import Annotation, Article, CleanText, OffsetMap, Problem, PublicationDate, Span
-from chronicle.store import Batch, Store
+from chronicle.store import MIGRATIONS, Batch, Store
 
 LSH = lsh_params(0.8, 128)
 
@@ -39,7 +39,7 @@ def test_migrations_run_once(tmp_path):
     with Store(path):
         pass
     with Store(path) as store:
-        assert store.query("SELECT version FROM schema_migrations") == [{"version": 1}]
+        assert [r["version"] for r in store.query("SELECT version FROM schema_migrations ORDER BY 1")] == [m[0] for m in MIGRATIONS]
 
 
 def test_same_batch_twice_changes_nothing(tmp_path):

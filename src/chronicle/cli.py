@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from . import query
+from . import kb_tools, query
 from .errors import ChronicleError
 from .output import Format, write_rows
 from .runners import local
@@ -33,7 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 Db = Annotated[str, typer.Option("--db", envvar="CHRONICLE_DB", help="The store: a DuckDB file.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")]
@@ -57,7 +57,7 @@ def _with_progress(description: str, run: Callable[[local.Progress], T]) -> T:
         try:
             return run(_tick(bar, task))
         except ChronicleError as error:
-            err.print(f"[red]error:[/red] {error}")
+            _error(error)
             raise typer.Exit(2) from error
 
 
@@ -181,8 +181,7 @@ def show(
     with _open(db) as store:
         record = _fail_cleanly(query.get_article, store, article)
     if fmt == "json":
-        print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
-        return
+        return _print_json(record)
     out = Console()
     for key in (
         "article_id",
@@ -212,8 +211,7 @@ def show(
 def stats(db: Db = "chronicle.duckdb") -> None:
     """Counts of what the store holds."""
     with _open(db) as store:
-        figures = query.stats(store)
-    print(json.dumps(figures, indent=2, default=str))
+        _print_json(query.stats(store))
 
 
 @app.command()
@@ -228,11 +226,20 @@ def problems(
     write_rows(rows, ("code", "source", "reason", "first_seen"), fmt, title=f"{len(rows)} problems")
 
 
+def _print_json(record) -> None:
+    print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
+
+
+def _error(error: Exception | str) -> None:
+    """An error message on stderr; its text is shown as is (no markup)."""
+    err.print(Text("error: ", style="red") + Text(str(error)))
+
+
 def _open(db: str) -> Store:
     try:
         return Store(db, read_only=True)
     except ChronicleError as error:
-        err.print(f"[red]error:[/red] {error}")
+        _error(error)
         raise typer.Exit(2)
 
 
@@ -240,10 +247,128 @@ def _fail_cleanly(function, *args):
     try:
         return function(*args)
     except ChronicleError as error:
-        err.print(f"[red]error:[/red] {error}")
+        _error(error)
         raise typer.Exit(1)
 
 
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+kb_app = typer.Typer(help="The actor knowledge base: inspect and extend it.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("add")
+def kb_add(
+    file: Annotated[str, typer.Argument(help="A KB YAML file (docs/knowledge-base.md).")],
+    db: Db = "chronicle.duckdb",
+) -> None:
+    """Check a KB file against the whole KB and keep it with the store; refused files change nothing."""
+    source = _fail_cleanly(kb_tools.read_kb_file, file)
+    with Store(db) as store:
+        _fail_cleanly(kb_tools.add_file, store, source)
+    err.print(f"added {file} to the knowledge base of {db}; run `chronicle reprocess` to apply it to stored articles")
+
+
+@kb_app.command("import-wikidata")
+def kb_import_wikidata(
+    file: Annotated[str, typer.Argument(help="Wikidata entity JSON or SPARQL results JSON.")],
+    db: Db = "chronicle.duckdb",
+) -> None:
+    """Convert a Wikidata export to KB actors and add it like `kb add`."""
+    with Store(db) as store:
+        source, result = _fail_cleanly(kb_tools.import_wikidata, store, file)
+        _fail_cleanly(kb_tools.add_file, store, source)
+    err.print(result.report())
+    err.print(f"imported {result.summary} from {file} into {db}")
+
+
+@kb_app.command("check")
+def kb_check(db: Db = "chronicle.duckdb") -> None:
+    """Load and validate the whole KB (packaged files and those added to the store)."""
+    with _open(db) as store:
+        kb = _fail_cleanly(query.kb_of, store)
+    kinds = Counter(actor.kind for actor in kb.actors.values())
+    roles = sum(len(actor.roles) for actor in kb.actors.values())
+    print(json.dumps({"actors": dict(kinds), "roles": roles, "version": kb.version}, indent=2))
+
+
+@app.command()
+def actors(
+    db: Db = "chronicle.duckdb",
+    kind: Annotated[Optional[str], typer.Option(help="person, organization, country or group.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Actors mentioned in the store, with mention and article counts."""
+    with _open(db) as store:
+        rows = query.list_actors(store, _fail_cleanly(query.kb_of, store), kind=kind, limit=limit)
+    columns = ("id", "name", "kind", "country", "mentions", "articles", "in_kb")
+    write_rows(rows, columns, fmt, title=f"{len(rows)} actors")
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="An actor id, name, alias or surname.")],
+    db: Db = "chronicle.duckdb",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """One actor: identity, the names it is mentioned by, roles over time with evidence."""
+    with _open(db) as store:
+        record = _fail_cleanly(query.get_actor, store, _fail_cleanly(query.kb_of, store), name)
+    if fmt == "json":
+        return _print_json(record)
+    out = Console()
+    for key in ("id", "name", "kind", "country", "sector", "qid"):
+        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False)
+    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}")
+    seen = ", ".join(f"{m['text']} ({m['mentions']}, {m['method']})" for m in record["mentioned_as"])
+    out.print(f"[bold]mentioned as[/bold]: {seen or '-'}\n")
+    write_rows(record["roles"], ("office", "of", "start", "end", "source"), Format.table, title="roles (knowledge base)")
+    write_rows(record["role_evidence"], ("day", "office", "seat", "title", "article_id", "sentence"), Format.table, title="role evidence (articles)")
+
+
+@app.command()
+def places(
+    db: Db = "chronicle.duckdb",
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Places mentioned in the store, resolved to GeoNames, with counts."""
+    with _open(db) as store:
+        rows = query.list_places(store, limit)
+    write_rows(rows, ("id", "name", "kind", "country", "lat", "lon", "mentions", "articles"), fmt, title=f"{len(rows)} places")
+
+
+@app.command(name="eval")
+def evaluate_command(
+    gold: Annotated[str, typer.Argument(help="Gold JSONL (meetings, planned, quotes per article id).")],
+    articles_file: Annotated[str, typer.Option("--articles", help="The articles the gold annotates (JSONL).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    workers: Workers = 1,
+    model: Model = None,
+) -> None:
+    """Run the pipeline on gold-annotated articles in a temporary store and print the scores."""
+    from .evaluate import evaluate
+
+    settings = _settings("unused.duckdb", workers, model)
+    result = _with_progress("eval", lambda tick: evaluate(gold, articles_file, settings, progress=tick))
+    if fmt == "json":
+        print(json.dumps(result, default=str, ensure_ascii=False, indent=2))
+        return
+    actors_score = result["actors"]
+    table = Table(title=f"chronicle eval {gold}", show_header=True)
+    for column in ("score", "correct", "total", "accuracy"):
+        table.add_column(column)
+    table.add_row("actors (participants + speakers)", str(actors_score["found"]), str(actors_score["total"]), str(actors_score["accuracy"]))
+    names = actors_score["name_mentions"]
+    table.add_row("person mentions by name resolved right", str(names["correct"]), str(names["total"]), str(names["accuracy"]))
+    dates = result["published"]
+    table.add_row("publication dates", str(dates["correct"]), str(dates["total"]), str(dates["accuracy"]))
+    Console().print(table)
+    for miss in actors_score["misses"][:30]:
+        err.print(f"  missed {miss['role']}: {miss['name']} in {miss['article']}")
+    for wrong in actors_score["confusions"][:30]:
+        err.print(f"  {wrong['article']}: {wrong['text']!r} resolved to {wrong['resolved']}, gold {wrong['name']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -96,6 +97,7 @@ class PublicationDate:
     source: str = "none"
     evidence: str | None = None
     rejected: tuple[str, ...] = ()
+    month: str | None = None  # yyyy-mm, when only the month is known (a URL's /2017/11/)
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Annotation:
-    """What the per-article NLP stages produced for one article."""
+    """What the per-article NLP stages produced for one article (spans in clean text)."""
 
     article_id: str
     sentences: tuple[Span, ...]
     entities: tuple[Span, ...]
     signature: tuple[int, ...]  # MinHash values of the clean text's shingles
     pipeline_version: str
+    mentions: tuple[Mention, ...] = ()
+    role_evidence: tuple[RoleEvidence, ...] = ()
+    corpus_actors: tuple[CorpusActor, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
 @dataclass
@@ -150,3 +156,56 @@ class IngestReport:
     @property
     def skipped(self) -> int:
         return len(self.problems)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article's clean text that names an actor, a place or a time, resolved.
+
+    `value` is the resolved identity: an actor id, a place id ("geonames:<id>", or a
+    country's ISO3 code), or a normalized time; None when it could not be resolved.
+    `method` says how (alias, surname, title, demonym, metonym, pronoun, gazetteer, ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # actor | place | time
+    value: str | None
+    method: str
+    confidence: float
+    label: str = ""  # the NER label, or PRON / ROLE / METONYM for non-NER mentions
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a GeoNames city, a country, or a region, with coordinates."""
+
+    id: str  # "geonames:<id>" for cities; ISO3 for countries
+    name: str
+    kind: str  # city | country | region
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class RoleEvidence:
+    """A title or apposition saying an actor held an office: "Russian Foreign Minister X"."""
+
+    actor: str
+    office: str
+    seat: str | None  # the country (ISO3) or organization of the office, when the text says
+    title: str
+    start: int  # the sentence, in clean-text offsets
+    end: int
+    day: dt.date | None
+
+
+@dataclass(frozen=True)
+class CorpusActor:
+    """An actor the KB does not know, named in the corpus, with a stable id."""
+
+    id: str
+    name: str
+    kind: str

@@ -1,6 +1,6 @@
 """The per-article stages as pure functions of (article, resources).
 
-    read -> clean -> identify -> date -> annotate (spaCy) -> signature
+    read -> clean -> identify -> date -> annotate (spaCy) -> resolve (actors, places) -> signature
 
 The same functions run in one process, a process pool, or a Spark executor: resources
 are loaded once per worker (`load_resources`) and passed in; nothing here keeps state.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
 
@@ -21,8 +22,12 @@ from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
 from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules
+from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
+from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, Problem
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
+from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
+from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .settings import Settings
 
 
@@ -35,6 +40,10 @@ class Resources:
     debris: DebrisRules
     dates: DateRules
     lsh: LshParams
+    kb: KnowledgeBase
+    lexicon: ResolverLexicon
+    patterns: ActorPatterns
+    gazetteer: Gazetteer
     version: str
 
 
@@ -46,12 +55,21 @@ class TextResources:
     dates: DateRules
 
 
+@dataclass(frozen=True)
+class ToAnnotate:
+    """One article's input to the NLP stages: its id, clean text and reference date."""
+
+    id: str
+    text: str
+    day: dt.date | None
+
+
 def load_text_resources() -> TextResources:
     return TextResources(debris=load_debris_rules(), dates=load_date_rules())
 
 
 def data_fingerprint() -> str:
-    """A hash of every packaged data file: changing a lexicon changes the pipeline version."""
+    """A hash of the packaged lexicons and rules (the KB is hashed apart)."""
     digest = hashlib.sha256()
     data = package_files.files("chronicle") / "data"
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
@@ -61,27 +79,34 @@ def data_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def pipeline_version(model_meta: dict) -> str:
-    """code version + model + data files: stored with every article it processes."""
-    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}"
+def pipeline_version(model_meta: dict, kb_files: Sequence[KbFile]) -> str:
+    """code version + model + data files + KB: stored with every article it processes."""
+    kb_version = kb_fingerprint([*packaged_files(), *kb_files])
+    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}"
 
 
-def pipeline_version_of(settings: Settings) -> str:
-    """The version `load_resources(settings)` would stamp, without loading the model."""
-    return pipeline_version(model_meta(settings.model))
+def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> str:
+    """The version `load_resources` would stamp, without loading the model."""
+    return pipeline_version(model_meta(settings.model), kb_files)
 
 
-def load_resources(settings: Settings) -> Resources:
-    """Load the spaCy model, lexicons and rules (seconds: do it once per worker)."""
+def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
+    """Load the spaCy model, KB, gazetteer, lexicons and rules (seconds: once per worker)."""
     nlp = load_pipeline(settings.model)
     text = load_text_resources()
+    kb = load_kb(kb_files)
+    lexicon = load_lexicon()
     return Resources(
         settings=settings,
         nlp=nlp,
         debris=text.debris,
         dates=text.dates,
         lsh=lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations),
-        version=pipeline_version(nlp.meta),
+        kb=kb,
+        lexicon=lexicon,
+        patterns=build_patterns(kb, lexicon),
+        gazetteer=load_gazetteer(),
+        version=pipeline_version(nlp.meta, kb_files),
     )
 
 
@@ -106,22 +131,44 @@ def prepare(document: Document, text: TextResources, today: dt.date) -> Article 
     )
 
 
-def annotate(articles: list[tuple[str, str]], res: Resources) -> list[Annotation]:
-    """spaCy and MinHash over (article id, clean text) pairs, in `nlp.pipe` batches."""
+def reference_day(published: str | dt.date | None, month: str | None) -> dt.date | None:
+    """The date descriptions are resolved at: the publication date, else mid-month of the
+    publication month when only that is known, else None."""
+    if isinstance(published, dt.date):
+        return published
+    if published:
+        return dt.date.fromisoformat(published)
+    if month:
+        year, number = month.split("-")
+        return dt.date(int(year), int(number), 15)
+    return None
+
+
+def to_annotate(article: Article) -> ToAnnotate:
+    day = reference_day(article.published.value, article.published.month)
+    return ToAnnotate(article.id, article.clean.text, day)
+
+
+def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
+    """spaCy, actor and place resolution, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
-    texts = [text for _, text in articles]
     annotations = []
-    for (identifier, text), doc in zip(articles, parse(res.nlp, texts, batch_size=32)):
+    for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
+        actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
+        countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
+        place_mentions, places = resolve_places(doc, res.gazetteer, countries)
+        minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(
-                article_id=identifier,
+                article_id=item.id,
                 sentences=sentence_spans(doc),
                 entities=entity_spans(doc),
-                signature=tuple(
-                    int(v)
-                    for v in signature(text, settings.shingle_words, settings.minhash_permutations)
-                ),
+                signature=tuple(int(v) for v in minhash),
                 pipeline_version=res.version,
+                mentions=tuple(sorted([*actors.mentions, *place_mentions], key=lambda m: (m.start, m.end))),
+                role_evidence=tuple(actors.evidence),
+                corpus_actors=tuple(actors.corpus_actors.values()),
+                places=tuple(places.values()),
             )
         )
     return annotations

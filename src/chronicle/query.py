@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .errors import ChronicleError
+from .kb import KnowledgeBase, load_kb, name_key
 from .store import Store
 
 ARTICLE_COLUMNS = (
@@ -147,4 +148,93 @@ def list_problems(store: Store, code: str | None = None) -> list[dict]:
     return store.query(
         f"SELECT code, source, reason, first_seen FROM problems {where} ORDER BY first_seen, source",
         params,
+    )
+
+
+def kb_of(store: Store) -> KnowledgeBase:
+    """The KB as this store sees it: the packaged files plus those added with `kb add`."""
+    return load_kb(store.kb_files())
+
+
+def list_actors(store: Store, kb: KnowledgeBase, *, kind: str | None = None, limit: int | None = None) -> list[dict]:
+    """Actors mentioned in the store, most mentioned first, with their mention counts."""
+    rows = store.query(
+        "SELECT value AS id, count(*) AS mentions, count(DISTINCT id) AS articles "
+        "FROM mentions WHERE kind = 'actor' AND value IS NOT NULL GROUP BY value "
+        "ORDER BY mentions DESC, value"
+    )
+    corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
+    listed = []
+    for row in rows:
+        actor = kb.actors.get(row["id"])
+        name, actor_kind, country = (
+            (actor.name, actor.kind, actor.country) if actor else
+            (corpus.get(row["id"], {}).get("name", row["id"]), corpus.get(row["id"], {}).get("kind", "person"), None)
+        )
+        if kind and actor_kind != kind:
+            continue
+        listed.append({**row, "name": name, "kind": actor_kind, "country": country, "in_kb": actor is not None})
+        if limit and len(listed) >= limit:
+            break
+    return listed
+
+
+def find_actor(store: Store, kb: KnowledgeBase, ref: str) -> str:
+    """An actor id from an id, a name or alias, or a corpus actor's name."""
+    if ref in kb.actors:
+        return ref
+    ids = kb.names.get(name_key(ref), ()) or kb.ambiguous_names.get(name_key(ref), ())
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1:
+        raise ChronicleError(f"{ref!r} names several actors: {', '.join(ids)}")
+    rows = store.query("SELECT id FROM corpus_actors WHERE id = ? OR lower(name) = lower(?)", [ref, ref])
+    if rows:
+        return rows[0]["id"]
+    surname = kb.surnames.get(name_key(ref), ())
+    if len(surname) == 1:
+        return surname[0]
+    raise ChronicleError(f"no actor {ref!r} in the knowledge base or the store")
+
+
+def get_actor(store: Store, kb: KnowledgeBase, ref: str) -> dict:
+    """An actor's identity, the names it was mentioned by, its roles and their evidence."""
+    actor_id = find_actor(store, kb, ref)
+    actor = kb.actors.get(actor_id)
+    corpus = store.query("SELECT name, kind FROM corpus_actors WHERE id = ?", [actor_id])
+    record = {
+        "id": actor_id,
+        "name": actor.name if actor else corpus[0]["name"] if corpus else actor_id,
+        "kind": actor.kind if actor else corpus[0]["kind"] if corpus else "person",
+        "country": actor.country if actor else None,
+        "sector": actor.sector if actor else None,
+        "qid": actor.qid if actor else None,
+        "aliases": list(actor.aliases) if actor else [],
+        "roles": [
+            {"office": r.office, "of": r.seat, "start": r.start, "end": r.end, "source": r.source}
+            for r in (actor.roles if actor else ())
+        ],
+    }
+    record["mentioned_as"] = store.query(
+        "SELECT text, method, count(*) AS mentions FROM mentions WHERE value = ? "
+        "GROUP BY text, method ORDER BY mentions DESC, text",
+        [actor_id],
+    )
+    record["role_evidence"] = store.query(
+        "SELECT r.office, r.seat, r.title, r.day, a.article_id, "
+        "substr(a.clean_text, r.clean_start + 1, r.clean_end - r.clean_start) AS sentence "
+        "FROM role_evidence r JOIN articles a USING (id) WHERE r.actor = ? "
+        "ORDER BY r.day NULLS LAST, a.article_id",
+        [actor_id],
+    )
+    return record
+
+
+def list_places(store: Store, limit: int | None = None) -> list[dict]:
+    """Resolved places, most mentioned first."""
+    limit_sql = f"LIMIT {int(limit)}" if limit else ""
+    return store.query(
+        "SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, count(*) AS mentions, "
+        "count(DISTINCT m.id) AS articles FROM mentions m JOIN places p ON p.id = m.value "
+        f"WHERE m.kind = 'place' GROUP BY ALL ORDER BY mentions DESC, p.name {limit_sql}"
     )

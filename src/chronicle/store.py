@@ -6,6 +6,7 @@ crash leaves each batch either wholly stored or not at all, and a re-run complet
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,8 @@ import pyarrow as pa
 
 from .errors import ChronicleError
 from .ingest.dedup import LshParams, band_keys, canonical_links, similarity
-from .model import Annotation, Article, OffsetMap, Problem
+from .kb import KbFile
+from .model import Annotation, Article, CleanText, OffsetMap, Problem
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -73,7 +75,49 @@ def _initial_schema(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: tuple[tuple[int, str, Migration], ...] = ((1, "initial schema", _initial_schema),)
+def _actors_and_places(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE mentions (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            kind VARCHAR NOT NULL, label VARCHAR NOT NULL, text VARCHAR NOT NULL,
+            value VARCHAR, method VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        CREATE TABLE role_evidence (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            actor VARCHAR NOT NULL, office VARCHAR NOT NULL, seat VARCHAR, title VARCHAR NOT NULL,
+            day DATE,
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        CREATE TABLE corpus_actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL
+        );
+        CREATE TABLE places (
+            id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            country VARCHAR, lat DOUBLE, lon DOUBLE
+        );
+        ALTER TABLE articles ADD COLUMN published_month VARCHAR;
+        CREATE TABLE kb_files (
+            name VARCHAR PRIMARY KEY, content VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
+    (1, "initial schema", _initial_schema),
+    (
+        2,
+        "actor and place mentions, role evidence, corpus actors, user KB files",
+        _actors_and_places,
+    ),
+)
+PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -180,6 +224,19 @@ class Store:
         ).fetchall()
         return set(rows) & set(pairs)
 
+    def kb_files(self) -> list[KbFile]:
+        """The KB files users added to this store, in the order they were added."""
+        if "kb_files" not in {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}:
+            return []
+        rows = self.con.execute("SELECT name, content FROM kb_files ORDER BY added_at, name").fetchall()
+        return [KbFile(name, content) for name, content in rows]
+
+    def add_kb_file(self, source: KbFile) -> None:
+        """Keep a user KB file (already validated) with the store; a file of that name is replaced."""
+        with transaction(self.con):
+            self.con.execute("DELETE FROM kb_files WHERE name = ?", [source.name])
+            self.con.execute("INSERT INTO kb_files VALUES (?, ?, ?)", [source.name, source.text, _now()])
+
     # ---- the write path --------------------------------------------------------------
 
     def write_batch(self, batch: Batch, lsh: LshParams) -> BatchResult:
@@ -189,8 +246,10 @@ class Store:
             new_ids = {article.id for article in articles}
             annotations = [a for a in batch.annotations if a.article_id in new_ids]
             self._insert("articles", _articles_table(articles, annotations))
-            self._insert("sentences", _spans_table(articles, annotations, "sentences"))
-            self._insert("entities", _spans_table(articles, annotations, "entities"))
+            offsets = {article.id: article.clean for article in articles}
+            for table in PER_ARTICLE_TABLES:
+                self._insert(table, _per_article_rows(annotations, offsets, table))
+            self._insert_shared(annotations)
             known_aliases = self.known_aliases(batch.aliases)
             aliases = [pair for pair in dict.fromkeys(batch.aliases) if pair not in known_aliases]
             self._insert("article_aliases", _aliases_table(aliases))
@@ -209,18 +268,31 @@ class Store:
             "WHERE id IN (SELECT unnest(?))",
             [ids],
         )
-        offsets = {row["id"]: _offset_map(row) for row in rows}
-        texts = {row["id"]: row["clean_text"] for row in rows}
+        cleaned = {row["id"]: _clean_text(row) for row in rows}
         versions = pa.table({"id": ids, "version": [a.pipeline_version for a in annotations]})
         with transaction(self.con):
-            for table in ("sentences", "entities"):
+            for table in PER_ARTICLE_TABLES:
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert(table, _spans_rows(annotations, offsets, table, texts))
+                self._insert(table, _per_article_rows(annotations, cleaned, table))
+            self._insert_shared(annotations)
             self._with_table(
                 "_versions",
                 versions,
                 "UPDATE articles SET pipeline_version = v.version FROM _versions v "
                 "WHERE articles.id = v.id",
+            )
+
+    def _insert_shared(self, annotations: list[Annotation]) -> None:
+        """Corpus actors and places: shared by articles, stored once."""
+        actors = {a.id: a for annotation in annotations for a in annotation.corpus_actors}
+        places = {p.id: p for annotation in annotations for p in annotation.places}
+        if actors:
+            rows = [{"id": a.id, "name": a.name, "kind": a.kind} for a in actors.values()]
+            self._insert("corpus_actors", pa.Table.from_pylist(rows), on_conflict="DO NOTHING")
+        if places:
+            rows = [dataclasses.asdict(p) for p in places.values()]
+            self._insert(
+                "places", pa.Table.from_pylist(rows, schema=_PLACE_SCHEMA), on_conflict="DO NOTHING"
             )
 
     def _with_table(self, name: str, table: pa.Table, sql: str) -> list[tuple]:
@@ -372,6 +444,7 @@ def _articles_table(articles: list[Article], annotations: list[Annotation]) -> p
                 "published_source": article.published.source,
                 "published_evidence": article.published.evidence,
                 "published_rejected": list(article.published.rejected),
+                "published_month": article.published.month,
                 "language": article.language,
                 "source": article.source,
                 "format": article.format,
@@ -399,6 +472,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("published_source", pa.string()),
         ("published_evidence", pa.string()),
         ("published_rejected", pa.list_(pa.string())),
+        ("published_month", pa.string()),
         ("language", pa.string()),
         ("source", pa.string()),
         ("format", pa.string()),
@@ -414,34 +488,67 @@ _ARTICLE_SCHEMA = pa.schema(
 )
 
 
-def _offset_map(row: dict) -> OffsetMap:
-    return OffsetMap(tuple(zip(row["offset_clean"], row["offset_raw"], row["offset_length"])))
+def _clean_text(row: dict) -> CleanText:
+    segments = tuple(zip(row["offset_clean"], row["offset_raw"], row["offset_length"]))
+    return CleanText(row["clean_text"], OffsetMap(segments))
 
 
-def _spans_table(articles: list[Article], annotations: list[Annotation], kind: str) -> pa.Table:
-    offsets = {article.id: article.clean.offsets for article in articles}
-    texts = {article.id: article.clean.text for article in articles}
-    return _spans_rows(annotations, offsets, kind, texts)
+_PLACE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("name", pa.string()),
+        ("kind", pa.string()),
+        ("country", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+    ]
+)
 
 
-def _spans_rows(annotations, offsets, kind: str, texts: dict[str, str]) -> pa.Table | None:
+def _fields(table: str, item, text: str) -> dict:
+    """The columns of a per-article row besides its position and spans."""
+    if table == "entities":
+        return {"label": item.label, "text": text[item.start : item.end]}
+    if table == "mentions":
+        return {
+            "kind": item.kind,
+            "label": item.label,
+            "text": item.text,
+            "value": item.value,
+            "method": item.method,
+            "confidence": item.confidence,
+        }
+    if table == "role_evidence":
+        return {
+            "actor": item.actor,
+            "office": item.office,
+            "seat": item.seat,
+            "title": item.title,
+            "day": item.day,
+        }
+    return {}
+
+
+def _per_article_rows(
+    annotations: list[Annotation], cleaned: dict[str, CleanText], table: str
+) -> pa.Table | None:
+    """Rows of a per-article table, with spans in both the clean and the raw text."""
     rows = []
     for annotation in annotations:
-        offset_map = offsets[annotation.article_id]
-        for idx, span in enumerate(getattr(annotation, kind)):
-            start, end = offset_map.span_to_raw(span.start, span.end)
-            row = {
-                "id": annotation.article_id,
-                "idx": idx,
-                "clean_start": span.start,
-                "clean_end": span.end,
-                "start": start,
-                "end": end,
-            }
-            if kind == "entities":
-                row["label"] = span.label
-                row["text"] = texts[annotation.article_id][span.start : span.end]
-            rows.append(row)
+        clean = cleaned[annotation.article_id]
+        for idx, item in enumerate(getattr(annotation, table)):
+            start, end = clean.offsets.span_to_raw(item.start, item.end)
+            rows.append(
+                {
+                    "id": annotation.article_id,
+                    "idx": idx,
+                    "clean_start": item.start,
+                    "clean_end": item.end,
+                    "start": start,
+                    "end": end,
+                    **_fields(table, item, clean.text),
+                }
+            )
     return pa.Table.from_pylist(rows) if rows else None
 
 

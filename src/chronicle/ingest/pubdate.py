@@ -392,5 +392,6 @@ def discover_publication_date(
     )
     rejected = tuple(limits.rejected)
     if found is None:
-        return PublicationDate(None, "none", None, rejected)
+        month = f"{limits.url_month[0]}-{limits.url_month[1]:02d}" if limits.url_month else None
+        return PublicationDate(None, "none", None, rejected, month=month)
     return PublicationDate(found.value, found.source, found.evidence, rejected)

@@ -26,9 +26,13 @@ from ..pipeline import (
     annotate,
     load_resources,
     load_text_resources,
+    ToAnnotate,
     pipeline_version_of,
     prepare,
+    reference_day,
+    to_annotate,
 )
+from ..kb import KbFile
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
 
@@ -37,21 +41,24 @@ Job = TypeVar("Job")
 
 
 @functools.lru_cache(maxsize=2)
-def worker_resources(settings: Settings) -> Resources:
+def worker_resources(settings: Settings, kb_files: tuple[KbFile, ...]) -> Resources:
     """The resources of this process, loaded on first use (once per worker)."""
-    return load_resources(settings)
+    return load_resources(settings, kb_files)
 
 
-def annotate_task(settings: Settings, articles: list[tuple[str, str]]) -> list[Annotation]:
+def annotate_task(
+    settings: Settings, kb_files: tuple[KbFile, ...], articles: list[ToAnnotate]
+) -> list[Annotation]:
     """A unit of annotation work, run in a worker process or in-process."""
-    return annotate(articles, worker_resources(settings)) if articles else []
+    return annotate(articles, worker_resources(settings, kb_files)) if articles else []
 
 
 class Annotator:
     """Runs `annotate_task` in-process (workers=1) or in a pool of worker processes."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, kb_files: Sequence[KbFile] = ()):
         self.settings = settings
+        self.kb_files = tuple(kb_files)
         self.pool = None
         if settings.workers > 1:
             self.pool = ProcessPoolExecutor(
@@ -65,12 +72,12 @@ class Annotator:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def submit(self, articles: list[tuple[str, str]]) -> Future:
+    def submit(self, articles: list[ToAnnotate]) -> Future:
         if self.pool is not None:
-            return self.pool.submit(annotate_task, self.settings, articles)
+            return self.pool.submit(annotate_task, self.settings, self.kb_files, articles)
         future: Future = Future()
         try:
-            future.set_result(annotate_task(self.settings, articles))
+            future.set_result(annotate_task(self.settings, self.kb_files, articles))
         except Exception as error:  # surfaced per batch by `_finish`
             future.set_exception(error)
         return future
@@ -81,7 +88,7 @@ class Annotator:
         return self.settings.workers + 1 if self.pool is not None else 1
 
     def run(
-        self, jobs: Iterable[tuple[Job, list[tuple[str, str]]]]
+        self, jobs: Iterable[tuple[Job, list[ToAnnotate]]]
     ) -> Iterator[tuple[Job, Future]]:
         """Annotate each job's articles, `depth` jobs in flight; yield jobs in their order."""
         pending: deque[tuple[Job, Future]] = deque()
@@ -116,9 +123,9 @@ def ingest(
     lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
     report = IngestReport()
     in_flight: set[str] = set()  # ids sent to annotation and not yet written
-    with Store(settings.db) as store, Annotator(settings) as annotator:
+    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
 
-        def jobs() -> Iterator[tuple[tuple[Batch, int], list[tuple[str, str]]]]:
+        def jobs() -> Iterator[tuple[tuple[Batch, int], list[ToAnnotate]]]:
             documents = iter_documents(paths, settings, stdin=stdin)
             for chunk in _chunks(documents, settings.batch_size):
                 batch = _prepare_batch(chunk, text, today, report)
@@ -126,7 +133,7 @@ def ingest(
                 batch.articles = unique_new(batch.articles, known)
                 report.already_stored += len(chunk) - len(batch.problems) - len(batch.articles)
                 in_flight.update(article.id for article in batch.articles)
-                yield (batch, len(chunk)), [(a.id, a.clean.text) for a in batch.articles]
+                yield (batch, len(chunk)), [to_annotate(a) for a in batch.articles]
 
         for (batch, size), future in annotator.run(jobs()):
             _finish(batch, future, store, lsh, report)
@@ -174,8 +181,8 @@ def reprocess(
     settings: Settings, *, stale_only: bool = True, progress: Progress | None = None
 ) -> tuple[int, str]:
     """Re-run the per-article stages on stored articles (only stale ones by default)."""
-    version = pipeline_version_of(settings)
-    with Store(settings.db) as store, Annotator(settings) as annotator:
+    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
+        version = pipeline_version_of(settings, annotator.kb_files)
         where = "WHERE pipeline_version <> ?" if stale_only else ""
         ids = [
             row[0]
@@ -184,13 +191,14 @@ def reprocess(
             ).fetchall()
         ]
 
-        def jobs() -> Iterator[tuple[int, list[tuple[str, str]]]]:
+        def jobs() -> Iterator[tuple[int, list[ToAnnotate]]]:
             for chunk in _chunks(ids, settings.batch_size):
                 rows = store.con.execute(
-                    "SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                    "SELECT id, clean_text, published, published_month FROM articles "
+                    "WHERE id IN (SELECT unnest(?)) ORDER BY id",
                     [chunk],
                 ).fetchall()
-                yield len(rows), rows
+                yield len(rows), [ToAnnotate(i, text, reference_day(day, month)) for i, text, day, month in rows]
 
         for size, future in annotator.run(jobs()):
             store.replace_annotations(future.result())

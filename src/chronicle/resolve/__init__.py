@@ -1,0 +1,1 @@
+"""Resolution of mentions to identities: actors, times and places."""

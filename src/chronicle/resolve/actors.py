@@ -1,0 +1,813 @@
+"""Actor mentions resolved to identities, as of the article's date.
+
+Mentions come from named entities (PERSON, ORG, GPE, NORP), role descriptions ("the
+Russian president", "Israel's prime minister", "his Turkish counterpart"), seats of
+power used as metonyms ("the Kremlin"), capitals acting as governments ("Moscow said")
+and personal pronouns. They are resolved in two passes over the article:
+
+1. names: a full name or alias in the KB; a variant spelling of a KB name with the same
+   surname; a surname (or any name part) of a person named earlier in the article;
+   a surname that only one KB person holding office on the date has;
+2. what depends on the article's other evidence: surnames and typos matched against the
+   persons the article names anywhere ("Netanyhau" when "Netanyahu" is named), then
+   descriptions (office holder of that country on that date, preferring persons the
+   article names) and pronouns (the most recent person, a subject preferred).
+
+Persons not in the KB become corpus actors with a stable id; titles and appositions give
+dated role evidence for KB and corpus actors alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..data import load_yaml
+from ..kb import Actor, KnowledgeBase, name_key
+from ..model import CorpusActor, Mention, RoleEvidence
+
+MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+LEADER = "leader"
+
+
+@dataclass(frozen=True)
+class ResolverLexicon:
+    """Words the resolver reads, from `data/resolve.yaml`."""
+
+    pronouns: frozenset[str]
+    counterparts: frozenset[str]
+    determiners: frozenset[str]
+    honorifics: frozenset[str]
+    agent_dependencies: frozenset[str]
+    family_name_first: frozenset[str]
+    other_office: frozenset[str]
+    same_office: frozenset[str]
+    locative: frozenset[str]
+    possessives: frozenset[str]
+    object_dependencies: frozenset[str]
+
+
+def load_lexicon() -> ResolverLexicon:
+    data = load_yaml("resolve.yaml")
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or [])  # noqa: E731
+    return ResolverLexicon(
+        pronouns=words("person_pronouns"),
+        counterparts=words("counterpart_words"),
+        determiners=words("determiners"),
+        honorifics=words("honorifics"),
+        agent_dependencies=frozenset(data.get("agent_dependencies") or []),
+        family_name_first=frozenset(data.get("family_name_first") or []),
+        other_office=words("other_office_modifiers"),
+        same_office=words("same_office_modifiers"),
+        locative=words("locative_prepositions"),
+        possessives=words("possessive_pronouns"),
+        object_dependencies=frozenset(data.get("object_dependencies") or []),
+    )
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """Regular expressions built once from the KB: titles, seats, modifiers."""
+
+    titles: re.Pattern[str]
+    seats: re.Pattern[str]
+    family_names: dict[str, tuple[str, ...]]  # first name part of family-name-first persons
+
+
+def _alternation(phrases) -> str:
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
+
+
+def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns:
+    titles = [w for words in kb.office_titles.values() for w in words]
+    titles += [w for words in kb.country_titles.values() for w in words]
+    titles += list(kb.leader_words) + list(lexicon.counterparts)
+    seats = [seat for country in kb.countries.values() for seat in country.seats]
+    seats = [re.sub(r"^the\s+", "", s, flags=re.IGNORECASE) for s in seats]
+    family: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.kind == "person" and actor.country in lexicon.family_name_first:
+            for name in (actor.name, *actor.aliases):
+                family.setdefault(name_key(name).split()[0], set()).add(actor.id)
+    return ActorPatterns(
+        family_names={k: tuple(sorted(v)) for k, v in family.items()},
+        titles=re.compile(rf"\b(?:{_alternation(t.lower() for t in titles)})s?\b", re.IGNORECASE),
+        seats=re.compile(rf"\b(?:the\s+)?(?:{_alternation(seats)})\b"),
+    )
+
+
+@dataclass
+class ActorResolution:
+    """Everything actor resolution found in one article."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    evidence: list[RoleEvidence] = field(default_factory=list)
+    corpus_actors: dict[str, CorpusActor] = field(default_factory=dict)
+
+
+@dataclass
+class _Candidate:
+    """A mention being resolved."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON ORG GPE NORP ROLE PRON METONYM
+    subject: bool = False
+    clause: int = -1  # the verb governing the mention (token index), for binding constraints
+    offices: tuple[str, ...] = ()  # ROLE: offices the title names
+    title: str = ""
+    country: str | None = None  # ROLE: the country modifier; GPE/NORP: the country
+    counterpart: bool = False
+    plural: bool = False
+    full_name: str = ""  # PERSON: the full name a bare surname refers to
+    title_of: int | None = None  # ROLE: index of the PERSON it titles
+    value: str | None = None
+    method: str = ""
+    confidence: float = 0.0
+    kind: str = "person"
+
+
+def corpus_id(name: str, kind: str = "person") -> str:
+    """A stable id for an actor the KB does not know."""
+    slug = "-".join(name_key(name).split()) or "unnamed"
+    return f"corpus:{kind}:{slug}"
+
+
+def resolve_actors(
+    doc: Doc,
+    kb: KnowledgeBase,
+    lexicon: ResolverLexicon,
+    patterns: ActorPatterns,
+    day: dt.date | None,
+) -> ActorResolution:
+    """The actor mentions of one parsed article, resolved as of `day` (its date, or None)."""
+    candidates = _candidates(doc, kb, lexicon, patterns)
+    _resolve_names(candidates, kb, patterns, day)
+    _resolve_from_context(candidates, kb, lexicon, day, doc)
+    result = ActorResolution()
+    for c in candidates:
+        if c.value and c.value.startswith("corpus:"):
+            result.corpus_actors[c.value] = CorpusActor(c.value, c.full_name or c.text, c.kind)
+        result.mentions.append(
+            Mention(
+                c.start,
+                c.end,
+                c.text,
+                "actor",
+                c.value,
+                c.method or "unresolved",
+                round(c.confidence, 2),
+                c.label,
+            )
+        )
+    result.evidence = _role_evidence(candidates, doc, day)
+    return result
+
+
+# ---- finding candidates ------------------------------------------------------------------
+
+
+def _candidates(
+    doc: Doc, kb: KnowledgeBase, lexicon: ResolverLexicon, patterns: ActorPatterns
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    taken = [False] * (len(doc.text) + 1)
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    def take(candidate: _Candidate) -> None:
+        for i in range(candidate.start, candidate.end):
+            taken[i] = True
+        found.append(candidate)
+
+    for ent in doc.ents:  # names first: a title before a name is evidence, not a description
+        if ent.label_ == "PERSON" and not _is_place_name(ent.text, kb):
+            span = _strip_honorifics(ent, lexicon)
+            if span is not None:
+                span = _with_name_tail(_with_hyphenated_tail(span), kb)
+                take(
+                    _Candidate(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "PERSON",
+                        subject=_is_subject(span, lexicon),
+                    )
+                )
+    for match in patterns.seats.finditer(doc.text):
+        country = kb.seats.get(name_key(match.group(0))) or kb.seats.get(
+            name_key(re.sub(r"^the\s+", "", match.group(0), flags=re.I))
+        )
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if (
+            country
+            and span is not None
+            and free(span.start_char, span.end_char)
+            and not _is_locative(span, lexicon)
+        ):
+            take(
+                _Candidate(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "METONYM",
+                    country=country,
+                    kind="country",
+                )
+            )
+    for match in patterns.titles.finditer(doc.text):
+        roles = _role_phrase(doc, match, kb, lexicon)
+        if roles and free(roles[0].start, roles[0].end):
+            for role in roles:  # one span may describe several persons: one mention each
+                take(role)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and free(ent.start_char, ent.end_char):
+            candidate = _entity_candidate(ent, kb, lexicon)
+            if candidate is not None:
+                take(candidate)
+    for token in doc:
+        if (
+            token.lower_ in lexicon.pronouns
+            and token.pos_ == "PRON"
+            and free(token.idx, token.idx + len(token))
+        ):
+            take(
+                _Candidate(
+                    token.idx,
+                    token.idx + len(token),
+                    token.text,
+                    "PRON",
+                    subject=token.dep_ in lexicon.agent_dependencies and token.dep_ != "poss",
+                    clause=_clause_verb(token) if token.dep_ in lexicon.object_dependencies else -1,
+                )
+            )
+    found.sort(key=lambda c: c.start)
+    found = _split_name_pairs(found, kb, patterns)
+    _relabel_persons(found, kb)
+    for c in found:  # the verb each subject is the subject of
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and c.label != "PRON" and span.root.dep_ in ("nsubj", "nsubjpass"):
+            c.clause = span.root.head.i
+    for index, c in enumerate(found):  # a title directly before a name titles it
+        if c.label == "ROLE" and not c.plural and index + 1 < len(found):
+            nxt = found[index + 1]
+            if nxt.label == "PERSON" and doc.text[c.end : nxt.start].strip() == "":
+                c.title_of = index + 1
+    return found
+
+
+_HYPHEN_TAIL = re.compile(r"-[^\W\d_]+")
+
+
+def _with_hyphenated_tail(span: SpacySpan) -> SpacySpan:
+    """A name NER cut at a hyphen ("Moon Jae" of "Moon Jae-in") gets its tail back."""
+    tail = _HYPHEN_TAIL.match(span.doc.text, span.end_char)
+    if tail is None:
+        return span
+    extended = span.doc.char_span(span.start_char, tail.end(), alignment_mode="expand")
+    return extended if extended is not None else span
+
+
+def _with_name_tail(span: SpacySpan, kb: KnowledgeBase) -> SpacySpan:
+    """A name NER cut one word short ("Moon Jae" of "Moon Jae In") when the KB knows it whole."""
+    if span.end < len(span.doc) and name_key(span.doc[span.start : span.end + 1].text) in kb.names:
+        return span.doc[span.start : span.end + 1]
+    return span
+
+
+_SURNAME_PAIR = re.compile(r"^([^\W\d_][\w']+)\s+([^\W\d_][\w']+)\s*$")
+_NAME_PAIR = re.compile(r"^([^\W\d_][\w']+)[-–]([^\W\d_][\w']+)$")
+
+
+def _split_name_pairs(found: list[_Candidate], kb: KnowledgeBase, patterns: ActorPatterns) -> list[_Candidate]:
+    """"Trump-Putin summit", "Moon-Kim talks": a hyphenated pair of names is two persons."""
+    parts = set().union(*(_parts(c.text) for c in found if c.label == "PERSON" and " " in c.text.strip()))
+    known = lambda key: key in parts or key in kb.surnames or key in patterns.family_names  # noqa: E731
+    result = []
+    for c in found:
+        pair = _NAME_PAIR.match(c.text) if c.label in ("PERSON", "ORG", "NORP", "GPE") and c.value is None else None
+        if pair is None and c.label == "PERSON":
+            pair = _SURNAME_PAIR.match(c.text)
+            if pair and not all(len(kb.surnames.get(name_key(p), ())) == 1 for p in pair.groups()):
+                pair = None
+        if pair and name_key(c.text) not in kb.names and all(known(name_key(p)) for p in pair.groups()):
+            for index in (1, 2):
+                result.append(_Candidate(c.start + pair.start(index), c.start + pair.end(index), pair.group(index), "PERSON"))
+        else:
+            result.append(c)
+    return result
+
+
+def _relabel_persons(found: list[_Candidate], kb: KnowledgeBase) -> None:
+    """NER often tags a surname as ORG: an unknown ORG that is a person's name part is a PERSON."""
+    parts = set().union(*(_parts(c.text) for c in found if c.label == "PERSON"))
+    for c in found:
+        if c.label == "ORG" and c.value is None:
+            key = name_key(c.text)
+            if key in parts or key in kb.surnames or any(kb.actors[i].kind == "person" for i in kb.names.get(key, ())):
+                c.label, c.kind = "PERSON", "person"
+
+
+def _strip_honorifics(ent: SpacySpan, lexicon: ResolverLexicon) -> SpacySpan | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in lexicon.honorifics:
+        start += 1
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _is_place_name(text: str, kb: KnowledgeBase) -> bool:
+    """NER sometimes tags a capital, a country or a demonym as a person ("Kyiv")."""
+    key = name_key(text)
+    return key in kb.capitals or key in kb.country_names or key in kb.demonyms
+
+
+def _clause_verb(token) -> int:
+    """The verb a token hangs from (its nearest verb ancestor), or -1."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i
+    return -1
+
+
+def _is_subject(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
+    return span.root.dep_ in lexicon.agent_dependencies and span.root.dep_ != "poss"
+
+
+def _is_locative(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon.locative
+
+
+def _role_phrase(
+    doc: Doc, match: re.Match[str], kb: KnowledgeBase, lexicon: ResolverLexicon
+) -> list[_Candidate]:
+    """Descriptions around a title: [the|his|Israel's] [Russian] title [of Russia] [counterpart].
+
+    A plural title with several countries ("the Iranian and Turkish presidents", "the
+    foreign ministers of Germany and France") describes one person per country.
+    """
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None:
+        return []
+    title, plural = _singular_title(match.group(0).lower(), kb, lexicon)
+    counterpart = name_key(title) in {name_key(w) for w in lexicon.counterparts}
+    start = span.start
+    countries: list[str] = []
+    index = span.start - 1
+    while index >= 0 and index >= span.start - (8 if plural else 4):  # modifiers, right to left
+        token = doc[index]
+        if token.lower_ in ("'s", "’s") and index > 0:
+            found = kb.country_of_word(doc[index - 1].text)
+            if found:
+                countries.insert(0, found)
+                start, index = index - 1, index - 2
+                continue
+            break
+        found, width = _country_ending_at(doc, index, kb)
+        if found and (plural or not countries):
+            countries.insert(0, found)
+            start = index = index - width + 1
+        elif plural and countries and token.lower_ in (",", "and"):
+            pass
+        elif token.lower_ in lexicon.other_office:
+            return []  # "Deputy Foreign Minister", "former President": not the holder
+        elif token.lower_ in lexicon.determiners:
+            start = index
+            break
+        elif token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ") and not found:
+            break  # another modifier ("Finish Foreign Minister"): keep it out
+        elif not found and token.lower_ not in lexicon.same_office:
+            break
+        index -= 1
+    following, end = _countries_after_of(doc, span.end, kb, plural)
+    if following:
+        countries, span = following, doc[span.start : end]
+    if counterpart:
+        if not any(doc[i].lower_ in lexicon.possessives for i in range(start, span.start)):
+            return []
+    elif not countries and doc[start].lower_ not in lexicon.determiners and not _title_case(doc, span):
+        return []  # "president" in running text without "the": not a description
+    text_start = doc[start].idx
+    candidates = []
+    for country in countries or [None]:
+        if counterpart:
+            offices: tuple[str, ...] = ()
+        elif title in {w.lower() for w in kb.leader_words}:
+            offices = (LEADER,)
+        else:
+            offices = tuple(kb.offices_titled(title, country))
+            if not offices:
+                continue
+        candidates.append(
+            _Candidate(
+                text_start, span.end_char, doc.text[text_start : span.end_char], "ROLE",
+                subject=_is_subject(doc[start : span.end], lexicon), offices=offices, title=title,
+                country=country, counterpart=counterpart, plural=plural,
+            )
+        )
+    return candidates
+
+
+def _country_ending_at(doc: Doc, index: int, kb: KnowledgeBase) -> tuple[str | None, int]:
+    """A country named by the words ending at `index` ("North Korean", "South Africa's")."""
+    for width in (3, 2, 1):
+        words = doc[max(index - width + 1, 0) : index + 1]
+        if len(words) == width and not any(token.is_space for token in words):
+            found = kb.country_of_word(words.text)
+            if found:
+                return found, width
+    return None, 1
+
+
+def _singular_title(title: str, kb: KnowledgeBase, lexicon: ResolverLexicon) -> tuple[str, bool]:
+    """A matched title and whether it was plural ("presidents" -> "president", True)."""
+    if title.endswith("s") and (kb.titles.get(name_key(title[:-1])) or title[:-1] in lexicon.counterparts or title[:-1] in {w.lower() for w in kb.leader_words}):
+        return title[:-1], True
+    return title, False
+
+
+def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool) -> tuple[list[str], int]:
+    """Countries named after a title: "of Russia", "of Germany, France, and the United Kingdom"."""
+    if index >= len(doc) or doc[index].lower_ != "of":
+        return [], index
+    countries, cursor, end = [], index + 1, index
+    while cursor < len(doc):
+        while cursor < len(doc) and doc[cursor].lower_ in ("the", ",", "and"):
+            cursor += 1
+        for width in (4, 3, 2, 1):  # the longest country name starting here
+            words = doc[cursor : cursor + width]
+            found = kb.country_of_word(words.text) if len(words) == width else None
+            if found:
+                countries.append(found)
+                cursor = end = cursor + width
+                break
+        else:
+            break
+        if not plural:
+            break
+    return countries, end
+
+
+def _title_case(doc: Doc, span: SpacySpan) -> bool:
+    return all(
+        t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in ("of", "for", "the")
+    )
+
+
+def _entity_candidate(
+    ent: SpacySpan, kb: KnowledgeBase, lexicon: ResolverLexicon
+) -> _Candidate | None:
+    text = ent.text
+    key = name_key(text)
+    if ent.label_ in ("GPE", "NORP"):
+        country = kb.country_of_word(text) or kb.country_of_word(
+            re.sub(r"^the\s+", "", text, flags=re.I)
+        )
+        if country:
+            method = "demonym" if key in kb.demonyms else "country"
+            return _Candidate(
+                ent.start_char,
+                ent.end_char,
+                text,
+                ent.label_,
+                country=country,
+                value=country,
+                method=method,
+                confidence=0.9,
+                kind="country",
+            )
+        capital_of = kb.capitals.get(key)
+        if capital_of and ent.root.dep_ in lexicon.agent_dependencies:
+            return _Candidate(
+                ent.start_char,
+                ent.end_char,
+                text,
+                "METONYM",
+                country=capital_of,
+                value=capital_of,
+                method="metonym",
+                confidence=0.75,
+                kind="country",
+            )
+        ids = kb.names.get(key, ())
+        if len(ids) == 1 and kb.actors[ids[0]].kind in ("organization", "group"):
+            return _Candidate(
+                ent.start_char,
+                ent.end_char,
+                text,
+                "ORG",
+                value=ids[0],
+                method="alias",
+                confidence=0.9,
+                kind=kb.actors[ids[0]].kind,
+            )
+        return None
+    if ent.label_ == "FAC":
+        return None  # places are resolved by the place resolver
+    ids = kb.names.get(key) or kb.names.get(name_key(re.sub(r"^the\s+", "", text, flags=re.I)), ())
+    if len(ids) == 1:
+        actor = kb.actors[ids[0]]
+        if actor.kind == "person":
+            return _Candidate(
+                ent.start_char,
+                ent.end_char,
+                text,
+                "PERSON",
+                value=actor.id,
+                method="alias",
+                confidence=0.9,
+            )
+        return _Candidate(
+            ent.start_char,
+            ent.end_char,
+            text,
+            "ORG",
+            value=actor.id,
+            method="alias",
+            confidence=0.9,
+            kind=actor.kind,
+        )
+    return _Candidate(ent.start_char, ent.end_char, text, "ORG", kind="organization")
+
+
+# ---- pass 1: names --------------------------------------------------------------------------
+
+
+def _resolve_names(
+    candidates: list[_Candidate], kb: KnowledgeBase, patterns: ActorPatterns, day: dt.date | None
+) -> None:
+    named: list[tuple[str, set[str]]] = []  # (actor id, name parts) of persons named so far
+    for index, c in enumerate(candidates):
+        if c.label != "PERSON" or c.value is not None:
+            if c.label == "PERSON" and c.value:
+                named.append((c.value, _parts(c.text)))
+            continue
+        key = name_key(c.text)
+        parts = key.split()
+        title = candidates[index - 1] if index and candidates[index - 1].title_of == index else None
+        if key in kb.names and len(kb.names[key]) == 1:
+            c.value, c.method, c.confidence = kb.names[key][0], "alias", 0.95
+        elif len(parts) == 1:
+            earlier = _most_named([actor for actor, name_parts in named if key in name_parts])
+            if earlier:
+                c.value, c.method, c.confidence = earlier, "name-part", 0.9
+            else:
+                _by_surname(c, key, kb, patterns, day, title)
+        else:
+            _by_variant(c, parts, kb) or _by_known_prefix(c, parts, kb, named)
+        if c.value and kb.actors.get(c.value, Actor("", "", "person")).kind == "person":
+            named.append((c.value, _parts(c.text) | _parts(kb.actors[c.value].name)))
+
+
+def _most_named(actors: list[str]) -> str | None:
+    """Of the persons a name part fits, the one named most often so far (ties: the latest)."""
+    if not actors:
+        return None
+    counts = Counter(actors)
+    return max(reversed(actors), key=lambda actor: counts[actor])
+
+
+def _by_known_prefix(c: _Candidate, parts: list[str], kb: KnowledgeBase, named: list[tuple[str, set[str]]]) -> bool:
+    """A name NER ran into the next words ("Blinken Meets With"): its first word alone."""
+    first = parts[0]
+    surname_of = set(kb.surnames.get(first, ()))
+    known = _most_named([actor for actor, _ in named if actor in surname_of])
+    if known is None and len(surname_of) == 1:
+        known = next(iter(surname_of))
+    if known is not None:
+        c.value, c.method, c.confidence = known, "name-part", 0.7
+    return known is not None
+
+
+def _parts(text: str) -> set[str]:
+    return {part for part in name_key(text).split() if len(part) > 1}
+
+
+def _by_surname(
+    c: _Candidate,
+    key: str,
+    kb: KnowledgeBase,
+    patterns: ActorPatterns,
+    day: dt.date | None,
+    title: _Candidate | None,
+) -> None:
+    """A bare surname: the one KB person with it in office on the date (and in the title's office)."""
+    ids = set(kb.surnames.get(key, ())) | set(kb.ambiguous_names.get(key, ()))
+    ids |= {a for a in kb.names.get(key, ()) if kb.actors[a].kind == "person"}
+    ids |= set(patterns.family_names.get(key, ()))
+    people = [kb.actors[i] for i in sorted(ids)]
+    if title is not None and title.offices:
+        people = [
+            p for p in people if any(r.office in title.offices for r in p.roles_on(day))
+        ] or people
+    if day is not None:
+        current = [p for p in people if p.roles_on(day)]
+        people = current or people
+    if len(people) == 1:
+        c.value, c.method, c.confidence = people[0].id, "surname", 0.7
+
+
+def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase) -> bool:
+    """A full name spelled otherwise than the KB ("Sergi Shoigu"): every word close in
+    spelling to the KB name's word in the same place, at most one word not identical."""
+    close = process.extract(parts[-1], list(kb.surnames), scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    pool = {actor for surname, _, _ in close for actor in kb.surnames[surname]}
+    pool |= set(kb.surnames.get(parts[0], ()))
+    best, best_score = None, 0.0
+    for actor_id in sorted(pool):
+        actor = kb.actors[actor_id]
+        for name in (actor.name, *actor.aliases):
+            words = name_key(name).split()
+            if len(words) != len(parts):
+                continue
+            scores = [fuzz.ratio(a, b) for a, b in zip(parts, words, strict=True)]
+            if min(scores) >= 80 and sum(score < 100 for score in scores) <= 1 and sum(scores) > best_score:
+                best, best_score = actor_id, sum(scores)
+    if best is not None:
+        c.value, c.method, c.confidence = best, "variant", 0.85
+    return best is not None
+
+
+# ---- pass 2: context ------------------------------------------------------------------------
+
+
+def _resolve_from_context(
+    candidates: list[_Candidate],
+    kb: KnowledgeBase,
+    lexicon: ResolverLexicon,
+    day: dt.date | None,
+    doc: Doc,
+) -> None:
+    persons = [
+        c
+        for c in candidates
+        if c.label == "PERSON" and c.value and not c.value.startswith("corpus:")
+    ]
+    named_parts: dict[str, set[str]] = {}
+    for c in persons:
+        named_parts.setdefault(c.value, set()).update(
+            _parts(c.text) | _parts(kb.actors[c.value].name)
+        )
+    for c in candidates:  # surnames named later in the article, and typos of names it holds
+        if c.label == "PERSON" and c.value is None:
+            _by_article_names(c, named_parts)
+    unknown_full = {}
+    for c in candidates:  # corpus persons: a surname refers to the full name the article gives
+        parts = name_key(c.text).split()
+        if c.label == "PERSON" and c.value is None and len(parts) > 1:
+            unknown_full.setdefault(parts[-1], c.text)
+            unknown_full.setdefault(parts[0], c.text)
+    for c in candidates:
+        parts = name_key(c.text).split()
+        if c.label == "PERSON" and c.value is None and len(parts) == 1 and parts[0] in unknown_full:
+            c.full_name = unknown_full[parts[0]]
+    for c in candidates:  # what the KB does not know is a corpus actor, named by its full name
+        if c.label in ("PERSON", "ORG") and c.value is None and c.text.strip():
+            c.kind = "person" if c.label == "PERSON" else "organization"
+            c.value = corpus_id(c.full_name or c.text, c.kind)
+            c.method, c.confidence = "corpus", 0.5
+    countries = Counter(
+        c.country for c in candidates if c.country and c.label in ("GPE", "NORP", "METONYM")
+    )
+    countries.update(kb.actors[c.value].country for c in persons if kb.actors[c.value].country)
+    named_ids = {c.value for c in persons}
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    persons_seen: list[tuple[int, _Candidate]] = []  # (sentence index, candidate)
+    last_person: _Candidate | None = None
+    for c in candidates:
+        sentence = bisect_right(sentence_starts, c.start) - 1
+        if c.label == "ROLE" and c.title_of is not None:
+            titled = candidates[c.title_of]
+            c.value, c.method, c.confidence = titled.value, "title-of-name", titled.confidence
+        elif c.label == "ROLE":
+            _resolve_description(c, kb, day, named_ids, countries, last_person)
+        elif c.label == "PRON" and c.value is None:
+            antecedent = _antecedent(c, sentence, persons_seen)
+            if antecedent is not None:
+                c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
+        elif c.label == "METONYM" and c.value is None:
+            c.value, c.method, c.confidence = c.country, "metonym", 0.8
+        if c.kind == "person" and c.label in ("PERSON", "ROLE") and c.value:
+            last_person = c
+            if c.label == "PERSON" or c.title_of is None:
+                persons_seen.append((sentence, c))
+
+
+def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
+    """The person a pronoun refers to: a subject of its own or the previous sentence with a
+    person in it, else that sentence's last person, else the most recent person."""
+    if pronoun.clause >= 0:  # "Putin told him": an object is not its own verb's subject
+        seen = [(s, c) for s, c in seen if c.clause != pronoun.clause]
+    if not seen:
+        return None
+    nearest = max(s for s, _ in seen)
+    if nearest < sentence - 1:  # nobody named lately: the last person named
+        return seen[-1][1]
+    window = [c for s, c in seen if s == nearest]
+    subjects = [c for c in window if c.subject]
+    if pronoun.subject and subjects:
+        return subjects[-1] if nearest < sentence else subjects[0]
+    return window[-1]
+
+
+def _by_article_names(c: _Candidate, named_parts: dict[str, set[str]]) -> None:
+    key = name_key(c.text)
+    parts = key.split()
+    exact = [actor for actor, names in named_parts.items() if parts and parts[-1] in names]
+    if len(exact) == 1:
+        c.value, c.method, c.confidence = exact[0], "name-part", 0.85
+        return
+    if len(parts) != 1 or len(key) < 4:
+        return
+    scored = sorted(
+        (
+            (max(fuzz.ratio(key, part) for part in names), actor)
+            for actor, names in named_parts.items()
+        ),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= 80 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        c.value, c.method, c.confidence = scored[0][1], "typo", 0.75
+
+
+def _resolve_description(
+    c: _Candidate,
+    kb: KnowledgeBase,
+    day: dt.date | None,
+    named_ids: set[str],
+    countries: Counter,
+    last_person: _Candidate | None,
+) -> None:
+    """ "the Russian president", "his Turkish counterpart", "the prime minister"."""
+    offices = c.offices
+    if c.counterpart:
+        if last_person is None or last_person.value not in kb.actors:
+            return
+        roles = [r for r in kb.actors[last_person.value].roles_on(day) if r.office in MAIN_OFFICES]
+        offices = tuple(r.office for r in roles) or ()
+    if offices == (LEADER,):
+        offices = ("head_of_state", "head_of_government")
+    if not offices:
+        return
+    if c.country:
+        seats = [c.country]
+    else:  # the article's context: a named person holding the office, else its main country
+        seats = [country for country, _ in countries.most_common()]
+    for seat in seats:
+        holders = [a for office in offices for a in kb.holders(office, seat, day)]
+        if not holders:
+            continue
+        named = [a for a in holders if a.id in named_ids]
+        chosen = (
+            named[0] if named else holders[0] if len({a.id for a in holders}) == 1 or day else None
+        )
+        if chosen is not None:
+            c.value, c.kind = chosen.id, "person"
+            c.method = "title" if c.country else "title-context"
+            c.confidence = (0.85 if named else 0.75) if c.country else 0.6
+            return
+        if c.country:
+            return
+
+
+def _role_evidence(
+    candidates: list[_Candidate], doc: Doc, day: dt.date | None
+) -> list[RoleEvidence]:
+    """Titles before names ("Russian Foreign Minister X") and appositions ("X, Russia's foreign minister")."""
+    evidence = []
+    for index, c in enumerate(candidates):
+        target = None
+        if c.label == "ROLE" and c.title_of is not None:
+            target = candidates[c.title_of]
+        elif c.label == "ROLE" and index > 0 and candidates[index - 1].label == "PERSON":
+            between = doc.text[candidates[index - 1].end : c.start]
+            if between.strip() == "," and c.country:
+                target = candidates[index - 1]
+        if target is None or not target.value or not c.offices or c.offices == (LEADER,):
+            continue
+        sentence = doc.char_span(c.start, c.end, alignment_mode="expand")
+        sent = sentence.sent if sentence is not None else None
+        for office in c.offices[:1]:
+            evidence.append(
+                RoleEvidence(
+                    actor=target.value,
+                    office=office,
+                    seat=c.country,
+                    title=c.text,
+                    start=sent.start_char if sent is not None else c.start,
+                    end=sent.end_char if sent is not None else c.end,
+                    day=day,
+                )
+            )
+    return evidence
