@@ -32,7 +32,7 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 <description>&lt;p&gt;{SENTENCE} &lt;b&gt;Syria&lt;/b&gt; was discussed.&lt;/p&gt;</description></item>
 <item><title>Headline only</title><link>https://wire.example.com/b</link></item>
 </channel></rss>"""
-ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Times</title><id>urn:atom-times</id>
 <entry><id>urn:atom-times:1</id><title>Phone call</title><link href="https://atom.example.com/call"/>
 <updated>2013-05-15T09:00:00Z</updated><content type="html">&lt;p&gt;Putin called Netanyahu.&lt;/p&gt;</content></entry>

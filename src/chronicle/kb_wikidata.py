@@ -761,7 +761,7 @@ def convert_wikidata(
 
     A person is written when at least one of their position-held statements maps to an
     office; persons already in `existing` (same QID) are left out. Aliases that would make
-    the KB refuse the file are adjusted: one-word aliases ("Putin") go to
+    the KB refuse the file are adjusted: one-word aliases ("Obama") go to
     `ambiguous_aliases`, an alias that is another person's name is dropped, an alias two
     imported persons share becomes ambiguous for both. ValueError if the bytes are not a
     Wikidata entity or SPARQL-results JSON export.

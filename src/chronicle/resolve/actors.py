@@ -2,14 +2,14 @@
 
 Mentions come from named entities (PERSON, ORG, GPE, NORP), role descriptions ("the
 Russian president", "Israel's prime minister", "his Turkish counterpart"), seats of
-power used as metonyms ("the Kremlin"), capitals acting as governments ("Moscow said")
+power used as metonyms ("Downing Street"), capitals acting as governments ("Paris said")
 and personal pronouns. They are resolved in two passes over the article:
 
 1. names: a full name or alias in the KB; a variant spelling of a KB name with the same
    surname; a surname (or any name part) of a person named earlier in the article;
    a surname that only one KB person holding office on the date has;
 2. what depends on the article's other evidence: surnames and typos matched against the
-   persons the article names anywhere ("Netanyhau" when "Netanyahu" is named), then
+   persons the article names anywhere ("Merkle" when "Merkel" is named), then
    descriptions (office holder of that country on that date, preferring persons the
    article names) and pronouns (the most recent person, a subject preferred).
 
@@ -290,7 +290,7 @@ _NAME_PAIR = re.compile(r"^([^\W\d_][\w']+)[-–]([^\W\d_][\w']+)$")
 
 
 def _split_name_pairs(found: list[_Candidate], kb: KnowledgeBase, patterns: ActorPatterns) -> list[_Candidate]:
-    """"Trump-Putin summit", "Moon-Kim talks": a hyphenated pair of names is two persons."""
+    """"Biden-Xi summit", "Moon-Kim talks": a hyphenated pair of names is two persons."""
     parts = set().union(*(_parts(c.text) for c in found if c.label == "PERSON" and " " in c.text.strip()))
     known = lambda key: key in parts or key in kb.surnames or key in patterns.family_names  # noqa: E731
     result = []
@@ -619,7 +619,7 @@ def _by_surname(
 
 
 def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase) -> bool:
-    """A full name spelled otherwise than the KB ("Sergi Shoigu"): every word close in
+    """A full name spelled otherwise than the KB ("Antony Blinkin"): every word close in
     spelling to the KB name's word in the same place, at most one word not identical."""
     close = process.extract(parts[-1], list(kb.surnames), scorer=fuzz.ratio, score_cutoff=80, limit=5)
     pool = {actor for surname, _, _ in close for actor in kb.surnames[surname]}
@@ -707,7 +707,7 @@ def _resolve_from_context(
 def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
     """The person a pronoun refers to: a subject of its own or the previous sentence with a
     person in it, else that sentence's last person, else the most recent person."""
-    if pronoun.clause >= 0:  # "Putin told him": an object is not its own verb's subject
+    if pronoun.clause >= 0:  # "Macron told him": an object is not its own verb's subject
         seen = [(s, c) for s, c in seen if c.clause != pronoun.clause]
     if not seen:
         return None

@@ -3,12 +3,12 @@
 For one article, in this order (each step reads what the steps before found):
 
 1. landmarks: seats of power and summit venues found on the text itself, since NER often
-   misses or mislabels them ("at the Kremlin" is in Moscow; data/landmarks.yaml, plus the
+   misses or mislabels them ("at the Elysee" is in Paris; data/landmarks.yaml, plus the
    `seats` of data/countries.yaml when present);
 2. named entities labelled GPE, LOC or FAC: a country (name, alias or ISO code), else a
    GeoNames city, US state or continent by name or Latin alternate name. Where several
    places share a name, the article settles it, once for all its mentions of that name:
-   first a qualifier written next to it ("Sochi, Russia", "Paris, Texas"), then the
+   first a qualifier written next to it ("Geneva, Switzerland", "Paris, Texas"), then the
    countries in context (passed in, or named in the article), then population;
 3. descriptions that refer back to a named city: "the Black Sea resort", "the port city"
    (the most recent fitting city named before), "the Russian capital" (that country's
@@ -445,7 +445,7 @@ def resolve_places(
     landmark_hits = _landmarks(text, folded, gazetteer)
     ents = doc.ents  # computed on each access: read once
     entities = [e for e in ents if e.label_ in PLACE_LABELS or _is_dateline(e, text)]
-    person_words = {  # words of full names: "Moon" in "Moon Jae-in", not a lone "Sochi"
+    person_words = {  # words of full names: "Moon" in "Moon Jae-in", not a lone "Geneva"
         w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in gazetteer.key(e.text).split()
     }
 
@@ -562,7 +562,7 @@ def _is_dateline(ent, text: str) -> bool:
 
 def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading | None:
     """A one-word PERSON that is a city: after "in"/"to"/..., or named as a place elsewhere
-    in the article ("Assad flew to Sochi", NER: PERSON)."""
+    in the article ("Xi flew to Geneva", NER: PERSON)."""
     key = gazetteer.key(ent.text)
     previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if key not in named_keys and previous not in gazetteer.locatives:
@@ -572,7 +572,7 @@ def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading
 
 
 def _event_name_places(ent, gazetteer: Gazetteer, person_words: set[str]) -> list[_Reading]:
-    """Cities named inside an event's name ("the Helsinki summit", "Sochi Olympics")."""
+    """Cities named inside an event's name ("the Helsinki summit", "Rio Olympics")."""
     if gazetteer.event_words.isdisjoint(re.findall(r"\w+", ent.text.lower())):
         return []
     found = []
@@ -619,7 +619,7 @@ def _read(ent, text: str, gazetteer: Gazetteer, person_words: set[str]) -> _Read
 
 
 def _is_qualifier(doc: Doc, text: str, head: _Reading, following: _Reading) -> bool:
-    """Whether `following` qualifies `head` ("Sochi, Russia, on Monday"), rather than opening
+    """Whether `following` qualifies `head` ("Geneva, Switzerland, on Monday"), rather than opening
     a clause after it ("In Geneva, the United States and Russia will...", "Geneva, US
     President Joe Biden said")."""
     if re.match(r"[ \t]*(?:[,.;:)\n\u2013\u2014-]|$)", text[following.end : following.end + 3]):
@@ -632,7 +632,7 @@ def _is_qualifier(doc: Doc, text: str, head: _Reading, following: _Reading) -> b
 
 
 def _qualifiers(readings: list[_Reading], doc: Doc, text: str, gazetteer: Gazetteer) -> dict[str, set[tuple[str, str]]]:
-    """For each name key, the countries or US states written next to it: "Sochi, Russia"."""
+    """For each name key, the countries or US states written next to it: "Geneva, Switzerland"."""
     found: dict[str, set[tuple[str, str]]] = {}
 
     def qualify(key: str, qualifier: str) -> None:
@@ -741,7 +741,7 @@ def _descriptions(doc: Doc, text: str, folded: str, mentions: list[Mention], gaz
         if appositive is not None and appositive.start > end:
             if kind == "capital" and appositive.value in gazetteer.capitals and re.match(r"\s+of\s", text[end:]):
                 found.append(described(gazetteer.capitals[appositive.value], 0.9))
-            continue  # "the resort of Sochi", "the capital, Kyiv": the name speaks for itself
+            continue  # "the resort of Davos", "the capital, Kyiv": the name speaks for itself
         if kind == "capital" and countries is not None and len(countries) == 1:
             code = next(iter(countries))
             if code in gazetteer.capitals:

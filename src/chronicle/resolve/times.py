@@ -1,0 +1,900 @@
+"""When things happened: temporal expressions in article text, normalized against an anchor.
+
+Three steps, each a pure function:
+
+1. `find_time_expressions(text, rules)` finds time expressions with regular expressions
+   (no spaCy needed): calendar dates ("May 3, 2011", "3 May 2011", "Sept. 25"),
+   ranges ("October 8-9, 2014", "from Sunday to Wednesday"), months and years ("in
+   November", "last July", "since April 2010", "in 2004"), weekdays ("late Tuesday
+   afternoon", "earlier on Monday"), days named from the anchor ("yesterday", "this
+   morning"), periods ("last week"), counts ("two weeks ago", "over a decade ago"),
+   expressions relative to another event ("a day after", "the previous evening"), and
+   vague ones ("recently").
+2. `normalize(expression, anchor, tense, rules)` turns one into a `TimeValue`: a date
+   written yyyy, yyyy-mm or yyyy-mm-dd (a week as its Monday), its precision, an optional
+   end, the anchor used and the rule that resolved it. Weekdays and months without a year
+   look back from the anchor for past clauses and forward for future ones. A partial date
+   is never padded into a false day, a hedged count ("over a decade ago") is vague, and
+   without an anchor a relative expression stays unresolved (value None). There is no
+   hidden "today": the anchor is always passed in.
+3. `attach_time(doc, token_index, ...)` picks the time of one event (a verb or a noun in a
+   spaCy Doc): the expression governing it in the dependency parse, else one in its
+   sentence, else the article's main event time, else the publication date marked
+   "reported", else nothing.
+
+`clause_tense(token, rules)` reads a clause's tense from the parse, and
+`resolve_times(doc, anchor, rules)` runs steps 1 and 2 over a Doc with each expression's
+own clause tense.
+
+All English wording (month and weekday names, "last", "ago", "since", number words,
+hedges, future markers) is data: `data/times.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from chronicle.data import load_yaml
+
+PRECISIONS = ("day", "week", "month", "year", "vague", "reported")
+TENSES = ("past", "present", "future")
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_SPACES = re.compile(r"\s+")
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A normalized time: the value, how precise it is, and how it was obtained.
+
+    `value` is "2011-05-03" (day), "2011-05-02" (week: its Monday), "2011-05" (month),
+    "2011" (year) or None when the expression could not be resolved (no anchor, no
+    reference event, an unknown count). `end` closes a range ("October 8-9, 2014"); an
+    open interval ("since April 2010") has `open_ended` set and no end.
+    """
+
+    value: str | None
+    end: str | None
+    precision: str  # day | week | month | year | vague | reported
+    expression: str  # the text
+    anchor: str | None  # the anchor date used (iso), or None
+    rule: str  # which rule resolved it
+    open_ended: bool = False
+
+    def __post_init__(self) -> None:
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"precision must be one of {PRECISIONS}, not {self.precision!r}")
+
+    @property
+    def resolved(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in a text: character offsets into that text, and its parts.
+
+    `kind` says how to read it (date, range, weekday, weekday-range, day-word, period, ago,
+    relative, decade, duration, vague); `parts` are the named pieces the pattern captured
+    (("month", "Sept."), ("day", "25")); `pattern` names the data pattern that found it.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: tuple[tuple[str, str], ...]
+    pattern: str = ""
+
+    def part(self, name: str) -> str | None:
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class TimePattern:
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of time a count can name: its length in days, months or years (one of them),
+    and the precision a count of it gives."""
+
+    name: str
+    days: int = 0
+    months: int = 0
+    years: int = 0
+    precision: str = "day"
+
+
+@dataclass(frozen=True)
+class RelativeRule:
+    """A phrase relative to another event, and its offset from that event."""
+
+    regex: re.Pattern[str]
+    days: int = 0
+    weeks: int = 0
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    """Everything times.py knows about English temporal expressions, from data/times.yaml."""
+
+    months: dict[str, int]  # name or abbreviation, lower-case -> 1..12
+    weekdays: dict[str, int]  # name or abbreviation, lower-case -> 0 (Monday)..6
+    numbers: dict[str, int | None]
+    units: dict[str, Unit]  # unit word ("weeks") -> its unit
+    singular_units: frozenset[str]  # the singular unit words ("week")
+    period_units: dict[str, str]
+    shifts: dict[str, int]
+    day_words: dict[str, int]
+    directions: dict[str, int]
+    relative: tuple[RelativeRule, ...]
+    patterns: tuple[TimePattern, ...]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
+    future_verbs: frozenset[str]
+    future_modifiers: frozenset[str]
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def _key(text: str) -> str:
+    """A table key: lower-case, single spaces, no trailing dot."""
+    return _SPACES.sub(" ", text.strip().lower()).rstrip(".")
+
+
+def _phrases(words) -> str:
+    """An alternation of literal words or phrases (spaces match any whitespace), longest first."""
+    ordered = sorted({_key(str(word)) for word in words}, key=lambda word: (-len(word), word))
+    return "|".join(r"\s+".join(re.escape(part) for part in word.split(" ")) for word in ordered)
+
+
+def _cased(names) -> str:
+    """An alternation of names that matches only Capitalized or UPPER forms ("May", "MAY",
+    never "may"). `names` are lists whose first item is the full name; the others are
+    abbreviations, which may take a dot ("Sept.")."""
+    forms = set()
+    for group in names:
+        for position, word in enumerate(group):
+            word = str(word).lower()
+            dot = r"\.?" if position else ""
+            forms.update({re.escape(word.capitalize()) + dot, re.escape(word.upper()) + dot})
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return "(?-i:" + "|".join(ordered) + ")"
+
+
+def _placeholders(data: dict) -> dict[str, str]:
+    months, weekdays = data["months"], data["weekdays"]
+    return {
+        "month": _cased(months.values()),
+        "month_full": _cased([names[0]] for names in months.values()),
+        "weekday": _phrases(names[0] for names in weekdays.values()),
+        "weekday_any": _cased(weekdays.values()),
+        "day": r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?![0-9])",
+        "year": r"(?:19|20)[0-9]{2}(?![0-9])",
+        "mm": r"(?:0[1-9]|1[0-2])",
+        "dd": r"(?:0[1-9]|[12][0-9]|3[01])",
+        "count": _phrases(data["numbers"]) + r"|[0-9]{1,3}(?![0-9])",
+        "unit": _phrases(word for entry in data["units"].values() for word in entry["words"]),
+        "period_unit": _phrases(data["period_units"]),
+        "shift": _phrases(data["shifts"]),
+        "part": _phrases(data["parts"]),
+        "modifier": _phrases(data["modifiers"]),
+        "part_of_day": _phrases(data["parts_of_day"]),
+        "day_word": _phrases(data["day_words"]),
+        "hedge": _phrases(data["hedges"]),
+        "since": _phrases(data["since"]),
+        "direction": _phrases(data["directions"]),
+        "duration_word": _phrases(data["duration_words"]),
+        "to": _phrases(data["connectors"]),
+        "dash": data.get("dash", "[-–—]"),
+        "relative": "|".join(f"(?:{entry['pattern']})" for entry in data["relative_to_event"]),
+        "vague": "|".join(f"(?:{phrase})" for phrase in data["vague_phrases"]),
+    }
+
+
+def _expand(template: str, parts: dict[str, str]) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        key, group = match.group(1), match.group(2)
+        if key not in parts:
+            raise ValueError(f"unknown placeholder {{{key}}} in times pattern {template!r}")
+        return f"(?P<{group}>{parts[key]})" if group else f"(?:{parts[key]})"
+
+    return _PLACEHOLDER.sub(substitute, template)
+
+
+def load_time_rules(path: Path | str | None = None) -> TimeRules:
+    """Read the rules from `path`, by default the packaged `data/times.yaml`."""
+    data = load_yaml("times.yaml", path)
+    parts = _placeholders(data)
+    flags = re.IGNORECASE
+    patterns = []
+    for entry in data["patterns"]:
+        body = _expand(entry["pattern"], parts)
+        try:
+            regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+        except re.error as error:
+            raise ValueError(f"times pattern {entry['name']!r} is not a valid expression: {error}") from error
+        patterns.append(TimePattern(entry["name"], entry["kind"], regex))
+    relative = tuple(
+        RelativeRule(re.compile(entry["pattern"], flags), int(entry.get("days", 0)), int(entry.get("weeks", 0)))
+        for entry in data["relative_to_event"]
+    )
+    tense = data.get("tense") or {}
+    units = [
+        Unit(name, int(entry.get("days", 0)), int(entry.get("months", 0)), int(entry.get("years", 0)),
+             entry.get("precision", "day"))
+        for name, entry in data["units"].items()
+    ]
+    return TimeRules(
+        months={_key(name): int(number) for number, names in data["months"].items() for name in names},
+        weekdays={_key(name): int(number) for number, names in data["weekdays"].items() for name in names},
+        numbers={_key(word): (None if value is None else int(value)) for word, value in data["numbers"].items()},
+        units={_key(word): unit for unit in units for word in data["units"][unit.name]["words"]},
+        singular_units=frozenset(_key(entry["words"][0]) for entry in data["units"].values()),
+        period_units={_key(word): unit for word, unit in data["period_units"].items()},
+        shifts={_key(word): int(value) for word, value in data["shifts"].items()},
+        day_words={_key(word): int(value) for word, value in data["day_words"].items()},
+        directions={_key(word): int(value) for word, value in data["directions"].items()},
+        relative=relative,
+        patterns=tuple(patterns),
+        future_auxiliaries=frozenset(_key(word) for word in tense.get("future_auxiliaries", ())),
+        future_governors=frozenset(_key(word) for word in tense.get("future_governors", ())),
+        future_verbs=frozenset(_key(word) for word in tense.get("future_verbs", ())),
+        future_modifiers=frozenset(_key(word) for word in tense.get("future_modifiers", ())),
+    )
+
+
+# ----------------------------------------------------------------------------- finding
+
+
+def _inside_name(text: str, start: int, rules: TimeRules) -> bool:
+    """Whether a match starting at `start` is the tail of a name ("Russia Today", "USA
+    Today"): its first word, not a month or weekday name, is capitalized right after a
+    capitalized word, with no punctuation between."""
+    word = re.match(r"\w+", text[start:])
+    if word is None or not word.group()[0].isupper():
+        return False
+    if _key(word.group()) in rules.months or _key(word.group()) in rules.weekdays:
+        return False
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1)[0].isupper()
+
+
+def find_time_expressions(text: str, rules: TimeRules) -> list[TimeExpression]:
+    """Every time expression in `text`, in order, with character offsets into `text`.
+
+    All patterns are matched; where matches overlap the longest wins, then the one listed
+    first in the data. A pattern's `expr` group, when it has one, is the expression; the
+    rest of its match is required context ("in" before a bare month).
+    """
+    candidates = []
+    for order, pattern in enumerate(rules.patterns):
+        for match in pattern.regex.finditer(text):
+            candidates.append((match.start(), match.end(), order, pattern, match))
+    candidates.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    taken = bytearray(len(text))  # 1 where an accepted match already is
+    chosen = []
+    for start, end, _, pattern, match in candidates:
+        if any(taken[start:end]) or _inside_name(text, start, rules):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append((pattern, match))
+    expressions = []
+    for pattern, match in chosen:
+        groups = {name: value for name, value in match.groupdict().items() if value is not None}
+        span = match.span("expr") if "expr" in groups else match.span()
+        parts = tuple((name, _SPACES.sub(" ", value)) for name, value in groups.items() if name != "expr")
+        expressions.append(
+            TimeExpression(span[0], span[1], text[span[0] : span[1]], pattern.kind, parts, pattern.name)
+        )
+    return sorted(expressions, key=lambda expression: expression.start)
+
+
+# ----------------------------------------------------------------------------- calendar
+
+
+def _iso_day(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _iso_year(year: int) -> str:
+    return f"{year:04d}"
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_day(anchor: dt.date, weekday: int, tense: str, shift: int | None) -> dt.date:
+    """The day a weekday name refers to, seen from `anchor`.
+
+    "last"/"next" Tuesday: strictly before/after the anchor; "this Tuesday": in the anchor's
+    Monday-to-Sunday week. A bare weekday is the anchor itself when it is that weekday
+    (whatever the tense: news names the current day by its weekday), else the nearest such
+    day before the anchor for past clauses, after it for future ones, and the nearer of the
+    two for present ones.
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if shift is not None and shift < 0:
+        return anchor - dt.timedelta(days=back or 7)
+    if shift is not None and shift > 0:
+        return anchor + dt.timedelta(days=ahead or 7)
+    if shift == 0:
+        return _monday(anchor) + dt.timedelta(days=weekday)
+    if back == 0:
+        return anchor
+    if tense == "future" or (tense == "present" and ahead < back):
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _month_year(anchor: dt.date, month: int, tense: str, shift: int | None) -> int:
+    """The year of a month named without one.
+
+    "last July": the most recent July strictly before the anchor's month; "next January":
+    the first January strictly after it; "this May": the anchor's year. A bare month: the
+    most recent one not after the anchor's month for past clauses, the first one not before
+    it for future ones, the nearer for present ones.
+    """
+    year = anchor.year
+    if shift is not None and shift < 0:
+        return year if month < anchor.month else year - 1
+    if shift is not None and shift > 0:
+        return year if month > anchor.month else year + 1
+    if shift == 0:
+        return year
+    if tense == "future":
+        return year if month >= anchor.month else year + 1
+    if tense == "present":
+        difference = month - anchor.month
+        return year - 1 if difference >= 6 else year + 1 if difference < -6 else year
+    return year if month <= anchor.month else year - 1
+
+
+def _month_day_date(anchor: dt.date, month: int, day: int, tense: str, weekday: int | None) -> dt.date | None:
+    """The date of a month and day written without a year ("Sept. 25"), seen from `anchor`.
+
+    A written weekday that fits only one of the neighbouring years picks that year;
+    otherwise past clauses take the latest such date not after the anchor, future ones the
+    earliest not before it, present ones the nearest.
+    """
+    candidates = [date for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (date := _date(year, month, day))]
+    if weekday is not None:
+        fitting = [date for date in candidates if date.weekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0]
+    if not candidates:
+        return None
+    if tense == "future":
+        later = [date for date in candidates if date >= anchor]
+        return min(later) if later else None
+    if tense == "present":
+        return min(candidates, key=lambda date: (abs((date - anchor).days), date > anchor))
+    earlier = [date for date in candidates if date <= anchor]
+    return max(earlier) if earlier else None
+
+
+# ----------------------------------------------------------------------------- normalizing
+
+
+def _make(expression: TimeExpression, anchor: dt.date | None, value: str | None, precision: str, rule: str,
+          end: str | None = None, open_ended: bool = False) -> TimeValue:
+    return TimeValue(
+        value=value,
+        end=end,
+        precision=precision if value is not None else "vague",
+        expression=expression.text,
+        anchor=anchor.isoformat() if anchor else None,
+        rule=rule,
+        open_ended=open_ended and value is not None,
+    )
+
+
+def _unresolved(expression: TimeExpression, anchor: dt.date | None, rule: str) -> TimeValue:
+    return _make(expression, anchor, None, "vague", rule)
+
+
+def _shift(expression: TimeExpression, rules: TimeRules) -> int | None:
+    word = expression.part("shift")
+    return rules.shifts.get(_key(word)) if word else None
+
+
+def _count(word: str | None, unit_word: str, rules: TimeRules) -> int | None:
+    """The count before a unit: a number, a number word, one when none is written before a
+    singular unit ("the past year"), None when unknown ("several years", "decades")."""
+    if word is None:
+        return 1 if _key(unit_word) in rules.singular_units else None
+    word = _key(word)
+    if word.isdigit():
+        return int(word)
+    return rules.numbers.get(word)
+
+
+def _month_of(expression: TimeExpression, rules: TimeRules, name: str = "month") -> int | None:
+    word = expression.part(name)
+    if word is None:
+        return int(expression.part("monthnum")) if name == "month" and expression.part("monthnum") else None
+    return rules.months.get(_key(word))
+
+
+def _day_of(expression: TimeExpression, name: str = "day") -> int | None:
+    word = expression.part(name)
+    return int(re.sub(r"[^0-9]", "", word)) if word else None
+
+
+def _year_of(expression: TimeExpression, name: str = "year") -> int | None:
+    word = expression.part(name)
+    return int(word) if word else None
+
+
+def _normalize_date(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    month, day, year = _month_of(expression, rules), _day_of(expression), _year_of(expression)
+    since = expression.part("since") is not None
+    weekday_word = expression.part("weekday")
+    weekday = rules.weekdays.get(_key(weekday_word)) if weekday_word else None
+    if since:
+        tense = "past"
+    if month is None:  # a year alone
+        return _make(expression, anchor, _iso_year(year), "year", "year", open_ended=since)
+    if day is not None and year is not None:
+        date = _date(year, month, day)
+        if date is None:
+            return _unresolved(expression, anchor, "date:impossible")
+        rule = "date" if weekday is None or date.weekday() == weekday else "date:weekday-mismatch"
+        return _make(expression, anchor, _iso_day(date), "day", rule, open_ended=since)
+    if year is not None:
+        return _make(expression, anchor, _iso_month(year, month), "month", "month-year", open_ended=since)
+    if anchor is None:
+        return _unresolved(expression, anchor, "date:no-anchor")
+    if day is not None:
+        date = _month_day_date(anchor, month, day, tense, weekday)
+        if date is None:
+            return _unresolved(expression, anchor, "month-day:impossible")
+        return _make(expression, anchor, _iso_day(date), "day", f"month-day+anchor:{tense}", open_ended=since)
+    shift = _shift(expression, rules)
+    year = _month_year(anchor, month, tense, shift)
+    rule = f"month+anchor:{expression.part('shift').lower()}" if shift is not None else f"month+anchor:{tense}"
+    return _make(expression, anchor, _iso_month(year, month), "month", rule, open_ended=since)
+
+
+def _normalize_range(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    year2 = _year_of(expression, "year2")
+    first_year = _year_of(expression, "year") or _year_of(expression, "year_b") or _year_of(expression, "year_d")
+    month2 = _month_of(expression, rules, "month2")
+    if month2 is None and _month_of(expression, rules) is None:  # years
+        if first_year is None or year2 is None or first_year > year2:
+            return _unresolved(expression, anchor, "range:impossible")
+        return _make(expression, anchor, _iso_year(first_year), "year", "range-years", end=_iso_year(year2))
+    month = _month_of(expression, rules) or month2
+    month2 = month2 or month
+    day, day2 = _day_of(expression), _day_of(expression, "day2")
+    if day is None:  # months: "from June 1950 to July 1953"
+        start_year = first_year or (year2 if month <= month2 else year2 - 1)
+        if (start_year, month) > (year2, month2):
+            return _unresolved(expression, anchor, "range:impossible")
+        return _make(expression, anchor, _iso_month(start_year, month), "month", "range-months",
+                     end=_iso_month(year2, month2))
+    if year2 is not None:
+        end = _date(year2, month2, day2)
+        start_year = first_year or (year2 if (month, day) <= (month2, day2) else year2 - 1)
+        start = _date(start_year, month, day)
+        rule = "range-days"
+    else:
+        if anchor is None:
+            return _unresolved(expression, anchor, "range:no-anchor")
+        start = _month_day_date(anchor, month, day, tense, None)
+        end = None
+        if start is not None:
+            end = _date(start.year, month2, day2)
+            if end is not None and end < start:
+                end = _date(start.year + 1, month2, day2)
+        rule = f"range-days+anchor:{tense}"
+    if start is None or end is None or end < start:
+        return _unresolved(expression, anchor, "range:impossible")
+    return _make(expression, anchor, _iso_day(start), "day", rule, end=_iso_day(end))
+
+
+def _normalize_weekday(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    if anchor is None:
+        return _unresolved(expression, anchor, "weekday:no-anchor")
+    since = expression.part("since") is not None
+    weekday = rules.weekdays[_key(expression.part("weekday"))]
+    shift = _shift(expression, rules)
+    day = _weekday_day(anchor, weekday, "past" if since else tense, shift)
+    rule = f"weekday:{expression.part('shift').lower()}" if shift is not None else f"weekday:{tense}"
+    if day == anchor and shift is None:
+        rule = "weekday:anchor"
+    return _make(expression, anchor, _iso_day(day), "day", rule, open_ended=since)
+
+
+def _normalize_weekday_range(expression: TimeExpression, anchor: dt.date | None, tense: str,
+                             rules: TimeRules) -> TimeValue:
+    if anchor is None:
+        return _unresolved(expression, anchor, "weekday-range:no-anchor")
+    first = rules.weekdays[_key(expression.part("weekday"))]
+    last = rules.weekdays[_key(expression.part("weekday2"))]
+    length = (last - first) % 7
+    if tense == "future":
+        start = _weekday_day(anchor, first, tense, None)
+        end = start + dt.timedelta(days=length)
+    else:
+        end = _weekday_day(anchor, last, tense, None)
+        start = end - dt.timedelta(days=length)
+    return _make(expression, anchor, _iso_day(start), "day", f"weekday-range:{tense}", end=_iso_day(end))
+
+
+def _normalize_day_word(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    if anchor is None:
+        return _unresolved(expression, anchor, "day-word:no-anchor")
+    offset = rules.day_words[_key(expression.part("word"))]
+    day = anchor + dt.timedelta(days=offset)
+    return _make(expression, anchor, _iso_day(day), "day", "day-word",
+                 open_ended=expression.part("since") is not None)
+
+
+def _weekend(anchor: dt.date, tense: str, shift: int | None) -> dt.date:
+    """The Saturday of the weekend meant: "this weekend" is the anchor's week's, "last
+    weekend" the previous week's (the latest one over before the anchor), "next weekend" the
+    first one starting after the anchor; "the weekend" is the latest one begun by the anchor
+    for past and present clauses, the first one not yet over for future ones."""
+    saturday = _monday(anchor) + dt.timedelta(days=5)
+    if shift == 0 or (shift is None and tense == "future"):
+        return saturday
+    if shift is not None and shift < 0:
+        return saturday - dt.timedelta(days=7)
+    if shift is not None and shift > 0:
+        return saturday if anchor < saturday else saturday + dt.timedelta(days=7)
+    return saturday if anchor >= saturday else saturday - dt.timedelta(days=7)
+
+
+def _normalize_period(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    if anchor is None:
+        return _unresolved(expression, anchor, "period:no-anchor")
+    unit = rules.period_units[_key(expression.part("unit"))]
+    shift = _shift(expression, rules)
+    since = expression.part("since") is not None
+    rule = f"period:{expression.part('shift').lower() if shift is not None else tense}-{unit}"
+    if unit == "weekend":
+        saturday = _weekend(anchor, tense, shift)
+        return _make(expression, anchor, _iso_day(saturday), "day", rule,
+                     end=_iso_day(saturday + dt.timedelta(days=1)), open_ended=since)
+    shift = shift or 0
+    if unit == "week":
+        monday = _monday(anchor) + dt.timedelta(weeks=shift)
+        return _make(expression, anchor, _iso_day(monday), "week", rule, open_ended=since)
+    if unit == "month":
+        year, month = _add_months(anchor.year, anchor.month, shift)
+        return _make(expression, anchor, _iso_month(year, month), "month", rule, open_ended=since)
+    return _make(expression, anchor, _iso_year(anchor.year + shift), "year", rule, open_ended=since)
+
+
+def _back(anchor: dt.date, unit: Unit, count: int) -> tuple[str, str, str]:
+    """(value, precision, coarse value) `count` units before `anchor` (after it for a
+    negative count). The coarse value is the month, or the year for units of years."""
+    if unit.days:
+        day = anchor - dt.timedelta(days=count * unit.days)
+        value = _iso_day(_monday(day)) if unit.precision == "week" else _iso_day(day)
+        return value, unit.precision, _iso_month(day.year, day.month)
+    if unit.months:
+        month = _iso_month(*_add_months(anchor.year, anchor.month, -count * unit.months))
+        return month, unit.precision, month
+    year = _iso_year(anchor.year - count * unit.years)
+    return year, unit.precision, year
+
+
+def _normalize_ago(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+    if anchor is None:
+        return _unresolved(expression, anchor, "ago:no-anchor")
+    unit = rules.units[_key(expression.part("unit"))]
+    count = _count(expression.part("count"), expression.part("unit"), rules)
+    if count is None:  # "years ago", "several weeks ago"
+        return _unresolved(expression, anchor, "ago:uncounted")
+    value, precision, coarse = _back(anchor, unit, count)
+    if expression.part("hedge") is not None:
+        return _make(expression, anchor, coarse, "vague", "ago:hedged")
+    return _make(expression, anchor, value, precision, f"ago:{unit.name}")
+
+
+def _normalize_relative(expression: TimeExpression, anchor: dt.date | None, rules: TimeRules,
+                        reference: TimeValue | None) -> TimeValue:
+    """Relative to another event: only a day-precision reference resolves it."""
+    days, months, years = 0, 0, 0
+    phrase = expression.part("relative")
+    if phrase is not None:
+        rule = next((rule for rule in rules.relative if rule.regex.fullmatch(phrase)), None)
+        if rule is None:
+            return _unresolved(expression, anchor, "relative-to-event")
+        days = rule.days + 7 * rule.weeks
+    else:
+        unit = rules.units[_key(expression.part("unit"))]
+        count = _count(expression.part("count"), expression.part("unit"), rules)
+        direction = rules.directions[_key(expression.part("direction"))]
+        if count is None or expression.part("hedge") is not None:
+            return _unresolved(expression, anchor, "relative-to-event:uncounted")
+        days, months, years = (direction * count * length for length in (unit.days, unit.months, unit.years))
+    if reference is None or reference.value is None or reference.precision not in ("day", "reported"):
+        return _unresolved(expression, anchor, "relative-to-event")
+    base = dt.date.fromisoformat(reference.value)
+    if months or years:
+        year, month = _add_months(base.year + years, base.month, months)
+        if years and not months:
+            return _make(expression, anchor, _iso_year(year), "year", "relative-to-event:reference")
+        return _make(expression, anchor, _iso_month(year, month), "month", "relative-to-event:reference")
+    return _make(expression, anchor, _iso_day(base + dt.timedelta(days=days)), "day", "relative-to-event:reference")
+
+
+def _normalize_decade(expression: TimeExpression, anchor: dt.date | None) -> TimeValue:
+    start = int(expression.part("decade"))
+    if expression.part("since") is not None:
+        return _make(expression, anchor, _iso_year(start), "year", "decade", open_ended=True)
+    return _make(expression, anchor, _iso_year(start), "year", "decade", end=_iso_year(start + 9))
+
+
+def _normalize_duration(expression: TimeExpression, anchor: dt.date | None, rules: TimeRules) -> TimeValue:
+    """"in the last month", "over the past two years": a vague stretch up to (or from) the anchor."""
+    if anchor is None:
+        return _unresolved(expression, anchor, "duration:no-anchor")
+    count = _count(expression.part("count"), expression.part("unit"), rules)
+    if count is None:  # "the past decades", "the last several years"
+        return _unresolved(expression, anchor, "duration:uncounted")
+    unit = rules.units[_key(expression.part("unit"))]
+    forward = rules.shifts.get(_key(expression.part("shift")), -1) > 0
+    here = _iso_year(anchor.year) if unit.years else _iso_month(anchor.year, anchor.month)
+    if forward:
+        _, _, far = _back(anchor, unit, -count)
+        return _make(expression, anchor, here, "vague", "duration", end=far)
+    _, _, start = _back(anchor, unit, count)
+    return _make(expression, anchor, start, "vague", "duration", end=here)
+
+
+def normalize(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules,
+              reference: TimeValue | None = None) -> TimeValue:
+    """The value of `expression`, seen from `anchor` (usually the publication date).
+
+    `tense` ("past", "present", "future") picks the direction for weekdays, months and
+    month-days written without a year. `reference` is the time of the event an expression
+    such as "a day after" or "the previous evening" is relative to; without one (or when it
+    is coarser than a day) such expressions stay vague with rule "relative-to-event".
+    """
+    if tense not in TENSES:
+        raise ValueError(f"tense must be one of {TENSES}, not {tense!r}")
+    kind = expression.kind
+    if kind == "date":
+        return _normalize_date(expression, anchor, tense, rules)
+    if kind == "range":
+        return _normalize_range(expression, anchor, tense, rules)
+    if kind == "weekday":
+        return _normalize_weekday(expression, anchor, tense, rules)
+    if kind == "weekday-range":
+        return _normalize_weekday_range(expression, anchor, tense, rules)
+    if kind == "day-word":
+        return _normalize_day_word(expression, anchor, tense, rules)
+    if kind == "period":
+        return _normalize_period(expression, anchor, tense, rules)
+    if kind == "ago":
+        return _normalize_ago(expression, anchor, tense, rules)
+    if kind == "relative":
+        return _normalize_relative(expression, anchor, rules, reference)
+    if kind == "decade":
+        return _normalize_decade(expression, anchor)
+    if kind == "duration":
+        return _normalize_duration(expression, anchor, rules)
+    if kind == "vague":
+        return _unresolved(expression, anchor, "vague")
+    raise ValueError(f"unknown time expression kind {kind!r} (pattern {expression.pattern!r})")
+
+
+# ----------------------------------------------------------------------------- clauses
+
+
+def _is_clause_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+
+
+def _clause_verb(token):
+    """The verb heading `token`'s clause: the token itself when it is a verb, else its
+    nearest verb ancestor (None for a verbless fragment)."""
+    node = token
+    while not _is_clause_verb(node):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node
+
+
+def _own_clause(token) -> set[int]:
+    """Indices of the verbs of `token`'s own clause: its clause verb and the verbs it is an
+    open complement of ("is set to [meet]": set, meet)."""
+    verb = _clause_verb(token)
+    verbs = set()
+    while verb is not None:
+        verbs.add(verb.i)
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verbs
+
+
+def _words(token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _finite_past(token) -> bool:
+    """Whether the word, or the verb it complements, or their auxiliaries, is a finite past
+    form ("planned to", "was due to", "was likely to")."""
+    heads = [token] if _is_clause_verb(token) else [token, token.head]
+    forms = [form for head in heads for form in [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]]
+    return any("Past" in form.morph.get("Tense") and "Fin" in form.morph.get("VerbForm") for form in forms)
+
+
+def _event_clause_verb(token):
+    """The clause verb that carries `token`'s tense: a bare participle modifying a noun ("an
+    event [hosted] by ...") takes the tense of the noun's own clause."""
+    verb = _clause_verb(token)
+    while (
+        verb is not None
+        and verb.dep_ == "acl"
+        and "Part" in verb.morph.get("VerbForm")
+        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    ):
+        verb = _clause_verb(verb.head)
+    return verb
+
+
+def clause_tense(token, rules: TimeRules | None = None) -> str:
+    """The tense of `token`'s clause: "future", "past" or "present".
+
+    Future: an auxiliary such as "will"; the verb an open complement of a governor such as
+    "due", "set", "likely", "expected", "plans" ("is due to meet", "is likely to be held"),
+    unless that governor is in the finite past ("planned to meet"): then past; the verb
+    itself such a word ("is scheduled for Friday"); an event noun with a modifier such as
+    "planned" or "upcoming". A bare participle modifying a noun takes that noun's clause's
+    tense. Past: a verb of the clause (or its auxiliary) has Tense=Past. Otherwise present.
+    The words come from `data/times.yaml` (`rules`: loaded when not given, so pass them in a
+    loop).
+    """
+    rules = rules if rules is not None else load_time_rules()
+    if not _is_clause_verb(token):
+        modifiers = [child for child in token.children if child.dep_ in ("amod", "compound")]
+        if any(_words(child) & rules.future_modifiers for child in modifiers):
+            return "future"
+    verb = _event_clause_verb(token)
+    if verb is None:
+        return "present"
+    if _words(verb) & rules.future_verbs and not _finite_past(verb):
+        return "future"
+    chain, node = [verb], verb
+    while True:
+        if any(_words(child) & rules.future_auxiliaries for child in node.children if child.dep_ in ("aux", "auxpass")):
+            return "future"
+        if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
+            break
+        head = node.head
+        governors = [head] + [child for child in head.children if child.dep_ == "acomp"]
+        governor = next((word for word in governors if _words(word) & rules.future_governors), None)
+        if governor is not None:
+            return "past" if _finite_past(governor) else "future"
+        if node.dep_ == "advcl":
+            break
+        chain.append(head)
+        node = head
+    forms = [form for node in chain for form in [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass"))]]
+    if any("Past" in form.morph.get("Tense") for form in forms):
+        return "past"
+    return "present"
+
+
+def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
+                  reference: TimeValue | None = None) -> list[tuple[TimeExpression, TimeValue]]:
+    """Every time expression in a parsed Doc, normalized against `anchor` with the tense of
+    its own clause (the clause of the expression's head token); `reference` (say, the main
+    event's time, once known) resolves the expressions relative to another event. Offsets
+    are into doc.text."""
+    found = []
+    for expression in find_time_expressions(doc.text, rules):
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        tense = clause_tense(span.root, rules) if span is not None and len(span) else "past"
+        found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
+    return found
+
+
+def _governs(root, target, own_clause: set[int]) -> tuple[int, int] | None:
+    """(0 when the head chain from `root` reaches `target` itself, 1 when it reaches a verb
+    of `target`'s own clause; the number of steps), or None when it first crosses another
+    clause's verb, or a noun inside a prepositional phrase (the time of "talks ahead of
+    their meeting [on Wednesday]" is the meeting's), or ends at the sentence root."""
+    node, steps = root, 0
+    while True:
+        if node.i == target.i:
+            return 0, steps
+        if _is_clause_verb(node):
+            if node.i in own_clause:
+                return 1, steps
+            if not (node.dep_ == "acl" and node.head.i == target.i):  # "talks [held] on Tuesday"
+                return None
+        elif steps and node.dep_ == "pobj" and node.pos_ in ("NOUN", "PROPN"):
+            return None
+        if node.head.i == node.i:
+            return None
+        node, steps = node.head, steps + 1
+
+
+def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                main_event: TimeValue | None, published: dt.date | None) -> TimeValue:
+    """The time of the event at `doc[token_index]` (a verb or an event noun).
+
+    In order: the expression governing it (its head chain in the dependency parse reaches
+    the token, or the token's own clause verb, without crossing another clause's verb: the
+    nearest in the tree, resolved ones first); else one in its sentence: first one governing
+    an enclosing clause ("the envoy arrived on Tuesday, where he and the president held talks"), then
+    the nearest (resolved ones first); else the article's main event time (rule prefixed
+    "main-event:"); else the publication date, precision "reported"; else an unresolved
+    vague value. Expression offsets must be offsets into `doc.text`.
+    """
+    target = doc[token_index]
+    sentence = target.sent
+    spans = []
+    for expression, value in expressions_with_values:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None or not len(span) or span.start <= token_index < span.end:
+            continue
+        if sentence.start <= span.start < sentence.end:
+            spans.append((span, value))
+
+    def governed_by(token):
+        own_clause = _own_clause(token)
+        found = []
+        for span, value in spans:
+            governed = _governs(span.root, token, own_clause)
+            if governed is not None:
+                distance = min(abs(word.i - token.i) for word in span)
+                found.append(((*governed, value.value is None, distance), value))
+        return min(found, key=lambda item: item[0])[1] if found else None
+
+    chosen = governed_by(target)
+    clause = _clause_verb(target)
+    while chosen is None and clause is not None and clause.head.i != clause.i:
+        clause = _clause_verb(clause.head)
+        chosen = governed_by(clause) if clause is not None else None
+    if chosen is None and spans:
+        nearest = lambda item: (item[1].value is None, min(abs(word.i - token_index) for word in item[0]))
+        chosen = min(spans, key=nearest)[1]
+    if chosen is not None:
+        return chosen
+    if main_event is not None:
+        return replace(main_event, rule=f"main-event:{main_event.rule}")
+    if published is not None:
+        iso = published.isoformat()
+        return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule="published")
+    return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
