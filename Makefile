@@ -15,7 +15,7 @@ $(BIN)/chronicle: pyproject.toml requirements.lock
 venv: $(BIN)/chronicle
 
 demo: venv
-	$(BIN)/chronicle ingest examples/ --db $(DB)
+	$(BIN)/chronicle ingest examples/wire examples/feeds examples/pages --db $(DB)
 	$(BIN)/chronicle articles --db $(DB)
 	$(BIN)/chronicle stats --db $(DB)
 

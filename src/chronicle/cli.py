@@ -365,6 +365,9 @@ def evaluate_command(
     table.add_row("actors (participants + speakers)", str(actors_score["found"]), str(actors_score["total"]), str(actors_score["accuracy"]))
     names = actors_score["name_mentions"]
     table.add_row("person mentions by name resolved right", str(names["correct"]), str(names["total"]), str(names["accuracy"]))
+    meetings = result["meeting_dates"]
+    table.add_row("meeting dates among resolved times", str(meetings["found"]), str(meetings["total"]), str(meetings["accuracy"]))
+    table.add_row("  ... or the publication date", str(meetings["with_published"]), str(meetings["total"]), str(meetings["accuracy_with_published"]))
     dates = result["published"]
     table.add_row("publication dates", str(dates["correct"]), str(dates["total"]), str(dates["accuracy"]))
     Console().print(table)

@@ -9,6 +9,7 @@ name); and publication dates where the articles file gives them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import tempfile
 from collections.abc import Sequence
@@ -108,6 +109,50 @@ def actor_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict:
     }
 
 
+def meeting_date_score(store: Store, golds: Sequence[dict]) -> dict:
+    """Dated gold meetings (held and planned) whose date the article's resolved times
+    give at the gold precision ("2013-05-14" day, "2013-05" month; a finer value inside
+    the gold month counts for it). Until events attach a
+    time to each meeting this is the ceiling of event-date accuracy; `with_published`
+    also accepts the publication date, the fallback for a meeting with no time words."""
+    total = found = with_published = 0
+    misses = []
+    for gold in golds:
+        rows = store.query(
+            "SELECT m.value, m.precision, a.published FROM articles a "
+            "LEFT JOIN mentions m ON m.id = a.id AND m.kind = 'time' "
+            "WHERE a.article_id = ? OR a.id IN (SELECT id FROM article_aliases WHERE alias = ?)",
+            [gold["id"], gold["id"]],
+        )
+        times = {(r["value"], r["precision"]) for r in rows if r["value"]}
+        times |= {(value[:7], "month") for value, precision in set(times) if precision in ("day", "week") and _week_in_month(value, precision)}
+        published = {str(r["published"]) for r in rows if r["published"]}
+        for section in ("meetings", "planned"):
+            for meeting in gold.get(section) or []:
+                date = meeting.get("date")
+                if not date:
+                    continue
+                total += 1
+                precision = "day" if len(date) == 10 else "month"
+                if (date, precision) in times:
+                    found += 1
+                    with_published += 1
+                elif date in published:
+                    with_published += 1
+                else:
+                    misses.append({"article": gold["id"], "section": section, "date": date, "participants": meeting.get("participants")})
+    share = lambda n: round(n / total, 4) if total else None  # noqa: E731
+    return {"total": total, "found": found, "accuracy": share(found), "with_published": with_published,
+            "accuracy_with_published": share(with_published), "misses": misses}
+
+
+def _week_in_month(value: str, precision: str) -> bool:
+    """A day, or a week (its Monday) that ends in the same month: it gives the month."""
+    first = dt.date.fromisoformat(value)
+    last = first + dt.timedelta(days=6 if precision == "week" else 0)
+    return (first.year, first.month) == (last.year, last.month)
+
+
 def date_score(store: Store, articles: Sequence[dict]) -> dict:
     """Publication dates against the articles file's own `published` (where it gives one)."""
     stored = {
@@ -139,4 +184,5 @@ def evaluate(
                 "ingested": report.stored + report.already_stored,
                 "actors": actor_score(store, golds, kb),
                 "published": date_score(store, articles),
+                "meeting_dates": meeting_date_score(store, golds),
             }

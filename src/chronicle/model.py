@@ -139,6 +139,7 @@ class Annotation:
     role_evidence: tuple[RoleEvidence, ...] = ()
     corpus_actors: tuple[CorpusActor, ...] = ()
     places: tuple[Place, ...] = ()
+    date_flags: tuple[str, ...] = ()  # the text contradicts the page date: why
 
 
 @dataclass
@@ -175,6 +176,9 @@ class Mention:
     method: str
     confidence: float
     label: str = ""  # the NER label, or PRON / ROLE / METONYM for non-NER mentions
+    precision: str | None = None  # times: day | week | month | year | vague
+    end_value: str | None = None  # times: the end of a range; "open" for "since ..."
+    anchor: str | None = None  # times: the date the expression was resolved against
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,11 @@ from .ingest.dedup import LshParams, lsh_params, signature
 from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
-from .model import Annotation, Article, Document, Problem
+from .model import Annotation, Article, Document, Mention, Problem
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
+from .resolve.times import TimeRules, load_time_rules, page_date_flags, resolve_times
 from .settings import Settings
 
 
@@ -44,6 +45,7 @@ class Resources:
     lexicon: ResolverLexicon
     patterns: ActorPatterns
     gazetteer: Gazetteer
+    times: TimeRules
     version: str
 
 
@@ -61,7 +63,8 @@ class ToAnnotate:
 
     id: str
     text: str
-    day: dt.date | None
+    day: dt.date | None  # the reference date: published, else mid-month of a known month
+    published: dt.date | None = None
 
 
 def load_text_resources() -> TextResources:
@@ -106,6 +109,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         lexicon=lexicon,
         patterns=build_patterns(kb, lexicon),
         gazetteer=load_gazetteer(),
+        times=load_time_rules(),
         version=pipeline_version(nlp.meta, kb_files),
     )
 
@@ -146,17 +150,27 @@ def reference_day(published: str | dt.date | None, month: str | None) -> dt.date
 
 def to_annotate(article: Article) -> ToAnnotate:
     day = reference_day(article.published.value, article.published.month)
-    return ToAnnotate(article.id, article.clean.text, day)
+    published = dt.date.fromisoformat(article.published.value) if article.published.value else None
+    return ToAnnotate(article.id, article.clean.text, day, published)
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
-    """spaCy, actor and place resolution, and MinHash, in `nlp.pipe` batches."""
+    """spaCy, actor, place and time resolution, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
     for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
         actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
         place_mentions, places = resolve_places(doc, res.gazetteer, countries)
+        times = resolve_times(doc, item.published, res.times)  # never a guessed anchor
+        time_mentions = [
+            Mention(
+                expression.start, expression.end, expression.text, "time", value.value,
+                value.rule, 0.9 if value.resolved else 0.3, "TIME", value.precision,
+                "open" if value.open_ended else value.end, value.anchor,
+            )
+            for expression, value in times
+        ]
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(
@@ -165,7 +179,13 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
                 entities=entity_spans(doc),
                 signature=tuple(int(v) for v in minhash),
                 pipeline_version=res.version,
-                mentions=tuple(sorted([*actors.mentions, *place_mentions], key=lambda m: (m.start, m.end))),
+                mentions=tuple(
+                    sorted(
+                        [*actors.mentions, *place_mentions, *time_mentions],
+                        key=lambda m: (m.start, m.end),
+                    )
+                ),
+                date_flags=page_date_flags(item.published, [value for _, value in times]),
                 role_evidence=tuple(actors.evidence),
                 corpus_actors=tuple(actors.corpus_actors.values()),
                 places=tuple(places.values()),

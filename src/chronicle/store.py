@@ -109,6 +109,17 @@ def _actors_and_places(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _times(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        ALTER TABLE mentions ADD COLUMN "precision" VARCHAR;
+        ALTER TABLE mentions ADD COLUMN end_value VARCHAR;
+        ALTER TABLE mentions ADD COLUMN anchor VARCHAR;
+        ALTER TABLE articles ADD COLUMN date_flags VARCHAR[];
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -116,6 +127,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
         "actor and place mentions, role evidence, corpus actors, user KB files",
         _actors_and_places,
     ),
+    (3, "time mentions: precision, range end, anchor; page-date flags", _times),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence")
 
@@ -269,7 +281,13 @@ class Store:
             [ids],
         )
         cleaned = {row["id"]: _clean_text(row) for row in rows}
-        versions = pa.table({"id": ids, "version": [a.pipeline_version for a in annotations]})
+        versions = pa.table(
+            {
+                "id": ids,
+                "version": [a.pipeline_version for a in annotations],
+                "flags": pa.array([list(a.date_flags) for a in annotations], pa.list_(pa.string())),
+            }
+        )
         with transaction(self.con):
             for table in PER_ARTICLE_TABLES:
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
@@ -278,7 +296,8 @@ class Store:
             self._with_table(
                 "_versions",
                 versions,
-                "UPDATE articles SET pipeline_version = v.version FROM _versions v "
+                "UPDATE articles SET pipeline_version = v.version, date_flags = v.flags "
+                "FROM _versions v "
                 "WHERE articles.id = v.id",
             )
 
@@ -426,6 +445,7 @@ def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
 
 
 def _articles_table(articles: list[Article], annotations: list[Annotation]) -> pa.Table | None:
+    annotated = {a.article_id: a for a in annotations}
     version = {a.article_id: a.pipeline_version for a in annotations}
     now = _now()
     rows = []
@@ -454,6 +474,7 @@ def _articles_table(articles: list[Article], annotations: list[Annotation]) -> p
                 "offset_raw": [s[1] for s in segments],
                 "offset_length": [s[2] for s in segments],
                 "near_duplicate_of": None,
+                "date_flags": list(annotated[article.id].date_flags),
                 "pipeline_version": version[article.id],
                 "ingested_at": now,
             }
@@ -482,6 +503,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("offset_raw", pa.list_(pa.int32())),
         ("offset_length", pa.list_(pa.int32())),
         ("near_duplicate_of", pa.string()),
+        ("date_flags", pa.list_(pa.string())),
         ("pipeline_version", pa.string()),
         ("ingested_at", pa.timestamp("us")),
     ]
@@ -517,6 +539,9 @@ def _fields(table: str, item, text: str) -> dict:
             "value": item.value,
             "method": item.method,
             "confidence": item.confidence,
+            "precision": item.precision,
+            "end_value": item.end_value,
+            "anchor": item.anchor,
         }
     if table == "role_evidence":
         return {

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -898,3 +899,24 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         iso = published.isoformat()
         return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule="published")
     return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def page_date_flags(published: dt.date | None, values: Sequence[TimeValue]) -> tuple[str, ...]:
+    """Why the text contradicts its page date, if it does: a page date more than a year
+    after every full date the text writes (a re-dated page, an archive's current date)."""
+    if published is None:
+        return ()
+    written = [
+        dt.date.fromisoformat(v.value[:10] if len(v.value) >= 10 else f"{v.value}-01")
+        for v in values
+        if v.resolved and _WRITTEN_YEAR.search(v.expression) and v.precision in ("day", "month")
+    ]
+    if written and (published - max(written)).days > 365:
+        return (
+            f"page date {published.isoformat()} is over a year after the latest date the text "
+            f"writes ({max(written).isoformat()})",
+        )
+    return ()

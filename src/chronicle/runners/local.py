@@ -198,7 +198,9 @@ def reprocess(
                     "WHERE id IN (SELECT unnest(?)) ORDER BY id",
                     [chunk],
                 ).fetchall()
-                yield len(rows), [ToAnnotate(i, text, reference_day(day, month)) for i, text, day, month in rows]
+                yield len(rows), [
+                    ToAnnotate(i, text, reference_day(day, month), day) for i, text, day, month in rows
+                ]
 
         for size, future in annotator.run(jobs()):
             store.replace_annotations(future.result())

@@ -1,0 +1,35 @@
+"""A page date the text contradicts is flagged (stored with the article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import duckdb
+
+from chronicle.resolve.times import TimeValue, page_date_flags
+from chronicle.runners.local import ingest
+
+
+def written(value: str, precision: str = "day") -> TimeValue:
+    return TimeValue(value, None, precision, value, None, "date")
+
+
+def test_a_page_date_years_after_every_written_date_is_flagged():
+    flags = page_date_flags(dt.date(2019, 11, 13), [written("2018-10-17"), written("2018-10")])
+    assert flags and "over a year after" in flags[0]
+    assert page_date_flags(dt.date(2018, 10, 18), [written("2018-10-17")]) == ()
+    relative = TimeValue("2016-06-07", None, "day", "on Tuesday", "2019-11-13", "weekday:past")
+    assert page_date_flags(dt.date(2019, 11, 13), [relative]) == ()  # only dates the text writes count
+    assert page_date_flags(None, [written("2018-10-17")]) == ()
+
+
+def test_the_flag_is_stored_with_the_article(settings, tmp_path):
+    line = {"id": "late-page", "published": "2021-03-01",
+            "text": "The two ministers met in Vienna on October 17, 2018, and agreed to meet again."}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    ingest([str(path)], settings)
+    with duckdb.connect(settings.db, read_only=True) as con:
+        flags = con.execute("SELECT date_flags FROM articles").fetchone()[0]
+    assert len(flags) == 1 and "2021-03-01" in flags[0]
