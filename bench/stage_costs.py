@@ -3,7 +3,7 @@
     .venv/bin/python bench/stage_costs.py [--limit 120]
 
 Parses the dev articles and the Guardian corpus from ../shared once with spaCy, then
-times cleaning, publication dates, actor resolution, place resolution and MinHash on
+times cleaning, publication dates, actor, place and time resolution and MinHash on
 the same texts, and prints milliseconds per article for each stage next to spaCy's.
 """
 
@@ -23,6 +23,7 @@ from chronicle.model import Document
 from chronicle.pipeline import load_resources, reference_day
 from chronicle.resolve.actors import resolve_actors
 from chronicle.resolve.places import resolve_places
+from chronicle.resolve.times import resolve_times
 from chronicle.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -41,7 +42,9 @@ def main() -> None:
     started = time.perf_counter()
     res = load_resources(Settings())
     load_seconds = time.perf_counter() - started
-    totals = dict.fromkeys(["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "minhash"], 0.0)
+    totals = dict.fromkeys(
+        ["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "times", "minhash"], 0.0
+    )
     today = dt.date.today()
 
     def timed(stage, function, *a):
@@ -60,6 +63,8 @@ def main() -> None:
         actors = timed("actors", resolve_actors, doc, res.kb, res.lexicon, res.patterns, reference_day(date.value, date.month))
         countries = [m.value for m in actors.mentions if m.value in res.kb.countries]
         timed("places", resolve_places, doc, res.gazetteer, countries)
+        published = dt.date.fromisoformat(date.value) if date.value else None
+        timed("times", resolve_times, doc, published, res.times)
         timed("minhash", signature, text.text, 5, 128)
     print(f"{len(rows)} articles; resources loaded in {load_seconds:.1f} s (model, KB, gazetteer)")
     print("| stage | ms per article | share of spaCy |")

@@ -33,3 +33,14 @@ def test_the_flag_is_stored_with_the_article(settings, tmp_path):
     with duckdb.connect(settings.db, read_only=True) as con:
         flags = con.execute("SELECT date_flags FROM articles").fetchone()[0]
     assert len(flags) == 1 and "2021-03-01" in flags[0]
+
+
+def test_a_weekday_that_fits_another_week_than_its_written_date_is_flagged(settings, tmp_path):
+    line = {"id": "wrong-week", "published": "2013-05-24",
+            "text": "The leaders met last Thursday in the capital, on May 9, 2013. They agreed to meet again."}
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    ingest([str(path)], settings)
+    with duckdb.connect(settings.db, read_only=True) as con:
+        flags = con.execute("SELECT date_flags FROM articles").fetchone()[0]
+    assert any("2013-05-23" in flag and "2013-05-09" in flag for flag in flags), flags

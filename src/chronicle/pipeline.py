@@ -28,7 +28,13 @@ from .model import Annotation, Article, Document, Mention, Problem
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
-from .resolve.times import TimeRules, load_time_rules, page_date_flags, resolve_times
+from .resolve.times import (
+    TimeRules,
+    load_time_rules,
+    page_date_flags,
+    resolve_times,
+    weekday_contradictions,
+)
 from .settings import Settings
 
 
@@ -185,7 +191,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
                         key=lambda m: (m.start, m.end),
                     )
                 ),
-                date_flags=page_date_flags(item.published, [value for _, value in times]),
+                date_flags=page_date_flags(item.published, [value for _, value in times])
+                + weekday_contradictions(times, [sent.start_char for sent in doc.sents]),
                 role_evidence=tuple(actors.evidence),
                 corpus_actors=tuple(actors.corpus_actors.values()),
                 places=tuple(places.values()),

@@ -920,3 +920,33 @@ def page_date_flags(published: dt.date | None, values: Sequence[TimeValue]) -> t
             f"writes ({max(written).isoformat()})",
         )
     return ()
+
+
+def weekday_contradictions(
+    found: Sequence[tuple[TimeExpression, TimeValue]], sentence_starts: Sequence[int]
+) -> tuple[str, ...]:
+    """A weekday word that, read from the page date, lands in another week than the full
+    date its own sentence writes for the same weekday ("last Thursday ... May 9, 2013"
+    where the page date makes "last Thursday" May 16): the page date is suspect."""
+    from bisect import bisect_right
+
+    def sentence(expression: TimeExpression) -> int:
+        return bisect_right(sentence_starts, expression.start)
+
+    written = [
+        (sentence(e), dt.date.fromisoformat(v.value))
+        for e, v in found
+        if e.kind == "date" and v.precision == "day" and v.value and _WRITTEN_YEAR.search(e.text)
+    ]
+    flags = []
+    for expression, value in found:
+        if expression.kind != "weekday" or value.precision != "day" or not value.value:
+            continue
+        day = dt.date.fromisoformat(value.value)
+        for where, date in written:
+            if where == sentence(expression) and date.weekday() == day.weekday() and abs((date - day).days) >= 7:
+                flags.append(
+                    f"'{expression.text}' read from the page date is {day.isoformat()}, but its "
+                    f"sentence dates it {date.isoformat()}"
+                )
+    return tuple(dict.fromkeys(flags))
