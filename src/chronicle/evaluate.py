@@ -34,6 +34,14 @@ def read_jsonl(path: str | Path) -> list[dict]:
         raise ChronicleError(f"{path} is not JSONL: {error}") from error
 
 
+def _gold_article_rows(store: Store, gold_id: str, select: str) -> list[dict]:
+    """Rows of `select` (over `articles a`) for the article a gold line names by input id."""
+    return store.query(
+        f"{select} WHERE a.article_id = ? OR a.id IN (SELECT id FROM article_aliases WHERE alias = ?)",
+        [gold_id, gold_id],
+    )
+
+
 def gold_actors(gold: dict) -> list[tuple[str, str]]:
     """(role in the gold, name) for every participant and quote speaker of one article."""
     names = []
@@ -73,11 +81,9 @@ def actor_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict:
     family_first = load_lexicon().family_name_first
     misses, confusions = [], []
     for gold in golds:
-        rows = store.query(
-            "SELECT m.text, m.value, m.label FROM mentions m JOIN articles a USING (id) "
-            "WHERE m.kind = 'actor' AND (a.article_id = ? OR a.id IN "
-            "(SELECT id FROM article_aliases WHERE alias = ?))",
-            [gold["id"], gold["id"]],
+        rows = _gold_article_rows(
+            store, gold["id"], "SELECT m.text, m.value, m.label FROM articles a "
+            "JOIN mentions m ON m.id = a.id AND m.kind = 'actor'",
         )
         resolved = {m["value"] for m in rows if m["value"]}
         mentions = [m for m in rows if m["label"] == "PERSON"]
@@ -118,11 +124,9 @@ def meeting_date_score(store: Store, golds: Sequence[dict]) -> dict:
     total = found = with_published = 0
     misses = []
     for gold in golds:
-        rows = store.query(
-            "SELECT m.value, m.precision, a.published FROM articles a "
-            "LEFT JOIN mentions m ON m.id = a.id AND m.kind = 'time' "
-            "WHERE a.article_id = ? OR a.id IN (SELECT id FROM article_aliases WHERE alias = ?)",
-            [gold["id"], gold["id"]],
+        rows = _gold_article_rows(
+            store, gold["id"], "SELECT m.value, m.precision, a.published FROM articles a "
+            "LEFT JOIN mentions m ON m.id = a.id AND m.kind = 'time'",
         )
         times = {(r["value"], r["precision"]) for r in rows if r["value"]}
         times |= {(value[:7], "month") for value, precision in set(times) if precision in ("day", "week") and _week_in_month(value, precision)}

@@ -691,26 +691,20 @@ def normalize(expression: TimeExpression, anchor: dt.date | None, tense: str, ru
     if tense not in TENSES:
         raise ValueError(f"tense must be one of {TENSES}, not {tense!r}")
     kind = expression.kind
-    if kind == "date":
-        return _normalize_date(expression, anchor, tense, rules)
-    if kind == "range":
-        return _normalize_range(expression, anchor, tense, rules)
-    if kind == "weekday":
-        return _normalize_weekday(expression, anchor, tense, rules)
-    if kind == "weekday-range":
-        return _normalize_weekday_range(expression, anchor, tense, rules)
-    if kind == "day-word":
-        return _normalize_day_word(expression, anchor, tense, rules)
-    if kind == "period":
-        return _normalize_period(expression, anchor, tense, rules)
-    if kind == "ago":
-        return _normalize_ago(expression, anchor, tense, rules)
-    if kind == "relative":
-        return _normalize_relative(expression, anchor, rules, reference)
-    if kind == "decade":
-        return _normalize_decade(expression, anchor)
-    if kind == "duration":
-        return _normalize_duration(expression, anchor, rules)
+    readers = {
+        "date": lambda: _normalize_date(expression, anchor, tense, rules),
+        "range": lambda: _normalize_range(expression, anchor, tense, rules),
+        "weekday": lambda: _normalize_weekday(expression, anchor, tense, rules),
+        "weekday-range": lambda: _normalize_weekday_range(expression, anchor, tense, rules),
+        "day-word": lambda: _normalize_day_word(expression, anchor, tense, rules),
+        "period": lambda: _normalize_period(expression, anchor, tense, rules),
+        "ago": lambda: _normalize_ago(expression, anchor, tense, rules),
+        "relative": lambda: _normalize_relative(expression, anchor, rules, reference),
+        "decade": lambda: _normalize_decade(expression, anchor),
+        "duration": lambda: _normalize_duration(expression, anchor, rules),
+    }
+    if kind in readers:
+        return readers[kind]()
     if kind == "vague":
         return _unresolved(expression, anchor, "vague")
     raise ValueError(f"unknown time expression kind {kind!r} (pattern {expression.pattern!r})")
