@@ -79,6 +79,9 @@ class ActorPatterns:
     titles: re.Pattern[str]
     seats: re.Pattern[str]
     family_names: dict[str, tuple[str, ...]]  # first name part of family-name-first persons
+    counterparts: frozenset[str]  # name keys of the counterpart words
+    leader_words: frozenset[str]  # lower-cased leader words
+    surnames: tuple[str, ...]  # the KB's surname keys, for fuzzy look-up
 
 
 def _alternation(phrases) -> str:
@@ -99,6 +102,9 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
                 family.setdefault(name_key(name).split()[0], set()).add(actor.id)
     return ActorPatterns(
         family_names={k: tuple(sorted(v)) for k, v in family.items()},
+        counterparts=frozenset(name_key(w) for w in lexicon.counterparts),
+        leader_words=frozenset(w.lower() for w in kb.leader_words),
+        surnames=tuple(kb.surnames),
         titles=re.compile(rf"\b(?:{_alternation(t.lower() for t in titles)})s?\b", re.IGNORECASE),
         seats=re.compile(rf"\b(?:the\s+)?(?:{_alternation(seats)})\b"),
     )
@@ -180,7 +186,8 @@ def _candidates(
     doc: Doc, kb: KnowledgeBase, lexicon: ResolverLexicon, patterns: ActorPatterns
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    taken = [False] * (len(doc.text) + 1)
+    text = doc.text  # spaCy joins it from the tokens on each access: read it once
+    taken = [False] * (len(text) + 1)
 
     def free(start: int, end: int) -> bool:
         return not any(taken[start:end])
@@ -194,7 +201,7 @@ def _candidates(
         if ent.label_ == "PERSON" and not _is_place_name(ent.text, kb):
             span = _strip_honorifics(ent, lexicon)
             if span is not None:
-                span = _with_name_tail(_with_hyphenated_tail(span), kb)
+                span = _with_name_tail(_with_hyphenated_tail(span, text), kb)
                 take(
                     _Candidate(
                         span.start_char,
@@ -204,7 +211,7 @@ def _candidates(
                         subject=_is_subject(span, lexicon),
                     )
                 )
-    for match in patterns.seats.finditer(doc.text):
+    for match in patterns.seats.finditer(text):
         country = kb.seats.get(name_key(match.group(0))) or kb.seats.get(
             name_key(re.sub(r"^the\s+", "", match.group(0), flags=re.I))
         )
@@ -225,8 +232,8 @@ def _candidates(
                     kind="country",
                 )
             )
-    for match in patterns.titles.finditer(doc.text):
-        roles = _role_phrase(doc, match, kb, lexicon)
+    for match in patterns.titles.finditer(text):
+        roles = _role_phrase(doc, text, match, kb, lexicon, patterns)
         if roles and free(roles[0].start, roles[0].end):
             for role in roles:  # one span may describe several persons: one mention each
                 take(role)
@@ -261,7 +268,7 @@ def _candidates(
     for index, c in enumerate(found):  # a title directly before a name titles it
         if c.label == "ROLE" and not c.plural and index + 1 < len(found):
             nxt = found[index + 1]
-            if nxt.label == "PERSON" and doc.text[c.end : nxt.start].strip() == "":
+            if nxt.label == "PERSON" and text[c.end : nxt.start].strip() == "":
                 c.title_of = index + 1
     return found
 
@@ -269,9 +276,9 @@ def _candidates(
 _HYPHEN_TAIL = re.compile(r"-[^\W\d_]+")
 
 
-def _with_hyphenated_tail(span: SpacySpan) -> SpacySpan:
+def _with_hyphenated_tail(span: SpacySpan, text: str) -> SpacySpan:
     """A name NER cut at a hyphen ("Moon Jae" of "Moon Jae-in") gets its tail back."""
-    tail = _HYPHEN_TAIL.match(span.doc.text, span.end_char)
+    tail = _HYPHEN_TAIL.match(text, span.end_char)
     if tail is None:
         return span
     extended = span.doc.char_span(span.start_char, tail.end(), alignment_mode="expand")
@@ -350,7 +357,7 @@ def _is_locative(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
 
 
 def _role_phrase(
-    doc: Doc, match: re.Match[str], kb: KnowledgeBase, lexicon: ResolverLexicon
+    doc: Doc, text: str, match: re.Match[str], kb: KnowledgeBase, lexicon: ResolverLexicon, patterns: ActorPatterns
 ) -> list[_Candidate]:
     """Descriptions around a title: [the|his|Israel's] [Russian] title [of Russia] [counterpart].
 
@@ -360,8 +367,8 @@ def _role_phrase(
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     if span is None:
         return []
-    title, plural = _singular_title(match.group(0).lower(), kb, lexicon)
-    counterpart = name_key(title) in {name_key(w) for w in lexicon.counterparts}
+    title, plural = _singular_title(match.group(0).lower(), kb, patterns)
+    counterpart = name_key(title) in patterns.counterparts
     start = span.start
     countries: list[str] = []
     index = span.start - 1
@@ -403,7 +410,7 @@ def _role_phrase(
     for country in countries or [None]:
         if counterpart:
             offices: tuple[str, ...] = ()
-        elif title in {w.lower() for w in kb.leader_words}:
+        elif title in patterns.leader_words:
             offices = (LEADER,)
         else:
             offices = tuple(kb.offices_titled(title, country))
@@ -411,7 +418,7 @@ def _role_phrase(
                 continue
         candidates.append(
             _Candidate(
-                text_start, span.end_char, doc.text[text_start : span.end_char], "ROLE",
+                text_start, span.end_char, text[text_start : span.end_char], "ROLE",
                 subject=_is_subject(doc[start : span.end], lexicon), offices=offices, title=title,
                 country=country, counterpart=counterpart, plural=plural,
             )
@@ -430,9 +437,13 @@ def _country_ending_at(doc: Doc, index: int, kb: KnowledgeBase) -> tuple[str | N
     return None, 1
 
 
-def _singular_title(title: str, kb: KnowledgeBase, lexicon: ResolverLexicon) -> tuple[str, bool]:
+def _singular_title(title: str, kb: KnowledgeBase, patterns: ActorPatterns) -> tuple[str, bool]:
     """A matched title and whether it was plural ("presidents" -> "president", True)."""
-    if title.endswith("s") and (kb.titles.get(name_key(title[:-1])) or title[:-1] in lexicon.counterparts or title[:-1] in {w.lower() for w in kb.leader_words}):
+    if title.endswith("s") and (
+        kb.titles.get(name_key(title[:-1]))
+        or name_key(title[:-1]) in patterns.counterparts
+        or title[:-1] in patterns.leader_words
+    ):
         return title[:-1], True
     return title, False
 
@@ -565,7 +576,7 @@ def _resolve_names(
             else:
                 _by_surname(c, key, kb, patterns, day, title)
         else:
-            _by_variant(c, parts, kb) or _by_known_prefix(c, parts, kb, named)
+            _by_variant(c, parts, kb, patterns) or _by_known_prefix(c, parts, kb, named)
         if c.value and kb.actors.get(c.value, Actor("", "", "person")).kind == "person":
             named.append((c.value, _parts(c.text) | _parts(kb.actors[c.value].name)))
 
@@ -618,10 +629,10 @@ def _by_surname(
         c.value, c.method, c.confidence = people[0].id, "surname", 0.7
 
 
-def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase) -> bool:
+def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase, patterns: ActorPatterns) -> bool:
     """A full name spelled otherwise than the KB ("Antony Blinkin"): every word close in
     spelling to the KB name's word in the same place, at most one word not identical."""
-    close = process.extract(parts[-1], list(kb.surnames), scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    close = process.extract(parts[-1], patterns.surnames, scorer=fuzz.ratio, score_cutoff=80, limit=5)
     pool = {actor for surname, _, _ in close for actor in kb.surnames[surname]}
     pool |= set(kb.surnames.get(parts[0], ()))
     best, best_score = None, 0.0
@@ -785,13 +796,14 @@ def _role_evidence(
     candidates: list[_Candidate], doc: Doc, day: dt.date | None
 ) -> list[RoleEvidence]:
     """Titles before names ("Russian Foreign Minister X") and appositions ("X, Russia's foreign minister")."""
+    text = doc.text
     evidence = []
     for index, c in enumerate(candidates):
         target = None
         if c.label == "ROLE" and c.title_of is not None:
             target = candidates[c.title_of]
         elif c.label == "ROLE" and index > 0 and candidates[index - 1].label == "PERSON":
-            between = doc.text[candidates[index - 1].end : c.start]
+            between = text[candidates[index - 1].end : c.start]
             if between.strip() == "," and c.country:
                 target = candidates[index - 1]
         if target is None or not target.value or not c.offices or c.offices == (LEADER,):
