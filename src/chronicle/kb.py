@@ -134,7 +134,7 @@ class KbFile:
     text: str
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: 6x faster
     """A YAML loader that records each mapping's line as `__line__` and keeps dates as text
     (so a bad date is reported with its line, not raised by the parser)."""
 
