@@ -88,15 +88,15 @@ def data_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def pipeline_version(model_meta: dict, kb_files: Sequence[KbFile]) -> str:
+def pipeline_version(model_meta: dict, kb_version: str) -> str:
     """code version + model + data files + KB: stored with every article it processes."""
-    kb_version = kb_fingerprint([*packaged_files(), *kb_files])
     return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}"
 
 
 def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> str:
-    """The version `load_resources` would stamp, without loading the model."""
-    return pipeline_version(model_meta(settings.model), kb_files)
+    """The version `load_resources` would stamp, without loading the model or the KB."""
+    kb_version = kb_fingerprint([*packaged_files(), *kb_files])
+    return pipeline_version(model_meta(settings.model), kb_version)
 
 
 def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
@@ -116,7 +116,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         patterns=build_patterns(kb, lexicon),
         gazetteer=load_gazetteer(),
         times=load_time_rules(),
-        version=pipeline_version(nlp.meta, kb_files),
+        version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
     )
 
 
@@ -155,9 +155,8 @@ def reference_day(published: str | dt.date | None, month: str | None) -> dt.date
 
 
 def to_annotate(article: Article) -> ToAnnotate:
-    day = reference_day(article.published.value, article.published.month)
     published = dt.date.fromisoformat(article.published.value) if article.published.value else None
-    return ToAnnotate(article.id, article.clean.text, day, published)
+    return ToAnnotate(article.id, article.clean.text, reference_day(published, article.published.month), published)
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:

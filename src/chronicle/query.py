@@ -166,17 +166,27 @@ def list_actors(store: Store, kb: KnowledgeBase, *, kind: str | None = None, lim
     corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
     listed = []
     for row in rows:
-        actor = kb.actors.get(row["id"])
-        name, actor_kind, country = (
-            (actor.name, actor.kind, actor.country) if actor else
-            (corpus.get(row["id"], {}).get("name", row["id"]), corpus.get(row["id"], {}).get("kind", "person"), None)
-        )
-        if kind and actor_kind != kind:
+        who = identity(row["id"], kb, corpus.get(row["id"]))
+        if kind and who["kind"] != kind:
             continue
-        listed.append({**row, "name": name, "kind": actor_kind, "country": country, "in_kb": actor is not None})
+        listed.append({**row, **who})
         if limit and len(listed) >= limit:
             break
     return listed
+
+
+def identity(actor_id: str, kb: KnowledgeBase, corpus_row: dict | None) -> dict:
+    """Name, kind and country of a KB actor, or of a corpus actor (its stored row)."""
+    actor = kb.actors.get(actor_id)
+    if actor is not None:
+        return {"name": actor.name, "kind": actor.kind, "country": actor.country, "in_kb": True}
+    corpus_row = corpus_row or {}
+    return {
+        "name": corpus_row.get("name", actor_id),
+        "kind": corpus_row.get("kind", "person"),
+        "country": None,
+        "in_kb": False,
+    }
 
 
 def find_actor(store: Store, kb: KnowledgeBase, ref: str) -> str:
@@ -204,9 +214,7 @@ def get_actor(store: Store, kb: KnowledgeBase, ref: str) -> dict:
     corpus = store.query("SELECT name, kind FROM corpus_actors WHERE id = ?", [actor_id])
     record = {
         "id": actor_id,
-        "name": actor.name if actor else corpus[0]["name"] if corpus else actor_id,
-        "kind": actor.kind if actor else corpus[0]["kind"] if corpus else "person",
-        "country": actor.country if actor else None,
+        **identity(actor_id, kb, corpus[0] if corpus else None),
         "sector": actor.sector if actor else None,
         "qid": actor.qid if actor else None,
         "aliases": list(actor.aliases) if actor else [],

@@ -446,7 +446,6 @@ def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
 
 def _articles_table(articles: list[Article], annotations: list[Annotation]) -> pa.Table | None:
     annotated = {a.article_id: a for a in annotations}
-    version = {a.article_id: a.pipeline_version for a in annotations}
     now = _now()
     rows = []
     for article in articles:
@@ -475,7 +474,7 @@ def _articles_table(articles: list[Article], annotations: list[Annotation]) -> p
                 "offset_length": [s[2] for s in segments],
                 "near_duplicate_of": None,
                 "date_flags": list(annotated[article.id].date_flags),
-                "pipeline_version": version[article.id],
+                "pipeline_version": annotated[article.id].pipeline_version,
                 "ingested_at": now,
             }
         )

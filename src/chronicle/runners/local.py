@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import time
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,19 +20,19 @@ from typing import BinaryIO, TypeVar
 from ..errors import ChronicleError, problem
 from ..ingest.dedup import LshParams, lsh_params
 from ..ingest.readers import iter_documents
+from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
 from ..pipeline import (
     Resources,
+    ToAnnotate,
     annotate,
     load_resources,
     load_text_resources,
-    ToAnnotate,
     pipeline_version_of,
     prepare,
     reference_day,
     to_annotate,
 )
-from ..kb import KbFile
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
 
