@@ -370,7 +370,7 @@ def load_kb(
             source="countries",
         )
     for entry, source_name in raw_actors:
-        actor = _actor(entry, source_name, problems, office_titles, countries)
+        actor = _actor(entry, source_name, problems, office_titles)
         if actor is None:
             continue
         if actor.id in actors:
@@ -419,7 +419,7 @@ def _country(entry, source: str, problems: list[KbProblem]) -> Country | None:
 
 
 def _actor(
-    entry, source: str, problems: list[KbProblem], offices: dict, countries: dict
+    entry, source: str, problems: list[KbProblem], offices: dict
 ) -> Actor | None:
     line = entry.get("__line__") if isinstance(entry, dict) else None
     if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):

@@ -52,6 +52,7 @@ class ResolverLexicon:
     locative: frozenset[str]
     possessives: frozenset[str]
     object_dependencies: frozenset[str]
+    title_function_words: frozenset[str]
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -69,6 +70,7 @@ def load_lexicon() -> ResolverLexicon:
         locative=words("locative_prepositions"),
         possessives=words("possessive_pronouns"),
         object_dependencies=frozenset(data.get("object_dependencies") or []),
+        title_function_words=words("title_function_words"),
     )
 
 
@@ -158,7 +160,7 @@ def resolve_actors(
     """The actor mentions of one parsed article, resolved as of `day` (its date, or None)."""
     candidates = _candidates(doc, kb, lexicon, patterns)
     _resolve_names(candidates, kb, patterns, day)
-    _resolve_from_context(candidates, kb, lexicon, day, doc)
+    _resolve_from_context(candidates, kb, day, doc)
     result = ActorResolution()
     for c in candidates:
         if c.value and c.value.startswith("corpus:"):
@@ -403,7 +405,7 @@ def _role_phrase(
     if counterpart:
         if not any(doc[i].lower_ in lexicon.possessives for i in range(start, span.start)):
             return []
-    elif not countries and doc[start].lower_ not in lexicon.determiners and not _title_case(doc, span):
+    elif not countries and doc[start].lower_ not in lexicon.determiners and not _title_case(span, lexicon):
         return []  # "president" in running text without "the": not a description
     text_start = doc[start].idx
     candidates = []
@@ -470,10 +472,9 @@ def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool) -
     return countries, end
 
 
-def _title_case(doc: Doc, span: SpacySpan) -> bool:
-    return all(
-        t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in ("of", "for", "the")
-    )
+def _title_case(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
+    """A title written as one ("Foreign Minister"), small function words aside."""
+    return all(t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in lexicon.title_function_words)
 
 
 def _entity_candidate(
@@ -656,7 +657,6 @@ def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase, patterns: Ac
 def _resolve_from_context(
     candidates: list[_Candidate],
     kb: KnowledgeBase,
-    lexicon: ResolverLexicon,
     day: dt.date | None,
     doc: Doc,
 ) -> None:

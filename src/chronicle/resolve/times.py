@@ -555,7 +555,7 @@ def _normalize_weekday_range(expression: TimeExpression, anchor: dt.date | None,
     return _make(expression, anchor, _iso_day(start), "day", f"weekday-range:{tense}", end=_iso_day(end))
 
 
-def _normalize_day_word(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+def _normalize_day_word(expression: TimeExpression, anchor: dt.date | None, rules: TimeRules) -> TimeValue:
     if anchor is None:
         return _unresolved(expression, anchor, "day-word:no-anchor")
     offset = rules.day_words[_key(expression.part("word"))]
@@ -614,7 +614,7 @@ def _back(anchor: dt.date, unit: Unit, count: int) -> tuple[str, str, str]:
     return year, unit.precision, year
 
 
-def _normalize_ago(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
+def _normalize_ago(expression: TimeExpression, anchor: dt.date | None, rules: TimeRules) -> TimeValue:
     if anchor is None:
         return _unresolved(expression, anchor, "ago:no-anchor")
     unit = rules.units[_key(expression.part("unit"))]
@@ -696,9 +696,9 @@ def normalize(expression: TimeExpression, anchor: dt.date | None, tense: str, ru
         "range": lambda: _normalize_range(expression, anchor, tense, rules),
         "weekday": lambda: _normalize_weekday(expression, anchor, tense, rules),
         "weekday-range": lambda: _normalize_weekday_range(expression, anchor, tense, rules),
-        "day-word": lambda: _normalize_day_word(expression, anchor, tense, rules),
+        "day-word": lambda: _normalize_day_word(expression, anchor, rules),
         "period": lambda: _normalize_period(expression, anchor, tense, rules),
-        "ago": lambda: _normalize_ago(expression, anchor, tense, rules),
+        "ago": lambda: _normalize_ago(expression, anchor, rules),
         "relative": lambda: _normalize_relative(expression, anchor, rules, reference),
         "decade": lambda: _normalize_decade(expression, anchor),
         "duration": lambda: _normalize_duration(expression, anchor, rules),
