@@ -74,3 +74,32 @@ def test_seeds_without_metadata_date_from_captions_or_stay_unresolved(tmp_path):
     expected = {row["file"]: row["published"] for row in rows if row["file"] in dated}
     assert len(dated) == 2 and {f: str(d) for f, d in dated.items()} == expected
     assert guessed == 0  # no relative date resolved against a guessed anchor
+
+
+EVENT_FLOORS = {  # meetings that happened; planned meetings (chronicle eval, see docs/events.md)
+    "seeds": {"recall": 0.9, "precision": 0.85, "date_accuracy": 0.9, "city_accuracy": 0.7, "planned_recall": 0.4},
+    "dev": {"recall": 0.6, "precision": 0.8, "date_accuracy": 0.6, "city_accuracy": 0.55, "planned_recall": 0.4},
+}
+
+
+def test_meetings_stay_above_the_floor(result):
+    name, scores = result
+    held, planned = scores["events"]["meetings"], scores["events"]["planned"]
+    floors = EVENT_FLOORS[name]
+    for key in ("recall", "precision", "date_accuracy", "city_accuracy"):
+        assert held[key] >= floors[key], (key, held[key], held["misses"])
+    assert planned["recall"] >= floors["planned_recall"], planned["misses"]
+
+
+TYPING_FLOORS = {"among_predicted": 0.7, "top": 0.65, "max_other_types_per_text": 0.4, "quiet_on_no_event": 0.85}
+
+
+def test_event_typing_on_wire_sentences_stays_above_the_floor():
+    """Our own wire-style sentences, at least 12 per PLOVER type and 20 with no event."""
+    from chronicle.evaluate import typing_score
+
+    scores = typing_score(Path(__file__).parent / "data" / "event_sentences.jsonl")
+    assert scores["among_predicted"] >= TYPING_FLOORS["among_predicted"], scores["per_type"]
+    assert scores["top"] >= TYPING_FLOORS["top"], scores["per_type"]
+    assert scores["other_types_per_text"] <= TYPING_FLOORS["max_other_types_per_text"]
+    assert scores["per_type"]["none"]["no_event_predicted"] >= TYPING_FLOORS["quiet_on_no_event"]

@@ -226,6 +226,64 @@ def problems(
     write_rows(rows, ("code", "source", "reason", "first_seen"), fmt, title=f"{len(rows)} problems")
 
 
+def _checked(check: Callable[[str], object]) -> Callable[[Optional[str]], Optional[str]]:
+    """An option callback: a value the library refuses is a usage error (exit 2)."""
+
+    def callback(value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            try:
+                check(value)
+            except ChronicleError as error:
+                raise typer.BadParameter(str(error)) from error
+        return value
+
+    return callback
+
+
+@app.command()
+def mentions(
+    db: Db = "chronicle.duckdb",
+    type: Annotated[
+        Optional[str],
+        typer.Option("--type", help="A PLOVER type (CONSULT, ...).", callback=_checked(query.valid_event_type)),
+    ] = None,
+    actor: Annotated[Optional[str], typer.Option(help="An actor id, or a name (or part of one).")] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(help="On or after: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+    ] = None,
+    until: Annotated[
+        Optional[str],
+        typer.Option(help="On or before: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+    ] = None,
+    article: Annotated[Optional[str], typer.Option(help="article_id, content id or any input id.")] = None,
+    modality: Annotated[
+        Optional[str],
+        typer.Option(help="reported, historical, planned, hypothetical or negated.", callback=_checked(query.valid_modality)),
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Event mentions, one per event an article reports, by date: type, actors, place, evidence."""
+    with _open(db) as store:
+        kb = _fail_cleanly(query.kb_of, store) if actor else None
+        rows = _fail_cleanly(
+            lambda: query.list_event_mentions(
+                store, type=type, actor=actor, since=since, until=until, article=article,
+                modality=modality, limit=limit, kb=kb,
+            )
+        )
+    if fmt == Format.jsonl:
+        return write_rows(rows, query.MENTION_FIELDS, fmt)
+    columns = (
+        query.MENTION_COLUMNS
+        if fmt == Format.csv
+        else ("date", "type", "mode", "modality", "actors", "place", "trigger", "article_id")
+    )
+    flat = [query.flat_event_mention(row) for row in rows]
+    write_rows(flat, columns, fmt, title=f"{len(rows)} event mentions")
+
+
 def _print_json(record) -> None:
     print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
 
@@ -342,22 +400,59 @@ def places(
     write_rows(rows, ("id", "name", "kind", "country", "lat", "lon", "mentions", "articles"), fmt, title=f"{len(rows)} places")
 
 
+def _print_typing(result: dict) -> None:
+    table = Table(title=f"event typing on {result['file']} ({result['texts']} texts)")
+    for column in ("gold type", "texts", "among predicted", "top", "other types per text", "mode", "no event predicted"):
+        table.add_column(column)
+    cell = lambda value: "" if value is None else str(value)  # noqa: E731
+    for gold, row in result["per_type"].items():
+        table.add_row(gold, str(row["total"]), cell(row["among_predicted"]), cell(row["top"]),
+                      cell(row["other_types_per_text"]), cell(row["mode"]), cell(row["no_event_predicted"]))
+    table.add_row("all typed", "", cell(result["among_predicted"]), cell(result["top"]), cell(result["other_types_per_text"]), cell(result["mode"]), "")
+    Console().print(table)
+
+
+def _print_meetings(events: dict) -> None:
+    table = Table(title="meetings (CONSULT mentions between persons) against the gold")
+    columns = ("gold", "predicted", "found", "recall", "precision", "date_accuracy", "date_accuracy_by_text",
+               "city_accuracy", "participant_precision")
+    table.add_column("section")
+    for column in columns:
+        table.add_column(column.replace("_", " "))
+    for section, row in events.items():
+        table.add_row(section, *("" if row[c] is None else str(row[c]) for c in columns))
+    Console().print(table)
+    for section, row in events.items():
+        for miss in row["misses"][:40]:
+            err.print(f"  {section} miss: {miss}")
+
+
 @app.command(name="eval")
 def evaluate_command(
-    gold: Annotated[str, typer.Argument(help="Gold JSONL (meetings, planned, quotes per article id).")],
-    articles_file: Annotated[str, typer.Option("--articles", help="The articles the gold annotates (JSONL).")],
+    gold: Annotated[str, typer.Argument(help="Gold JSONL: meetings, planned and quotes per article id (with --articles), or texts labelled with an event type (without).")],
+    articles_file: Annotated[Optional[str], typer.Option("--articles", help="The articles the gold annotates (JSONL).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Typing: score only the first N texts.")] = None,
     workers: Workers = 1,
     model: Model = None,
 ) -> None:
-    """Run the pipeline on gold-annotated articles in a temporary store and print the scores."""
-    from .evaluate import evaluate
+    """Run the pipeline on gold-annotated articles in a temporary store and print the scores;
+    or, given texts labelled with PLOVER types, score event typing."""
+    from .evaluate import evaluate, typing_score
 
     settings = _settings("unused.duckdb", workers, model)
+    if articles_file is None:
+        result = _with_progress("eval", lambda tick: typing_score(gold, settings, limit, progress=tick))
+        if fmt == "json":
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        _print_typing(result)
+        return
     result = _with_progress("eval", lambda tick: evaluate(gold, articles_file, settings, progress=tick))
     if fmt == "json":
         print(json.dumps(result, default=str, ensure_ascii=False, indent=2))
         return
+    _print_meetings(result["events"])
     actors_score = result["actors"]
     table = Table(title=f"chronicle eval {gold}", show_header=True)
     for column in ("score", "correct", "total", "accuracy"):

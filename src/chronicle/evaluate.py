@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import ChronicleError
 from .kb import KnowledgeBase, load_kb, name_key
+from .query import list_event_mentions
 from .resolve.actors import corpus_id, load_lexicon
 from .runners.local import Progress, ingest
 from .settings import Settings
@@ -189,4 +190,209 @@ def evaluate(
                 "actors": actor_score(store, golds, kb),
                 "published": date_score(store, articles),
                 "meeting_dates": meeting_date_score(store, golds),
+                "events": meeting_score(golds, {g["id"]: list_event_mentions(store, article=g["id"]) for g in golds}, kb),
             }
+
+
+# ----------------------------------------------------------------------------- meetings
+
+MEETING_SECTIONS = {"meetings": ("reported", "historical"), "planned": ("planned",)}
+
+
+def _meeting_candidates(events: Sequence[dict], modalities: Sequence[str]) -> list[dict]:
+    """Predicted meetings: CONSULT mentions of that modality between two or more persons."""
+    return [
+        e for e in events
+        if e["type"] == "CONSULT" and e["modality"] in modalities
+        and _persons(e) >= 2
+    ]
+
+
+def _persons(event: dict) -> int:
+    return len({a["id"] for a in event["actors"] if a["kind"] == "person"})
+
+
+def _date_right(gold: str, event: dict) -> bool:
+    """The predicted date at the gold's precision: the same day; for a gold month, the month
+    or a day or week inside it."""
+    date, precision = event.get("date") or "", event.get("date_precision")
+    if len(gold) == 10:  # the publication date stands for an event the text does not date
+        return date == gold and precision in ("day", "reported")
+    if precision == "week":
+        return _week_in_month(date, "week") and date[:7] == gold
+    return date[:7] == gold and precision in ("day", "month")
+
+
+def _city_right(gold: str, event: dict) -> bool:
+    place = event.get("place") or {}
+    predicted, wanted = name_key(place.get("name") or ""), name_key(gold)
+    return bool(predicted) and (predicted == wanted or predicted.startswith(wanted + " "))  # "New York City"
+
+
+def meeting_score(golds: Sequence[dict], events_by_article: dict[str, list[dict]], kb: KnowledgeBase) -> dict:
+    """Gold meetings (held, and planned) against the predicted CONSULT mentions of each
+    article: a gold meeting is found when one predicted meeting names all its participants
+    (one predicted meeting per gold meeting, the one with the right date first); precision is
+    the share of predicted meetings that found a gold one. Date and city accuracy are over
+    the found meetings whose gold gives a date or a city (`date_accuracy_by_text` leaves out
+    gold dates that rest on the public record, not on the text; a day the text does not give
+    but the publication date does counts, and `date_from_publication` says how many);
+    participant precision is the share of persons named in the found meetings who are gold
+    participants."""
+    report = {}
+    for section, modalities in MEETING_SECTIONS.items():
+        totals = {"gold": 0, "predicted": 0, "found": 0, "dated": 0, "date_right": 0, "with_city": 0, "city_right": 0,
+                  "persons": 0, "persons_gold": 0, "matched": 0,
+                  "date_from_publication": 0, "dated_by_text": 0, "date_right_by_text": 0}
+        articles, misses, extra = [], [], []
+        for gold in golds:
+            predicted = _meeting_candidates(events_by_article.get(gold["id"], []), modalities)
+            used: set[int] = set()
+            counts = {"gold": 0, "found": 0, "predicted": len(predicted), "matched": 0}
+            for meeting in gold.get(section) or []:
+                counts["gold"] += 1
+                wanted = [identities_of(name, kb) for name in meeting.get("participants") or []]
+                fits = [  # a compound meeting ("A and B met C") may stand for two gold ones
+                    i for i, event in enumerate(predicted)
+                    if (i not in used or _persons(event) > 2) and all(ids & {a["id"] for a in event["actors"]} for ids in wanted)
+                ]
+                date = meeting.get("date")
+                fits.sort(key=lambda i: (not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
+                if not fits:
+                    misses.append({"article": gold["id"], "participants": meeting.get("participants"), "date": date})
+                    continue
+                event = predicted[fits[0]]
+                used.add(fits[0])
+                counts["found"] += 1
+                if date:
+                    totals["dated"] += 1
+                    totals["date_right"] += _date_right(date, event)
+                    totals["date_from_publication"] += _date_right(date, event) and event.get("date_precision") == "reported"
+                    if "public record" not in (meeting.get("date_evidence") or ""):
+                        totals["dated_by_text"] += 1
+                        totals["date_right_by_text"] += _date_right(date, event)
+                    if not _date_right(date, event):
+                        misses.append({"article": gold["id"], "participants": meeting.get("participants"), "date": date,
+                                       "predicted_date": event.get("date"), "precision": event.get("date_precision")})
+                if meeting.get("city"):
+                    totals["with_city"] += 1
+                    totals["city_right"] += _city_right(meeting["city"], event)
+                    if not _city_right(meeting["city"], event):
+                        misses.append({"article": gold["id"], "participants": meeting.get("participants"), "city": meeting["city"],
+                                       "predicted_place": (event.get("place") or {}).get("name")})
+                gold_ids = set().union(*wanted) if wanted else set()
+                persons = {a["id"] for a in event["actors"] if a["kind"] == "person"}
+                totals["persons"] += len(persons)
+                totals["persons_gold"] += len(persons & gold_ids)
+            extra += [{"article": gold["id"], "actors": [a["name"] for a in e["actors"]], "date": e.get("date")}
+                      for i, e in enumerate(predicted) if i not in used]
+            totals["gold"] += counts["gold"]
+            totals["found"] += counts["found"]
+            totals["predicted"] += counts["predicted"]
+            counts["matched"] = len(used)
+            totals["matched"] += len(used)
+            articles.append({"article": gold["id"], **counts})
+        share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+        report[section] = {
+            **totals,
+            "recall": share(totals["found"], totals["gold"]),
+            "precision": share(totals["matched"], totals["predicted"]),
+            "date_accuracy": share(totals["date_right"], totals["dated"]),
+            "date_accuracy_by_text": share(totals["date_right_by_text"], totals["dated_by_text"]),
+            "city_accuracy": share(totals["city_right"], totals["with_city"]),
+            "participant_precision": share(totals["persons_gold"], totals["persons"]),
+            "per_article": articles,
+            "misses": misses,
+            "unmatched": extra,
+        }
+    return report
+
+
+# ----------------------------------------------------------------------------- typing
+
+
+def _typing_items(path: str | Path, limit: int | None) -> list[dict]:
+    """Labelled texts: sentences ({"text", "type", "mode"}) or documents ({"title", "text",
+    "event", "mode"}); the label is None for a text that reports no event."""
+    items = read_jsonl(path)[: limit or None]
+    for item in items:
+        if "text" not in item or not ({"type", "event"} & set(item)):
+            raise ChronicleError(f"{path}: each line needs `text` and `type` (or `event`)")
+    return [
+        {"text": "\n".join(p for p in (item.get("title"), item["text"]) if p), "type": item.get("type", item.get("event")),
+         "mode": item.get("mode"), "document": "event" in item}
+        for item in items
+    ]
+
+
+def typing_score(path: str | Path, settings: Settings | None = None, limit: int | None = None,
+                 progress: Progress | None = None) -> dict:
+    """Event typing on labelled texts. Per gold type: how often it is among the predicted
+    types, how often it is the highest-confidence one (for a document: the type with the
+    largest summed confidence), how many other types are predicted per text, and how often
+    the top mention of the gold type has the gold mode; for texts labelled with no event,
+    the share with no prediction."""
+    from collections import Counter, defaultdict
+
+    from .pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
+    from .model import Article, Document
+
+    items = _typing_items(path, limit)
+    resources = load_resources(settings or Settings())
+    text = load_text_resources()
+    counts: dict[str, Counter] = defaultdict(Counter)
+    today = dt.date.today()
+    batch_size = 32
+    for first in range(0, len(items), batch_size):
+        batch = items[first : first + batch_size]
+        articles = [prepare(Document(source=f"{path}:{first + i + 1}", format="text", text=item["text"]), text, today)
+                    for i, item in enumerate(batch)]
+        ready = [a for a in articles if isinstance(a, Article)]
+        annotations = {a.article_id: a for a in annotate([to_annotate(a) for a in ready], resources)}
+        for item, article in zip(batch, articles):
+            mentions = annotations[article.id].event_mentions if isinstance(article, Article) else ()
+            scores: dict[str, float] = defaultdict(float)
+            for mention in mentions:
+                if item["document"]:  # a document's type: the most and surest evidence
+                    scores[mention.type] += mention.confidence
+                else:
+                    scores[mention.type] = max(scores[mention.type], mention.confidence)
+            gold = item["type"] or "none"
+            tally = counts[gold]
+            tally["total"] += 1
+            if gold == "none":
+                tally["quiet"] += not scores
+                tally["other_types"] += len(scores)
+                continue
+            tally["among"] += gold in scores
+            tally["top"] += bool(scores) and max(scores, key=scores.get) == gold
+            tally["other_types"] += len(set(scores) - {gold})
+            if item.get("mode"):
+                tally["with_mode"] += 1
+                best = max((m for m in mentions if m.type == gold), key=lambda m: m.confidence, default=None)
+                tally["mode_right"] += best is not None and best.mode == item["mode"]
+        if progress is not None:
+            progress(len(batch))
+    share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    per_type = {
+        gold: {
+            "total": c["total"],
+            "among_predicted": share(c["among"], c["total"]) if gold != "none" else None,
+            "top": share(c["top"], c["total"]) if gold != "none" else None,
+            "other_types_per_text": share(c["other_types"], c["total"]),
+            "mode": share(c["mode_right"], c["with_mode"]),
+            "no_event_predicted": share(c["quiet"], c["total"]) if gold == "none" else None,
+        }
+        for gold, c in sorted(counts.items())
+    }
+    typed = [c for gold, c in counts.items() if gold != "none"]
+    total = sum(c["total"] for c in typed)
+    return {
+        "file": str(path),
+        "texts": len(items),
+        "among_predicted": share(sum(c["among"] for c in typed), total),
+        "top": share(sum(c["top"] for c in typed), total),
+        "other_types_per_text": share(sum(c["other_types"] for c in typed), total),
+        "mode": share(sum(c["mode_right"] for c in typed), sum(c["with_mode"] for c in typed)),
+        "per_type": per_type,
+    }

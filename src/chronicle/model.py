@@ -140,6 +140,7 @@ class Annotation:
     corpus_actors: tuple[CorpusActor, ...] = ()
     places: tuple[Place, ...] = ()
     date_flags: tuple[str, ...] = ()  # the text contradicts the page date: why
+    event_mentions: tuple[EventMention, ...] = ()
 
 
 @dataclass
@@ -213,3 +214,49 @@ class CorpusActor:
     id: str
     name: str
     kind: str
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """An actor taking part in an event mention, with its PLOVER role."""
+
+    id: str  # actor id: a KB id, an ISO3 country, "corpus:..." or "group:..."
+    name: str
+    kind: str  # person | organization | country | group
+    role: str  # source | target | participant
+    country: str | None = None  # ISO 3166 alpha-3
+    start: int = 0  # the words naming it, in clean-text offsets
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that reports an event, and its trigger words (clean-text offsets)."""
+
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one article reports it: a PLOVER type and mode, its actors with roles,
+    modality, time, place, confidence and the evidence sentences (the first one gives
+    `start`/`end`)."""
+
+    start: int
+    end: int
+    type: str
+    mode: str | None
+    modality: str  # reported | historical | planned | hypothetical | negated
+    actors: tuple[EventActor, ...]
+    date: str | None
+    end_date: str | None
+    date_precision: str  # day | week | month | year | vague | reported
+    date_expression: str
+    date_rule: str
+    place: str | None  # a place id (see Place)
+    confidence: float
+    evidence: tuple[Evidence, ...]

@@ -1,6 +1,7 @@
 """The per-article stages as pure functions of (article, resources).
 
-    read -> clean -> identify -> date -> annotate (spaCy) -> resolve (actors, places) -> signature
+    read -> clean -> identify -> date -> annotate (spaCy) -> resolve (actors, places, times)
+         -> extract (events) -> signature
 
 The same functions run in one process, a process pool, or a Spark executor: resources
 are loaded once per worker (`load_resources`) and passed in; nothing here keeps state.
@@ -18,6 +19,7 @@ from spacy.language import Language
 
 from . import __version__
 from .errors import problem
+from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
@@ -52,6 +54,7 @@ class Resources:
     patterns: ActorPatterns
     gazetteer: Gazetteer
     times: TimeRules
+    events: EventLexicon
     version: str
 
 
@@ -116,6 +119,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         patterns=build_patterns(kb, lexicon),
         gazetteer=load_gazetteer(),
         times=load_time_rules(),
+        events=load_event_lexicon(),
         version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
     )
 
@@ -160,7 +164,7 @@ def to_annotate(article: Article) -> ToAnnotate:
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
-    """spaCy, actor, place and time resolution, and MinHash, in `nlp.pipe` batches."""
+    """spaCy, actor, place and time resolution, events, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
     for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
@@ -176,6 +180,15 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             )
             for expression, value in times
         ]
+        context = ArticleContext(
+            actor_mentions=actors.mentions,
+            place_mentions=place_mentions,
+            places=places,
+            times=times,
+            published=item.published,
+            corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
+        )
+        events = find_events(doc, context, res.kb, res.events, res.times)
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(
@@ -195,6 +208,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
                 role_evidence=tuple(actors.evidence),
                 corpus_actors=tuple(actors.corpus_actors.values()),
                 places=tuple(places.values()),
+                event_mentions=tuple(events),
             )
         )
     return annotations

@@ -246,3 +246,236 @@ def list_places(store: Store, limit: int | None = None) -> list[dict]:
         "count(DISTINCT m.id) AS articles FROM mentions m JOIN places p ON p.id = m.value "
         f"WHERE m.kind = 'place' GROUP BY ALL ORDER BY mentions DESC, p.name {limit_sql}"
     )
+
+
+# ---- event mentions -------------------------------------------------------------------
+
+EVENT_TYPES = (  # the PLOVER types of the machine-readable contract (DESIGN.md)
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+MODALITIES = ("reported", "historical", "planned", "hypothetical", "negated")
+MENTION_FIELDS = (  # a contract record's keys, in order
+    "id",
+    "article_id",
+    "type",
+    "mode",
+    "modality",
+    "actors",
+    "date",
+    "end_date",
+    "date_precision",
+    "date_expression",
+    "place",
+    "sources",
+    "confidence",
+    "trigger",
+)
+MENTION_COLUMNS = (  # a flat row's columns (csv)
+    "date",
+    "end_date",
+    "date_precision",
+    "type",
+    "mode",
+    "modality",
+    "actors",
+    "place",
+    "trigger",
+    "confidence",
+    "sources",
+    "text",
+    "article_id",
+    "id",
+)
+
+
+def valid_event_type(value: str) -> str:
+    """A PLOVER event type, in any case, as the ontology writes it."""
+    if value.upper() not in EVENT_TYPES:
+        raise ChronicleError(f"unknown event type {value!r}: one of {', '.join(EVENT_TYPES)}")
+    return value.upper()
+
+
+def valid_modality(value: str) -> str:
+    """An event modality, in any case."""
+    if value.lower() not in MODALITIES:
+        raise ChronicleError(f"unknown modality {value!r}: one of {', '.join(MODALITIES)}")
+    return value.lower()
+
+
+def period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of an ISO date written yyyy, yyyy-mm or yyyy-mm-dd."""
+    try:
+        if len(value) == 4 and value.isdigit():
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            first = dt.datetime.strptime(value, "%Y-%m").date()
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if len(value) == 10:
+            day = dt.datetime.strptime(value, "%Y-%m-%d").date()
+            return day, day
+    except ValueError:
+        pass
+    raise ChronicleError(f"not a date {value!r}: write yyyy, yyyy-mm or yyyy-mm-dd")
+
+
+def _first_day_sql(column: str) -> str:
+    """SQL: the first day of an ISO date string of any precision (NULL if not a date)."""
+    return (
+        f"try_cast(CASE length({column}) WHEN 4 THEN {column} || '-01-01' "
+        f"WHEN 7 THEN {column} || '-01' ELSE {column} END AS DATE)"
+    )
+
+
+def _last_day_sql(column: str) -> str:
+    """SQL: the last day of an ISO date string of any precision (NULL if not a date)."""
+    return (
+        f"CASE length({column}) WHEN 4 THEN try_cast({column} || '-12-31' AS DATE) "
+        f"WHEN 7 THEN last_day(try_cast({column} || '-01' AS DATE)) "
+        f"ELSE try_cast({column} AS DATE) END"
+    )
+
+
+# An event mention's period: a partial date is its whole month or year, a week its seven
+# days; a range ends at the end of its end date, an open range ("since ...") never.
+_EVENT_FIRST_DAY = _first_day_sql("e.date")
+_EVENT_LAST_DAY = (
+    "CASE WHEN e.end_date = 'open' THEN DATE '9999-12-31' "
+    f"WHEN e.end_date IS NOT NULL THEN coalesce({_last_day_sql('e.end_date')}, {_last_day_sql('e.date')}) "
+    f"WHEN e.date_precision = 'week' THEN CAST({_EVENT_FIRST_DAY} + 6 AS DATE) "
+    f"ELSE {_last_day_sql('e.date')} END"
+)
+
+
+def list_event_mentions(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    article: str | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """Event mentions in the contract's shape, by date (undated last), article and position.
+
+    `actor` matches an actor id, a case-insensitive part of an actor's name, or (given a
+    `kb`) the actor a name or alias resolves to. `since`/`until` take yyyy, yyyy-mm or
+    yyyy-mm-dd; a mention is kept when its period (a partial date is its whole month or
+    year) overlaps the range, so an undated mention is dropped by either. `article` is an
+    article_id, content id or any input id.
+    """
+    if not store.has_table("event_mentions"):
+        raise ChronicleError(
+            f"{store.path} predates event mentions: run `chronicle reprocess --all` to migrate it and extract them"
+        )
+    clauses, params = [], []
+    if type:
+        clauses.append("upper(e.type) = ?")
+        params.append(valid_event_type(type))
+    if modality:
+        clauses.append("e.modality = ?")
+        params.append(valid_modality(modality))
+    if since:
+        clauses.append(f"{_EVENT_LAST_DAY} >= ?")
+        params.append(period(str(since))[0])
+    if until:
+        clauses.append(f"{_EVENT_FIRST_DAY} <= ?")
+        params.append(period(str(until))[1])
+    if article:
+        clauses.append(
+            "(e.id = ? OR a.article_id = ? OR e.id IN (SELECT id FROM article_aliases WHERE alias = ?))"
+        )
+        params += [article, article, article]
+    if actor:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM (SELECT unnest(e.actors) AS x) "
+            "WHERE x.id IN (SELECT unnest(?)) OR contains(lower(x.name), ?))"
+        )
+        params += [_actor_ids(store, kb, actor), actor.lower()]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    limit_sql = f"LIMIT {int(limit)}" if limit else ""
+    rows = store.query(
+        f"""
+        SELECT e.*, a.article_id, a.url, a.published, a.published_month,
+               p.name AS place_name, p.country AS place_country, p.lat, p.lon
+        FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
+        {where}
+        ORDER BY e.date NULLS LAST, a.article_id, e.idx
+        {limit_sql}
+        """,
+        params,
+    )
+    return [_event_mention(row) for row in rows]
+
+
+def _actor_ids(store: Store, kb: KnowledgeBase | None, ref: str) -> list[str]:
+    """The ids an actor filter matches exactly: the reference, and what the KB resolves it to."""
+    ids = [ref]
+    if kb is not None:
+        try:
+            ids.append(find_actor(store, kb, ref))
+        except ChronicleError:
+            pass  # no single actor by that name: names still match as substrings
+    return ids
+
+
+def _event_mention(row: dict) -> dict:
+    """A stored event mention row (joined with its article and place) as a contract record."""
+    published = row["published"].isoformat() if row["published"] else row["published_month"]
+    place = None
+    if row["place_name"] is not None:
+        place = {
+            "id": row["place"],
+            "name": row["place_name"],
+            "country": row["place_country"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+        }
+    evidence = row["evidence"]
+    return {
+        "id": f"{row['article_id']}:e{row['idx']}",
+        "article_id": row["article_id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "modality": row["modality"],
+        "actors": [
+            {key: actor[key] for key in ("id", "name", "kind", "role", "country")}
+            for actor in row["actors"]
+        ],
+        "date": row["date"],
+        "end_date": row["end_date"],
+        "date_precision": row["date_precision"],
+        "date_expression": row["date_expression"],
+        "place": place,
+        "sources": [
+            {
+                "article_id": row["article_id"],
+                "url": row["url"],
+                "published": published,
+                "start": item["start"],
+                "end": item["end"],
+                "text": item["text"],
+                "trigger_start": item["trigger_start"],
+                "trigger_end": item["trigger_end"],
+            }
+            for item in evidence
+        ],
+        "confidence": row["confidence"],
+        "trigger": evidence[0]["trigger"] if evidence else None,
+    }
+
+
+def flat_event_mention(record: dict) -> dict:
+    """A contract record as one flat row (csv, table): actors as "Name (role); ..."."""
+    sources = record["sources"]
+    return {
+        **record,
+        "actors": "; ".join(f"{a['name']} ({a['role']})" for a in record["actors"]),
+        "place": record["place"]["name"] if record["place"] else None,
+        "sources": len(sources),
+        "text": sources[0]["text"] if sources else None,
+    }

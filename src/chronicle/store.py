@@ -120,6 +120,34 @@ def _times(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _event_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE event_mentions (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            type VARCHAR NOT NULL, mode VARCHAR, modality VARCHAR NOT NULL,
+            date VARCHAR, end_date VARCHAR, date_precision VARCHAR NOT NULL,
+            date_expression VARCHAR, date_rule VARCHAR,
+            place VARCHAR,                    -- a place id: joins `places`
+            confidence DOUBLE NOT NULL,
+            actors STRUCT(
+                id VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR, country VARCHAR,
+                clean_start INTEGER, clean_end INTEGER, start INTEGER, "end" INTEGER
+            )[] NOT NULL,
+            evidence STRUCT(
+                clean_start INTEGER, clean_end INTEGER, start INTEGER, "end" INTEGER,
+                trigger_clean_start INTEGER, trigger_clean_end INTEGER,
+                trigger_start INTEGER, trigger_end INTEGER,
+                trigger VARCHAR, text VARCHAR  -- the sentence's clean text
+            )[] NOT NULL,
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,  -- the first evidence
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -128,8 +156,9 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
         _actors_and_places,
     ),
     (3, "time mentions: precision, range end, anchor; page-date flags", _times),
+    (4, "event mentions", _event_mentions),
 )
-PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence")
+PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -215,6 +244,10 @@ class Store:
         cursor = self.con.execute(sql, params or [])
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store has a table (a store opened read-only is not migrated)."""
+        return bool(self.con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall())
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of article ids already stored."""
@@ -526,10 +559,10 @@ _PLACE_SCHEMA = pa.schema(
 )
 
 
-def _fields(table: str, item, text: str) -> dict:
+def _fields(table: str, item, clean: CleanText) -> dict:
     """The columns of a per-article row besides its position and spans."""
     if table == "entities":
-        return {"label": item.label, "text": text[item.start : item.end]}
+        return {"label": item.label, "text": clean.text[item.start : item.end]}
     if table == "mentions":
         return {
             "kind": item.kind,
@@ -550,7 +583,51 @@ def _fields(table: str, item, text: str) -> dict:
             "title": item.title,
             "day": item.day,
         }
+    if table == "event_mentions":
+        return {
+            "type": item.type,
+            "mode": item.mode,
+            "modality": item.modality,
+            "date": item.date,
+            "end_date": item.end_date,
+            "date_precision": item.date_precision,
+            "date_expression": item.date_expression,
+            "date_rule": item.date_rule,
+            "place": item.place,
+            "confidence": item.confidence,
+            "actors": [
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "role": a.role,
+                    "country": a.country,
+                    **_spans(a.start, a.end, clean),
+                }
+                for a in item.actors
+            ],
+            "evidence": [
+                {
+                    **_spans(e.start, e.end, clean),
+                    **_spans(e.trigger_start, e.trigger_end, clean, "trigger_"),
+                    "trigger": e.trigger,
+                    "text": clean.text[e.start : e.end],
+                }
+                for e in item.evidence
+            ],
+        }
     return {}
+
+
+def _spans(start: int, end: int, clean: CleanText, prefix: str = "") -> dict:
+    """A clean span and its raw twin, as `<prefix>clean_start` ... `<prefix>end` columns."""
+    raw_start, raw_end = clean.offsets.span_to_raw(start, end)
+    return {
+        f"{prefix}clean_start": start,
+        f"{prefix}clean_end": end,
+        f"{prefix}start": raw_start,
+        f"{prefix}end": raw_end,
+    }
 
 
 def _per_article_rows(
@@ -561,19 +638,59 @@ def _per_article_rows(
     for annotation in annotations:
         clean = cleaned[annotation.article_id]
         for idx, item in enumerate(getattr(annotation, table)):
-            start, end = clean.offsets.span_to_raw(item.start, item.end)
             rows.append(
                 {
                     "id": annotation.article_id,
                     "idx": idx,
-                    "clean_start": item.start,
-                    "clean_end": item.end,
-                    "start": start,
-                    "end": end,
-                    **_fields(table, item, clean.text),
+                    **_spans(item.start, item.end, clean),
+                    **_fields(table, item, clean),
                 }
             )
-    return pa.Table.from_pylist(rows) if rows else None
+    if not rows:
+        return None
+    return pa.Table.from_pylist(rows, schema=_EVENT_MENTION_SCHEMA if table == "event_mentions" else None)
+
+
+def _span_fields(prefix: str = "") -> list[tuple[str, pa.DataType]]:
+    return [(f"{prefix}{name}", pa.int32()) for name in ("clean_start", "clean_end", "start", "end")]
+
+
+_EVENT_MENTION_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("type", pa.string()),
+        ("mode", pa.string()),
+        ("modality", pa.string()),
+        ("date", pa.string()),
+        ("end_date", pa.string()),
+        ("date_precision", pa.string()),
+        ("date_expression", pa.string()),
+        ("date_rule", pa.string()),
+        ("place", pa.string()),
+        ("confidence", pa.float64()),
+        (
+            "actors",
+            pa.list_(
+                pa.struct(
+                    [(name, pa.string()) for name in ("id", "name", "kind", "role", "country")]
+                    + _span_fields()
+                )
+            ),
+        ),
+        (
+            "evidence",
+            pa.list_(
+                pa.struct(
+                    _span_fields()
+                    + _span_fields("trigger_")
+                    + [("trigger", pa.string()), ("text", pa.string())]
+                )
+            ),
+        ),
+    ]
+)
 
 
 def _aliases_table(aliases: list[tuple[str, str]]) -> pa.Table | None:

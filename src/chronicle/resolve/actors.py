@@ -265,8 +265,11 @@ def _candidates(
     _relabel_persons(found, kb)
     for c in found:  # the verb each subject is the subject of
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and c.label != "PRON" and span.root.dep_ in ("nsubj", "nsubjpass"):
-            c.clause = span.root.head.i
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj" and root.head.i != root.i:  # "Kerry and Cameron met him"
+            root = root.head
+        if root is not None and c.label != "PRON" and root.dep_ in ("nsubj", "nsubjpass"):
+            c.clause = root.head.i
     for index, c in enumerate(found):  # a title directly before a name titles it
         if c.label == "ROLE" and not c.plural and index + 1 < len(found):
             nxt = found[index + 1]

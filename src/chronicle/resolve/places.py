@@ -550,13 +550,18 @@ def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, 
 
 
 def _is_dateline(ent, text: str) -> bool:
-    """A capitalised name opening a line before a dash or comma ("HAMBURG –"), whatever
-    NER labelled it."""
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return is_dateline(text, ent.start_char, ent.end_char)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A capitalised name opening a line (or following a byline's agency) before a dash or
+    comma ("HAMBURG –", "By Reuters WASHINGTON -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
     return (
-        ent.text.isupper()
-        and not text[line_start : ent.start_char].strip()
-        and re.match(r"\s*[,\-\u2013\u2014]", text[ent.end_char : ent.end_char + 3]) is not None
+        text[start:end].isupper()
+        and (not before or bool(re.fullmatch(r"(?:By\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", before)))
+        and re.match(r"\s*[,\-\u2013\u2014]", text[end : end + 3]) is not None
     )
 
 

@@ -853,7 +853,7 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     the token, or the token's own clause verb, without crossing another clause's verb: the
     nearest in the tree, resolved ones first); else one in its sentence: first one governing
     an enclosing clause ("the envoy arrived on Tuesday, where he and the president held talks"), then
-    the nearest (resolved ones first); else the article's main event time (rule prefixed
+    the nearest resolved one; else the article's main event time (rule prefixed
     "main-event:"); else the publication date, precision "reported"; else an unresolved
     vague value. Expression offsets must be offsets into `doc.text`.
     """
@@ -882,9 +882,10 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
         chosen = governed_by(clause) if clause is not None else None
-    if chosen is None and spans:
-        nearest = lambda item: (item[1].value is None, min(abs(word.i - token_index) for word in item[0]))
-        chosen = min(spans, key=nearest)[1]
+    resolved = [(span, value) for span, value in spans if value.resolved]
+    if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
+        nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
+        chosen = min(resolved, key=nearest)[1]
     if chosen is not None:
         return chosen
     if main_event is not None:

@@ -1,0 +1,188 @@
+"""Event mentions from hand-built sentences: triggers, roles, modality, time, place, merging.
+
+Each test runs the real per-article stages (spaCy, actor, place and time resolution) on a
+small text written for the test, then the event extractor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronicle.extract.events import load_event_lexicon
+from chronicle.model import Document
+from chronicle.pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
+from chronicle.settings import Settings
+
+PUBLISHED = "2016-06-07"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load_resources(Settings())
+
+
+@pytest.fixture(scope="module")
+def extract(resources):
+    text = load_text_resources()
+
+    def run(body: str, published: str | None = PUBLISHED):
+        article = prepare(Document(source="t", format="text", text=body, published=published), text, dt.date(2026, 1, 1))
+        annotation = annotate([to_annotate(article)], resources)[0]
+        return annotation.event_mentions
+
+    return run
+
+
+def names(event, role=None):
+    return sorted(a.name for a in event.actors if role is None or a.role == role)
+
+
+def only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, names(e), [v.trigger for v in e.evidence]) for e in events]
+    return found[0]
+
+
+def test_the_lexicon_loads_all_sixteen_types():
+    lexicon = load_event_lexicon()
+    assert set(lexicon.types) == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+    assert {t.type for entries in lexicon.triggers.values() for t in entries} == set(lexicon.types)
+    assert lexicon.modes("CONSULT") >= {"VISIT", "THIRD-PARTY", "MULTILATERAL", "PHONE"}
+
+
+def test_a_bad_trigger_entry_is_refused_with_its_place(tmp_path):
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  - {type: CONSULT, lemma: meet}\n  - {type: GREET, lemma: wave}\n")
+    with pytest.raises(ValueError, match="entry 2.*GREET"):
+        load_event_lexicon(triggers=bad)
+
+
+def test_met_gives_one_consult_between_both(extract):
+    event = only(extract("Vladimir Putin met Benjamin Netanyahu in Moscow on Monday."), "CONSULT")
+    assert names(event) == ["Benjamin Netanyahu", "Vladimir Putin"]
+    assert event.modality == "reported"
+    assert (event.date, event.date_precision) == ("2016-06-06", "day")
+
+
+def test_compound_subject_is_one_event_with_several_actors(extract):
+    event = only(extract("Benjamin Netanyahu and Vladimir Putin held talks in the Kremlin on Tuesday."), "CONSULT")
+    assert names(event) == ["Benjamin Netanyahu", "Vladimir Putin"]
+    assert event.evidence[0].trigger == "held talks"
+    assert event.date == "2016-06-07"
+
+
+def test_host_is_target_and_guest_is_source(extract):
+    event = only(extract("German Chancellor Angela Merkel hosted French President Emmanuel Macron in Berlin on Monday."), "CONSULT")
+    assert names(event, "target") == ["Angela Merkel"]
+    assert names(event, "source") == ["Emmanuel Macron"]
+
+
+def test_visiting_a_capital_makes_its_country_the_host(extract):
+    event = only(extract("Indian Prime Minister Narendra Modi visited Moscow on Monday."), "CONSULT")
+    assert event.mode == "VISIT"
+    assert names(event, "source") == ["Narendra Modi"]
+    assert [a.id for a in event.actors if a.role == "target"] == ["RUS"]
+    assert event.place == "geonames:524901"
+
+
+def test_phone_call(extract):
+    event = only(extract("Joe Biden spoke by phone with Vladimir Putin on Monday."), "CONSULT")
+    assert event.mode == "PHONE"
+    assert names(event) == ["Joe Biden", "Vladimir Putin"]
+
+
+def test_a_meeting_between_two_named_leaders(extract):
+    event = only(extract("A meeting between Recep Tayyip Erdogan and Emmanuel Macron took place in Brussels on Monday."), "CONSULT")
+    assert names(event) == ["Emmanuel Macron", "Recep Tayyip Erdogan"]
+    assert event.place is not None
+
+
+def test_a_hyphenated_summit_names_its_participants(extract):
+    event = only(extract("The Trump-Putin summit ended in Helsinki on Monday."), "CONSULT")
+    assert names(event) == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_talks_with(extract):
+    event = only(extract("Sergei Lavrov said on Monday that his talks with John Kerry were useful."), "CONSULT")
+    assert names(event) == ["John Kerry", "Sergei Lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("Vladimir Putin will meet Benjamin Netanyahu in Moscow next week.", "planned"),
+        ("Vladimir Putin is due to meet Benjamin Netanyahu in Moscow on Thursday.", "planned"),
+        ("A meeting between Vladimir Putin and Benjamin Netanyahu is scheduled for Thursday.", "planned"),
+        ("Vladimir Putin said he would meet Benjamin Netanyahu on Thursday.", "planned"),
+        ("Vladimir Putin would meet Benjamin Netanyahu if the ceasefire held.", "hypothetical"),
+        ("Vladimir Putin did not meet Benjamin Netanyahu on Monday.", "negated"),
+        ("Vladimir Putin cancelled his meeting with Benjamin Netanyahu.", "negated"),
+        ("Vladimir Putin first met Benjamin Netanyahu in September 2015.", "historical"),
+        ("Vladimir Putin met Benjamin Netanyahu on Monday.", "reported"),
+    ],
+)
+def test_modality(extract, sentence, modality):
+    assert only(extract(sentence), "CONSULT").modality == modality
+
+
+def test_not_met_since_means_they_last_met_then(extract):
+    events = extract("Vladimir Putin met Benjamin Netanyahu on Monday. The two leaders had not met since last July.")
+    dated = sorted((e.date, e.modality) for e in events if e.type == "CONSULT")
+    assert dated == [("2015-07", "historical"), ("2016-06-06", "reported")]
+
+
+def test_sentences_about_one_meeting_give_one_mention_with_their_evidence(extract):
+    events = extract(
+        "Vladimir Putin met Benjamin Netanyahu in Moscow on Tuesday. "
+        "The meeting lasted three hours. "
+        "Putin said his talks with Netanyahu were useful."
+    )
+    event = only(events, "CONSULT")
+    assert len(event.evidence) == 3
+    assert event.place == "geonames:524901"
+    assert event.date == "2016-06-07"
+
+
+def test_two_meetings_on_different_days_stay_apart(extract):
+    events = extract("Vladimir Putin met Benjamin Netanyahu on Monday. He met Netanyahu again in May 2013.")
+    assert sorted(e.date for e in events if e.type == "CONSULT") == ["2013-05", "2016-06-06"]
+
+
+def test_a_call_and_a_meeting_are_two_events(extract):
+    events = extract("Netanyahu spoke with Putin by phone in May and met with him in Paris in November.")
+    consult = sorted((e.mode or "", e.date) for e in events if e.type == "CONSULT")
+    assert consult == [("PHONE", "2016-05"), ("THIRD-PARTY", "2015-11")]  # Paris: neither side's country
+
+
+def test_an_event_with_no_time_words_takes_the_publication_date(extract):
+    event = only(extract("Vladimir Putin met Benjamin Netanyahu in Moscow."), "CONSULT")
+    assert (event.date, event.date_precision) == (PUBLISHED, "reported")
+
+
+def test_evidence_spans_point_at_the_words(extract):
+    body = "Vladimir Putin met Benjamin Netanyahu in Moscow on Monday."
+    event = only(extract(body), "CONSULT")
+    evidence = event.evidence[0]
+    assert body[evidence.trigger_start : evidence.trigger_end] == "met"
+    assert body[evidence.start : evidence.end] == body
+
+
+@pytest.mark.parametrize(
+    "sentence, type_",
+    [
+        ("Israeli jets carried out airstrikes against Hamas positions in Gaza on Monday.", "ASSAULT"),
+        ("Syrian air defences shot down an Israeli drone on Monday.", "ASSAULT"),
+        ("Russia began supplies of S-300 missiles to Syria on Monday.", "AID"),
+        ("The United Nations called on Israel to halt settlement construction.", "REQUEST"),
+        ("Angela Merkel asked Vladimir Putin to release the detained sailors.", "REQUEST"),
+        ("Vladimir Putin warned Israel against striking Syrian territory.", "THREATEN"),
+        ("Vladimir Putin accepted an invitation to visit Jerusalem next year.", "CONSULT"),
+    ],
+)
+def test_other_types(extract, sentence, type_):
+    assert type_ in {e.type for e in extract(sentence)}
