@@ -339,7 +339,7 @@ class _Actors:
         return EventActor(actor_id, name, kind, role, None, start, end)
 
     def of(self, token, role: str) -> list[EventActor]:
-        """The actors a word names, with its conjuncts ("Netanyahu and Putin")."""
+        """The actors a word names, with its conjuncts ("Merkel and Macron")."""
         found = []
         for word in _with_conjuncts(token):
             if self.lexicon.plural_referents and self._plural(word):
@@ -379,13 +379,13 @@ class _Actors:
         return [self.describe(m.value, m, role, m.start, m.end) for m in chosen.values()]
 
     def inside(self, mention: Mention, role: str) -> list[EventActor]:
-        """Persons named inside a mention that swallowed an event word ("the Trump-Putin
+        """Persons named inside a mention that swallowed an event word ("the Trump-Kim
         Helsinki Summit"): each proper name the KB knows, one id each."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return [actor for word in span or () if (actor := self.by_name(word, role)) is not None]
 
     def by_name(self, word, role: str) -> EventActor | None:
-        """A proper noun NER left out ("the Trump-Putin summit"): the one person the KB knows
+        """A proper noun NER left out ("the Trump-Kim summit"): the one person the KB knows
         by that name or surname, preferring those the article names elsewhere."""
         if word.pos_ != "PROPN":
             return None
@@ -398,7 +398,7 @@ class _Actors:
         return self.describe(ids.pop(), None, role, word.idx, word.idx + len(word.text))
 
     def _one(self, token, role: str) -> EventActor | None:
-        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Putin, who met ..."
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
         mention = self.at.get(token.i)
         if mention is not None:
@@ -409,7 +409,7 @@ class _Actors:
         if lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
             people = [m for m in named if m.value not in self.kb.countries]
-            if people:  # "Putin's forces": the named actor
+            if people:  # "Assad's forces": the named actor
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
             end = token.idx + len(token.text)
@@ -434,7 +434,7 @@ def _subjects(verb) -> tuple[list, list]:
             return active + agents, passive
         if node.dep_ == "relcl":
             return [node.head], []
-        if node.dep_ == "xcomp" and _direct_object(node.head) is not None:  # "invited Putin to come"
+        if node.dep_ == "xcomp" and _direct_object(node.head) is not None:  # "invited Macron to come"
             return [_direct_object(node.head)], []
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head
@@ -477,18 +477,18 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
 
 def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a nominal trigger: possessors and modifiers are
-    sources ("Israeli airstrikes", "Putin's visit"), prepositional objects targets; the
+    sources ("Israeli airstrikes", "Macron's visit"), prepositional objects targets; the
     subject of a support verb ("held talks") or of a verb the noun is a setting for ("at
-    talks with X, Putin said") is a source too."""
+    talks with X, Macron said") is a source too."""
     sources, targets, place_word = [], [], None
     swallowed = actors.at.get(token.i)
-    if swallowed is not None:  # the event word is inside a name: "the Trump-Putin Summit"
+    if swallowed is not None:  # the event word is inside a name: "the Trump-Kim Summit"
         sources += actors.inside(swallowed, "source")
     inside = _tokens_of(actors, swallowed)
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
             sources += actors.of(child, "source")
-            for pair in child.children:  # "the Trump-Putin summit": Trump hangs from Putin
+            for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
                 if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in actors.at:
                     sources += actors.of(pair, "source")
     for prep in (w for w in _clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
