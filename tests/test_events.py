@@ -63,15 +63,15 @@ def test_a_bad_trigger_entry_is_refused_with_its_place(tmp_path):
 
 
 def test_met_gives_one_consult_between_both(extract):
-    event = only(extract("Vladimir Putin met Benjamin Netanyahu in Moscow on Monday."), "CONSULT")
-    assert names(event) == ["Benjamin Netanyahu", "Vladimir Putin"]
+    event = only(extract("Recep Tayyip Erdogan met Narendra Modi in Moscow on Monday."), "CONSULT")
+    assert names(event) == ["Narendra Modi", "Recep Tayyip Erdogan"]
     assert event.modality == "reported"
     assert (event.date, event.date_precision) == ("2016-06-06", "day")
 
 
 def test_compound_subject_is_one_event_with_several_actors(extract):
-    event = only(extract("Benjamin Netanyahu and Vladimir Putin held talks in the Kremlin on Tuesday."), "CONSULT")
-    assert names(event) == ["Benjamin Netanyahu", "Vladimir Putin"]
+    event = only(extract("Narendra Modi and Recep Tayyip Erdogan held talks in Ankara on Tuesday."), "CONSULT")
+    assert names(event) == ["Narendra Modi", "Recep Tayyip Erdogan"]
     assert event.evidence[0].trigger == "held talks"
     assert event.date == "2016-06-07"
 
@@ -91,9 +91,9 @@ def test_visiting_a_capital_makes_its_country_the_host(extract):
 
 
 def test_phone_call(extract):
-    event = only(extract("Joe Biden spoke by phone with Vladimir Putin on Monday."), "CONSULT")
+    event = only(extract("Joe Biden spoke by phone with Recep Tayyip Erdogan on Monday."), "CONSULT")
     assert event.mode == "PHONE"
-    assert names(event) == ["Joe Biden", "Vladimir Putin"]
+    assert names(event) == ["Joe Biden", "Recep Tayyip Erdogan"]
 
 
 def test_a_meeting_between_two_named_leaders(extract):
@@ -103,27 +103,27 @@ def test_a_meeting_between_two_named_leaders(extract):
 
 
 def test_a_hyphenated_summit_names_its_participants(extract):
-    event = only(extract("The Trump-Putin summit ended in Helsinki on Monday."), "CONSULT")
-    assert names(event) == ["Donald Trump", "Vladimir Putin"]
+    event = only(extract("The Trump-Erdogan summit ended in Helsinki on Monday."), "CONSULT")
+    assert names(event) == ["Donald Trump", "Recep Tayyip Erdogan"]
 
 
 def test_talks_with(extract):
-    event = only(extract("Sergei Lavrov said on Monday that his talks with John Kerry were useful."), "CONSULT")
-    assert names(event) == ["John Kerry", "Sergei Lavrov"]
+    event = only(extract("Wang Yi said on Monday that his talks with John Kerry were useful."), "CONSULT")
+    assert names(event) == ["John Kerry", "Wang Yi"]
 
 
 @pytest.mark.parametrize(
     "sentence, modality",
     [
-        ("Vladimir Putin will meet Benjamin Netanyahu in Moscow next week.", "planned"),
-        ("Vladimir Putin is due to meet Benjamin Netanyahu in Moscow on Thursday.", "planned"),
-        ("A meeting between Vladimir Putin and Benjamin Netanyahu is scheduled for Thursday.", "planned"),
-        ("Vladimir Putin said he would meet Benjamin Netanyahu on Thursday.", "planned"),
-        ("Vladimir Putin would meet Benjamin Netanyahu if the ceasefire held.", "hypothetical"),
-        ("Vladimir Putin did not meet Benjamin Netanyahu on Monday.", "negated"),
-        ("Vladimir Putin cancelled his meeting with Benjamin Netanyahu.", "negated"),
-        ("Vladimir Putin first met Benjamin Netanyahu in September 2015.", "historical"),
-        ("Vladimir Putin met Benjamin Netanyahu on Monday.", "reported"),
+        ("Recep Tayyip Erdogan will meet Narendra Modi in Moscow next week.", "planned"),
+        ("Recep Tayyip Erdogan is due to meet Narendra Modi in Moscow on Thursday.", "planned"),
+        ("A meeting between Recep Tayyip Erdogan and Narendra Modi is scheduled for Thursday.", "planned"),
+        ("Recep Tayyip Erdogan said he would meet Narendra Modi on Thursday.", "planned"),
+        ("Recep Tayyip Erdogan would meet Narendra Modi if the ceasefire held.", "hypothetical"),
+        ("Recep Tayyip Erdogan did not meet Narendra Modi on Monday.", "negated"),
+        ("Recep Tayyip Erdogan cancelled his meeting with Narendra Modi.", "negated"),
+        ("Recep Tayyip Erdogan first met Narendra Modi in September 2015.", "historical"),
+        ("Recep Tayyip Erdogan met Narendra Modi on Monday.", "reported"),
     ],
 )
 def test_modality(extract, sentence, modality):
@@ -131,16 +131,16 @@ def test_modality(extract, sentence, modality):
 
 
 def test_not_met_since_means_they_last_met_then(extract):
-    events = extract("Vladimir Putin met Benjamin Netanyahu on Monday. The two leaders had not met since last July.")
+    events = extract("Recep Tayyip Erdogan met Narendra Modi on Monday. The two leaders had not met since last July.")
     dated = sorted((e.date, e.modality) for e in events if e.type == "CONSULT")
     assert dated == [("2015-07", "historical"), ("2016-06-06", "reported")]
 
 
 def test_sentences_about_one_meeting_give_one_mention_with_their_evidence(extract):
     events = extract(
-        "Vladimir Putin met Benjamin Netanyahu in Moscow on Tuesday. "
+        "Recep Tayyip Erdogan met Narendra Modi in Moscow on Tuesday. "
         "The meeting lasted three hours. "
-        "Putin said his talks with Netanyahu were useful."
+        "Erdogan said his talks with Modi were useful."
     )
     event = only(events, "CONSULT")
     assert len(event.evidence) == 3
@@ -149,23 +149,23 @@ def test_sentences_about_one_meeting_give_one_mention_with_their_evidence(extrac
 
 
 def test_two_meetings_on_different_days_stay_apart(extract):
-    events = extract("Vladimir Putin met Benjamin Netanyahu on Monday. He met Netanyahu again in May 2013.")
+    events = extract("Recep Tayyip Erdogan met Narendra Modi on Monday. He met Modi again in May 2013.")
     assert sorted(e.date for e in events if e.type == "CONSULT") == ["2013-05", "2016-06-06"]
 
 
 def test_a_call_and_a_meeting_are_two_events(extract):
-    events = extract("Netanyahu spoke with Putin by phone in May and met with him in Paris in November.")
+    events = extract("Narendra Modi spoke with Recep Tayyip Erdogan by phone in May and met with him in Paris in November.")
     consult = sorted((e.mode or "", e.date) for e in events if e.type == "CONSULT")
     assert consult == [("PHONE", "2016-05"), ("THIRD-PARTY", "2015-11")]  # Paris: neither side's country
 
 
 def test_an_event_with_no_time_words_takes_the_publication_date(extract):
-    event = only(extract("Vladimir Putin met Benjamin Netanyahu in Moscow."), "CONSULT")
+    event = only(extract("Recep Tayyip Erdogan met Narendra Modi in Moscow."), "CONSULT")
     assert (event.date, event.date_precision) == (PUBLISHED, "reported")
 
 
 def test_evidence_spans_point_at_the_words(extract):
-    body = "Vladimir Putin met Benjamin Netanyahu in Moscow on Monday."
+    body = "Recep Tayyip Erdogan met Narendra Modi in Moscow on Monday."
     event = only(extract(body), "CONSULT")
     evidence = event.evidence[0]
     assert body[evidence.trigger_start : evidence.trigger_end] == "met"
@@ -179,9 +179,9 @@ def test_evidence_spans_point_at_the_words(extract):
         ("Syrian air defences shot down an Israeli drone on Monday.", "ASSAULT"),
         ("Russia began supplies of S-300 missiles to Syria on Monday.", "AID"),
         ("The United Nations called on Israel to halt settlement construction.", "REQUEST"),
-        ("Angela Merkel asked Vladimir Putin to release the detained sailors.", "REQUEST"),
-        ("Vladimir Putin warned Israel against striking Syrian territory.", "THREATEN"),
-        ("Vladimir Putin accepted an invitation to visit Jerusalem next year.", "CONSULT"),
+        ("Angela Merkel asked Recep Tayyip Erdogan to release the detained sailors.", "REQUEST"),
+        ("Recep Tayyip Erdogan warned Israel against striking Syrian territory.", "THREATEN"),
+        ("Recep Tayyip Erdogan accepted an invitation to visit New Delhi next year.", "CONSULT"),
     ],
 )
 def test_other_types(extract, sentence, type_):

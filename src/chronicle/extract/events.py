@@ -777,6 +777,8 @@ def find_events(
         if trigger.type == "CONSULT":
             mode, roles = _consult_mode(event, context)
             event.mode, event.actors = mode, roles
+            if mode == "PHONE":  # a call has no one place
+                event.place = None
         if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
             _merge_anaphor(found, event, require_earlier=True)
             continue
