@@ -188,12 +188,12 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
 
 def test_the_date_with_most_support_wins():
     found = from_text(
-        "Leaders meet (R) in Lisbon on March 1, 2019. (AFP)",
-        "A file photo (L) of the two in Porto on May 4, 2013. (Reuters)",
-        "Guests (C) at the dinner in Lisbon on March 1, 2019. (AFP)",
+        "Leaders meet (R) in Lisbon on March 5, 2019. (AFP)",
+        "A file photo (L) of the two in Porto on May 7, 2013. (Reuters)",
+        "Guests (C) at the dinner in Lisbon on March 5, 2019. (AFP)",
     )
-    assert found.value == "2019-03-01"
-    assert any("2013-05-04" in r and "outvoted" in r for r in found.rejected)
+    assert found.value == "2019-03-05"
+    assert any("2013-05-07" in r and "outvoted" in r for r in found.rejected)
 
 
 def test_a_byline_outweighs_a_file_photo_caption():
@@ -247,7 +247,7 @@ def test_bare_date_above_the_headline_is_the_sites_date():
 
 
 def test_text_date_outside_the_urls_month_is_rejected():
-    text = "\n".join([HEADLINE, "Leaders (R) in Porto on July 10, 2019. (Xinhua)", BODY])
+    text = "\n".join([HEADLINE, "Leaders (R) in Porto on July 9, 2019. (Xinhua)", BODY])
     found = discover(text, url="https://example.com/2019/09/leaders-meet/")
     assert found.value is None and any("URL's month" in r for r in found.rejected)
 
@@ -342,3 +342,22 @@ def test_seed_captions_give_the_public_record_date_and_the_others_none():
         assert resolved[seed_id].source == "text"
     for seed_id in ("seed-000", "seed-001", "seed-002"):
         assert resolved[seed_id] == PublicationDate(None, "none", None, ())
+
+
+def test_a_dated_caption_whose_weekday_the_text_never_names_is_a_file_photo():
+    from chronicle.ingest.pubdate import discover_publication_date, load_date_rules
+    from chronicle.model import Document
+
+    rules = load_date_rules()
+    body = (
+        "The two leaders met on Thursday in the capital.\n"
+        "The president greets the prime minister in Rome on March 3, 2020. (AFP)\n"
+        "They discussed trade."
+    )
+    # 2020-03-03 was a Tuesday: the text speaks of Thursday, so the caption is another day's photo
+    found = discover_publication_date(Document(source="t", format="text", text=body), body, rules, dt.date(2026, 1, 1))
+    assert found.value is None
+    assert any("file photo" in reason for reason in found.rejected)
+    consistent = body.replace("on Thursday", "on Tuesday")
+    found = discover_publication_date(Document(source="t", format="text", text=consistent), consistent, rules, dt.date(2026, 1, 1))
+    assert found.value == "2020-03-03"

@@ -83,6 +83,7 @@ class EventLexicon:
     attendance_prepositions: tuple[tuple[str, ...], ...]
     plural_referents: frozenset[str]
     anonymous_types: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -162,6 +163,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
+        person_nouns=_words(ontology.get("person_nouns")),
     )
 
 
@@ -416,10 +418,24 @@ class _Actors:
             text = self.doc.text[start:end]
             group_id = f"group:{(country or 'x').lower()}:{lemma}"
             return EventActor(group_id, text, "group", role, country, start, end)
+        countries = [m.value for m in named if m.value in self.kb.countries]
+        if countries and lemma in self.lexicon.person_nouns:  # "the American diplomat"
+            person = self.last_person_of(countries[0], token)
+            if person is not None:
+                return self.describe(person.value, person, role, person.start, person.end)
         if named and token.pos_ in ("NOUN", "PROPN"):
             mention = named[0]
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
+
+    def last_person_of(self, country: str, token) -> Mention | None:
+        """The last person of that country named before `token` (KB persons only)."""
+        for index in range(token.i - 1, -1, -1):
+            mention = self.at.get(index)
+            actor = self.kb.actors.get(mention.value) if mention is not None else None
+            if actor is not None and actor.kind == "person" and actor.country == country:
+                return mention
+        return None
 
 
 def _subjects(verb) -> tuple[list, list]:
@@ -510,7 +526,7 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
     if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lexicon.support_verbs:
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
-        verb = head.head if _is_verb(head.head) else None
+        verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]

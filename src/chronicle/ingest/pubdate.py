@@ -296,6 +296,23 @@ def _from_url(doc: Document, rules: DateRules, limits: _Limits) -> PublicationDa
     return None
 
 
+def _weekday_contradiction(match: re.Match[str], clean_text: str, rules: DateRules) -> str | None:
+    """A dated caption names the day of the pictured event; when the text names weekdays and
+    none is that day's, the photo is from another day (a file photo): say so."""
+    value, _ = _read_date(match.group("date"), rules)
+    if value is None:
+        return None
+    full = {}  # the full name of each weekday ("sat" and "sun" are also words)
+    for name, number in rules.weekdays.items():
+        full[number] = max(full.get(number, ""), name, key=len)
+    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(name) for name in full.values())})\b", re.IGNORECASE)
+    named = {rules.weekdays[found.group(0).lower()] for found in pattern.finditer(clean_text)}
+    if named and value.weekday() not in named:
+        days = ", ".join(sorted({found.group(0).capitalize() for found in pattern.finditer(clean_text)}))
+        return f"the text's weekdays ({days}) do not include the caption date's (a {value.strftime('%A')}): a file photo?"
+    return None
+
+
 def _text_candidates(doc: Document, clean_text: str, rules: DateRules) -> list[_Candidate]:
     candidates: list[_Candidate] = []
 
@@ -342,7 +359,8 @@ def _text_candidates(doc: Document, clean_text: str, rules: DateRules) -> list[_
             if any(marker.search(text) for marker in rules.caption_markers):
                 for context in caption_contexts:
                     for match in context.pattern.finditer(text):
-                        add(context, match, match.group(0).strip(" ,"), start + match.start())
+                        add(context, match, match.group(0).strip(" ,"), start + match.start(),
+                            _weekday_contradiction(match, clean_text, rules))
             if len(text.split()) >= 4:
                 headline_seen = True
         previous = text
