@@ -257,7 +257,9 @@ def meeting_score(golds: Sequence[dict], events_by_article: dict[str, list[dict]
                     if (i not in used or _persons(event) > 2) and all(ids & {a["id"] for a in event["actors"]} for ids in wanted)
                 ]
                 date = meeting.get("date")
-                fits.sort(key=lambda i: (not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
+                phone = meeting.get("kind") == "phone"
+                fits.sort(key=lambda i: ((predicted[i].get("mode") == "PHONE") != phone,
+                                         not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
                 if not fits:
                     misses.append({"article": gold["id"], "participants": meeting.get("participants"), "date": date})
                     continue

@@ -751,13 +751,11 @@ def find_events(
     found: list[_Found] = []
     consumed: set[int] = set()
     main_time: TimeValue | None = None
+    triggers = {token.i: best for token in doc if (best := _best_trigger(token, lexicon)) is not None}
     for token in doc:
-        if token.i in consumed:
+        if token.i in consumed or token.i not in triggers:
             continue
-        best = _best_trigger(token, lexicon)
-        if best is None:
-            continue
-        trigger, noun = best
+        trigger, noun = triggers[token.i]
         if noun is not None and (_best_trigger(noun, lexicon) or (trigger,))[0].type == trigger.type:
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
@@ -785,6 +783,8 @@ def find_events(
         extent = _extent(token, noun, trigger)
         evidence = Evidence(sentence.start_char, sentence.end_char, *extent, doc.text[extent[0] : extent[1]])
         completeness = 1.0 if len(event_actors) >= 2 else 0.8 if event_actors else 0.5
+        if any(a.i in triggers and a.i != (noun.i if noun is not None else -1) for a in token.ancestors):
+            completeness *= 0.6  # inside another event's words ("urged X to free ...", "lift sanctions"): not the sentence's main event
         event = _Found(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
@@ -796,7 +796,7 @@ def find_events(
             if mode == "PHONE":  # a call has no one place
                 event.place = None
         if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
-            _merge_anaphor(found, event, require_earlier=True)
+            _merge_anaphor(found, event)
             continue
         if anaphoric and modality == "historical" and found:  # "the two have not met since"
             earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
@@ -805,10 +805,28 @@ def find_events(
                 _merge(found, event)
             continue
         if anaphoric:
-            _merge_anaphor(found, event, require_earlier=True)
+            _merge_anaphor(found, event)
             continue
         _merge(found, event)
-    return [_record(event) for event in found]
+    events = _consolidate(found)
+    _same_day_places(events)
+    return [_record(event) for event in events]
+
+
+def _same_day_places(events: list[_Found]) -> None:
+    """An in-person event with no place of its own, on the day of the article's first placed
+    event and sharing an actor with it ("earlier on Monday, he met ..."), was there too."""
+    main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2 and e.time.value), None)
+    if main is None:
+        return
+    ids = {a.id for a in main.actors}
+    for event in events:
+        if (
+            event.place is None and event.mode != "PHONE" and event.modality in HAPPENED
+            and event.time.value == main.time.value and len(event.time.value or "") == 10
+            and ids & {a.id for a in event.actors}
+        ):
+            event.place = main.place
 
 
 def _last_occurrence(doc, token, since: list[tuple[TimeExpression, TimeValue]]) -> TimeValue | None:
@@ -864,32 +882,53 @@ def _precision_rank(time: TimeValue) -> int:
     return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
 
 
-def _merge_anaphor(found: list[_Found], event: _Found, require_earlier: bool) -> None:
+def _merge_anaphor(found: list[_Found], event: _Found) -> None:
     """An event word with no actors of its own ("the meeting lasted three hours") is more
     evidence for the last event of its type and modality, if any."""
-    for earlier in reversed(found):
-        if earlier.type == event.type and _group(earlier.modality) == _group(event.modality) and _compatible_dates(earlier.time, event.time):
-            _absorb(earlier, event)
-            return
+    fitting = [
+        earlier for earlier in found
+        if earlier.type == event.type and _group(earlier.modality) == _group(event.modality)
+        and _compatible_dates(earlier.time, event.time)
+    ]
+    between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
+    if fitting:
+        _absorb((between or fitting)[-1], event)
 
 
 def _merge(found: list[_Found], event: _Found) -> None:
     """One event mention per event: a later mention with the same type and modality,
     compatible dates, and the same actors (or a part of them: one or two) joins it."""
-    ids = {a.id for a in event.actors}
     for earlier in reversed(found):
-        if earlier.type != event.type or _group(earlier.modality) != _group(event.modality):
-            continue
-        if not _compatible_dates(earlier.time, event.time):
-            continue
-        if _different_channels(earlier, event):
-            continue
-        known = {a.id for a in earlier.actors}
-        persons = {a.id for a in earlier.actors if a.kind == "person"} & {a.id for a in event.actors if a.kind == "person"}
-        if ids <= known or known <= ids or len(persons) >= 2:
+        if _same_event(earlier, event):
             _absorb(earlier, event)
             return
     found.append(event)
+
+
+def _same_event(earlier: _Found, event: _Found) -> bool:
+    """Same type and modality, compatible dates, the same channel, and the same actors (or
+    one set inside the other, or two persons in common)."""
+    if earlier.type != event.type or _group(earlier.modality) != _group(event.modality):
+        return False
+    if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
+        return False
+    ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
+    persons = {a.id for a in earlier.actors if a.kind == "person"} & {a.id for a in event.actors if a.kind == "person"}
+    return ids <= known or known <= ids or len(persons) >= 2
+
+
+def _consolidate(found: list[_Found]) -> list[_Found]:
+    """Merge the events that became one as their actors filled in ("Putin and the Kremlin",
+    then "... and Netanyahu")."""
+    kept: list[_Found] = []
+    for event in found:
+        into = next((k for k in kept if _same_event(k, event)), None)
+        if into is None:
+            kept.append(event)
+        else:
+            for evidence in event.evidence:
+                _absorb(into, replace(event, evidence=[evidence]))
+    return kept
 
 
 def _record(event: _Found) -> EventMention:
