@@ -3,8 +3,8 @@
     .venv/bin/python bench/stage_costs.py [--limit 120]
 
 Parses the dev articles and the Guardian corpus from ../shared once with spaCy, then
-times cleaning, publication dates, actor, place and time resolution and MinHash on
-the same texts, and prints milliseconds per article for each stage next to spaCy's.
+times cleaning, publication dates, actor, place and time resolution, event extraction
+and MinHash on the same texts, and prints milliseconds per article for each stage next to spaCy's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from chronicle.extract.events import ArticleContext, find_events
 from chronicle.ingest.clean import clean
 from chronicle.ingest.dedup import signature
 from chronicle.ingest.pubdate import discover_publication_date
@@ -43,7 +44,7 @@ def main() -> None:
     res = load_resources(Settings())
     load_seconds = time.perf_counter() - started
     totals = dict.fromkeys(
-        ["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "times", "minhash"], 0.0
+        ["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "times", "events", "minhash"], 0.0
     )
     today = dt.date.today()
 
@@ -62,9 +63,11 @@ def main() -> None:
     for doc, date, text in zip(docs, dates, cleaned, strict=True):
         actors = timed("actors", resolve_actors, doc, res.kb, res.lexicon, res.patterns, reference_day(date.value, date.month))
         countries = [m.value for m in actors.mentions if m.value in res.kb.countries]
-        timed("places", resolve_places, doc, res.gazetteer, countries)
+        place_mentions, places = timed("places", resolve_places, doc, res.gazetteer, countries)
         published = dt.date.fromisoformat(date.value) if date.value else None
-        timed("times", resolve_times, doc, published, res.times)
+        times = timed("times", resolve_times, doc, published, res.times)
+        context = ArticleContext(actors.mentions, place_mentions, places, times, published)
+        timed("events", find_events, doc, context, res.kb, res.events, res.times)
         timed("minhash", signature, text.text, 5, 128)
     print(f"{len(rows)} articles; resources loaded in {load_seconds:.1f} s (model, KB, gazetteer)")
     print("| stage | ms per article | share of spaCy |")

@@ -251,9 +251,8 @@ def _noun_keys(noun) -> set[str]:
     ("sit-down", "press conference")."""
     keys = {noun.lemma_.lower(), noun.lower_}
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    if compounds:
-        first = min(c.idx for c in compounds)
-        keys.add(noun.doc.text[first : noun.idx + len(noun.text)].lower())
+    if compounds:  # (a span's text, not the doc's: spaCy joins the whole text on each doc.text)
+        keys.add(noun.doc[min(c.i for c in compounds) : noun.i + 1].text.lower())
     return keys
 
 
@@ -324,6 +323,7 @@ class _Actors:
 
     def __init__(self, doc, context: ArticleContext, kb: KnowledgeBase, lexicon: EventLexicon):
         self.doc = doc
+        self.text = doc.text  # read once: spaCy joins it on every access
         self.kb = kb
         self.lexicon = lexicon
         self.context = context
@@ -415,7 +415,7 @@ class _Actors:
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
             end = token.idx + len(token.text)
-            text = self.doc.text[start:end]
+            text = self.text[start:end]
             group_id = f"group:{(country or 'x').lower()}:{lemma}"
             return EventActor(group_id, text, "group", role, country, start, end)
         countries = [m.value for m in named if m.value in self.kb.countries]
@@ -685,13 +685,13 @@ def _near_publication(time: TimeValue, published: dt.date | None, days: int = 2)
     return abs((dt.date.fromisoformat(time.value[:10]) - published).days) <= days
 
 
-def _dateline_city(doc, context: ArticleContext) -> str | None:
+def _dateline_city(text: str, context: ArticleContext) -> str | None:
     """The city of the article's dateline ("GENEVA (AP) -"), if it has one."""
     for mention in context.place_mentions:
         if mention.start > 400:
             break
         place = context.places.get(mention.value or "")
-        if place is not None and place.kind == "city" and is_dateline(doc.text, mention.start, mention.end):
+        if place is not None and place.kind == "city" and is_dateline(text, mention.start, mention.end):
             return place.id
     return None
 
@@ -745,7 +745,7 @@ def find_events(
 ) -> list[EventMention]:
     """The event mentions of one parsed article (offsets into `doc.text`, the clean text)."""
     actors = _Actors(doc, context, kb, lexicon)
-    dateline = _dateline_city(doc, context)
+    dateline = _dateline_city(actors.text, context)
     dating = [(e, v) for e, v in context.times if not v.open_ended]  # "since 2015" dates no event
     since = [(e, v) for e, v in context.times if v.open_ended]
     found: list[_Found] = []
@@ -781,7 +781,7 @@ def find_events(
                 event_actors.append(actors.describe(country, None, "target", place_word.idx, place_word.idx + len(place_word.text)))
         sentence = token.sent
         extent = _extent(token, noun, trigger)
-        evidence = Evidence(sentence.start_char, sentence.end_char, *extent, doc.text[extent[0] : extent[1]])
+        evidence = Evidence(sentence.start_char, sentence.end_char, *extent, actors.text[extent[0] : extent[1]])
         completeness = 1.0 if len(event_actors) >= 2 else 0.8 if event_actors else 0.5
         if any(a.i in triggers and a.i != (noun.i if noun is not None else -1) for a in token.ancestors):
             completeness *= 0.6  # inside another event's words ("urged X to free ...", "lift sanctions"): not the sentence's main event
