@@ -18,6 +18,7 @@ demo: venv
 	$(BIN)/chronicle ingest examples/wire examples/feeds examples/pages --db $(DB)
 	$(BIN)/chronicle articles --db $(DB)
 	$(BIN)/chronicle stats --db $(DB)
+	$(BIN)/chronicle mentions --db $(DB) --type CONSULT
 
 test: venv
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile

@@ -23,7 +23,12 @@ from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, attach_time, clause_tense
 
 ROLES = ("directed", "symmetric", "visit", "host")
-DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "at", "from", "for")
+DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
+    "directed": ("against", "on", "with", "to", "at", "from", "for"),
+    "symmetric": ("with", "alongside"),
+    "visit": ("to", "with"),
+    "host": ("with", "to"),
+}
 HAPPENED = ("reported", "historical")
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 
@@ -46,7 +51,7 @@ class Trigger:
     prep: str | None = None
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
     roles: str = "directed"
-    target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS)
+    target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
 
     @property
@@ -84,6 +89,7 @@ class EventLexicon:
     plural_referents: frozenset[str]
     anonymous_types: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -127,7 +133,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         prep=(entry.get("prep") or None),
         complement=bool(entry.get("complement", False)),
         roles=roles,
-        target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS),
+        target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
     )
 
@@ -164,6 +170,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         plural_referents=_words(ontology.get("plural_referents")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
+        collective_nouns=_words(ontology.get("collective_nouns")),
     )
 
 
@@ -298,6 +305,12 @@ def _best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None
 # ----------------------------------------------------------------------------- arguments
 
 
+def _kind_of(actor_id: str) -> str:
+    """The kind an id says: "corpus:person:..." is a person; anything else unknown a group."""
+    parts = actor_id.split(":")
+    return parts[1] if len(parts) > 2 and parts[0] == "corpus" and parts[1] in ("person", "organization") else "group"
+
+
 def _with_conjuncts(token) -> list:
     return [token, *token.conjuncts]
 
@@ -328,6 +341,11 @@ class _Actors:
         self.lexicon = lexicon
         self.context = context
         self.at = _span_index(doc, context.actor_mentions)
+        self.names = {  # an actor the KB does not know goes by its longest name in the article
+            m.value: (m.text.strip(" ,."), _kind_of(m.value))
+            for m in sorted(context.actor_mentions, key=lambda m: len(m.text))
+            if m.value and m.label in ("PERSON", "ORG", "NORP", "GPE") and len(m.text.strip()) > 3
+        }
         self.places = _span_index(doc, context.place_mentions)
 
     def describe(self, actor_id: str, mention: Mention | None, role: str, start: int, end: int) -> EventActor:
@@ -337,7 +355,7 @@ class _Actors:
             return EventActor(actor_id, actor.name, actor.kind, role, actor.country, start, end)
         if actor_id in kb.countries:
             return EventActor(actor_id, kb.countries[actor_id].name, "country", role, actor_id, start, end)
-        name, kind = self.context.corpus_names.get(actor_id, (mention.text if mention else actor_id, "group"))
+        name, kind = self.names.get(actor_id) or self.context.corpus_names.get(actor_id) or (actor_id, _kind_of(actor_id))
         return EventActor(actor_id, name, kind, role, None, start, end)
 
     def of(self, token, role: str) -> list[EventActor]:
@@ -403,12 +421,15 @@ class _Actors:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
         mention = self.at.get(token.i)
+        if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
+            return None  # "talks at the State House": a place, not an actor
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
         named = [self.at[c.i] for c in modifiers if c.i in self.at]
         lemma = token.lemma_.lower()
-        if lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns:
+        collective = "Plur" in token.morph.get("Number") or named or lemma in self.lexicon.collective_nouns
+        if (lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns) and collective:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
             people = [m for m in named if m.value not in self.kb.countries]
             if people:  # "Assad's forces": the named actor

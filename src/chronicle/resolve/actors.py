@@ -160,7 +160,7 @@ def resolve_actors(
     """The actor mentions of one parsed article, resolved as of `day` (its date, or None)."""
     candidates = _candidates(doc, kb, lexicon, patterns)
     _resolve_names(candidates, kb, patterns, day)
-    _resolve_from_context(candidates, kb, day, doc)
+    _resolve_from_context(candidates, kb, day, doc, lexicon.pronouns)
     result = ActorResolution()
     for c in candidates:
         if c.value and c.value.startswith("corpus:"):
@@ -662,6 +662,7 @@ def _resolve_from_context(
     kb: KnowledgeBase,
     day: dt.date | None,
     doc: Doc,
+    pronouns: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     persons = [
         c
@@ -687,7 +688,7 @@ def _resolve_from_context(
         if c.label == "PERSON" and c.value is None and len(parts) == 1 and parts[0] in unknown_full:
             c.full_name = unknown_full[parts[0]]
     for c in candidates:  # what the KB does not know is a corpus actor, named by its full name
-        if c.label in ("PERSON", "ORG") and c.value is None and c.text.strip():
+        if c.label in ("PERSON", "ORG") and c.value is None and c.text.strip() and name_key(c.text) not in pronouns:  # NER tags a sentence-initial "He" PERSON
             c.kind = "person" if c.label == "PERSON" else "organization"
             c.value = corpus_id(c.full_name or c.text, c.kind)
             c.method, c.confidence = "corpus", 0.5

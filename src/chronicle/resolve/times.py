@@ -853,7 +853,7 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     the token, or the token's own clause verb, without crossing another clause's verb: the
     nearest in the tree, resolved ones first); else one in its sentence: first one governing
     an enclosing clause ("the envoy arrived on Tuesday, where he and the president held talks"), then
-    the nearest resolved one; else the article's main event time (rule prefixed
+    the nearest resolved one that is not in a subordinate clause of another verb; else the article's main event time (rule prefixed
     "main-event:"); else the publication date, precision "reported"; else an unresolved
     vague value. Expression offsets must be offsets into `doc.text`.
     """
@@ -882,7 +882,15 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
         chosen = governed_by(clause) if clause is not None else None
-    resolved = [(span, value) for span, value in spans if value.resolved]
+    ancestors = {target.i, *(a.i for a in target.ancestors)}
+
+    def own_subclause(span) -> bool:  # "since he took office [last August]": that clause's time
+        verb = _clause_verb(span.root)
+        if verb is None or verb.i in ancestors:
+            return False
+        return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
+
+    resolved = [(span, value) for span, value in spans if value.resolved and not own_subclause(span)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
         chosen = min(resolved, key=nearest)[1]
