@@ -492,6 +492,10 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
+        if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
+            objects += [o for acl in noun.children if acl.dep_ == "acl"
+                        for agent in acl.children if agent.dep_ == "agent"
+                        for o in agent.children if o.dep_ == "pobj"]
     place_word = None
     subjects = [a for s in active for a in actors.of(s, "source")]
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
