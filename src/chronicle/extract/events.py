@@ -72,6 +72,7 @@ class Modality:
     prospective_governors: frozenset[str]
     negating_governors: frozenset[str]
     prospective_prepositions: tuple[tuple[str, ...], ...]
+    anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]
     historical_days: int
 
@@ -157,6 +158,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         prospective_governors=_words(words.get("prospective_governors")),
         negating_governors=_words(words.get("negating_governors")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
+        anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
         historical_days=int(words.get("historical_days", 30)),
     )
@@ -600,6 +602,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
             return "negated"
         if _phrase_before(token, words.prospective_prepositions):
             return "planned"
+        if _phrase_before(token, words.anterior_prepositions) and clause_tense(token, rules) == "future":
+            return "reported"  # "will call him after the meeting": the meeting is before the future
         if any(c.dep_ in ("amod", "compound") and c.lower_ in words.prospective_modifiers for c in token.children):
             return "planned"
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(head):
