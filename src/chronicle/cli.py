@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Optional, TypeVar
@@ -400,6 +401,11 @@ def places(
     write_rows(rows, ("id", "name", "kind", "country", "lat", "lon", "mentions", "articles"), fmt, title=f"{len(rows)} places")
 
 
+def _wide_console() -> Console:
+    """A console as wide as the terminal, or 160 columns when the output is piped."""
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
 def _print_typing(result: dict) -> None:
     table = Table(title=f"event typing on {result['file']} ({result['texts']} texts)")
     for column in ("gold type", "texts", "among predicted", "top", "other types per text", "mode", "no event predicted"):
@@ -409,7 +415,7 @@ def _print_typing(result: dict) -> None:
         table.add_row(gold, str(row["total"]), cell(row["among_predicted"]), cell(row["top"]),
                       cell(row["other_types_per_text"]), cell(row["mode"]), cell(row["no_event_predicted"]))
     table.add_row("all typed", "", cell(result["among_predicted"]), cell(result["top"]), cell(result["other_types_per_text"]), cell(result["mode"]), "")
-    Console().print(table)
+    _wide_console().print(table)
 
 
 def _print_meetings(events: dict) -> None:
@@ -418,10 +424,20 @@ def _print_meetings(events: dict) -> None:
                "city_accuracy", "participant_precision")
     table.add_column("section")
     for column in columns:
-        table.add_column(column.replace("_", " "))
+        table.add_column(column.replace("_accuracy", "").replace("participant_", "persons ").replace("_", " "))
     for section, row in events.items():
         table.add_row(section, *("" if row[c] is None else str(row[c]) for c in columns))
-    Console().print(table)
+    _wide_console().print(table)
+    articles = Table(title="per article: gold / found / predicted / predicted that found one")
+    articles.add_column("article")
+    for section in events:
+        articles.add_column(section)
+    rows = {section: {r["article"]: r for r in row["per_article"]} for section, row in events.items()}
+    for article in rows[next(iter(events))]:
+        cells = [rows[section][article] for section in events]
+        if any(c["gold"] or c["predicted"] for c in cells):
+            articles.add_row(article, *(f"{c['gold']} / {c['found']} / {c['predicted']} / {c['matched']}" for c in cells))
+    _wide_console().print(articles)
     for section, row in events.items():
         for miss in row["misses"][:40]:
             err.print(f"  {section} miss: {miss}")
