@@ -481,7 +481,19 @@ def _subjects(verb) -> tuple[list, list]:
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
         break
-    return [], []
+    return _stranded_subject(node), []
+
+
+def _stranded_subject(verb) -> list:
+    """A subject the parser hung elsewhere: the proper noun just before a subjectless verb,
+    parsed as an apposition of the word before it ("in Paris, UN chief X is due to ...")."""
+    index = verb.i - 1
+    doc = verb.doc
+    while index >= 0 and doc[index].dep_ in ("advmod", "aux", "neg") and doc[index].head.i == verb.i:
+        index -= 1
+    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ == "PROPN":
+        return [doc[index]]
+    return []
 
 
 def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[list[EventActor], list[EventActor], object | None]:
