@@ -31,3 +31,21 @@ def read_jsonl(path: Path) -> list[dict]:
 def settings(tmp_path) -> Settings:
     """Settings for a fresh store in a temporary directory."""
     return Settings(db=str(tmp_path / "test.duckdb"), batch_size=16)
+
+
+@pytest.fixture(scope="module")
+def annotate_text():
+    """The per-article stages (spaCy, actors, places, times, events, quotes) on a text
+    written for the test, with the real resources: `annotate_text(body, published)`."""
+    import datetime as dt
+
+    from chronicle.model import Document
+    from chronicle.pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
+
+    resources, text = load_resources(Settings()), load_text_resources()
+
+    def run(body: str, published: str | None):
+        article = prepare(Document(source="t", format="text", text=body, published=published), text, dt.date(2026, 1, 1))
+        return annotate([to_annotate(article)], resources)[0]
+
+    return run

@@ -23,6 +23,13 @@ FLOORS = {
     "seeds": {"actors": 0.97, "name_mentions": 0.97, "published": 1.0, "meeting_dates": 0.94},
     "dev": {"actors": 0.97, "name_mentions": 0.97, "published": 1.0, "meeting_dates": 0.6},
 }
+# Quotes (measured 2026-11-22): seeds recall 28/28, speakers 27/28, 18 of 47 direct and
+# partial quotes match no gold quote; dev recall 180/180, speakers 170/180 (0.944), 60 of
+# 247 unmatched (the gold lists at most 6 quotes per article). Unmatched is a ceiling.
+QUOTE_FLOORS = {
+    "seeds": {"recall": 0.95, "speaker_accuracy": 0.92, "unmatched_share": 0.45},
+    "dev": {"recall": 0.97, "speaker_accuracy": 0.91, "unmatched_share": 0.3},
+}
 SETS = {
     "seeds": (DEV / "seeds_gold.jsonl", SEEDS / "seeds.jsonl"),
     "dev": (DEV / "gold.jsonl", DEV / "articles.jsonl"),
@@ -49,6 +56,14 @@ def test_publication_dates_stay_above_the_floor(result):
 def test_meeting_dates_stay_above_the_floor(result):
     name, scores = result
     assert scores["meeting_dates"]["accuracy"] >= FLOORS[name]["meeting_dates"], scores["meeting_dates"]["misses"]
+
+
+def test_quotes_stay_above_the_floor(result):
+    name, scores = result
+    quotes, floors = scores["quotes"], QUOTE_FLOORS[name]
+    assert quotes["recall"] >= floors["recall"], quotes["misses"]
+    assert quotes["speaker_accuracy"] >= floors["speaker_accuracy"], quotes["wrong_speakers"]
+    assert quotes["unmatched_share"] <= floors["unmatched_share"], quotes["unmatched_sample"]
 
 
 def test_seeds_without_metadata_date_from_captions_or_stay_unresolved(tmp_path):
@@ -93,7 +108,7 @@ def test_meetings_stay_above_the_floor(result):
     assert planned["recall"] >= floors["planned_recall"], planned["misses"]
 
 
-TYPING_FLOORS = {"among_predicted": 0.7, "top": 0.65, "max_other_types_per_text": 0.4, "quiet_on_no_event": 0.85}
+TYPING_FLOORS = {"among_predicted": 0.78, "top": 0.77, "max_other_types_per_text": 0.4, "quiet_on_no_event": 0.85}  # measured 0.80, 0.80, 0.36, 0.87
 
 
 def test_event_typing_on_wire_sentences_stays_above_the_floor():

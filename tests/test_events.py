@@ -6,33 +6,17 @@ small text written for the test, then the event extractor.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from chronicle.extract.events import load_event_lexicon
-from chronicle.model import Document
-from chronicle.pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
-from chronicle.settings import Settings
 
 PUBLISHED = "2016-06-07"  # a Tuesday
 
 
 @pytest.fixture(scope="module")
-def resources():
-    return load_resources(Settings())
-
-
-@pytest.fixture(scope="module")
-def extract(resources):
-    text = load_text_resources()
-
-    def run(body: str, published: str | None = PUBLISHED):
-        article = prepare(Document(source="t", format="text", text=body, published=published), text, dt.date(2026, 1, 1))
-        annotation = annotate([to_annotate(article)], resources)[0]
-        return annotation.event_mentions
-
-    return run
+def extract(annotate_text):
+    return lambda body, published=PUBLISHED: annotate_text(body, published).event_mentions
 
 
 def names(event, role=None):

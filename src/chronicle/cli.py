@@ -285,6 +285,34 @@ def mentions(
     write_rows(flat, columns, fmt, title=f"{len(rows)} event mentions")
 
 
+@app.command()
+def quotes(
+    db: Db = "chronicle.duckdb",
+    speaker: Annotated[Optional[str], typer.Option(help="A speaker id, or a name (or part of one).")] = None,
+    about: Annotated[Optional[str], typer.Option(help="Words the quote contains (case-insensitive).")] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(help="Published on or after: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+    ] = None,
+    until: Annotated[
+        Optional[str],
+        typer.Option(help="Published on or before: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+    ] = None,
+    article: Annotated[Optional[str], typer.Option(help="article_id, content id or any input id.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Quotes: who said what (direct, partial, indirect), to whom, at which event."""
+    with _open(db) as store:
+        rows = _fail_cleanly(
+            lambda: query.list_quotes(store, speaker=speaker, about=about, since=since, until=until, article=article, limit=limit)
+        )
+    if fmt == Format.jsonl:
+        return write_rows(rows, query.QUOTE_FIELDS, fmt)
+    columns = query.QUOTE_COLUMNS if fmt == Format.csv else ("published", "speaker", "kind", "text", "addressee", "event_id", "article_id")
+    write_rows([query.flat_quote(row) for row in rows], columns, fmt, title=f"{len(rows)} quotes")
+
+
 def _print_json(record) -> None:
     print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
 
@@ -481,8 +509,16 @@ def evaluate_command(
     table.add_row("  ... or the publication date", str(meetings["with_published"]), str(meetings["total"]), str(meetings["accuracy_with_published"]))
     dates = result["published"]
     table.add_row("publication dates", str(dates["correct"]), str(dates["total"]), str(dates["accuracy"]))
+    quoted = result["quotes"]
+    table.add_row("gold quotes found", str(quoted["found"]), str(quoted["gold"]), str(quoted["recall"]))
+    table.add_row("  ... with the right speaker", str(quoted["speaker_right"]), str(quoted["found"]), str(quoted["speaker_accuracy"]))
+    table.add_row("extracted quotes matching no gold quote", str(quoted["unmatched"]), str(quoted["extracted"]), str(quoted["unmatched_share"]))
     Console().print(table)
     for miss in actors_score["misses"][:30]:
         err.print(f"  missed {miss['role']}: {miss['name']} in {miss['article']}")
     for wrong in actors_score["confusions"][:30]:
         err.print(f"  {wrong['article']}: {wrong['text']!r} resolved to {wrong['resolved']}, gold {wrong['name']}")
+    for miss in quoted["misses"][:30]:
+        err.print(f"  missed quote in {miss['article']}: {miss['starts_with']!r} ({miss['speaker']})")
+    for wrong in quoted["wrong_speakers"][:30]:
+        err.print(f"  {wrong['article']}: quote {wrong['text'][:50]!r} given to {wrong['speaker']}, gold {wrong['gold']}")

@@ -141,6 +141,7 @@ class Annotation:
     places: tuple[Place, ...] = ()
     date_flags: tuple[str, ...] = ()  # the text contradicts the page date: why
     event_mentions: tuple[EventMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass
@@ -260,3 +261,24 @@ class EventMention:
     place: str | None  # a place id (see Place)
     confidence: float
     evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words an article attributes to a speaker (clean-text offsets).
+
+    `start`/`end` span the quoted (or, for indirect speech, reported) text without its
+    marks; `speaker_start`/`speaker_end` the words naming the speaker, else the cue;
+    `event` is the index of the article's event mention the words were said at.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect
+    speaker: str | None  # actor id
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # the cue verb's lemma, or a phrase ("according to")
+    addressee: str | None = None  # actor id
+    event: int | None = None  # index into Annotation.event_mentions

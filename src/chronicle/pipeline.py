@@ -1,7 +1,7 @@
 """The per-article stages as pure functions of (article, resources).
 
     read -> clean -> identify -> date -> annotate (spaCy) -> resolve (actors, places, times)
-         -> extract (events) -> signature
+         -> extract (events, quotes) -> signature
 
 The same functions run in one process, a process pool, or a Spark executor: resources
 are loaded once per worker (`load_resources`) and passed in; nothing here keeps state.
@@ -20,6 +20,7 @@ from spacy.language import Language
 from . import __version__
 from .errors import problem
 from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
+from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
@@ -56,6 +57,7 @@ class Resources:
     times: TimeRules
     events: EventLexicon
     version: str
+    quotes: QuoteLexicon | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         gazetteer=load_gazetteer(),
         times=load_time_rules(),
         events=load_event_lexicon(),
+        quotes=load_quote_lexicon(),
         version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
     )
 
@@ -164,7 +167,7 @@ def to_annotate(article: Article) -> ToAnnotate:
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
-    """spaCy, actor, place and time resolution, events, and MinHash, in `nlp.pipe` batches."""
+    """spaCy, actor, place and time resolution, events, quotes, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
     for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
@@ -189,6 +192,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
         )
         events = find_events(doc, context, res.kb, res.events, res.times)
+        quotes = find_quotes(doc, actors.mentions, events, res.quotes)
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(
@@ -209,6 +213,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
                 corpus_actors=tuple(actors.corpus_actors.values()),
                 places=tuple(places.values()),
                 event_mentions=tuple(events),
+                quotes=tuple(quotes),
             )
         )
     return annotations

@@ -479,3 +479,91 @@ def flat_event_mention(record: dict) -> dict:
         "sources": len(sources),
         "text": sources[0]["text"] if sources else None,
     }
+
+
+# ----------------------------------------------------------------------------- quotes
+
+QUOTE_FIELDS = ("id", "article_id", "text", "kind", "speaker", "addressee", "start", "end", "event_id")
+QUOTE_COLUMNS = ("id", "article_id", "published", "kind", "speaker", "addressee", "cue", "text", "start", "end", "event_id")
+
+
+def list_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """Quotes in the contract's shape, by publication date (undated last), article and position.
+
+    `speaker` matches a speaker id, a case-insensitive part of the speaker's name, or the
+    actor a name resolves to; `about` is a case-insensitive part of the quote's text;
+    `since`/`until` (yyyy, yyyy-mm or yyyy-mm-dd) bound the article's publication date;
+    `article` is an article_id, content id or any input id. Offsets are raw-text offsets.
+    """
+    if not store.has_table("quotes"):
+        raise ChronicleError(f"{store.path} predates quotes: run `chronicle reprocess --all` to migrate it and extract them")
+    kb = kb if kb is not None else kb_of(store)
+    clauses, params = [], []
+    if about:
+        clauses.append("contains(lower(q.text), ?)")
+        params.append(about.lower())
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(period(str(since))[0])
+    if until:
+        clauses.append("a.published <= ?")
+        params.append(period(str(until))[1])
+    if article:
+        clauses.append("(q.id = ? OR a.article_id = ? OR q.id IN (SELECT id FROM article_aliases WHERE alias = ?))")
+        params += [article, article, article]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = store.query(
+        f"""
+        SELECT q.*, a.article_id, a.published FROM quotes q JOIN articles a USING (id)
+        {where} ORDER BY a.published NULLS LAST, a.article_id, q.clean_start, q.idx
+        """,
+        params,
+    )
+    corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
+    name = lambda actor_id: {"id": actor_id, "name": identity(actor_id, kb, corpus.get(actor_id))["name"]} if actor_id else None  # noqa: E731
+    wanted = set(_actor_ids(store, kb, speaker)) if speaker else set()
+    records = []
+    for row in rows:
+        record = _quote(row, name)
+        if speaker and not (row["speaker"] in wanted or (record["speaker"] and speaker.lower() in record["speaker"]["name"].lower())):
+            continue
+        records.append(record)
+        if limit and len(records) >= limit:
+            break
+    return records
+
+
+def _quote(row: dict, name) -> dict:
+    """A stored quote row (joined with its article) as a contract record."""
+    return {
+        "id": f"{row['article_id']}:q{row['idx']}",
+        "article_id": row["article_id"],
+        "text": row["text"],
+        "kind": row["kind"],
+        "speaker": name(row["speaker"]),
+        "addressee": name(row["addressee"]),
+        "start": row["start"],
+        "end": row["end"],
+        "event_id": f"{row['article_id']}:e{row['event_idx']}" if row["event_idx"] is not None else None,
+        "published": row["published"],
+        "cue": row["cue"],
+    }
+
+
+def flat_quote(record: dict) -> dict:
+    """A quote record as one flat row (csv, table): speaker and addressee by name."""
+    return {
+        **record,
+        "speaker": record["speaker"]["name"] if record["speaker"] else None,
+        "addressee": record["addressee"]["name"] if record["addressee"] else None,
+    }

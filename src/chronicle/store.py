@@ -148,6 +148,25 @@ def _event_mentions(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _quotes(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE quotes (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            text VARCHAR NOT NULL, kind VARCHAR NOT NULL,  -- direct | partial | indirect
+            speaker VARCHAR,                  -- an actor id: KB, country or corpus_actors
+            speaker_clean_start INTEGER, speaker_clean_end INTEGER,
+            speaker_start INTEGER, speaker_end INTEGER,
+            cue VARCHAR, addressee VARCHAR,
+            event_idx INTEGER,                -- joins event_mentions (id, idx)
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -157,8 +176,9 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     ),
     (3, "time mentions: precision, range end, anchor; page-date flags", _times),
     (4, "event mentions", _event_mentions),
+    (5, "quotes", _quotes),
 )
-PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions")
+PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -616,6 +636,21 @@ def _fields(table: str, item, clean: CleanText) -> dict:
                 for e in item.evidence
             ],
         }
+    if table == "quotes":
+        speaker = (
+            _spans(item.speaker_start, item.speaker_end, clean, "speaker_")
+            if item.speaker_start is not None and item.speaker_end is not None
+            else dict.fromkeys(("speaker_clean_start", "speaker_clean_end", "speaker_start", "speaker_end"))
+        )
+        return {
+            "text": item.text,
+            "kind": item.kind,
+            "speaker": item.speaker,
+            **speaker,
+            "cue": item.cue,
+            "addressee": item.addressee,
+            "event_idx": item.event,
+        }
     return {}
 
 
@@ -648,7 +683,8 @@ def _per_article_rows(
             )
     if not rows:
         return None
-    return pa.Table.from_pylist(rows, schema=_EVENT_MENTION_SCHEMA if table == "event_mentions" else None)
+    schemas = {"event_mentions": _EVENT_MENTION_SCHEMA, "quotes": _QUOTE_SCHEMA}
+    return pa.Table.from_pylist(rows, schema=schemas.get(table))
 
 
 def _span_fields(prefix: str = "") -> list[tuple[str, pa.DataType]]:
@@ -689,6 +725,22 @@ _EVENT_MENTION_SCHEMA = pa.schema(
                 )
             ),
         ),
+    ]
+)
+
+
+_QUOTE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("speaker", pa.string()),
+        *_span_fields("speaker_"),
+        ("cue", pa.string()),
+        ("addressee", pa.string()),
+        ("event_idx", pa.int32()),
     ]
 )
 

@@ -11,7 +11,6 @@ same event in one article give one event mention with several evidence spans.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
