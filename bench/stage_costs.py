@@ -3,8 +3,8 @@
     .venv/bin/python bench/stage_costs.py [--limit 120]
 
 Parses the dev articles and the Guardian corpus from ../shared once with spaCy, then
-times cleaning, publication dates, actor, place and time resolution, event extraction
-and MinHash on the same texts, and prints milliseconds per article for each stage next to spaCy's.
+times cleaning, publication dates, actor, place and time resolution, event and quote
+extraction and MinHash on the same texts, and prints milliseconds per article for each stage next to spaCy's.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from chronicle.extract.events import ArticleContext, find_events
+from chronicle.extract.quotes import find_quotes
 from chronicle.ingest.clean import clean
 from chronicle.ingest.dedup import signature
 from chronicle.ingest.pubdate import discover_publication_date
@@ -44,7 +45,7 @@ def main() -> None:
     res = load_resources(Settings())
     load_seconds = time.perf_counter() - started
     totals = dict.fromkeys(
-        ["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "times", "events", "minhash"], 0.0
+        ["clean", "publication date", "spaCy (nlp.pipe)", "actors", "places", "times", "events", "quotes", "minhash"], 0.0
     )
     today = dt.date.today()
 
@@ -67,7 +68,8 @@ def main() -> None:
         published = dt.date.fromisoformat(date.value) if date.value else None
         times = timed("times", resolve_times, doc, published, res.times)
         context = ArticleContext(actors.mentions, place_mentions, places, times, published)
-        timed("events", find_events, doc, context, res.kb, res.events, res.times)
+        events = timed("events", find_events, doc, context, res.kb, res.events, res.times)
+        timed("quotes", find_quotes, doc, actors.mentions, events, res.quotes)
         timed("minhash", signature, text.text, 5, 128)
     print(f"{len(rows)} articles; resources loaded in {load_seconds:.1f} s (model, KB, gazetteer)")
     print("| stage | ms per article | share of spaCy |")

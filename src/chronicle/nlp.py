@@ -73,3 +73,12 @@ def sentence_spans(doc: Doc) -> tuple[Span, ...]:
 def entity_spans(doc: Doc) -> tuple[Span, ...]:
     """Named entities as labelled character spans."""
     return tuple(Span(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds `doc.text` from its tokens on every access,
+    which costs milliseconds on a long article. Cached in the doc's own `user_data`."""
+    text = doc.user_data.get("chronicle_text")
+    if text is None:
+        text = doc.user_data["chronicle_text"] = doc.text
+    return text

@@ -18,6 +18,7 @@ from pathlib import Path
 from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
+from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, attach_time, clause_tense
 
@@ -337,7 +338,7 @@ class _Actors:
 
     def __init__(self, doc, context: ArticleContext, kb: KnowledgeBase, lexicon: EventLexicon):
         self.doc = doc
-        self.text = doc.text  # read once: spaCy joins it on every access
+        self.text = doc_text(doc)  # read once: spaCy joins it on every access
         self.kb = kb
         self.lexicon = lexicon
         self.context = context

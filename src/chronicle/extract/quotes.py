@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from chronicle.data import load_yaml
 from chronicle.model import EventMention, Mention, Quote
+from chronicle.nlp import doc_text
 
 HAPPENED = ("reported", "historical")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -319,7 +320,7 @@ def _is_cue(token, lexicon: QuoteLexicon) -> bool:
 
 def _same_paragraph(doc, a: int, b: int) -> bool:
     """No paragraph break between two offsets, or only after a colon ("X said:\n\n“...”")."""
-    between = doc.text[min(a, b) : max(a, b)]
+    between = doc_text(doc)[min(a, b) : max(a, b)]
     return "\n" not in between or between.rstrip().endswith(":")
 
 
@@ -352,8 +353,8 @@ def _dependency_cues(doc, quote: Marked, lexicon: QuoteLexicon, max_steps: int =
 def _local_cue(doc, quote: Marked, marked: Sequence[Marked], lexicon: QuoteLexicon):
     """A cue verb beside the quote in its sentence and paragraph: after the closing mark
     (up to the next quote), else before the opening mark (back to the last quote)."""
-    close_token = doc.char_span(quote.close, min(quote.close + 1, len(doc.text)), alignment_mode="expand")
-    open_token = doc.char_span(quote.open, min(quote.open + 1, len(doc.text)), alignment_mode="expand")
+    close_token = doc.char_span(quote.close, min(quote.close + 1, len(doc_text(doc))), alignment_mode="expand")
+    open_token = doc.char_span(quote.open, min(quote.open + 1, len(doc_text(doc))), alignment_mode="expand")
     if close_token is not None and quote.closed:
         sentence = close_token[0].sent
         stop = min([m.open for m in marked if m.open > quote.close] + [sentence.end_char])
@@ -370,7 +371,7 @@ def _local_cue(doc, quote: Marked, marked: Sequence[Marked], lexicon: QuoteLexic
                 break
             if _is_cue(token, lexicon):
                 return token
-        if doc.text[: quote.open].rstrip().endswith(":") and sentence.start > 0:
+        if doc_text(doc)[: quote.open].rstrip().endswith(":") and sentence.start > 0:
             for token in reversed(doc[sentence.start - 1].sent):
                 if _is_cue(token, lexicon):
                     return token
@@ -379,7 +380,7 @@ def _local_cue(doc, quote: Marked, marked: Sequence[Marked], lexicon: QuoteLexic
 
 def _source_phrase(doc, quote: Marked, lexicon: QuoteLexicon, mentions: Sequence[Mention]) -> _Speaker | None:
     """"according to X" in the quote's sentence, outside the quote: X."""
-    span = doc.char_span(quote.open, min(quote.open + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(quote.open, min(quote.open + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None:
         return None
     sentence = span[0].sent
@@ -415,16 +416,16 @@ def _attribute(doc, quote: Marked, marked: Sequence[Marked], mentions: Sequence[
 
 def _adjacent_name(doc, quote: Marked, mentions: Sequence[Mention]) -> _Speaker | None:
     """A person named right after the closing mark, with no verb: "“...,” X during a ..."."""
-    if not quote.closed or not doc.text[quote.start : quote.end].endswith(","):
+    if not quote.closed or not doc_text(doc)[quote.start : quote.end].endswith(","):
         return None
-    match = re.match(r"[ \t]*", doc.text[quote.close + 1 :])
+    match = re.match(r"[ \t]*", doc_text(doc)[quote.close + 1 :])
     at = quote.close + 1 + (match.end() if match else 0)
     mention = next((m for m in mentions if m.value and m.start == at and m.label in ("PERSON", "ROLE")), None)
     return _Speaker(mention.value, mention.start, mention.end, None) if mention is not None else None
 
 
 def _sentence_of(doc, offset: int):
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     return span[0].sent if span is not None and len(span) else None
 
 
@@ -498,7 +499,7 @@ def _event_for(
     if evidenced and speaker in {a.id for a in evidenced[0][1].actors}:
         return evidenced[0][0]
     for sentence in sentences:
-        text = doc.text[sentence.start_char : sentence.end_char]
+        text = doc_text(doc)[sentence.start_char : sentence.end_char]
         if any(not (quote.start <= sentence.start_char + m.start() < quote.end) for m in lexicon.event_pattern.finditer(text)):
             held = sorted(((i, e) for i, e in enumerate(events) if e.modality in HAPPENED), key=rank)
             if held:
@@ -516,12 +517,12 @@ def find_quotes(
     """The direct, partial and indirect quotes of a parsed article, in text order."""
     lexicon = lexicon or load_quote_lexicon()
     mentions = [m for m in actor_mentions if m.kind == "actor"]
-    marked = [m for m in find_marked(doc.text, lexicon) if not _is_term(doc.text[m.start : m.end], lexicon)]
+    marked = [m for m in find_marked(doc_text(doc), lexicon) if not _is_term(doc_text(doc)[m.start : m.end], lexicon)]
     quoted = [(m.open, m.close + 1) for m in marked]
     quotes: list[Quote] = []
     last: tuple[_Speaker, int] | None = None  # the last speaker and where its quote's sentence ends
     for quote in marked:
-        text = doc.text[quote.start : quote.end]
+        text = doc_text(doc)[quote.start : quote.end]
         speaker = _attribute(doc, quote, marked, mentions, lexicon)
         follows = last is not None and _follows(doc, last[1], quote)
         if speaker is None or (speaker.pronoun and speaker.actor != (last[0].actor if last else None)):
@@ -538,7 +539,7 @@ def find_quotes(
                 start=quote.start,
                 end=quote.end,
                 text=text,
-                kind=_kind(text, quote, doc.text, lexicon),
+                kind=_kind(text, quote, doc_text(doc), lexicon),
                 speaker=speaker.actor if speaker else None,
                 speaker_start=speaker.start if speaker else None,
                 speaker_end=speaker.end if speaker else None,
@@ -557,7 +558,7 @@ def _follows(doc, last_end: int, quote: Marked) -> bool:
     sentence = _sentence_of(doc, quote.open)
     if sentence is not None and sentence.start_char <= last_end and quote.open >= last_end - 1:
         return True
-    return not re.search(r"\w", doc.text[last_end : quote.open])
+    return not re.search(r"\w", doc_text(doc)[last_end : quote.open])
 
 
 # ----------------------------------------------------------------------------- indirect
@@ -590,7 +591,7 @@ def _indirect(
             continue
         content = Marked(start, end, start, end, True)
         found.append(
-            Quote(start, end, doc.text[start:end], "indirect", speaker.actor, speaker.start, speaker.end,
+            Quote(start, end, doc_text(doc)[start:end], "indirect", speaker.actor, speaker.start, speaker.end,
                   speaker.cue, speaker.addressee, _event_for(content, token.idx, speaker.actor, doc, events, lexicon))
         )
     for sentence in doc.sents:
@@ -614,14 +615,14 @@ def _according_to(doc, sentence, overlaps, mentions, events, lexicon: QuoteLexic
             lo, hi = head.left_edge.idx, max(t.idx + len(t) for t in head.subtree)
             before = (sentence.start_char, lo)
             after = (hi, sentence.end_char)
-            start, end = before if len(_words(doc.text[before[0] : before[1]])) >= 3 else after
-            while start < end and doc.text[start] in ".,;:—–- \n":
+            start, end = before if len(_words(doc_text(doc)[before[0] : before[1]])) >= 3 else after
+            while start < end and doc_text(doc)[start] in ".,;:—–- \n":
                 start += 1
-            while end > start and doc.text[end - 1] in ".,;:—–- \n":
+            while end > start and doc_text(doc)[end - 1] in ".,;:—–- \n":
                 end -= 1
-            if len(_words(doc.text[start:end])) < 3 or overlaps(start, end):
+            if len(_words(doc_text(doc)[start:end])) < 3 or overlaps(start, end):
                 continue
             content = Marked(start, end, start, end, True)
-            found.append(Quote(start, end, doc.text[start:end], "indirect", source.value, source.start, source.end,
+            found.append(Quote(start, end, doc_text(doc)[start:end], "indirect", source.value, source.start, source.end,
                                " ".join(phrase), None, _event_for(content, head.idx, source.value, doc, events, lexicon)))
     return found
