@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
+from enum import Enum
 from typing import Annotated, Optional, TypeVar
 
 import typer
@@ -24,7 +25,7 @@ from rich.text import Text
 
 from . import kb_tools, query
 from .errors import ChronicleError
-from .output import Format, write_rows
+from .output import Format, write_markdown, write_rows
 from .runners import local
 from .settings import Settings, default_model
 from .store import Store
@@ -285,6 +286,80 @@ def mentions(
     write_rows(flat, columns, fmt, title=f"{len(rows)} event mentions")
 
 
+class TimelineFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+TypeOpt = Annotated[
+    Optional[str],
+    typer.Option("--type", help="A PLOVER type (CONSULT, ...).", callback=_checked(query.valid_event_type)),
+]
+SinceOpt = Annotated[
+    Optional[str],
+    typer.Option(help="On or after: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+]
+UntilOpt = Annotated[
+    Optional[str],
+    typer.Option(help="On or before: yyyy, yyyy-mm or yyyy-mm-dd.", callback=_checked(query.period)),
+]
+
+
+@app.command()
+def events(
+    db: Db = "chronicle.duckdb",
+    type: TypeOpt = None,
+    actor: Annotated[Optional[str], typer.Option(help="An actor id, or a name (or part of one).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    modality: Annotated[
+        Optional[str],
+        typer.Option(help="reported (happened), planned, hypothetical or negated.", callback=_checked(query.valid_modality)),
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Fused events, one per real-world happening, by date: best date and place, reports, outlets."""
+    with _open(db) as store:
+        kb = _fail_cleanly(query.kb_of, store) if actor else None
+        rows = _fail_cleanly(
+            lambda: query.list_events(
+                store, type=type, actor=actor, since=since, until=until, modality=modality, limit=limit, kb=kb
+            )
+        )
+    if fmt == Format.jsonl:
+        return write_rows(rows, query.EVENT_FIELDS, fmt)
+    columns = query.EVENT_COLUMNS if fmt == Format.csv else query.TIMELINE_COLUMNS
+    write_rows([query.flat_event(row) for row in rows], columns, fmt, title=f"{len(rows)} events")
+
+
+@app.command()
+def timeline(
+    actors: Annotated[list[str], typer.Argument(help="One or two actors: ids or names.")],
+    db: Db = "chronicle.duckdb",
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    planned: Annotated[bool, typer.Option("--planned", help="Also planned events.")] = False,
+    undated: Annotated[bool, typer.Option("--undated", help="Also undated events (last).")] = False,
+    fmt: Annotated[TimelineFormat, typer.Option("--format", "-f", help="table, jsonl, csv or markdown.")] = TimelineFormat.table,
+) -> None:
+    """The events every given actor takes part in, in date order (happened and dated by default)."""
+    with _open(db) as store:
+        rows = _fail_cleanly(
+            lambda: query.timeline(store, actors, type=type, since=since, until=until, planned=planned, undated=undated)
+        )
+    if fmt == TimelineFormat.jsonl:
+        return write_rows(rows, query.EVENT_FIELDS, Format.jsonl)
+    flat = [query.flat_event(row) for row in rows]
+    if fmt == TimelineFormat.markdown:
+        return write_markdown(flat, query.TIMELINE_COLUMNS)
+    columns = query.EVENT_COLUMNS if fmt == TimelineFormat.csv else query.TIMELINE_COLUMNS
+    write_rows(flat, columns, Format(fmt.value), title=f"timeline of {' and '.join(actors)}: {len(rows)} events")
+
+
 @app.command()
 def quotes(
     db: Db = "chronicle.duckdb",
@@ -311,6 +386,28 @@ def quotes(
         return write_rows(rows, query.QUOTE_FIELDS, fmt)
     columns = query.QUOTE_COLUMNS if fmt == Format.csv else ("published", "speaker", "kind", "text", "addressee", "event_id", "article_id")
     write_rows([query.flat_quote(row) for row in rows], columns, fmt, title=f"{len(rows)} quotes")
+
+
+@app.command()
+def claims(
+    db: Db = "chronicle.duckdb",
+    actor: Annotated[Optional[str], typer.Option(help="An actor of the pair: id, or a name (or part of one).")] = None,
+    article: Annotated[Optional[str], typer.Option(help="article_id, content id or any input id.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Claims about the record ("the 13th meeting between ... since ..."), each beside the
+    store's count and the events behind it."""
+    with _open(db) as store:
+        kb = _fail_cleanly(query.kb_of, store)
+        rows = _fail_cleanly(lambda: query.list_claims(store, actor=actor, article=article, kb=kb))
+    if fmt == Format.jsonl:
+        return write_rows(rows, query.CLAIM_FIELDS, fmt)
+    columns = (
+        query.CLAIM_COLUMNS
+        if fmt == Format.csv
+        else ("text", "claimed", "in_store", "difference", "pair", "since", "until", "events", "article_id")
+    )
+    write_rows([query.flat_claim(row) for row in rows], columns, fmt, title=f"{len(rows)} claims")
 
 
 def _print_json(record) -> None:
@@ -469,6 +566,26 @@ def _print_meetings(events: dict) -> None:
     for section, row in events.items():
         for miss in row["misses"][:40]:
             err.print(f"  {section} miss: {miss}")
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="events, mentions, quotes, actors or articles.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, plover (events, mentions) or gdelt (events, mentions).")] = "jsonl",
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write to this file (needed for parquet); else standard output.")] = None,
+    db: Db = "chronicle.duckdb",
+) -> None:
+    """Write a whole table for other tools: JSONL, CSV, Parquet, PLOVER records or a GDELT-style table."""
+    from .export import export as write
+
+    with _open(db) as store:
+        try:
+            count = write(store, query.kb_of(store), table, fmt, out=sys.stdout, path=out)
+        except ChronicleError as error:
+            _error(error)
+            raise typer.Exit(2) from error
+    if out:
+        err.print(f"{count} {table} written to {out}")
 
 
 @app.command(name="eval")

@@ -142,6 +142,7 @@ class Annotation:
     date_flags: tuple[str, ...] = ()  # the text contradicts the page date: why
     event_mentions: tuple[EventMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass
@@ -282,3 +283,30 @@ class Quote:
     cue: str | None = None  # the cue verb's lemma, or a phrase ("according to")
     addressee: str | None = None  # actor id
     event: int | None = None  # index into Annotation.event_mentions
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim an article makes about the record: "the 13th meeting between the two leaders
+    since September 2015" (clean-text offsets of the claim's sentence part).
+
+    `count` is the number claimed; `form` says how it counts ("ordinal": the meeting the
+    sentence is about is the Nth; "cardinal": N of them); `kind` the PLOVER type counted;
+    `actors` the pair (actor ids) it is about; `since` opens the period counted (an ISO
+    date of `since_precision`, None for all time); `until` closes it (the publication
+    date, None when unknown); `speaker` is who makes the claim when it is quoted.
+    """
+
+    start: int
+    end: int
+    text: str
+    count: int
+    kind: str  # a PLOVER type: CONSULT
+    actors: tuple[str, ...]
+    since: str | None = None  # yyyy, yyyy-mm or yyyy-mm-dd
+    since_precision: str | None = None  # day | week | month | year
+    until: str | None = None  # yyyy-mm-dd: the claim's date
+    speaker: str | None = None  # actor id
+    form: str = "ordinal"  # ordinal | cardinal
+    noun: str = ""  # the word counted: meeting, talks, met
+    pattern: str = ""  # the data pattern that found it

@@ -51,3 +51,13 @@ def write_rows(
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
         Console(file=out, width=None if out.isatty() else 160).print(table)
+
+
+def write_markdown(rows: Sequence[dict], columns: Sequence[str], out: TextIO | None = None) -> None:
+    """Rows as a Markdown (GitHub) table, complete cells, pipes escaped."""
+    out = out or sys.stdout
+    cell = lambda value: "" if value is None else str(_plain(value)).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    out.write("| " + " | ".join(columns) + " |\n")
+    out.write("|" + "---|" * len(columns) + "\n")
+    for row in rows:
+        out.write("| " + " | ".join(cell(row.get(c)) for c in columns) + " |\n")

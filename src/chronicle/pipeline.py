@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from . import __version__
 from .errors import problem
+from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
 from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .identity import article_id
@@ -58,6 +59,7 @@ class Resources:
     events: EventLexicon
     version: str
     quotes: QuoteLexicon | None = None
+    claims: ClaimLexicon | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         times=load_time_rules(),
         events=load_event_lexicon(),
         quotes=load_quote_lexicon(),
+        claims=load_claim_lexicon(),
         version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
     )
 
@@ -167,7 +170,7 @@ def to_annotate(article: Article) -> ToAnnotate:
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
-    """spaCy, actor, place and time resolution, events, quotes, and MinHash, in `nlp.pipe` batches."""
+    """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
     for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
@@ -193,6 +196,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
         )
         events = find_events(doc, context, res.kb, res.events, res.times)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
+        claims = find_claims(doc, actors.mentions, times, quotes, res.claims, item.published) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(
@@ -214,6 +218,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
                 places=tuple(places.values()),
                 event_mentions=tuple(events),
                 quotes=tuple(quotes),
+                claims=tuple(claims),
             )
         )
     return annotations

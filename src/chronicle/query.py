@@ -481,6 +481,185 @@ def flat_event_mention(record: dict) -> dict:
     }
 
 
+# ------------------------------------------------------------------------------ events
+
+EVENT_FIELDS = (  # a fused event's keys, in order (the contract of DESIGN.md, plus counts)
+    "id",
+    "type",
+    "mode",
+    "modality",
+    "actors",
+    "date",
+    "end_date",
+    "date_precision",
+    "place",
+    "sources",
+    "confidence",
+    "mentions",
+    "articles",
+    "outlets",
+    "summary",
+    "date_from",
+    "place_from",
+)
+EVENT_COLUMNS = (  # a flat row's columns (csv, table, markdown)
+    "date", "place", "kind", "actors", "reports", "outlets", "summary",
+    "end_date", "date_precision", "modality", "articles", "confidence", "id",
+)
+TIMELINE_COLUMNS = ("date", "place", "kind", "actors", "reports", "outlets", "summary")
+
+_FUSED_FIRST_DAY = _EVENT_FIRST_DAY.replace("e.", "v.")
+_FUSED_LAST_DAY = _EVENT_LAST_DAY.replace("e.", "v.")
+
+
+def list_events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """Fused events in the contract's shape, by date (undated last), with every mention
+    behind them as a source. Filters read as in `list_event_mentions`; `modality`
+    "reported" or "historical" both select events that happened."""
+    return _events(store, _event_filters(store, type, [actor] if actor else [], since, until, modality, kb), limit)
+
+
+def timeline(
+    store: Store,
+    actors: list[str],
+    type: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    planned: bool = False,
+    undated: bool = False,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """The fused events every given actor takes part in, by date: events that happened
+    (and planned ones with `planned`), dated ones (and undated with `undated`)."""
+    if not actors:
+        raise ChronicleError("a timeline needs at least one actor")
+    kb = kb if kb is not None else kb_of(store)
+    clauses, params = _event_filters(store, type, actors, since, until, None, kb)
+    clauses.append("v.modality IN (SELECT unnest(?))")
+    params.append(["reported", "planned"] if planned else ["reported"])
+    if not undated:
+        clauses.append("v.date IS NOT NULL")
+    return _events(store, (clauses, params), None)
+
+
+def _event_filters(store, type, actors, since, until, modality, kb) -> tuple[list[str], list]:
+    if not store.has_table("events"):
+        raise ChronicleError(
+            f"{store.path} predates fused events: run `chronicle reprocess --all` to migrate it and fuse them"
+        )
+    clauses, params = [], []
+    if type:
+        clauses.append("v.type = ?")
+        params.append(valid_event_type(type))
+    if modality:
+        wanted = valid_modality(modality)
+        clauses.append("v.modality = ?")
+        params.append("reported" if wanted == "historical" else wanted)
+    if since:
+        clauses.append(f"{_FUSED_LAST_DAY} >= ?")
+        params.append(period(str(since))[0])
+    if until:
+        clauses.append(f"{_FUSED_FIRST_DAY} <= ?")
+        params.append(period(str(until))[1])
+    for ref in actors:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM (SELECT unnest(v.actors) AS x) "
+            "WHERE x.id IN (SELECT unnest(?)) OR contains(lower(x.name), ?))"
+        )
+        params += [_actor_ids(store, kb, ref), ref.lower()]
+    return clauses, params
+
+
+def _events(store: Store, filters: tuple[list[str], list], limit: int | None) -> list[dict]:
+    clauses, params = filters
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    limit_sql = f"LIMIT {int(limit)}" if limit else ""
+    rows = store.query(
+        f"""
+        SELECT v.*, p.name AS place_name, p.country AS place_country, p.lat, p.lon
+        FROM events v LEFT JOIN places p ON p.id = v.place
+        {where} ORDER BY v.date NULLS LAST, v.id {limit_sql}
+        """,
+        params,
+    )
+    if not rows:
+        return []
+    sources = store.query(
+        """
+        SELECT m.event_id, m.article, m.idx, a.article_id, a.url, a.published, a.published_month,
+               e.start, e."end", e.evidence[1].text AS text
+        FROM event_members m JOIN event_mentions e ON e.id = m.article AND e.idx = m.idx
+        JOIN articles a ON a.id = m.article
+        WHERE m.event_id IN (SELECT unnest(?))
+        ORDER BY a.published NULLS LAST, a.article_id, m.idx
+        """,
+        [[row["id"] for row in rows]],
+    )
+    by_event: dict[str, list[dict]] = {}
+    for source in sources:
+        by_event.setdefault(source["event_id"], []).append(source)
+    return [_event(row, by_event.get(row["id"], [])) for row in rows]
+
+
+def _event(row: dict, sources: list[dict]) -> dict:
+    """A stored event (joined with its place) and its members as a contract record."""
+    names = {f"{s['article']}:{s['idx']}": f"{s['article_id']}:e{s['idx']}" for s in sources}
+    place = None
+    if row["place_name"] is not None:
+        place = {"id": row["place"], "name": row["place_name"], "country": row["place_country"], "lat": row["lat"], "lon": row["lon"]}
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "modality": row["modality"],
+        "actors": [dict(actor) for actor in row["actors"]],
+        "date": row["date"],
+        "end_date": row["end_date"],
+        "date_precision": row["date_precision"],
+        "place": place,
+        "sources": [
+            {
+                "article_id": s["article_id"],
+                "url": s["url"],
+                "published": s["published"].isoformat() if s["published"] else s["published_month"],
+                "start": s["start"],
+                "end": s["end"],
+                "text": s["text"],
+            }
+            for s in sources
+        ],
+        "confidence": row["confidence"],
+        "mentions": row["mentions"],
+        "articles": row["articles"],
+        "outlets": row["outlets"],
+        "summary": row["summary"],
+        "date_from": names.get(row["date_from"]),
+        "place_from": names.get(row["place_from"]),
+    }
+
+
+def flat_event(record: dict) -> dict:
+    """A fused event as one flat row (table, csv, markdown)."""
+    return {
+        **record,
+        "place": record["place"]["name"] if record["place"] else None,
+        "kind": f"{record['type']}/{record['mode']}" if record["mode"] else record["type"],
+        "actors": "; ".join(f"{a['name']} ({a['role']})" for a in record["actors"]),
+        "reports": record["mentions"],
+        "sources": len(record["sources"]),
+    }
+
+
 # ----------------------------------------------------------------------------- quotes
 
 QUOTE_FIELDS = ("id", "article_id", "text", "kind", "speaker", "addressee", "start", "end", "event_id")
@@ -566,4 +745,158 @@ def flat_quote(record: dict) -> dict:
         **record,
         "speaker": record["speaker"]["name"] if record["speaker"] else None,
         "addressee": record["addressee"]["name"] if record["addressee"] else None,
+    }
+
+
+# ----------------------------------------------------------------------------- claims
+
+CLAIM_FIELDS = (
+    "id", "article_id", "text", "claimed", "in_store", "difference", "kind", "form", "pair",
+    "since", "until", "speaker", "events", "record", "start", "end",
+)
+CLAIM_COLUMNS = (  # a flat row's columns (csv)
+    "article_id", "text", "claimed", "in_store", "difference", "pair", "since", "until",
+    "speaker", "events", "record", "id",
+)
+HAPPENED = ("reported", "historical")
+
+
+def list_claims(
+    store: Store,
+    *,
+    actor: str | None = None,
+    article: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """Claims about the record ("the 13th meeting between the two leaders since September
+    2015"), each beside what the store holds: the events of the claimed kind between the
+    claimed pair that happened (reported or historical) in the claimed period, their count
+    and the difference (in store minus claimed).
+
+    The record is the fused `events` table when the store has one with rows, else the event mentions,
+    one meeting per distinct date (a coarser date that contains a finer one is the same
+    meeting). `actor` matches an id of the pair, a part of a name, or the actor a name
+    resolves to; `article` is an article_id, content id or any input id.
+    """
+    if not store.has_table("claims"):
+        raise ChronicleError(f"{store.path} predates claims: run `chronicle reprocess --all` to migrate it and extract them")
+    kb = kb if kb is not None else kb_of(store)
+    clauses, params = [], []
+    if article:
+        clauses.append("(c.id = ? OR a.article_id = ? OR c.id IN (SELECT id FROM article_aliases WHERE alias = ?))")
+        params += [article, article, article]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = store.query(
+        f"SELECT c.*, a.article_id FROM claims c JOIN articles a USING (id) {where} "
+        "ORDER BY c.until NULLS LAST, a.article_id, c.idx",
+        params,
+    )
+    corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
+    name = lambda actor_id: {"id": actor_id, "name": identity(actor_id, kb, corpus.get(actor_id))["name"]}  # noqa: E731
+    wanted = set(_actor_ids(store, kb, actor)) if actor else set()
+    record_kind = "events" if _has_rows(store, "events") else "event_mentions"
+    happened: dict[str, list[dict]] = {}
+    from .extract.claims import load_claim_lexicon  # the lexicon only (spaCy is not used)
+
+    uncounted = load_claim_lexicon().uncounted_modes  # a phone call is not a meeting
+    claims = []
+    for row in rows:
+        pair = [name(actor_id) for actor_id in row["actors"]]
+        if actor and not (wanted & set(row["actors"]) or any(actor.lower() in p["name"].lower() for p in pair)):
+            continue
+        if row["kind"] not in happened:
+            happened[row["kind"]] = _happened(store, row["kind"], record_kind, uncounted.get(row["kind"], frozenset()))
+        events = (
+            _in_period(happened[row["kind"]], row["actors"], row["since"], row["until"], collapse=record_kind == "event_mentions")
+            if len(row["actors"]) >= 2 and row["until"]
+            else None  # a pair to count, and a date to count to
+        )
+        claims.append(
+            {
+                "id": f"{row['article_id']}:c{row['idx']}",
+                "article_id": row["article_id"],
+                "text": row["text"],
+                "claimed": row["count"],
+                "in_store": len(events) if events is not None else None,
+                "difference": len(events) - row["count"] if events is not None else None,
+                "kind": row["kind"],
+                "form": row["form"],
+                "pair": pair,
+                "since": row["since"],
+                "until": row["until"],
+                "speaker": name(row["speaker"]) if row["speaker"] else None,
+                "events": events,
+                "record": record_kind,
+                "start": row["start"],
+                "end": row["end"],
+            }
+        )
+    return claims
+
+
+def _has_rows(store: Store, table: str) -> bool:
+    """Whether the store has the table and it is not empty (fusion has run)."""
+    return store.has_table(table) and bool(store.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall())
+
+
+def _safe_period(value: str | None) -> tuple[dt.date, dt.date] | None:
+    try:
+        return period(value) if value else None
+    except ChronicleError:
+        return None
+
+
+def _happened(store: Store, kind: str, record: str, uncounted: frozenset[str]) -> list[dict]:
+    """Events of a kind that happened, in a mode a count includes, as {"id", "date",
+    "period", "actors"}."""
+    modes = "AND (e.mode IS NULL OR e.mode NOT IN (SELECT unnest(?)))"
+    if record == "events":
+        rows = store.query(
+            f"SELECT e.id, e.date, e.actors FROM events e WHERE e.type = ? AND e.modality IN (SELECT unnest(?)) {modes}",
+            [kind, list(HAPPENED), sorted(uncounted) or [""]],
+        )
+        found = [{"id": r["id"], "date": r["date"], "actors": {a["id"] for a in r["actors"]}} for r in rows]
+    else:
+        rows = store.query(
+            "SELECT a.article_id, e.idx, e.date, e.actors FROM event_mentions e JOIN articles a USING (id) "
+            f"WHERE e.type = ? AND e.modality IN (SELECT unnest(?)) {modes} ORDER BY a.article_id, e.idx",
+            [kind, list(HAPPENED), sorted(uncounted) or [""]],
+        )
+        found = [
+            {"id": f"{r['article_id']}:e{r['idx']}", "date": r["date"], "actors": {a["id"] for a in r["actors"]}}
+            for r in rows
+        ]
+    for event in found:
+        event["period"] = _safe_period(event["date"])
+    return [event for event in found if event["period"] is not None]
+
+
+def _in_period(happened: list[dict], pair: list[str], since: str | None, until: str | None, collapse: bool) -> list[dict]:
+    """The events between the pair whose period overlaps [since, until], by date. With
+    `collapse` (event mentions), one per distinct date: a mention dated more coarsely ("2018-11") joins one
+    dated within it ("2018-11-11"); each keeps the ids behind it."""
+    first = period(since)[0] if since else dt.date.min
+    last = period(until)[1] if until else dt.date.max
+    between = [
+        e for e in happened
+        if set(pair) <= e["actors"] and e["period"][1] >= first and e["period"][0] <= last
+    ]
+    kept: list[dict] = []
+    for event in sorted(between, key=lambda e: (e["period"][1] - e["period"][0], e["date"], e["id"])):
+        if collapse:
+            same = next((k for k in kept if event["period"][0] <= k["period"][0] and k["period"][1] <= event["period"][1]), None)
+            if same is not None:
+                same["ids"].append(event["id"])
+                continue
+        kept.append({**event, "ids": [event["id"]]})
+    return [{"date": k["date"], "ids": k["ids"]} for k in sorted(kept, key=lambda k: (k["period"][0], k["date"]))]
+
+
+def flat_claim(record: dict) -> dict:
+    """A claim record as one flat row (csv, table): the pair by name, the events by date."""
+    return {
+        **record,
+        "pair": " – ".join(p["name"] for p in record["pair"]),
+        "speaker": record["speaker"]["name"] if record["speaker"] else None,
+        "events": ", ".join(e["date"] for e in record["events"]) if record["events"] is not None else None,
     }

@@ -167,6 +167,51 @@ def _quotes(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _claims(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE claims (
+            id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            count INTEGER NOT NULL,           -- the number claimed
+            kind VARCHAR NOT NULL,            -- the PLOVER type counted
+            form VARCHAR NOT NULL,            -- ordinal ("the 13th meeting") | cardinal ("11 meetings")
+            noun VARCHAR, pattern VARCHAR,
+            actors VARCHAR[] NOT NULL,        -- the pair the claim is about (actor ids)
+            since VARCHAR, since_precision VARCHAR,  -- the period counted: since .. until
+            until VARCHAR,
+            speaker VARCHAR,                  -- who makes the claim, when quoted
+            clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (id, idx)
+        );
+        """
+    )
+
+
+def _events(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,           -- stable across incremental runs (docs/fusion.md)
+            type VARCHAR NOT NULL, mode VARCHAR, modality VARCHAR NOT NULL,
+            date VARCHAR, end_date VARCHAR, date_precision VARCHAR NOT NULL,
+            place VARCHAR,                    -- a place id: joins `places`
+            confidence DOUBLE NOT NULL,
+            actors STRUCT(id VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR, country VARCHAR)[] NOT NULL,
+            mentions INTEGER NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL,
+            summary VARCHAR,
+            date_from VARCHAR, place_from VARCHAR,  -- "<content id>:<idx>" of the mention chosen
+            created_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE event_members (
+            event_id VARCHAR NOT NULL, article VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            PRIMARY KEY (article, idx)
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -177,8 +222,10 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (3, "time mentions: precision, range end, anchor; page-date flags", _times),
     (4, "event mentions", _event_mentions),
     (5, "quotes", _quotes),
+    (6, "events: fused event mentions and their members", _events),
+    (7, "claims about the record", _claims),
 )
-PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes")
+PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -651,6 +698,20 @@ def _fields(table: str, item, clean: CleanText) -> dict:
             "addressee": item.addressee,
             "event_idx": item.event,
         }
+    if table == "claims":
+        return {
+            "text": item.text,
+            "count": item.count,
+            "kind": item.kind,
+            "form": item.form,
+            "noun": item.noun,
+            "pattern": item.pattern,
+            "actors": list(item.actors),
+            "since": item.since,
+            "since_precision": item.since_precision,
+            "until": item.until,
+            "speaker": item.speaker,
+        }
     return {}
 
 
@@ -683,7 +744,7 @@ def _per_article_rows(
             )
     if not rows:
         return None
-    schemas = {"event_mentions": _EVENT_MENTION_SCHEMA, "quotes": _QUOTE_SCHEMA}
+    schemas = {"event_mentions": _EVENT_MENTION_SCHEMA, "quotes": _QUOTE_SCHEMA, "claims": _CLAIM_SCHEMA}
     return pa.Table.from_pylist(rows, schema=schemas.get(table))
 
 
@@ -741,6 +802,20 @@ _QUOTE_SCHEMA = pa.schema(
         ("cue", pa.string()),
         ("addressee", pa.string()),
         ("event_idx", pa.int32()),
+    ]
+)
+
+
+_CLAIM_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("text", pa.string()),
+        ("count", pa.int32()),
+        *[(name, pa.string()) for name in ("kind", "form", "noun", "pattern")],
+        ("actors", pa.list_(pa.string())),
+        *[(name, pa.string()) for name in ("since", "since_precision", "until", "speaker")],
     ]
 )
 

@@ -806,7 +806,11 @@ def find_events(
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = attach_time(doc, token.i, dating, main_time, context.published)
+        if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):  # "has spoken with him": some time before
+            time = TimeValue(None, None, "vague", "", None, "perfect-aspect")
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
+        if time.rule == "perfect-aspect" and modality == "reported":
+            modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
             last = _last_occurrence(doc, token, since)
             if last is not None:
@@ -870,6 +874,17 @@ def _same_day_places(events: list[_Found]) -> None:
             event.place = main.place
 
 
+def _perfect(token) -> bool:
+    """A verb in the perfect ("has met", "have spoken"), or a noun whose clause verb is."""
+    verb = token if _is_verb(token) else next((a for a in token.ancestors if _is_verb(a)), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.dep_ == "conj" and not auxiliaries:  # "has spoken ... and met": the shared auxiliary
+        auxiliaries = [c for c in verb.head.children if c.dep_ == "aux"]
+    return any(a.lemma_.lower() == "have" for a in auxiliaries) and "Part" in verb.morph.get("VerbForm")
+
+
 def _last_occurrence(doc, token, since: list[tuple[TimeExpression, TimeValue]]) -> TimeValue | None:
     """The time in "have not met since last July" (the last time it happened), when a
     "since" expression governs the negated trigger's clause."""
@@ -896,13 +911,14 @@ def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
 
 
 def _different_channels(a: _Found, b: _Found) -> bool:
-    """A call and an in-person meeting are two events: a PHONE trigger and a verb trigger
-    without a mode ("spoke by phone and met in Paris") are not merged."""
+    """A call and an in-person meeting are two events: a PHONE mention does not join a verb
+    trigger without a mode ("spoke by phone and met in Paris") nor a meeting placed in
+    someone's country or a third one (a visit)."""
     modes = {a.trigger.mode, b.trigger.mode}
     if "PHONE" not in modes or len(modes) == 1:
         return False
     other = b if a.trigger.mode == "PHONE" else a
-    return other.trigger.pos == "VERB"
+    return other.trigger.pos == "VERB" or other.mode in ("VISIT", "THIRD-PARTY", "MULTILATERAL")
 
 
 def _absorb(into: _Found, event: _Found) -> None:
@@ -959,8 +975,8 @@ def _same_event(earlier: _Found, event: _Found) -> bool:
 
 
 def _consolidate(found: list[_Found]) -> list[_Found]:
-    """Merge the events that became one as their actors filled in ("Putin and the Kremlin",
-    then "... and Netanyahu")."""
+    """Merge the events that became one as their actors filled in ("Macron and the Elysee",
+    then "... and Merkel")."""
     kept: list[_Found] = []
     for event in found:
         into = next((k for k in kept if _same_event(k, event)), None)

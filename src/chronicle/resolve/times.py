@@ -884,11 +884,11 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         chosen = governed_by(clause) if clause is not None else None
     ancestors = {target.i, *(a.i for a in target.ancestors)}
 
-    def own_subclause(span) -> bool:  # "since he took office [last August]": that clause's time
+    def own_subclause(span) -> bool:  # "since he took office [last August]", "called and [later] met in May": that clause's time
         verb = _clause_verb(span.root)
         if verb is None or verb.i in ancestors:
             return False
-        return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
+        return verb.dep_ in ("relcl", "conj") or (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
 
     resolved = [(span, value) for span, value in spans if value.resolved and not own_subclause(span)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing

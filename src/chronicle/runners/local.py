@@ -18,6 +18,7 @@ from itertools import islice
 from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
+from ..fuse import fuse
 from ..ingest.dedup import LshParams, lsh_params
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
@@ -123,6 +124,7 @@ def ingest(
     lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
     report = IngestReport()
     in_flight: set[str] = set()  # ids sent to annotation and not yet written
+    written: set[str] = set()  # ids stored by this run
     with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
 
         def jobs() -> Iterator[tuple[tuple[Batch, int], list[ToAnnotate]]]:
@@ -138,8 +140,11 @@ def ingest(
         for (batch, size), future in annotator.run(jobs()):
             _finish(batch, future, store, lsh, report)
             in_flight.difference_update(article.id for article in batch.articles)
+            written.update(article.id for article in batch.articles)
             if progress:
                 progress(size)
+        if written:  # corpus-level: fuse the events the new articles touch
+            fuse(store, sorted(written))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -206,4 +211,6 @@ def reprocess(
             store.replace_annotations(future.result())
             if progress:
                 progress(size)
+        if ids:  # re-fuse the events of the re-extracted articles (all of them with --all)
+            fuse(store, ids if stale_only else None)
     return len(ids), version

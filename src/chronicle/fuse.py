@@ -1,0 +1,625 @@
+"""Fusion: one event, many reports.
+
+`cluster` groups event mentions (one `Member` each) that report the same real-world
+happening; `fused_event` computes an event's best date, place, actors and counts from its
+members; `assign_ids` keeps event ids stable across runs; `fuse` does all three over the
+store for the blocks the given articles touch, in one transaction. See docs/fusion.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from urllib.parse import urlsplit
+
+import pyarrow as pa
+
+from .store import Store, transaction
+
+Key = tuple[str, int]  # (article content id, event_mentions.idx)
+
+HAPPENED = frozenset({"reported", "historical"})
+# Coarser dates attach to finer ones: a member's level is the rank of its precision.
+LEVELS = ("day", "reported", "week", "month", "year", "vague")
+REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days before it
+SUMMARY_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    role: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Member:
+    """One event mention as fusion sees it."""
+
+    key: Key
+    type: str
+    mode: str | None
+    modality: str
+    date: str | None
+    end_date: str | None
+    precision: str
+    confidence: float
+    actors: tuple[Actor, ...] = ()
+    place: str | None = None
+    place_country: str | None = None
+    place_kind: str | None = None
+    canonical: str | None = None  # the article, or the one it near-duplicates
+    outlet: str | None = None  # the outlet, else the URL host
+    text: str | None = None  # the first evidence sentence
+
+    @property
+    def article(self) -> str:
+        return self.key[0]
+
+
+@dataclass
+class Event:
+    """A fused event: the fields of the `events` table, and its members' keys."""
+
+    type: str
+    mode: str | None
+    modality: str
+    date: str | None
+    end_date: str | None
+    date_precision: str
+    place: str | None
+    confidence: float
+    actors: list[dict]
+    mentions: int
+    articles: int
+    outlets: int
+    summary: str | None
+    date_from: str | None
+    place_from: str | None
+    members: list[Key] = field(default_factory=list)
+    id: str | None = None
+
+
+# ---- compatibility ----------------------------------------------------------------------
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of yyyy, yyyy-mm or yyyy-mm-dd; None when not a date."""
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            return first, _month_end(first)
+        day = dt.date.fromisoformat(value[:10])
+        return day, day
+    except ValueError:
+        return None
+
+
+def interval(member: Member) -> tuple[dt.date, dt.date] | None:
+    """The days a member's date allows, at its precision; None when undated."""
+    if not member.date or member.end_date == "open":
+        return None
+    bounds = _bounds(member.date)
+    if bounds is None:
+        return None
+    first, last = bounds
+    if member.precision == "reported":
+        return first - dt.timedelta(days=REPORTED_WINDOW), last
+    if member.precision == "week" and len(member.date) == 10:
+        last = first + dt.timedelta(days=6)
+    if member.end_date:
+        end = _bounds(member.end_date)
+        if end is not None and end[1] > last:
+            last = end[1]
+    return first, last
+
+
+def level(member: Member) -> int:
+    """0 for the finest dates, up to len(LEVELS) for undated members."""
+    if interval(member) is None:
+        return len(LEVELS)
+    return LEVELS.index(member.precision) if member.precision in LEVELS else len(LEVELS) - 1
+
+
+def _modality_group(modality: str) -> str:
+    """Planned joins happened; negated and hypothetical stay apart from both."""
+    return "occurs" if modality in HAPPENED or modality == "planned" else modality
+
+
+def compatible(a: Member, b: Member) -> bool:
+    """Whether two mentions (of one block) may report the same event."""
+    if a.type != b.type or _modality_group(a.modality) != _modality_group(b.modality):
+        return False
+    if (a.mode == "PHONE") != (b.mode == "PHONE"):
+        return False
+    other_country = not (a.place_country and a.place_country == b.place_country)
+    if a.place and b.place and a.place != b.place and other_country:
+        return False
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return False  # undated mentions: see `_place_undated`
+    if min(len({x.id for x in a.actors}), len({x.id for x in b.actors})) < 2:
+        # one actor says little: two statements of one leader on overlapping dates are
+        # not one event unless both name the same day (and the same place, if both have one)
+        return a.precision == b.precision == "day" and a.date == b.date and (not (a.place and b.place) or a.place == b.place)
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+# ---- clustering -------------------------------------------------------------------------
+
+
+def block_keys(member: Member) -> list[tuple]:
+    """Type and each pair of actor ids (the single actor when only one); none without actors."""
+    ids = sorted({actor.id for actor in member.actors if actor.id})
+    if len(ids) == 1:
+        return [(member.type, ids[0])]
+    return [(member.type, *pair) for pair in combinations(ids, 2)]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list]:
+        found = defaultdict(list)
+        for item in self.parent:
+            found[self.find(item)].append(item)
+        return [sorted(group) for group in found.values()]
+
+
+def _cluster_block(members: Sequence[Member]) -> list[list[Key]]:
+    """Clusters of one block, finest dates first; coarser members attach or group anew.
+
+    A member attaches to an earlier cluster whose every member it is compatible with (the
+    largest such cluster, then the one with the smallest key); members left over group
+    among themselves by pairwise compatibility. Nothing depends on the input order.
+    """
+    by_level = defaultdict(list)
+    for member in sorted(members, key=lambda m: m.key):
+        by_level[level(member)].append(member)
+    clusters: list[list[Member]] = []
+    for rank in range(len(LEVELS) + 1):
+        current = by_level.get(rank, [])
+        if rank == len(LEVELS):
+            clusters = _place_undated(clusters, current)
+            break
+        attached: dict[int, list[Member]] = defaultdict(list)
+        rest = []
+        for member in current:
+            fits = [i for i, c in enumerate(clusters) if all(compatible(member, x) for x in c)]
+            if fits:
+                best = min(fits, key=lambda i: (-len(clusters[i]), clusters[i][0].key))
+                attached[best].append(member)
+            else:
+                rest.append(member)
+        for index, extra in attached.items():
+            clusters[index] = sorted(clusters[index] + extra, key=lambda m: m.key)
+        clusters += _pairwise_groups(rest)
+    return [[m.key for m in cluster] for cluster in clusters]
+
+
+def _same_place(member: Member, other: Member) -> bool:
+    """Undated mentions join only at the very same place, everything else compatible."""
+    return bool(member.place) and member.place == other.place and compatible(
+        dataclasses.replace(member, date="2000", precision="year"), dataclasses.replace(other, date="2000", precision="year")
+    )
+
+
+def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[list[Member]]:
+    """An undated mention joins the one cluster of its block with a member at its place
+    (none or several: it does not); the rest group by place, or stay alone without one."""
+    attached: dict[int, list[Member]] = defaultdict(list)
+    rest = []
+    for member in undated:
+        fits = [i for i, c in enumerate(clusters) if any(_same_place(member, x) for x in c)]
+        if len(fits) == 1:
+            attached[fits[0]].append(member)
+        else:
+            rest.append(member)
+    for index, extra in attached.items():
+        clusters[index] = sorted(clusters[index] + extra, key=lambda m: m.key)
+    found = _UnionFind()
+    for i, member in enumerate(rest):
+        found.find(member.key)
+        for other in rest[:i]:
+            if _same_place(member, other):
+                found.union(member.key, other.key)
+    by_key = {m.key: m for m in rest}
+    return clusters + [[by_key[k] for k in group] for group in sorted(found.groups())]
+
+
+def _pairwise_groups(members: list[Member]) -> list[list[Member]]:
+    """Connected components of pairwise compatibility (a sweep over date intervals)."""
+    ordered = sorted(members, key=lambda m: (interval(m), m.key))
+    found = _UnionFind()
+    active: list[tuple[dt.date, Member]] = []
+    for member in ordered:
+        first, last = interval(member)
+        found.find(member.key)
+        active = [(end, other) for end, other in active if end >= first]
+        for _, other in active:
+            if compatible(member, other):
+                found.union(member.key, other.key)
+        active.append((last, member))
+    by_key = {m.key: m for m in members}
+    return [[by_key[k] for k in group] for group in sorted(found.groups())]
+
+
+def cluster(members: Iterable[Member]) -> list[list[Key]]:
+    """Group mentions into events: per block, then merged across blocks that share a member.
+
+    Returns each event's member keys, sorted; events sorted by their smallest key.
+    """
+    members = {m.key: m for m in members}
+    blocks = defaultdict(list)
+    found = _UnionFind()
+    for member in members.values():
+        found.find(member.key)
+        for block in block_keys(member):
+            blocks[block].append(member)
+    for block in sorted(blocks):
+        for group in _cluster_block(blocks[block]):
+            for key in group[1:]:
+                found.union(group[0], key)
+    return sorted(found.groups())
+
+
+# ---- the fused record -------------------------------------------------------------------
+
+
+def mention_ref(key: Key) -> str:
+    """How `events.date_from`/`place_from` name a mention: content id and index."""
+    return f"{key[0]}:{key[1]}"
+
+
+def _precision_rank(member: Member) -> int:
+    """Higher is more precise; a range or a day is the most precise."""
+    return len(LEVELS) - level(member)
+
+
+def best_date(members: Sequence[Member]) -> Member | None:
+    """The member whose date is the event's: the most precise date supported by the most
+    members (whose periods contain it), ties by higher confidence, then the smallest key."""
+    dated = [m for m in members if interval(m) is not None]
+    if not dated:
+        return None
+
+    def support(candidate: Member) -> int:
+        first, last = interval(candidate)
+        return sum(1 for m in dated if interval(m)[0] <= first and last <= interval(m)[1])
+
+    return min(
+        dated,
+        key=lambda m: (-_precision_rank(m), -support(m), -m.confidence, m.date, m.key),
+    )
+
+
+def best_place(members: Sequence[Member]) -> Member | None:
+    """The member whose place is the event's: the most common city, else the most common
+    place of any kind; ties by higher confidence, then the smallest key."""
+    placed = [m for m in members if m.place]
+    cities = [m for m in placed if m.place_kind == "city"] or placed
+    if not cities:
+        return None
+    counts = Counter(m.place for m in cities)
+    return min(cities, key=lambda m: (-counts[m.place], -m.confidence, m.place, m.key))
+
+
+def fused_actors(members: Sequence[Member]) -> list[dict]:
+    """The union of the members' actors; each role by majority (ties: participant, then name)."""
+    roles: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, Actor] = {}
+    for member in sorted(members, key=lambda m: m.key):
+        for actor in member.actors:
+            roles[actor.id][actor.role] += 1
+            names[actor.id][actor.name] += 1
+            first.setdefault(actor.id, actor)
+    actors = []
+    for actor_id in sorted(first, key=lambda i: (-sum(roles[i].values()), i)):
+        counts = roles[actor_id]
+        top = max(counts.values())
+        tied = sorted(role for role, n in counts.items() if n == top)
+        role = "participant" if "participant" in tied else tied[0]
+        name = min(names[actor_id].items(), key=lambda item: (-item[1], item[0]))[0]
+        actor = first[actor_id]
+        actors.append({"id": actor_id, "name": name, "kind": actor.kind, "role": role, "country": actor.country})
+    return actors
+
+
+def _modality(members: Sequence[Member]) -> str:
+    """reported once any member says it happened; else planned; else what they share."""
+    modalities = {m.modality for m in members}
+    if modalities & HAPPENED:
+        return "reported"
+    if "planned" in modalities:
+        return "planned"
+    return min(modalities)
+
+
+def _summary(members: Sequence[Member], dated: Member | None) -> str | None:
+    """The best evidence sentence: from a member saying it happened, at the best date,
+    most confident first; whitespace collapsed, trimmed."""
+    best_date_value = dated.date if dated else None
+    ranked = sorted(
+        (m for m in members if m.text),
+        key=lambda m: (m.modality not in HAPPENED, m.date != best_date_value, -m.confidence, m.key),
+    )
+    if not ranked:
+        return None
+    text = re.sub(r"\s+", " ", ranked[0].text).strip()
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def fused_event(members: Sequence[Member]) -> Event:
+    """The event a cluster of mentions makes (its id is assigned by `assign_ids`)."""
+    members = sorted(members, key=lambda m: m.key)
+    dated, placed = best_date(members), best_place(members)
+    modes = Counter(m.mode for m in members if m.mode)
+    mode = min(modes.items(), key=lambda item: (-item[1], item[0]))[0] if modes else None
+    end_date = None
+    if dated is not None:
+        ends = Counter(m.end_date for m in members if m.date == dated.date and m.end_date and m.end_date != "open")
+        end_date = min(ends.items(), key=lambda item: (-item[1], item[0]))[0] if ends else None
+    return Event(
+        type=members[0].type,
+        mode=mode,
+        modality=_modality(members),
+        date=dated.date if dated else None,
+        end_date=end_date,
+        date_precision=dated.precision if dated else "vague",
+        place=placed.place if placed else None,
+        confidence=max(m.confidence for m in members),
+        actors=fused_actors(members),
+        mentions=len(members),
+        articles=len({m.canonical or m.article for m in members}),
+        outlets=len({m.outlet for m in members if m.outlet}),
+        summary=_summary(members, dated),
+        date_from=mention_ref(dated.key) if dated else None,
+        place_from=mention_ref(placed.key) if placed else None,
+        members=[m.key for m in members],
+    )
+
+
+def new_event_id(key: Key) -> str:
+    """The id of a brand-new event: from its smallest member key."""
+    return "ev-" + hashlib.sha256(f"{key[0]}:{key[1]}".encode()).hexdigest()[:16]
+
+
+def assign_ids(
+    clusters: Sequence[Sequence[Key]], old: dict[str, set[Key]], age: dict[str, object] | None = None
+) -> list[str]:
+    """An id per cluster: the existing event sharing the most members (oldest on ties,
+    each used once), else a new id from the smallest member key not already taken."""
+    age = age or {}
+    owner = {key: event_id for event_id, keys in old.items() for key in keys}
+    pairs = []
+    for index, keys in enumerate(clusters):
+        shared = Counter(owner[k] for k in keys if k in owner)
+        pairs += [(-n, str(age.get(event_id, "")), event_id, min(keys), index) for event_id, n in shared.items()]
+    ids: list[str | None] = [None] * len(clusters)
+    used: set[str] = set()
+    for _, _, event_id, _, index in sorted(pairs):
+        if ids[index] is None and event_id not in used:
+            ids[index], _ = event_id, used.add(event_id)
+    taken = used | set(old)
+    for index, keys in enumerate(clusters):
+        if ids[index] is None:
+            candidates = [new_event_id(k) for k in sorted(keys)]
+            fresh = next((c for c in candidates if c not in taken), None)
+            fresh = fresh or f"{candidates[0]}-{len(taken)}"
+            ids[index] = fresh
+            taken.add(fresh)
+    return ids
+
+
+# ---- the store ----------------------------------------------------------------------------
+
+
+@dataclass
+class FuseReport:
+    mentions: int = 0  # mentions re-fused
+    events: int = 0  # events written
+    removed: int = 0  # events replaced
+
+
+_MEMBER_SQL = """
+    SELECT e.id, e.idx, e.type, e.mode, e.modality, e.date, e.end_date, e.date_precision,
+           e.confidence, e.actors, e.place, p.country AS place_country, p.kind AS place_kind,
+           coalesce(a.near_duplicate_of, a.id) AS canonical, a.outlet, a.url,
+           e.evidence[1].text AS text
+    FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
+"""
+
+
+def _member(row: dict) -> Member:
+    outlet = row["outlet"] or (urlsplit(row["url"]).hostname if row["url"] else None)
+    return Member(
+        key=(row["id"], row["idx"]),
+        type=row["type"],
+        mode=row["mode"],
+        modality=row["modality"],
+        date=row["date"],
+        end_date=row["end_date"],
+        precision=row["date_precision"],
+        confidence=row["confidence"],
+        actors=tuple(Actor(a["id"], a["name"], a["kind"], a["role"], a["country"]) for a in row["actors"]),
+        place=row["place"],
+        place_country=row["place_country"],
+        place_kind=row["place_kind"],
+        canonical=row["canonical"],
+        outlet=outlet.lower() if outlet else None,
+        text=row["text"],
+    )
+
+
+def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
+    """The mentions to re-fuse (every block the articles touch, closed over shared members
+    and existing events) and the existing events they replace."""
+    light = store.con.execute("SELECT id, idx, type, [x.id FOR x IN actors] FROM event_mentions").fetchall()
+    members_of_block: dict[tuple, list[Key]] = defaultdict(list)
+    blocks_of: dict[Key, list[tuple]] = {}
+    for article, idx, type_, ids in light:
+        key = (article, idx)
+        fake = Member(key, type_, None, "", None, None, "", 0.0, tuple(Actor(i, "", "", "", None) for i in ids if i))
+        blocks_of[key] = block_keys(fake)
+        for block in blocks_of[key]:
+            members_of_block[block].append(key)
+    event_of: dict[Key, str] = {}
+    keys_of: dict[str, list[Key]] = defaultdict(list)
+    for event_id, article, idx in store.con.execute("SELECT event_id, article, idx FROM event_members").fetchall():
+        event_of[(article, idx)] = event_id
+        keys_of[event_id].append((article, idx))
+    wanted = set(articles)
+    todo = [k for k in blocks_of if k[0] in wanted] + [k for k in event_of if k[0] in wanted]
+    seen_keys: set[Key] = set()
+    seen_blocks: set[tuple] = set()
+    events: set[str] = set()
+    while todo:
+        key = todo.pop()
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        event_id = event_of.get(key)
+        if event_id is not None and event_id not in events:
+            events.add(event_id)
+            todo += keys_of[event_id]
+        for block in blocks_of.get(key, ()):
+            if block not in seen_blocks:
+                seen_blocks.add(block)
+                todo += members_of_block[block]
+    return {k for k in seen_keys if k in blocks_of}, events
+
+
+def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
+    """(Re)fuse the events of the blocks the given articles touch (all when None), in one
+    transaction: replaced events keep their ids where their members carry over."""
+    report = FuseReport()
+    with transaction(store.con):
+        full = articles is None or not store.con.execute("SELECT count(*) FROM event_members").fetchone()[0]
+        if full:
+            rows = store.query(_MEMBER_SQL)
+            old_events = None
+        else:
+            scope, old_events = _scope(store, articles)
+            if not scope and not old_events:
+                return report
+            ids = sorted({article for article, _ in scope})
+            rows = [
+                row
+                for row in store.query(_MEMBER_SQL + " WHERE e.id IN (SELECT unnest(?))", [ids])
+                if (row["id"], row["idx"]) in scope
+            ]
+        members = {(row["id"], row["idx"]): _member(row) for row in rows}
+        old, age = _old_events(store, old_events)
+        clusters = cluster(members.values())
+        events = [fused_event([members[k] for k in keys]) for keys in clusters]
+        for event, event_id in zip(events, assign_ids(clusters, old, age)):
+            event.id = event_id
+        if old_events is None:
+            store.con.execute("DELETE FROM event_members")
+            store.con.execute("DELETE FROM events")
+        elif old_events:
+            store.con.execute("DELETE FROM event_members WHERE event_id IN (SELECT unnest(?))", [sorted(old_events)])
+            store.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [sorted(old_events)])
+        store._insert("events", _events_table(events, age))
+        store._insert("event_members", _members_table(events))
+        report.mentions, report.events, report.removed = len(members), len(events), len(old)
+    return report
+
+
+def _old_events(store: Store, events: set[str] | None) -> tuple[dict[str, set[Key]], dict[str, object]]:
+    """Existing events (all when None): their member keys and creation times."""
+    where, params = ("", []) if events is None else ("WHERE m.event_id IN (SELECT unnest(?))", [sorted(events)])
+    old: dict[str, set[Key]] = defaultdict(set)
+    age = {}
+    for event_id, article, idx, created in store.con.execute(
+        f"SELECT m.event_id, m.article, m.idx, e.created_at FROM event_members m "
+        f"JOIN events e ON e.id = m.event_id {where}",
+        params,
+    ).fetchall():
+        old[event_id].add((article, idx))
+        age[event_id] = created
+    return dict(old), age
+
+
+_ACTOR_TYPE = pa.struct([(name, pa.string()) for name in ("id", "name", "kind", "role", "country")])
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("type", pa.string()),
+        ("mode", pa.string()),
+        ("modality", pa.string()),
+        ("date", pa.string()),
+        ("end_date", pa.string()),
+        ("date_precision", pa.string()),
+        ("place", pa.string()),
+        ("confidence", pa.float64()),
+        ("actors", pa.list_(_ACTOR_TYPE)),
+        ("mentions", pa.int32()),
+        ("articles", pa.int32()),
+        ("outlets", pa.int32()),
+        ("summary", pa.string()),
+        ("date_from", pa.string()),
+        ("place_from", pa.string()),
+        ("created_at", pa.timestamp("us")),
+    ]
+)
+
+
+def _events_table(events: Sequence[Event], age: dict[str, object]) -> pa.Table | None:
+    if not events:
+        return None
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows = [
+        {
+            name: getattr(event, name)
+            for name in _EVENT_SCHEMA.names
+            if name != "created_at"
+        }
+        | {"created_at": age.get(event.id) or now}
+        for event in events
+    ]
+    return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
+
+
+def _members_table(events: Sequence[Event]) -> pa.Table | None:
+    rows = [(event.id, article, idx) for event in events for article, idx in event.members]
+    if not rows:
+        return None
+    return pa.table(
+        {
+            "event_id": [r[0] for r in rows],
+            "article": [r[1] for r in rows],
+            "idx": pa.array([r[2] for r in rows], pa.int32()),
+        }
+    )
