@@ -272,6 +272,15 @@ def test_cli_events_and_timeline(seeds_store):
         result = runner.invoke(app, ["timeline", *pair, "--db", seeds_store.db, "--type", "CONSULT", "--format", fmt])
         assert result.exit_code == 0, result.output
     assert result.output.count("\n") >= 7
+    # the plain command, as a user types it: the pair's meetings that happened, each once
+    result = runner.invoke(app, ["timeline", *pair, "--db", seeds_store.db, "--format", "jsonl"])
+    listed = [(r["date"], r["mode"] == "PHONE") for r in map(json.loads, result.output.splitlines())]
+    wanted = sorted(
+        (meeting["date"], meeting["kind"] == "phone")
+        for gold in golds for meeting in gold["meetings"]
+        if [name.split()[-1] for name in sorted(meeting["participants"])] == pair and meeting["date"]
+    )
+    assert listed == wanted
     result = runner.invoke(app, ["timeline", "Nobody Atall", "--db", seeds_store.db])
     assert result.exit_code == 0 and "0 events" in result.output
 

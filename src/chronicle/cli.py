@@ -339,17 +339,23 @@ def events(
 def timeline(
     actors: Annotated[list[str], typer.Argument(help="One or two actors: ids or names.")],
     db: Db = "chronicle.duckdb",
-    type: TypeOpt = None,
+    type: Annotated[
+        str,
+        typer.Option("--type", help="A PLOVER type, or all. Meetings (CONSULT) by default.",
+                     callback=_checked(lambda value: value if value.lower() == "all" else query.valid_event_type(value))),
+    ] = "CONSULT",
     since: SinceOpt = None,
     until: UntilOpt = None,
     planned: Annotated[bool, typer.Option("--planned", help="Also planned events.")] = False,
     undated: Annotated[bool, typer.Option("--undated", help="Also undated events (last).")] = False,
     fmt: Annotated[TimelineFormat, typer.Option("--format", "-f", help="table, jsonl, csv or markdown.")] = TimelineFormat.table,
 ) -> None:
-    """The events every given actor takes part in, in date order (happened and dated by default)."""
+    """The events every given actor takes part in, in date order: meetings (--type all for
+    every type) that happened and are dated, by default."""
     with _open(db) as store:
         rows = _fail_cleanly(
-            lambda: query.timeline(store, actors, type=type, since=since, until=until, planned=planned, undated=undated)
+            lambda: query.timeline(store, actors, type=None if type.lower() == "all" else type, since=since, until=until,
+                                   planned=planned, undated=undated)
         )
     if fmt == TimelineFormat.jsonl:
         return write_rows(rows, query.EVENT_FIELDS, Format.jsonl)

@@ -818,6 +818,8 @@ def find_events(
         if main_time is None and modality in HAPPENED and time.precision not in ("reported", "vague"):
             main_time = time
         place = _place(token, noun, place_word, actors, context)
+        if time.rule.startswith("last-before-negated-since") and place_word is None:
+            place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE" and _near_publication(time, context.published):
             place = dateline
         if trigger.roles == "visit" and place_word is not None and not any(a.role == "target" for a in event_actors):
