@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections import defaultdict
 
 import pytest
 from conftest import DEV, SEEDS, read_jsonl, shared_path
@@ -12,7 +11,7 @@ from typer.testing import CliRunner
 
 from chronicle import query
 from chronicle.cli import app
-from chronicle.evaluate import identities_of
+from chronicle.evaluate import fusion_score
 from chronicle.fuse import (
     Actor,
     Member,
@@ -288,40 +287,6 @@ def test_cli_events_and_timeline(seeds_store):
 # ---- measured on the dev articles (docs/fusion.md) --------------------------------------------
 
 
-def fusion_outcomes(store: Store, golds: list[dict], kb) -> dict:
-    """Each distinct gold meeting (participants, date, kind) against the events holding the
-    mentions that report it: one event, split, or missed; and events holding two."""
-    events_of = {}
-    for row in store.query("SELECT m.event_id, m.article, m.idx, a.article_id FROM event_members m JOIN articles a ON a.id = m.article"):
-        events_of[(row["article_id"], row["idx"])] = row["event_id"]
-    meetings: dict[tuple, set[str]] = defaultdict(set)
-    gold_of_event: dict[str, set[tuple]] = defaultdict(set)
-    for gold in golds:
-        mentions = [e for e in query.list_event_mentions(store, article=gold["id"], type="CONSULT")
-                    if e["modality"] in ("reported", "historical")]
-        for meeting in gold.get("meetings") or []:
-            key = (tuple(sorted(meeting["participants"])), meeting["date"], meeting["kind"])
-            meetings.setdefault(key, set())
-            wanted = [identities_of(name, kb) for name in meeting["participants"]]
-            for e in mentions:
-                ids = {a["id"] for a in e["actors"]}
-                if not all(w & ids for w in wanted) or (e["mode"] == "PHONE") != (meeting["kind"] == "phone"):
-                    continue
-                if meeting["date"] and e["date"]:
-                    gold_first, gold_last = query.period(meeting["date"])
-                    first, last = query.period(e["date"][:10] if e["date_precision"] in ("day", "reported") else e["date"])
-                    if first > gold_last or gold_first > last:
-                        continue
-                event = events_of[(e["article_id"], int(e["id"].rsplit(":e", 1)[1]))]
-                meetings[key].add(event)
-                gold_of_event[event].add(key)
-    outcome = {"meetings": len(meetings), "one": 0, "split": 0, "missed": 0}
-    for events in meetings.values():
-        outcome["missed" if not events else "one" if len(events) == 1 else "split"] += 1
-    outcome["merging_events"] = sum(1 for keys in gold_of_event.values() if len(keys) > 1)
-    return outcome
-
-
 def test_dev_fusion_measured(tmp_path):
     from chronicle.settings import Settings
 
@@ -329,7 +294,7 @@ def test_dev_fusion_measured(tmp_path):
     settings = Settings(db=str(tmp_path / "dev.duckdb"))
     local.ingest([str(shared_path(DEV / "articles.jsonl"))], settings)
     with Store(settings.db, read_only=True) as store:
-        outcome = fusion_outcomes(store, golds, query.kb_of(store))
+        outcome = fusion_score(store, golds, query.kb_of(store))
     print("dev fusion", outcome)
     assert outcome["one"] / outcome["meetings"] >= 0.5
     assert outcome["split"] <= outcome["one"]

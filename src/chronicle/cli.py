@@ -620,6 +620,12 @@ def evaluate_command(
         print(json.dumps(result, default=str, ensure_ascii=False, indent=2))
         return
     _print_meetings(result["events"])
+    fusion = result["fusion"]
+    err.print(
+        f"fusion: of {fusion['meetings']} distinct gold meetings, {fusion['one']} became exactly one event "
+        f"({fusion['one_share']}), {fusion['split']} were split, {fusion['missed']} missed; "
+        f"{fusion['merging_events']} events hold two gold meetings"
+    )
     actors_score = result["actors"]
     table = Table(title=f"chronicle eval {gold}", show_header=True)
     for column in ("score", "correct", "total", "accuracy"):
