@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .resolve.times import date_bounds
 from .store import Store, transaction
 
 Key = tuple[str, int]  # (article content id, event_mentions.idx)
@@ -91,30 +92,11 @@ class Event:
 # ---- compatibility ----------------------------------------------------------------------
 
 
-def _month_end(day: dt.date) -> dt.date:
-    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
-def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of yyyy, yyyy-mm or yyyy-mm-dd; None when not a date."""
-    try:
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if len(value) == 7:
-            first = dt.date(int(value[:4]), int(value[5:7]), 1)
-            return first, _month_end(first)
-        day = dt.date.fromisoformat(value[:10])
-        return day, day
-    except ValueError:
-        return None
-
-
 def interval(member: Member) -> tuple[dt.date, dt.date] | None:
     """The days a member's date allows, at its precision; None when undated."""
     if not member.date or member.end_date == "open":
         return None
-    bounds = _bounds(member.date)
+    bounds = date_bounds(member.date)
     if bounds is None:
         return None
     first, last = bounds
@@ -123,7 +105,7 @@ def interval(member: Member) -> tuple[dt.date, dt.date] | None:
     if member.precision == "week" and len(member.date) == 10:
         last = first + dt.timedelta(days=6)
     if member.end_date:
-        end = _bounds(member.end_date)
+        end = date_bounds(member.end_date)
         if end is not None and end[1] > last:
             last = end[1]
     return first, last

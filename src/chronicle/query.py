@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .errors import ChronicleError
 from .kb import KnowledgeBase, load_kb, name_key
+from .resolve.times import date_bounds
 from .store import Store
 
 ARTICLE_COLUMNS = (
@@ -305,19 +307,10 @@ def valid_modality(value: str) -> str:
 
 def period(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day of an ISO date written yyyy, yyyy-mm or yyyy-mm-dd."""
-    try:
-        if len(value) == 4 and value.isdigit():
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if len(value) == 7:
-            first = dt.datetime.strptime(value, "%Y-%m").date()
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        if len(value) == 10:
-            day = dt.datetime.strptime(value, "%Y-%m-%d").date()
-            return day, day
-    except ValueError:
-        pass
-    raise ChronicleError(f"not a date {value!r}: write yyyy, yyyy-mm or yyyy-mm-dd")
+    bounds = date_bounds(value) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) else None
+    if bounds is None:
+        raise ChronicleError(f"not a date {value!r}: write yyyy, yyyy-mm or yyyy-mm-dd")
+    return bounds
 
 
 def _first_day_sql(column: str) -> str:

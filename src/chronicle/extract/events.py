@@ -20,7 +20,7 @@ from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, attach_time, clause_tense
+from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, attach_time, clause_tense, date_bounds
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
@@ -662,15 +662,9 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
 def _period(time: TimeValue) -> tuple[dt.date, dt.date]:
     """The first and last day a time value covers."""
     value = time.value or ""
-    if time.precision == "year" or len(value) == 4:
-        start, end = dt.date(int(value[:4]), 1, 1), dt.date(int(value[:4]), 12, 31)
-    elif len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        start = dt.date(year, month, 1)
-        end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    else:
-        start = dt.date.fromisoformat(value[:10])
-        end = start + dt.timedelta(days=6 if time.precision == "week" else 0)
+    start, end = date_bounds(value[:4] if time.precision == "year" else value)
+    if time.precision == "week" and len(value) >= 10:
+        end = start + dt.timedelta(days=6)
     if time.end and len(time.end) == 10:
         end = max(end, dt.date.fromisoformat(time.end))
     return start, end

@@ -320,6 +320,22 @@ def _iso_year(year: int) -> str:
     return f"{year:04d}"
 
 
+def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a date written yyyy, yyyy-mm or yyyy-mm-dd (a longer
+    value is read by its first ten characters); None when it is not a date."""
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+        return day, day
+    except ValueError:
+        return None
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
