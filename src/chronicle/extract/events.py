@@ -791,7 +791,7 @@ def find_events(
         if token.i in consumed or token.i not in triggers:
             continue
         trigger, noun = triggers[token.i]
-        if noun is not None and (_best_trigger(noun, lexicon) or (trigger,))[0].type == trigger.type:
+        if noun is not None and (triggers.get(noun.i) or (trigger,))[0].type == trigger.type:
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
