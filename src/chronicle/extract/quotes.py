@@ -227,13 +227,15 @@ def _mention_in(mentions: Sequence[Mention], token) -> Mention | None:
     """The resolved actor mention at a token, else the nearest one in its phrase, breadth
     first ("the full text of X's remarks to Y": X), never across "to"/"with"."""
     level = [token]
+    parsed = token.doc.has_annotation("DEP")  # spaCy may crash walking children of an unparsed doc
     while level:
         for candidate in level:
             at = _mention_at(mentions, candidate.idx, candidate.idx + len(candidate))
             if at is not None:
                 return at
         level = [c for t in level for c in t.children
-                 if not (c.dep_ == "prep" and c.lower_ in ("to", "with", "than")) and c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")]
+                 if not (c.dep_ == "prep" and c.lower_ in ("to", "with", "than")) and c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")
+                 ] if parsed else []
     return None
 
 
