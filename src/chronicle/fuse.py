@@ -8,13 +8,14 @@ store for the blocks the given articles touch, in one transaction. See docs/fusi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from urllib.parse import urlsplit
 
@@ -65,6 +66,15 @@ class Member:
     def article(self) -> str:
         return self.key[0]
 
+    @cached_property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days its date allows (`interval`), computed once."""
+        return _interval(self)
+
+    @cached_property
+    def actor_ids(self) -> frozenset[str]:
+        return frozenset(actor.id for actor in self.actors if actor.id)
+
 
 @dataclass
 class Event:
@@ -94,6 +104,10 @@ class Event:
 
 def interval(member: Member) -> tuple[dt.date, dt.date] | None:
     """The days a member's date allows, at its precision; None when undated."""
+    return member.span
+
+
+def _interval(member: Member) -> tuple[dt.date, dt.date] | None:
     if not member.date or member.end_date == "open":
         return None
     bounds = date_bounds(member.date)
@@ -123,21 +137,31 @@ def _modality_group(modality: str) -> str:
     return "occurs" if modality in HAPPENED or modality == "planned" else modality
 
 
-def compatible(a: Member, b: Member) -> bool:
-    """Whether two mentions (of one block) may report the same event."""
+def _agree(a: Member, b: Member) -> bool:
+    """Everything but the date agrees: type, modality group, channel and place."""
     if a.type != b.type or _modality_group(a.modality) != _modality_group(b.modality):
         return False
     if (a.mode == "PHONE") != (b.mode == "PHONE"):
         return False
     other_country = not (a.place_country and a.place_country == b.place_country)
-    if a.place and b.place and a.place != b.place and other_country:
+    return not (a.place and b.place and a.place != b.place and other_country)
+
+
+def _single(member: Member) -> bool:
+    """One actor says little: such mentions fuse only on the very same day (`compatible`)."""
+    return len(member.actor_ids) < 2
+
+
+def compatible(a: Member, b: Member) -> bool:
+    """Whether two mentions (of one block) may report the same event."""
+    if not _agree(a, b):
         return False
-    ia, ib = interval(a), interval(b)
+    ia, ib = a.span, b.span
     if ia is None or ib is None:
         return False  # undated mentions: see `_place_undated`
-    if min(len({x.id for x in a.actors}), len({x.id for x in b.actors})) < 2:
-        # one actor says little: two statements of one leader on overlapping dates are
-        # not one event unless both name the same day (and the same place, if both have one)
+    if _single(a) or _single(b):
+        # two statements of one leader on overlapping dates are not one event unless both
+        # name the same day (and the same place, if both have one)
         return a.precision == b.precision == "day" and a.date == b.date and (not (a.place and b.place) or a.place == b.place)
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
@@ -146,10 +170,12 @@ def compatible(a: Member, b: Member) -> bool:
 
 
 def block_keys(member: Member) -> list[tuple]:
-    """Type and each pair of actor ids (the single actor when only one); none without actors."""
-    ids = sorted({actor.id for actor in member.actors if actor.id})
+    """Type and each pair of actor ids; a single actor's mention only with its day (it
+    fuses with nothing else: `compatible`); none without actors."""
+    ids = sorted(member.actor_ids)
     if len(ids) == 1:
-        return [(member.type, ids[0])]
+        day = member.precision == "day" and member.date and member.end_date != "open"
+        return [(member.type, ids[0], "", member.date)] if day else []
     return [(member.type, *pair) for pair in combinations(ids, 2)]
 
 
@@ -194,10 +220,13 @@ def _cluster_block(members: Sequence[Member]) -> list[list[Key]]:
         if rank == len(LEVELS):
             clusters = _place_undated(clusters, current)
             break
+        if not current:
+            continue
         attached: dict[int, list[Member]] = defaultdict(list)
         rest = []
+        candidates = _Overlaps(clusters)
         for member in current:
-            fits = [i for i, c in enumerate(clusters) if all(compatible(member, x) for x in c)]
+            fits = [i for i in candidates.of(member) if all(compatible(member, x) for x in clusters[i])]
             if fits:
                 best = min(fits, key=lambda i: (-len(clusters[i]), clusters[i][0].key))
                 attached[best].append(member)
@@ -209,20 +238,46 @@ def _cluster_block(members: Sequence[Member]) -> list[list[Key]]:
     return [[m.key for m in cluster] for cluster in clusters]
 
 
+class _Overlaps:
+    """The clusters a dated member may join: those whose members' periods all overlap its
+    own, i.e. whose common period [latest first day, earliest last day] meets it. The
+    common periods are sorted by start, so a lookup is a bisection over a window as wide as
+    the longest common period."""
+
+    def __init__(self, clusters: Sequence[Sequence[Member]]) -> None:
+        common = []
+        for index, cluster in enumerate(clusters):
+            spans = [m.span for m in cluster]
+            if all(spans):
+                common.append((max(s[0] for s in spans), min(s[1] for s in spans), index))
+        common.sort()
+        self.common = common
+        self.starts = [c[0] for c in common]
+        self.widest = max((last - first for first, last, _ in common), default=dt.timedelta(0))
+
+    def of(self, member: Member) -> list[int]:
+        first, last = member.span
+        low = bisect_left(self.starts, first - self.widest)
+        high = bisect_right(self.starts, last)
+        return sorted(index for start, end, index in self.common[low:high] if end >= first)
+
+
 def _same_place(member: Member, other: Member) -> bool:
     """Undated mentions join only at the very same place, everything else compatible."""
-    return bool(member.place) and member.place == other.place and compatible(
-        dataclasses.replace(member, date="2000", precision="year"), dataclasses.replace(other, date="2000", precision="year")
-    )
+    return bool(member.place) and member.place == other.place and _agree(member, other) and not (_single(member) or _single(other))
 
 
 def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[list[Member]]:
     """An undated mention joins the one cluster of its block with a member at its place
     (none or several: it does not); the rest group by place, or stay alone without one."""
+    at_place: dict[str, list[int]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        for place in sorted({m.place for m in cluster if m.place}):
+            at_place[place].append(index)
     attached: dict[int, list[Member]] = defaultdict(list)
     rest = []
     for member in undated:
-        fits = [i for i, c in enumerate(clusters) if any(_same_place(member, x) for x in c)]
+        fits = [i for i in at_place.get(member.place, ()) if any(_same_place(member, x) for x in clusters[i])] if member.place else []
         if len(fits) == 1:
             attached[fits[0]].append(member)
         else:
@@ -230,22 +285,24 @@ def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[
     for index, extra in attached.items():
         clusters[index] = sorted(clusters[index] + extra, key=lambda m: m.key)
     found = _UnionFind()
-    for i, member in enumerate(rest):
+    by_place: dict[str | None, list[Member]] = defaultdict(list)
+    for member in rest:
         found.find(member.key)
-        for other in rest[:i]:
+        for other in by_place[member.place] if member.place else ():
             if _same_place(member, other):
                 found.union(member.key, other.key)
+        by_place[member.place].append(member)
     by_key = {m.key: m for m in rest}
     return clusters + [[by_key[k] for k in group] for group in sorted(found.groups())]
 
 
 def _pairwise_groups(members: list[Member]) -> list[list[Member]]:
     """Connected components of pairwise compatibility (a sweep over date intervals)."""
-    ordered = sorted(members, key=lambda m: (interval(m), m.key))
+    ordered = sorted(members, key=lambda m: (m.span, m.key))
     found = _UnionFind()
     active: list[tuple[dt.date, Member]] = []
     for member in ordered:
-        first, last = interval(member)
+        first, last = member.span
         found.find(member.key)
         active = [(end, other) for end, other in active if end >= first]
         for _, other in active:
@@ -467,12 +524,15 @@ def _member(row: dict) -> Member:
 def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
     """The mentions to re-fuse (every block the articles touch, closed over shared members
     and existing events) and the existing events they replace."""
-    light = store.con.execute("SELECT id, idx, type, [x.id FOR x IN actors] FROM event_mentions").fetchall()
+    light = store.con.execute(
+        "SELECT id, idx, type, date, end_date, date_precision, [x.id FOR x IN actors] FROM event_mentions"
+    ).fetchall()
     members_of_block: dict[tuple, list[Key]] = defaultdict(list)
     blocks_of: dict[Key, list[tuple]] = {}
-    for article, idx, type_, ids in light:
+    for article, idx, type_, date, end_date, precision, ids in light:
         key = (article, idx)
-        fake = Member(key, type_, None, "", None, None, "", 0.0, tuple(Actor(i, "", "", "", None) for i in ids if i))
+        actors = tuple(Actor(i, "", "", "", None) for i in ids if i)
+        fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
         blocks_of[key] = block_keys(fake)
         for block in blocks_of[key]:
             members_of_block[block].append(key)
