@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..data import load_yaml
 from ..kb import Actor, KnowledgeBase, name_key
 from ..model import CorpusActor, Mention, RoleEvidence
+from ..nlp import doc_text
 
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 LEADER = "leader"
@@ -188,7 +189,7 @@ def _candidates(
     doc: Doc, kb: KnowledgeBase, lexicon: ResolverLexicon, patterns: ActorPatterns
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    text = doc.text  # spaCy joins it from the tokens on each access: read it once
+    text = doc_text(doc)
     taken = [False] * (len(text) + 1)
 
     def free(start: int, end: int) -> bool:
@@ -800,7 +801,7 @@ def _role_evidence(
     candidates: list[_Candidate], doc: Doc, day: dt.date | None
 ) -> list[RoleEvidence]:
     """Titles before names ("Russian Foreign Minister X") and appositions ("X, Russia's foreign minister")."""
-    text = doc.text
+    text = doc_text(doc)
     evidence = []
     for index, c in enumerate(candidates):
         target = None

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from ..errors import ChronicleError
 from ..model import Mention, Place
+from ..nlp import doc_text
 
 LANDMARKS = "landmarks.yaml"
 COUNTRIES = "countries.yaml"
@@ -440,7 +441,7 @@ def resolve_places(
     `context_countries` (ISO3) are countries known from elsewhere (the actors, the outlet)
     that settle an ambiguous name before population does.
     """
-    text = doc.text  # joined from the tokens on each access: read once
+    text = doc_text(doc)
     folded = text.translate(gazetteer.fold)
     landmark_hits = _landmarks(text, folded, gazetteer)
     ents = doc.ents  # computed on each access: read once

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from chronicle.data import load_yaml
+from chronicle.nlp import doc_text
 
 PRECISIONS = ("day", "week", "month", "year", "vague", "reported")
 TENSES = ("past", "present", "future")
@@ -833,7 +834,7 @@ def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
     event's time, once known) resolves the expressions relative to another event. Offsets
     are into doc.text."""
     found = []
-    for expression in find_time_expressions(doc.text, rules):
+    for expression in find_time_expressions(doc_text(doc), rules):
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         tense = clause_tense(span.root, rules) if span is not None and len(span) else "past"
         found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
