@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= chronicle.duckdb
 
-.PHONY: demo test venv bench clean
+.PHONY: demo test venv browser bench clean
 
 $(BIN)/chronicle: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,17 @@ demo: venv
 	$(BIN)/chronicle stats --db $(DB)
 	$(BIN)/chronicle mentions --db $(DB) --type CONSULT
 
-test: venv
+# Chromium for the browser tests (tests/test_server_browser.py): Debian's chromium and
+# chromium-driver, installed when /usr/bin/chromium is missing; without apt the tests skip.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo "sudo -n"); \
+	  { $$sudo apt-get update -q && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; } \
+	  || echo "make browser: could not install chromium with apt-get; the browser tests will be skipped"; \
+	else echo "make browser: no /usr/bin/chromium and no apt-get; the browser tests will be skipped"; fi
+
+test: venv browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: venv

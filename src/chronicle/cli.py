@@ -416,6 +416,36 @@ def claims(
     write_rows([query.flat_claim(row) for row in rows], columns, fmt, title=f"{len(rows)} claims")
 
 
+@app.command()
+def serve(
+    db: Db = "chronicle.duckdb",
+    host: Annotated[str, typer.Option("--host", help="Address to bind: loopback by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept POST /api/ingest (needs --token); opens the store read-write.")
+    ] = False,
+    token: Annotated[
+        Optional[str],
+        typer.Option("--token", envvar="CHRONICLE_TOKEN", show_default=False, help="Bearer token for ingest over HTTP."),
+    ] = None,
+) -> None:
+    """Serve the JSON API and web pages over the store (read-only unless --allow-ingest)."""
+    import uvicorn
+
+    from .server.app import create_app
+
+    if allow_ingest and not token:
+        _error("--allow-ingest needs a token: give --token or set CHRONICLE_TOKEN")
+        raise typer.Exit(2)
+    try:
+        web = create_app(db, allow_ingest=allow_ingest, token=token if allow_ingest else None)
+    except ChronicleError as error:
+        _error(error)
+        raise typer.Exit(2) from error
+    err.print(f"serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})")
+    uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
+
+
 def _print_json(record) -> None:
     print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .errors import ChronicleError
 from .kb import KnowledgeBase, load_kb, name_key
 from .resolve.times import date_bounds
 from .store import Store
+
+
+class NotFound(ChronicleError):
+    """An id or name that names nothing in the store (the HTTP API answers 404)."""
+
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -32,20 +38,12 @@ def list_articles(
     until: dt.date | None = None,
     outlet: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict]:
-    """Stored articles, newest first, filtered by publication date and outlet."""
-    clauses, params = [], []
-    if since:
-        clauses.append("a.published >= ?")
-        params.append(since)
-    if until:
-        clauses.append("a.published <= ?")
-        params.append(until)
-    if outlet:
-        clauses.append("lower(a.outlet) LIKE ?")
-        params.append(f"%{outlet.lower()}%")
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
+    """Stored articles, newest first, filtered by publication date and outlet; `offset`
+    skips that many (paging)."""
+    where, params = _article_filters(since, until, outlet)
+    limit_sql = _limit_sql(limit, offset)
     return store.query(
         f"""
         SELECT a.article_id, a.published, a.published_source, a.outlet, a.title, a.url,
@@ -62,6 +60,34 @@ def list_articles(
     )
 
 
+def count_articles(
+    store: Store, *, since: dt.date | None = None, until: dt.date | None = None, outlet: str | None = None
+) -> int:
+    """How many articles `list_articles` lists with these filters and no limit."""
+    where, params = _article_filters(since, until, outlet)
+    return store.con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+
+
+def _article_filters(since, until, outlet) -> tuple[str, list]:
+    clauses, params = [], []
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(since)
+    if until:
+        clauses.append("a.published <= ?")
+        params.append(until)
+    if outlet:
+        clauses.append("contains(lower(a.outlet), ?)")
+        params.append(outlet.lower())
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+def _limit_sql(limit: int | None, offset: int = 0) -> str:
+    """SQL LIMIT/OFFSET for paging (no limit: every row after the offset)."""
+    sql = f"LIMIT {int(limit)}" if limit else ""
+    return f"{sql} OFFSET {int(offset)}" if offset else sql
+
+
 def resolve_article(store: Store, ref: str) -> str:
     """The content id of an article named by its article_id, content id, or any input id."""
     rows = store.query(
@@ -70,7 +96,7 @@ def resolve_article(store: Store, ref: str) -> str:
         [ref, ref, ref],
     )
     if not rows:
-        raise ChronicleError(f"no article {ref!r} in {store.path}")
+        raise NotFound(f"no article {ref!r} in {store.path}")
     if len(rows) > 1:
         ids = ", ".join(sorted(row["id"] for row in rows))
         raise ChronicleError(f"{ref!r} names several articles ({ids}): use the content id")
@@ -158,23 +184,32 @@ def kb_of(store: Store) -> KnowledgeBase:
     return load_kb(store.kb_files())
 
 
-def list_actors(store: Store, kb: KnowledgeBase, *, kind: str | None = None, limit: int | None = None) -> list[dict]:
-    """Actors mentioned in the store, most mentioned first, with their mention counts."""
-    rows = store.query(
+def list_actors(
+    store: Store, kb: KnowledgeBase, *, kind: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict]:
+    """Actors mentioned in the store, most mentioned first, with their mention counts;
+    `offset` skips that many (paging: in SQL unless `kind` filters, which the KB decides)."""
+    sql = (
         "SELECT value AS id, count(*) AS mentions, count(DISTINCT id) AS articles "
         "FROM mentions WHERE kind = 'actor' AND value IS NOT NULL GROUP BY value "
         "ORDER BY mentions DESC, value"
     )
+    rows = store.query(f"{sql} {_limit_sql(limit, offset)}" if not kind else sql)
     corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
-    listed = []
-    for row in rows:
-        who = identity(row["id"], kb, corpus.get(row["id"]))
-        if kind and who["kind"] != kind:
-            continue
-        listed.append({**row, **who})
-        if limit and len(listed) >= limit:
-            break
+    listed = [{**row, **identity(row["id"], kb, corpus.get(row["id"]))} for row in rows]
+    if kind:
+        listed = [row for row in listed if row["kind"] == kind][offset:]
+        return listed[:limit] if limit else listed
     return listed
+
+
+def count_actors(store: Store, kb: KnowledgeBase, *, kind: str | None = None) -> int:
+    """How many actors `list_actors` lists with this filter and no limit."""
+    if kind:
+        return len(list_actors(store, kb, kind=kind))
+    return store.con.execute(
+        "SELECT count(DISTINCT value) FROM mentions WHERE kind = 'actor' AND value IS NOT NULL"
+    ).fetchone()[0]
 
 
 def identity(actor_id: str, kb: KnowledgeBase, corpus_row: dict | None) -> dict:
@@ -206,7 +241,7 @@ def find_actor(store: Store, kb: KnowledgeBase, ref: str) -> str:
     surname = kb.surnames.get(name_key(ref), ())
     if len(surname) == 1:
         return surname[0]
-    raise ChronicleError(f"no actor {ref!r} in the knowledge base or the store")
+    raise NotFound(f"no actor {ref!r} in the knowledge base or the store")
 
 
 def get_actor(store: Store, kb: KnowledgeBase, ref: str) -> dict:
@@ -227,27 +262,38 @@ def get_actor(store: Store, kb: KnowledgeBase, ref: str) -> dict:
     }
     record["mentioned_as"] = store.query(
         "SELECT text, method, count(*) AS mentions FROM mentions WHERE value = ? "
-        "GROUP BY text, method ORDER BY mentions DESC, text",
+        "GROUP BY text, method ORDER BY mentions DESC, text, method",
         [actor_id],
     )
     record["role_evidence"] = store.query(
         "SELECT r.office, r.seat, r.title, r.day, a.article_id, "
         "substr(a.clean_text, r.clean_start + 1, r.clean_end - r.clean_start) AS sentence "
         "FROM role_evidence r JOIN articles a USING (id) WHERE r.actor = ? "
-        "ORDER BY r.day NULLS LAST, a.article_id",
+        "ORDER BY r.day NULLS LAST, a.article_id, r.idx",
         [actor_id],
     )
     return record
 
 
-def list_places(store: Store, limit: int | None = None) -> list[dict]:
-    """Resolved places, most mentioned first."""
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
-    return store.query(
-        "SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, count(*) AS mentions, "
-        "count(DISTINCT m.id) AS articles FROM mentions m JOIN places p ON p.id = m.value "
-        f"WHERE m.kind = 'place' GROUP BY ALL ORDER BY mentions DESC, p.name {limit_sql}"
+def list_places(store: Store, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Resolved places, most mentioned first, with the fused events placed there (when the
+    store has fused events); `offset` skips that many (paging)."""
+    events = (
+        "(SELECT count(*) FROM events v WHERE v.place = p.id)" if store.has_table("events") else "0"
     )
+    return store.query(
+        f"SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, count(*) AS mentions, "
+        f"count(DISTINCT m.id) AS articles, {events} AS events "
+        "FROM mentions m JOIN places p ON p.id = m.value "
+        f"WHERE m.kind = 'place' GROUP BY ALL ORDER BY mentions DESC, p.name, p.id {_limit_sql(limit, offset)}"
+    )
+
+
+def count_places(store: Store) -> int:
+    """How many places `list_places` lists with no limit."""
+    return store.con.execute(
+        "SELECT count(DISTINCT m.value) FROM mentions m JOIN places p ON p.id = m.value WHERE m.kind = 'place'"
+    ).fetchone()[0]
 
 
 # ---- event mentions -------------------------------------------------------------------
@@ -352,6 +398,7 @@ def list_event_mentions(
     modality: str | None = None,
     limit: int | None = None,
     kb: KnowledgeBase | None = None,
+    offset: int = 0,
 ) -> list[dict]:
     """Event mentions in the contract's shape, by date (undated last), article and position.
 
@@ -359,8 +406,43 @@ def list_event_mentions(
     `kb`) the actor a name or alias resolves to. `since`/`until` take yyyy, yyyy-mm or
     yyyy-mm-dd; a mention is kept when its period (a partial date is its whole month or
     year) overlaps the range, so an undated mention is dropped by either. `article` is an
-    article_id, content id or any input id.
+    article_id, content id or any input id. `offset` skips that many (paging).
     """
+    where, params = _mention_filters(store, type, actor, since, until, article, modality, kb)
+    rows = store.query(
+        f"""
+        SELECT e.*, a.article_id, a.url, a.published, a.published_month,
+               p.name AS place_name, p.country AS place_country, p.lat, p.lon
+        FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
+        {where}
+        ORDER BY e.date NULLS LAST, a.article_id, e.idx
+        {_limit_sql(limit, offset)}
+        """,
+        params,
+    )
+    return [_event_mention(row) for row in rows]
+
+
+def count_event_mentions(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    article: str | None = None,
+    modality: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> int:
+    """How many event mentions `list_event_mentions` lists with these filters and no limit."""
+    where, params = _mention_filters(store, type, actor, since, until, article, modality, kb)
+    return store.con.execute(
+        f"SELECT count(*) FROM event_mentions e JOIN articles a USING (id) {where}", params
+    ).fetchone()[0]
+
+
+def _mention_filters(store, type, actor, since, until, article, modality, kb) -> tuple[str, list]:
+    """The WHERE clause (over event_mentions e joined with articles a) and its parameters."""
     if not store.has_table("event_mentions"):
         raise ChronicleError(
             f"{store.path} predates event mentions: run `chronicle reprocess --all` to migrate it and extract them"
@@ -389,20 +471,7 @@ def list_event_mentions(
             "WHERE x.id IN (SELECT unnest(?)) OR contains(lower(x.name), ?))"
         )
         params += [_actor_ids(store, kb, actor), actor.lower()]
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
-    rows = store.query(
-        f"""
-        SELECT e.*, a.article_id, a.url, a.published, a.published_month,
-               p.name AS place_name, p.country AS place_country, p.lat, p.lon
-        FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
-        {where}
-        ORDER BY e.date NULLS LAST, a.article_id, e.idx
-        {limit_sql}
-        """,
-        params,
-    )
-    return [_event_mention(row) for row in rows]
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
 def _actor_ids(store: Store, kb: KnowledgeBase | None, ref: str) -> list[str]:
@@ -515,11 +584,37 @@ def list_events(
     modality: str | None = None,
     limit: int | None = None,
     kb: KnowledgeBase | None = None,
+    offset: int = 0,
 ) -> list[dict]:
     """Fused events in the contract's shape, by date (undated last), with every mention
     behind them as a source. Filters read as in `list_event_mentions`; `modality`
-    "reported" or "historical" both select events that happened."""
-    return _events(store, _event_filters(store, type, [actor] if actor else [], since, until, modality, kb), limit)
+    "reported" or "historical" both select events that happened. `offset` skips that many
+    (paging)."""
+    return _events(store, _event_filters(store, type, [actor] if actor else [], since, until, modality, kb), limit, offset)
+
+
+def count_events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    modality: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> int:
+    """How many fused events `list_events` lists with these filters and no limit."""
+    clauses, params = _event_filters(store, type, [actor] if actor else [], since, until, modality, kb)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return store.con.execute(f"SELECT count(*) FROM events v {where}", params).fetchone()[0]
+
+
+def get_event(store: Store, event_id: str) -> dict:
+    """One fused event by its id, in the contract's shape with its sources."""
+    found = _events(store, (["v.id = ?"], [event_id]), 1) if store.has_table("events") else []
+    if not found:
+        raise NotFound(f"no event {event_id!r} in the store")
+    return found[0]
 
 
 def timeline(
@@ -565,34 +660,73 @@ def _event_filters(store, type, actors, since, until, modality, kb) -> tuple[lis
         clauses.append(f"{_FUSED_FIRST_DAY} <= ?")
         params.append(period(str(until))[1])
     for ref in actors:
+        # list functions over the row's own actors, not a correlated subquery: one pass over
+        # `events` instead of a subquery per event (8x faster on 100,000 events, bench/load_bench.py)
         clauses.append(
-            "EXISTS (SELECT 1 FROM (SELECT unnest(v.actors) AS x) "
-            "WHERE x.id IN (SELECT unnest(?)) OR contains(lower(x.name), ?))"
+            "(list_has_any([x.id FOR x IN v.actors], ?) "
+            "OR list_bool_or([contains(lower(x.name), ?) FOR x IN v.actors]))"
         )
         params += [_actor_ids(store, kb, ref), ref.lower()]
     return clauses, params
 
 
-def _events(store: Store, filters: tuple[list[str], list], limit: int | None) -> list[dict]:
+_EVENTS_SQL = """
+    SELECT v.*, p.name AS place_name, p.country AS place_country, p.lat, p.lon
+    FROM events v LEFT JOIN places p ON p.id = v.place
+"""
+_SOURCES_SQL = """
+    SELECT m.event_id, m.article, m.idx, a.article_id, a.url, a.published, a.published_month,
+           e.start, e."end", e.evidence[1].text AS text
+    FROM event_members m JOIN event_mentions e ON e.id = m.article AND e.idx = m.idx
+    JOIN articles a ON a.id = m.article
+"""
+
+
+def iter_all_events(store: Store, batch: int = 2_000) -> Iterator[dict]:
+    """Every fused event in the contract's shape, by id, streamed: one ordered scan of the
+    events and one of their sources, merged (memory stays a batch's worth)."""
+    events = store.con.cursor().execute(f"{_EVENTS_SQL} ORDER BY v.id")
+    sources = store.con.cursor().execute(
+        f"{_SOURCES_SQL} ORDER BY m.event_id, a.published NULLS LAST, a.article_id, m.idx"
+    )
+    event_names = [column[0] for column in events.description]
+    source_names = [column[0] for column in sources.description]
+    pending: dict | None = None
+    source_rows = iter(())
+    for rows in iter(lambda: events.fetchmany(batch), []):
+        for values in rows:
+            row = dict(zip(event_names, values))
+            mine = []
+            while True:
+                if pending is None:
+                    values_of_source = next(source_rows, None)
+                    if values_of_source is None:
+                        more = sources.fetchmany(batch)
+                        if not more:
+                            break
+                        source_rows = iter(more)
+                        continue
+                    pending = dict(zip(source_names, values_of_source))
+                if pending["event_id"] < row["id"]:
+                    pending = None  # a member of no event (cannot happen: members follow events)
+                elif pending["event_id"] == row["id"]:
+                    mine.append(pending)
+                    pending = None
+                else:
+                    break
+            yield _event(row, mine)
+
+
+def _events(store: Store, filters: tuple[list[str], list], limit: int | None, offset: int = 0) -> list[dict]:
     clauses, params = filters
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
-    rows = store.query(
-        f"""
-        SELECT v.*, p.name AS place_name, p.country AS place_country, p.lat, p.lon
-        FROM events v LEFT JOIN places p ON p.id = v.place
-        {where} ORDER BY v.date NULLS LAST, v.id {limit_sql}
-        """,
-        params,
-    )
+    limit_sql = _limit_sql(limit, offset)
+    rows = store.query(f"{_EVENTS_SQL} {where} ORDER BY v.date NULLS LAST, v.id {limit_sql}", params)
     if not rows:
         return []
     sources = store.query(
-        """
-        SELECT m.event_id, m.article, m.idx, a.article_id, a.url, a.published, a.published_month,
-               e.start, e."end", e.evidence[1].text AS text
-        FROM event_members m JOIN event_mentions e ON e.id = m.article AND e.idx = m.idx
-        JOIN articles a ON a.id = m.article
+        f"""
+        {_SOURCES_SQL}
         WHERE m.event_id IN (SELECT unnest(?))
         ORDER BY a.published NULLS LAST, a.article_id, m.idx
         """,
@@ -669,6 +803,7 @@ def list_quotes(
     article: str | None = None,
     limit: int | None = None,
     kb: KnowledgeBase | None = None,
+    offset: int = 0,
 ) -> list[dict]:
     """Quotes in the contract's shape, by publication date (undated last), article and position.
 
@@ -676,11 +811,73 @@ def list_quotes(
     actor a name resolves to; `about` is a case-insensitive part of the quote's text;
     `since`/`until` (yyyy, yyyy-mm or yyyy-mm-dd) bound the article's publication date;
     `article` is an article_id, content id or any input id. Offsets are raw-text offsets.
+    `offset` skips that many (paging).
     """
+    kb = kb if kb is not None else kb_of(store)
+    where, params = _quote_filters(store, kb, speaker, about, since, until, article)
+    rows = store.query(
+        f"""
+        SELECT q.*, a.article_id, a.published FROM quotes q JOIN articles a USING (id)
+        {where} ORDER BY a.published NULLS LAST, a.article_id, q.clean_start, q.idx
+        {_limit_sql(limit, offset)}
+        """,
+        params,
+    )
+    name = _actor_namer(store, kb, _speakers(rows))
+    return [_quote(row, name) for row in rows]
+
+
+def count_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    article: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> int:
+    """How many quotes `list_quotes` lists with these filters and no limit."""
+    kb = kb if kb is not None else kb_of(store)
+    where, params = _quote_filters(store, kb, speaker, about, since, until, article)
+    return store.con.execute(f"SELECT count(*) FROM quotes q JOIN articles a USING (id) {where}", params).fetchone()[0]
+
+
+def _actor_namer(store: Store, kb: KnowledgeBase, ids=None):
+    """A function: actor id -> {"id", "name"} (None for None), names from the KB or the corpus
+    (given `ids`, only the corpus actors among them are read)."""
+    corpus = _corpus_rows(store, kb, ids)
+    return lambda actor_id: {"id": actor_id, "name": identity(actor_id, kb, corpus.get(actor_id))["name"]} if actor_id else None
+
+
+def _corpus_rows(store: Store, kb: KnowledgeBase, ids=None) -> dict[str, dict]:
+    """Stored corpus actors by id: all of them, or those of `ids` the KB does not know."""
+    if ids is None:
+        return {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
+    wanted = sorted({i for i in ids if i and i not in kb.actors})
+    if not wanted:
+        return {}
+    rows = store.query("SELECT id, name, kind FROM corpus_actors WHERE id IN (SELECT unnest(?))", [wanted])
+    return {row["id"]: row for row in rows}
+
+
+def _speakers(rows: list[dict]) -> list[str]:
+    """The actor ids quote rows name (speakers and addressees)."""
+    return [i for row in rows for i in (row["speaker"], row["addressee"]) if i]
+
+
+def _quote_filters(store, kb, speaker, about, since, until, article) -> tuple[str, list]:
+    """The WHERE clause (over quotes q joined with articles a) and its parameters."""
     if not store.has_table("quotes"):
         raise ChronicleError(f"{store.path} predates quotes: run `chronicle reprocess --all` to migrate it and extract them")
-    kb = kb if kb is not None else kb_of(store)
     clauses, params = [], []
+    if speaker:  # the speakers whose id the reference names, or whose name contains it
+        wanted = set(_actor_ids(store, kb, speaker))
+        speakers = [row[0] for row in store.con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
+        name = _actor_namer(store, kb, speakers)
+        matching = [s for s in speakers if s in wanted or speaker.lower() in name(s)["name"].lower()]
+        clauses.append("q.speaker IN (SELECT unnest(?))")
+        params.append(matching or [""])
     if about:
         clauses.append("contains(lower(q.text), ?)")
         params.append(about.lower())
@@ -693,26 +890,7 @@ def list_quotes(
     if article:
         clauses.append("(q.id = ? OR a.article_id = ? OR q.id IN (SELECT id FROM article_aliases WHERE alias = ?))")
         params += [article, article, article]
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = store.query(
-        f"""
-        SELECT q.*, a.article_id, a.published FROM quotes q JOIN articles a USING (id)
-        {where} ORDER BY a.published NULLS LAST, a.article_id, q.clean_start, q.idx
-        """,
-        params,
-    )
-    corpus = {row["id"]: row for row in store.query("SELECT id, name, kind FROM corpus_actors")}
-    name = lambda actor_id: {"id": actor_id, "name": identity(actor_id, kb, corpus.get(actor_id))["name"]} if actor_id else None  # noqa: E731
-    wanted = set(_actor_ids(store, kb, speaker)) if speaker else set()
-    records = []
-    for row in rows:
-        record = _quote(row, name)
-        if speaker and not (row["speaker"] in wanted or (record["speaker"] and speaker.lower() in record["speaker"]["name"].lower())):
-            continue
-        records.append(record)
-        if limit and len(records) >= limit:
-            break
-    return records
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
 def _quote(row: dict, name) -> dict:
@@ -893,3 +1071,301 @@ def flat_claim(record: dict) -> dict:
         "speaker": record["speaker"]["name"] if record["speaker"] else None,
         "events": ", ".join(e["date"] for e in record["events"]) if record["events"] is not None else None,
     }
+
+
+# ----------------------------------------------------------------------------- search
+
+SEARCH_MAX_WORDS = 16
+SNIPPET_CONTEXT = 90  # characters of text kept on each side of the first hit
+
+
+def search(store: Store, text: str, *, limit: int = 20, kb: KnowledgeBase | None = None) -> dict:
+    """Full text over articles (title and clean text) and quotes: every word of `text` must
+    appear (case-insensitive, as a substring; `%` and `_` are literal), results ranked by
+    how often the words occur. Articles come with a snippet around the first hit and the
+    hits' offsets within it; quotes in the contract's shape. Returns {"query", "words",
+    "articles", "articles_total", "quotes", "quotes_total"}."""
+    words = list(dict.fromkeys(word.lower() for word in text.split()))
+    if not words:
+        raise ChronicleError("nothing to search for: give at least one word")
+    if len(words) > SEARCH_MAX_WORDS:
+        raise ChronicleError(f"too many words to search for ({len(words)}): at most {SEARCH_MAX_WORDS}")
+    patterns = [f"%{escape_like(word)}%" for word in words]
+    document = "(coalesce(a.title, '') || ' ' || a.clean_text)"
+    articles_where = " AND ".join(f"{document} ILIKE ? ESCAPE '\\'" for _ in words)
+    quotes_where = " AND ".join("q.text ILIKE ? ESCAPE '\\'" for _ in words)
+    hits = lambda column: " + ".join(  # noqa: E731 - occurrences of every word, in SQL
+        f"(length(lower({column})) - length(replace(lower({column}), ?, ''))) // {len(word)}" for word in words
+    )
+    articles = store.query(
+        f"""
+        SELECT a.article_id, a.title, a.published, a.outlet, a.url, a.clean_text, {hits(document)} AS hits,
+               count(*) OVER () AS total
+        FROM articles a WHERE {articles_where}
+        ORDER BY hits DESC, a.published DESC NULLS LAST, a.article_id LIMIT {int(limit)}
+        """,
+        [*words, *patterns],
+    )
+    quotes = (
+        store.query(
+            f"""
+            SELECT q.*, a.article_id, a.published, {hits('q.text')} AS hits, count(*) OVER () AS total
+            FROM quotes q JOIN articles a USING (id) WHERE {quotes_where}
+            ORDER BY hits DESC, a.published DESC NULLS LAST, a.article_id, q.idx LIMIT {int(limit)}
+            """,
+            [*words, *patterns],
+        )
+        if store.has_table("quotes")
+        else []
+    )
+    name = _actor_namer(store, kb if kb is not None else kb_of(store), _speakers(quotes)) if quotes else None
+    return {
+        "query": text,
+        "words": words,
+        "articles": [
+            {
+                **{key: row[key] for key in ("article_id", "title", "published", "outlet", "url", "hits")},
+                **snippet(row["clean_text"], words),
+            }
+            for row in articles
+        ],
+        "articles_total": articles[0]["total"] if articles else 0,
+        "quotes": [{**_quote(row, name), "hits": row["hits"]} for row in quotes],
+        "quotes_total": quotes[0]["total"] if quotes else 0,
+    }
+
+
+def escape_like(text: str) -> str:
+    """Text as a literal inside a LIKE/ILIKE pattern with ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def snippet(text: str, words: list[str], context: int = SNIPPET_CONTEXT) -> dict:
+    """The text around the first hit of any word: {"snippet", "snippet_start" (its offset in
+    the text), "snippet_truncated" ([cut at the start, cut at the end]), "marks" ([start, end]
+    of every hit within the snippet)}. No hit (a word only in the title): the text's start."""
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    hit = pattern.search(text)
+    first = hit.start() if hit else 0
+    start = max(0, first - context)
+    end = min(len(text), first + context)
+    if start > 0:  # start and end at a word boundary
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
+    piece = text[start:end]
+    return {
+        "snippet": piece,
+        "snippet_start": start,
+        "snippet_truncated": [start > 0, end < len(text)],
+        "marks": _merged([[m.start(), m.end()] for m in pattern.finditer(piece)]),
+    }
+
+
+def _merged(spans: list[list[int]]) -> list[list[int]]:
+    """Overlapping [start, end] spans merged, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+# ------------------------------------------------------------------- pages of one record
+
+def event_quotes(store: Store, kb: KnowledgeBase, event_id: str) -> list[dict]:
+    """The quotes said at any mention of a fused event, in the contract's shape."""
+    if not (store.has_table("quotes") and store.has_table("event_members")):
+        return []
+    members = {(row[0], row[1]) for row in store.con.execute(
+        "SELECT article, idx FROM event_members WHERE event_id = ?", [event_id]
+    ).fetchall()}
+    if not members:
+        return []
+    articles = sorted({article for article, _ in members})
+    marks = ", ".join("?" for _ in articles)  # literal lists: DuckDB looks them up in the indexes
+    rows = store.query(
+        f"""
+        SELECT q.*, a.article_id, a.published FROM quotes q, articles a
+        WHERE q.id IN ({marks}) AND a.id IN ({marks}) AND a.id = q.id
+        ORDER BY a.published NULLS LAST, a.article_id, q.clean_start, q.idx
+        """,
+        articles + articles,
+    )
+    rows = [row for row in rows if (row["id"], row["event_idx"]) in members]
+    name = _actor_namer(store, kb, _speakers(rows))
+    return [_quote(row, name) for row in rows]
+
+
+def quotes_by_event(store: Store, kb: KnowledgeBase) -> dict[str, list[dict]]:
+    """Every fused event's quotes (said at any of its mentions), in `event_quotes`' order
+    and shape: one query over the whole store, for the server's event catalog."""
+    if not (store.has_table("quotes") and store.has_table("event_members")):
+        return {}
+    rows = store.query(
+        """
+        SELECT m.event_id, q.*, a.article_id, a.published
+        FROM event_members m JOIN quotes q ON q.id = m.article AND q.event_idx = m.idx
+        JOIN articles a ON a.id = q.id
+        ORDER BY m.event_id, a.published NULLS LAST, a.article_id, q.clean_start, q.idx
+        """
+    )
+    name = _actor_namer(store, kb, _speakers(rows))
+    found: dict[str, list[dict]] = {}
+    for row in rows:
+        found.setdefault(row["event_id"], []).append(_quote(row, name))
+    return found
+
+
+def actor_quotes(store: Store, kb: KnowledgeBase, actor_id: str, limit: int | None = None) -> list[dict]:
+    """The quotes an actor (by id) is the speaker of, newest first."""
+    if not store.has_table("quotes"):
+        return []
+    rows = store.query(
+        f"""
+        SELECT q.*, a.article_id, a.published FROM quotes q JOIN articles a USING (id)
+        WHERE q.speaker = ? ORDER BY a.published DESC NULLS LAST, a.article_id, q.clean_start, q.idx
+        {_limit_sql(limit)}
+        """,
+        [actor_id],
+    )
+    name = _actor_namer(store, kb, _speakers(rows))
+    return [_quote(row, name) for row in rows]
+
+
+def counterparts(store: Store, kb: KnowledgeBase, actor_id: str, limit: int | None = None) -> list[dict]:
+    """The actors that share fused events with an actor (by id): [{"id", "name", "kind",
+    "events", "types"}], most shared events first."""
+    if not store.has_table("events"):
+        return []
+    rows = store.query(
+        f"""
+        SELECT x.id AS id, count(DISTINCT event_id) AS events, list(DISTINCT type ORDER BY type) AS types
+        FROM (SELECT v.id AS event_id, v.type, unnest(v.actors) AS x FROM events v
+              WHERE list_contains(list_transform(v.actors, lambda a: a.id), ?))
+        WHERE x.id IS NOT NULL AND x.id <> ? GROUP BY x.id ORDER BY events DESC, x.id {_limit_sql(limit)}
+        """,
+        [actor_id, actor_id],
+    )
+    corpus = _corpus_rows(store, kb, [row["id"] for row in rows])
+    return [
+        {"id": row["id"], "name": (who := identity(row["id"], kb, corpus.get(row["id"])))["name"], "kind": who["kind"],
+         "events": row["events"], "types": row["types"]}
+        for row in rows
+    ]
+
+
+def event_documents(store: Store, event_id: str) -> list[dict]:
+    """The articles behind a fused event, each with its clean text and the spans (clean-text
+    offsets) of the evidence sentences and triggers of the event's mentions in it."""
+    if not store.has_table("event_members"):
+        return []
+    rows = store.query(
+        """
+        SELECT m.idx, a.article_id, a.id, a.title, a.outlet, a.url, a.published, a.published_month,
+               a.clean_text, e.evidence
+        FROM event_members m JOIN event_mentions e ON e.id = m.article AND e.idx = m.idx
+        JOIN articles a ON a.id = m.article
+        WHERE m.event_id = ? ORDER BY a.published NULLS LAST, a.article_id, m.idx
+        """,
+        [event_id],
+    )
+    documents: dict[str, dict] = {}
+    for row in rows:
+        document = documents.setdefault(
+            row["id"],
+            {
+                "article_id": row["article_id"],
+                "title": row["title"],
+                "outlet": row["outlet"],
+                "url": row["url"],
+                "published": row["published"].isoformat() if row["published"] else row["published_month"],
+                "text": row["clean_text"],
+                "mentions": [],
+                "evidence": [],
+            },
+        )
+        document["mentions"].append(f"{row['article_id']}:e{row['idx']}")
+        document["evidence"] += [_evidence_span(item) for item in row["evidence"]]
+    return list(documents.values())
+
+
+def article_evidence(store: Store, article: str, event: str) -> list[dict]:
+    """The evidence spans (clean-text offsets) in an article of an event named by its fused
+    id or a mention id ("<article_id>:e<n>"); NotFound when that event has none there."""
+    identifier = resolve_article(store, article)
+    rows = store.query(
+        """
+        SELECT e.evidence FROM event_mentions e JOIN articles a USING (id)
+        WHERE e.id = ? AND (a.article_id || ':e' || e.idx = ?
+              OR e.idx IN (SELECT m.idx FROM event_members m WHERE m.article = e.id AND m.event_id = ?))
+        ORDER BY e.idx
+        """,
+        [identifier, event, event],
+    ) if store.has_table("event_members") else []
+    if not rows:
+        raise NotFound(f"event {event!r} has no mention in article {article!r}")
+    return [_evidence_span(item) for row in rows for item in row["evidence"]]
+
+
+def _evidence_span(item: dict) -> dict:
+    return {
+        "start": item["clean_start"],
+        "end": item["clean_end"],
+        "trigger_start": item["trigger_clean_start"],
+        "trigger_end": item["trigger_clean_end"],
+        "trigger": item["trigger"],
+    }
+
+
+def event_places(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[dict]:
+    """Fused events that have a place with coordinates (for a map): {"id", "type", "mode",
+    "modality", "date", "actors", "mentions", "place": {"id", "name", "country", "lat", "lon"}},
+    most reported first. Filters read as in `list_events`."""
+    clauses, params = _event_filters(store, type, [actor] if actor else [], since, until, modality, kb)
+    clauses.append("p.lat IS NOT NULL AND p.lon IS NOT NULL")
+    rows = store.query(
+        f"""
+        SELECT v.id, v.type, v.mode, v.modality, v.date, v.actors, v.mentions,
+               p.id AS place_id, p.name AS place_name, p.country AS place_country, p.lat, p.lon
+        FROM events v JOIN places p ON p.id = v.place WHERE {' AND '.join(clauses)}
+        ORDER BY v.mentions DESC, v.date NULLS LAST, v.id {_limit_sql(limit)}
+        """,
+        params,
+    )
+    return [
+        {
+            "id": row["id"], "type": row["type"], "mode": row["mode"], "modality": row["modality"],
+            "date": row["date"], "actors": [{"id": a["id"], "name": a["name"], "role": a["role"]} for a in row["actors"]],
+            "mentions": row["mentions"],
+            "place": {"id": row["place_id"], "name": row["place_name"], "country": row["place_country"],
+                      "lat": row["lat"], "lon": row["lon"]},
+        }
+        for row in rows
+    ]
+
+
+def actors_named(store: Store, part: str, limit: int | None = None) -> list[str]:
+    """The ids of the fused events' actors whose name contains `part` (case-insensitive)."""
+    if not store.has_table("events"):
+        return []
+    rows = store.query(
+        "SELECT DISTINCT x.id FROM (SELECT unnest(actors) AS x FROM events) "
+        f"WHERE x.id IS NOT NULL AND contains(lower(x.name), ?) ORDER BY x.id {_limit_sql(limit)}",
+        [part.lower()],
+    )
+    return [row["id"] for row in rows]

@@ -212,6 +212,12 @@ def _events(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _event_member_index(con: duckdb.DuckDBPyConnection) -> None:
+    """An event's members by event id: one event's sources and quotes are looked up, not
+    scanned for (bench/load_bench.py). DuckDB keeps the index up to date on every write."""
+    con.execute("CREATE INDEX IF NOT EXISTS event_members_event ON event_members (event_id)")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -224,6 +230,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (5, "quotes", _quotes),
     (6, "events: fused event mentions and their members", _events),
     (7, "claims about the record", _claims),
+    (8, "index of event members by event id", _event_member_index),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
@@ -314,7 +321,14 @@ class Store:
 
     def has_table(self, name: str) -> bool:
         """Whether the store has a table (a store opened read-only is not migrated)."""
-        return bool(self.con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall())
+        return name in self.table_names()
+
+    def table_names(self) -> set[str]:
+        """The store's tables, and the views of a Parquet directory's tables."""
+        rows = self.con.execute(
+            "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
+        return {row[0] for row in rows}
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of article ids already stored."""
@@ -338,7 +352,7 @@ class Store:
 
     def kb_files(self) -> list[KbFile]:
         """The KB files users added to this store, in the order they were added."""
-        if "kb_files" not in {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}:
+        if not self.has_table("kb_files"):
             return []
         rows = self.con.execute("SELECT name, content FROM kb_files ORDER BY added_at, name").fetchall()
         return [KbFile(name, content) for name, content in rows]
