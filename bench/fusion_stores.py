@@ -85,7 +85,7 @@ def growth(small: dict, large: dict, field: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("stores", nargs="+")
+    parser.add_argument("stores", nargs="*")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
