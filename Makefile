@@ -9,7 +9,7 @@ DB ?= chronicle.duckdb
 $(BIN)/chronicle: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[model,test]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[model,test,spark]'
 	touch $(BIN)/chronicle
 
 venv: $(BIN)/chronicle

@@ -37,7 +37,7 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)
 
-Db = Annotated[str, typer.Option("--db", envvar="CHRONICLE_DB", help="The store: a DuckDB file.")]
+Db = Annotated[str, typer.Option("--db", envvar="CHRONICLE_DB", help="The store: a DuckDB file, or a `chronicle run` output directory.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Annotation processes.")]
 Model = Annotated[
@@ -133,6 +133,50 @@ def reprocess(
         "reprocess", lambda tick: local.reprocess(settings, stale_only=stale, progress=tick)
     )
     err.print(f"reprocessed {done} articles with {version}")
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; with --engine spark any path Spark reads, and Parquet datasets (*.parquet).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output directory of Parquet tables (open it with --db DIR).")],
+    engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or spark.")] = Engine.local,
+    master: Annotated[
+        Optional[str], typer.Option("--master", help="Spark master: local[2], spark://host:7077, yarn (default: spark-submit's, else local[*]).")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="local: annotation processes; spark: annotation tasks (default: 2 per core).")] = 1,
+    model: Model = None,
+) -> None:
+    """The whole pipeline into a directory of Parquet tables, on this machine or on Spark;
+    a later run over new input adds to it (articles already there are skipped)."""
+    from .parquet_store import run_local
+
+    settings = _settings("unused.duckdb", workers if engine is Engine.local else 1, model)
+    if engine is Engine.local:
+        report = _with_progress("run", lambda tick: run_local(paths, out, settings, progress=tick))
+    else:
+        try:
+            from .runners import spark
+
+            report = spark.run(paths, out, settings, master=master, partitions=workers if workers > 1 else None)
+        except ChronicleError as error:
+            _error(error)
+            raise typer.Exit(2) from error
+    summary = Table(title=f"run ({report.engine}) into {out} ({report.seconds:.1f}s)", show_header=False)
+    summary.add_row("documents read", str(report.read))
+    summary.add_row("articles added", str(report.stored))
+    summary.add_row("already there (no change)", str(report.already_stored))
+    summary.add_row("problems", str(report.problems))
+    summary.add_row("near-duplicate articles", str(report.near_duplicates))
+    summary.add_row("events", str(report.events))
+    err.print(summary)
+    if report.read == 0:
+        err.print("[red]nothing could be read[/red]")
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -151,20 +151,20 @@ def stats(store: Store) -> dict:
         "published_to": str(one("SELECT max(published) FROM articles")),
         "dated_by": dict(
             store.con.execute(
-                "SELECT published_source, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT published_source, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ).fetchall()
         ),
         "sentences": one("SELECT count(*) FROM sentences"),
         "entities": one("SELECT count(*) FROM entities"),
         "entities_by_label": dict(
             store.con.execute(
-                "SELECT label, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT label, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC, 1"
             ).fetchall()
         ),
         "problems": one("SELECT count(*) FROM problems"),
         "pipeline_versions": dict(
             store.con.execute(
-                "SELECT pipeline_version, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT pipeline_version, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ).fetchall()
         ),
     }

@@ -295,6 +295,13 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise ChronicleError(f"no store at {self.path}: run `chronicle ingest` first")
+        if Path(self.path).is_dir():  # a `chronicle run` output: read-only views over Parquet
+            if not read_only:
+                raise ChronicleError(f"{self.path} is a directory of Parquet tables: add to it with `chronicle run --out {self.path}`")
+            from .parquet_store import connect
+
+            self.con = connect(self.path)
+            return
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
