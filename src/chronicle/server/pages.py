@@ -219,7 +219,7 @@ def timeline(
     """Events along time for one actor, a pair, or (no actor) the whole store."""
     actors = [ref.strip() for ref in actor if ref.strip()]
     if actors:
-        view = views.timeline_view(store, kb, actors, type=type, since=since, until=until, planned=True, catalog=catalog)
+        view = views.timeline_view(store, kb, catalog, actors, type=type, since=since, until=until, planned=True)
         title = "Timeline: " + " – ".join(who["name"] for who in view["actors"])
     else:
         view = store_timeline(store, kb, type=type, since=since, until=until)

@@ -66,21 +66,6 @@ def segments(text: str, spans: list[dict]) -> list[dict]:
 # ---- lists -----------------------------------------------------------------------------
 
 
-def events_view(
-    store: Store, kb: KnowledgeBase, *, type: str | None = None, actor: str | None = None,
-    since: str | None = None, until: str | None = None, modality: str | None = None,
-    limit: int = DEFAULT_LIMIT, offset: int = 0, catalog: EventCatalog | None = None,
-) -> dict:
-    """A page of fused events (DESIGN.md's record + mentions/articles/outlets/summary), by
-    date; from the server's `catalog` when given."""
-    if catalog is not None:
-        selection = events_selection(store, kb, catalog, type=type, actor=actor, since=since, until=until, modality=modality)
-        return paged(json.loads(catalog.page(selection, limit, offset)), selection.total, limit, offset)
-    filters = {"type": type, "actor": actor, "since": since, "until": until, "modality": modality, "kb": kb}
-    items = query.list_events(store, **filters, limit=limit, offset=offset)
-    return paged(items, query.count_events(store, **filters), limit, offset)
-
-
 def mentions_view(
     store: Store, kb: KnowledgeBase, *, type: str | None = None, actor: str | None = None,
     since: str | None = None, until: str | None = None, article: str | None = None,
@@ -203,27 +188,20 @@ def _fused_ids(store: Store, article: str) -> dict[str, str]:
 
 
 def timeline_view(
-    store: Store, kb: KnowledgeBase, actors: list[str], *, type: str | None = "all",
+    store: Store, kb: KnowledgeBase, catalog: EventCatalog, actors: list[str], *, type: str | None = "all",
     since: str | None = None, until: str | None = None, planned: bool = False, undated: bool = False,
-    catalog: EventCatalog | None = None, limit: int | None = None, offset: int = 0,
+    limit: int | None = None, offset: int = 0,
 ) -> dict:
     """The fused events every given actor (1 or more: ids, names or aliases) takes part in,
-    by date: {"actors": [{"ref", "id", "name", "kind", "country"}], "type", "items": [events],
-    "total", "limit", "offset"}. `type` is a PLOVER type or "all" (default); events that
-    happened (and planned ones with `planned`, each event's "modality" tells which), dated
-    ones (and undated with `undated`); `limit` events after `offset` (all by default). With
-    a `catalog` (the server's), read from it instead of the store's tables."""
+    by date, from the server's event catalog: {"actors": [{"ref", "id", "name", "kind",
+    "country"}], "type", "items": [events], "total", "limit", "offset"}. `type` is a PLOVER
+    type or "all" (default); events that happened (and planned ones with `planned`, each
+    event's "modality" tells which), dated ones (and undated with `undated`); `limit` events
+    after `offset` (all by default)."""
     who, wanted_type = timeline_actors(store, kb, actors, type, catalog)
-    if catalog is not None:
-        selection = timeline_selection(store, kb, catalog, who, wanted_type, since, until, planned, undated)
-        items = json.loads(catalog.page(selection, limit, offset))
-        return {"actors": who, "type": wanted_type or "all", "items": items, "total": selection.total, "limit": limit, "offset": offset}
-    items = query.timeline(
-        store, [actor["id"] or actor["ref"] for actor in who], type=wanted_type, since=since, until=until,
-        planned=planned, undated=undated, kb=kb,
-    )
-    end = None if limit is None else offset + limit
-    return {"actors": who, "type": wanted_type or "all", "items": items[offset:end], "total": len(items), "limit": limit, "offset": offset}
+    selection = timeline_selection(store, kb, catalog, who, wanted_type, since, until, planned, undated)
+    items = json.loads(catalog.page(selection, limit, offset))
+    return {"actors": who, "type": wanted_type or "all", "items": items, "total": selection.total, "limit": limit, "offset": offset}
 
 
 def timeline_actors(
