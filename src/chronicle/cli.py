@@ -648,6 +648,37 @@ def _print_meetings(events: dict) -> None:
             err.print(f"  {section} miss: {miss}")
 
 
+def _print_failures(events: dict) -> None:
+    """Per gold meeting: found, date right, city right; the mention that found it, or for a
+    miss the nearest mention of its article, so failure families show at a glance."""
+    mark = {True: "ok", False: "WRONG", None: "-"}
+    for section, row in events.items():
+        verdicts = row["verdicts"]
+        wrong = [v for v in verdicts if not v["found"] or v["date_right"] is False or v["city_right"] is False]
+        print(f"== {section}: {len(verdicts)} gold, {sum(v['found'] for v in verdicts)} found, {len(wrong)} with a failure")
+        for v in verdicts:
+            people = " + ".join(v["participants"] or [])
+            head = f"{v['article']:<10} {people} | gold {v['date'] or '-'} {v['city'] or '-'}"
+            if not v["found"]:
+                print(f"MISS  {head}")
+                _print_brief("nearest", v["nearest"])
+                continue
+            status = f"date {mark[v['date_right']]}, city {mark[v['city_right']]}"
+            print(f"{'FOUND' if v in wrong else 'ok   '} {head} | {status}")
+            if v in wrong:
+                _print_brief("found", v["predicted"])
+
+
+def _print_brief(label: str, brief: dict | None) -> None:
+    if brief is None:
+        print(f"      {label}: no mention")
+        return
+    print(f"      {label}: {brief['id']} {brief['type']}/{brief['mode'] or '-'} {brief['modality']} "
+          f"[{', '.join(brief['actors'])}] {brief['date'] or '-'} ({brief['date_precision']}: {brief['date_expression'] or '-'}) "
+          f"@ {brief['place'] or '-'} «{brief['trigger']}»")
+    print(f"        {brief['evidence']}")
+
+
 @app.command()
 def export(
     table: Annotated[str, typer.Argument(help="events, mentions, quotes, actors or articles.")],
@@ -674,6 +705,7 @@ def evaluate_command(
     articles_file: Annotated[Optional[str], typer.Option("--articles", help="The articles the gold annotates (JSONL).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     limit: Annotated[Optional[int], typer.Option(help="Typing: score only the first N texts.")] = None,
+    failures: Annotated[bool, typer.Option("--failures", help="Meetings: one line per gold meeting (found, date, city) and, for each miss, the nearest predicted mention.")] = False,
     workers: Workers = 1,
     model: Model = None,
 ) -> None:
@@ -692,6 +724,9 @@ def evaluate_command(
     result = _with_progress("eval", lambda tick: evaluate(gold, articles_file, settings, progress=tick))
     if fmt == "json":
         print(json.dumps(result, default=str, ensure_ascii=False, indent=2))
+        return
+    if failures:
+        _print_failures(result["events"])
         return
     _print_meetings(result["events"])
     fusion = result["fusion"]

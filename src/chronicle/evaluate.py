@@ -248,7 +248,10 @@ def evaluate(
 
 # ----------------------------------------------------------------------------- meetings
 
-MEETING_SECTIONS = {"meetings": ("reported", "historical"), "planned": ("planned",)}
+# gold section -> the predicted modalities that find it (dev2's gold also lists meetings
+# that were cancelled, refused or only hypothetical: `not_happened`)
+MEETING_SECTIONS = {"meetings": ("reported", "historical"), "planned": ("planned",),
+                    "not_happened": ("negated", "hypothetical")}
 
 
 def _meeting_candidates(events: Sequence[dict], modalities: Sequence[str]) -> list[dict]:
@@ -282,84 +285,134 @@ def _city_right(gold: str, event: dict) -> bool:
 
 
 def meeting_score(golds: Sequence[dict], events_by_article: dict[str, list[dict]], kb: KnowledgeBase) -> dict:
-    """Gold meetings (held, and planned) against the predicted CONSULT mentions of each
-    article: a gold meeting is found when one predicted meeting names all its participants
-    (one predicted meeting per gold meeting, the one with the right date first); precision is
-    the share of predicted meetings that found a gold one. Date and city accuracy are over
-    the found meetings whose gold gives a date or a city (`date_accuracy_by_text` leaves out
-    gold dates that rest on the public record, not on the text; a day the text does not give
-    but the publication date does counts, and `date_from_publication` says how many);
-    participant precision is the share of persons named in the found meetings who are gold
-    participants."""
+    """Gold meetings (held, planned, and not happened) against the predicted CONSULT
+    mentions of each article: a gold meeting is found when one predicted meeting names all
+    its participants (one predicted meeting per gold meeting, the one with the right date
+    first); precision is the share of predicted meetings that found a gold one. Date and
+    city accuracy are over the found meetings whose gold gives a date or a city
+    (`date_accuracy_by_text` leaves out gold dates that rest on the public record, not on
+    the text; a day the text does not give but the publication date does counts, and
+    `date_from_publication` says how many); participant precision is the share of persons
+    named in the found meetings who are gold participants. `verdicts` holds one line per
+    gold meeting: found, date and city right, and the predicted mention that found it or,
+    for a miss, the nearest one."""
     report = {}
     for section, modalities in MEETING_SECTIONS.items():
-        totals = {"gold": 0, "predicted": 0, "found": 0, "dated": 0, "date_right": 0, "with_city": 0, "city_right": 0,
-                  "persons": 0, "persons_gold": 0, "matched": 0,
-                  "date_from_publication": 0, "dated_by_text": 0, "date_right_by_text": 0}
-        articles, misses, extra = [], [], []
+        verdicts, articles, extra = [], [], []
+        predicted_total = matched_total = 0
         for gold in golds:
-            predicted = _meeting_candidates(events_by_article.get(gold["id"], []), modalities)
+            events = events_by_article.get(gold["id"], [])
+            predicted = _meeting_candidates(events, modalities)
             used: set[int] = set()
-            counts = {"gold": 0, "found": 0, "predicted": len(predicted), "matched": 0}
+            found_here = 0
             for meeting in gold.get(section) or []:
-                counts["gold"] += 1
-                wanted = [identities_of(name, kb) for name in meeting.get("participants") or []]
-                fits = [  # a compound meeting ("A and B met C") may stand for two gold ones
-                    i for i, event in enumerate(predicted)
-                    if (i not in used or _persons(event) > 2) and all(ids & {a["id"] for a in event["actors"]} for ids in wanted)
-                ]
-                date = meeting.get("date")
-                phone = meeting.get("kind") == "phone"
-                fits.sort(key=lambda i: ((predicted[i].get("mode") == "PHONE") != phone,
-                                         not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
-                if not fits:
-                    misses.append({"article": gold["id"], "participants": meeting.get("participants"), "date": date})
-                    continue
-                event = predicted[fits[0]]
-                used.add(fits[0])
-                counts["found"] += 1
-                if date:
-                    totals["dated"] += 1
-                    totals["date_right"] += _date_right(date, event)
-                    totals["date_from_publication"] += _date_right(date, event) and event.get("date_precision") == "reported"
-                    if "public record" not in (meeting.get("date_evidence") or ""):
-                        totals["dated_by_text"] += 1
-                        totals["date_right_by_text"] += _date_right(date, event)
-                    if not _date_right(date, event):
-                        misses.append({"article": gold["id"], "participants": meeting.get("participants"), "date": date,
-                                       "predicted_date": event.get("date"), "precision": event.get("date_precision")})
-                if meeting.get("city"):
-                    totals["with_city"] += 1
-                    totals["city_right"] += _city_right(meeting["city"], event)
-                    if not _city_right(meeting["city"], event):
-                        misses.append({"article": gold["id"], "participants": meeting.get("participants"), "city": meeting["city"],
-                                       "predicted_place": (event.get("place") or {}).get("name")})
-                gold_ids = set().union(*wanted) if wanted else set()
-                persons = {a["id"] for a in event["actors"] if a["kind"] == "person"}
-                totals["persons"] += len(persons)
-                totals["persons_gold"] += len(persons & gold_ids)
+                verdict = _judge(meeting, predicted, used, events, kb)
+                verdicts.append({"article": gold["id"], "section": section, **verdict})
+                found_here += verdict["found"]
             extra += [{"article": gold["id"], "actors": [a["name"] for a in e["actors"]], "date": e.get("date")}
                       for i, e in enumerate(predicted) if i not in used]
-            totals["gold"] += counts["gold"]
-            totals["found"] += counts["found"]
-            totals["predicted"] += counts["predicted"]
-            counts["matched"] = len(used)
-            totals["matched"] += len(used)
-            articles.append({"article": gold["id"], **counts})
-        share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
-        report[section] = {
-            **totals,
-            "recall": share(totals["found"], totals["gold"]),
-            "precision": share(totals["matched"], totals["predicted"]),
-            "date_accuracy": share(totals["date_right"], totals["dated"]),
-            "date_accuracy_by_text": share(totals["date_right_by_text"], totals["dated_by_text"]),
-            "city_accuracy": share(totals["city_right"], totals["with_city"]),
-            "participant_precision": share(totals["persons_gold"], totals["persons"]),
-            "per_article": articles,
-            "misses": misses,
-            "unmatched": extra,
-        }
+            predicted_total += len(predicted)
+            matched_total += len(used)
+            articles.append({"article": gold["id"], "gold": len(gold.get(section) or []), "found": found_here,
+                             "predicted": len(predicted), "matched": len(used)})
+        report[section] = {**_meeting_totals(verdicts, predicted_total, matched_total),
+                           "per_article": articles, "misses": _misses(verdicts), "unmatched": extra, "verdicts": verdicts}
     return report
+
+
+def _judge(meeting: dict, predicted: list[dict], used: set[int], events: list[dict], kb: KnowledgeBase) -> dict:
+    """One gold meeting against the article's predicted meetings: the one that finds it
+    (marked used), whether its date and city are right; for a miss, the nearest mention."""
+    wanted = [identities_of(name, kb) for name in meeting.get("participants") or []]
+    fits = [  # a compound meeting ("A and B met C") may stand for two gold ones
+        i for i, event in enumerate(predicted)
+        if (i not in used or _persons(event) > 2) and all(ids & {a["id"] for a in event["actors"]} for ids in wanted)
+    ]
+    date, city = meeting.get("date"), meeting.get("city")
+    phone = meeting.get("kind") == "phone"
+    fits.sort(key=lambda i: ((predicted[i].get("mode") == "PHONE") != phone,
+                             not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
+    verdict = {"participants": meeting.get("participants"), "date": date, "city": city,
+               "by_text": "public record" not in (meeting.get("date_evidence") or ""),
+               "found": bool(fits), "date_right": None, "city_right": None, "persons": 0, "persons_gold": 0}
+    if not fits:
+        return {**verdict, "nearest": _nearest(wanted, date, events)}
+    event = predicted[fits[0]]
+    used.add(fits[0])
+    gold_ids = set().union(*wanted) if wanted else set()
+    persons = {a["id"] for a in event["actors"] if a["kind"] == "person"}
+    return {
+        **verdict, "predicted": _brief(event),
+        "date_right": _date_right(date, event) if date else None,
+        "from_publication": bool(date) and _date_right(date, event) and event.get("date_precision") == "reported",
+        "city_right": _city_right(city, event) if city else None,
+        "persons": len(persons), "persons_gold": len(persons & gold_ids),
+    }
+
+
+def _nearest(wanted: list[set[str]], date: str | None, events: list[dict]) -> dict | None:
+    """The article's mention closest to a missed gold meeting: most gold participants
+    named, a CONSULT first, then one in the gold's month, then the most confident."""
+    def closeness(event: dict) -> tuple[int, bool, bool, float]:
+        ids = {a["id"] for a in event["actors"]}
+        in_month = bool(date and (event.get("date") or "")[:7] == date[:7])
+        return sum(bool(w & ids) for w in wanted), event["type"] == "CONSULT", in_month, event["confidence"]
+
+    best = max(events, key=closeness, default=None)
+    return _brief(best) if best is not None and (closeness(best)[0] or best["type"] == "CONSULT") else None
+
+
+def _brief(event: dict) -> dict:
+    """A predicted mention in a few fields: enough to see why it is (not) the gold one."""
+    source = (event.get("sources") or [{}])[0]
+    return {
+        "id": event["id"], "type": event["type"], "mode": event.get("mode"), "modality": event["modality"],
+        "actors": [a["name"] for a in event["actors"]], "date": event.get("date"),
+        "date_precision": event.get("date_precision"), "date_expression": event.get("date_expression"),
+        "place": (event.get("place") or {}).get("name"), "trigger": event.get("trigger"),
+        "evidence": " ".join((source.get("text") or "").split())[:160],
+    }
+
+
+def _meeting_totals(verdicts: list[dict], predicted: int, matched: int) -> dict:
+    """The section's counts and shares from its verdicts."""
+    found = [v for v in verdicts if v["found"]]
+    dated = [v for v in found if v["date"]]
+    by_text = [v for v in dated if v["by_text"]]
+    placed = [v for v in found if v["city"]]
+    totals = {
+        "gold": len(verdicts), "predicted": predicted, "found": len(found), "matched": matched,
+        "dated": len(dated), "date_right": sum(v["date_right"] for v in dated),
+        "date_from_publication": sum(v["from_publication"] for v in dated),
+        "dated_by_text": len(by_text), "date_right_by_text": sum(v["date_right"] for v in by_text),
+        "with_city": len(placed), "city_right": sum(v["city_right"] for v in placed),
+        "persons": sum(v["persons"] for v in found), "persons_gold": sum(v["persons_gold"] for v in found),
+    }
+    share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    return {
+        **totals,
+        "recall": share(totals["found"], totals["gold"]),
+        "precision": share(matched, predicted),
+        "date_accuracy": share(totals["date_right"], totals["dated"]),
+        "date_accuracy_by_text": share(totals["date_right_by_text"], totals["dated_by_text"]),
+        "city_accuracy": share(totals["city_right"], totals["with_city"]),
+        "participant_precision": share(totals["persons_gold"], totals["persons"]),
+    }
+
+
+def _misses(verdicts: list[dict]) -> list[dict]:
+    """Gold meetings not found, or found with a wrong date or city."""
+    misses = []
+    for v in verdicts:
+        head = {"article": v["article"], "participants": v["participants"], "date": v["date"]}
+        if not v["found"]:
+            misses.append(head)
+            continue
+        if v["date_right"] is False:
+            misses.append({**head, "predicted_date": v["predicted"]["date"], "precision": v["predicted"]["date_precision"]})
+        if v["city_right"] is False:
+            misses.append({**head, "city": v["city"], "predicted_place": v["predicted"]["place"]})
+    return misses
 
 
 # ----------------------------------------------------------------------------- typing

@@ -1,0 +1,63 @@
+"""chronicle eval's meeting verdicts and failure listing, on hand-built gold and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.evaluate import meeting_score
+from chronicle.kb import load_kb
+from chronicle.resolve.actors import corpus_id
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb([])
+
+
+def mention(id_, actors, date=None, precision="day", modality="reported", place=None, mode=None, confidence=0.9):
+    return {
+        "id": id_, "type": "CONSULT", "mode": mode, "modality": modality,
+        "actors": [{"id": corpus_id(a), "name": a, "kind": "person"} for a in actors],
+        "date": date, "date_precision": precision, "date_expression": date, "confidence": confidence,
+        "place": {"name": place} if place else None, "trigger": "met",
+        "sources": [{"text": f"{' and '.join(actors)} met."}],
+    }
+
+
+GOLD = [{
+    "id": "a1",
+    "meetings": [
+        {"participants": ["Ada Quill", "Bo Rennet"], "date": "2020-03-04", "city": "Lima"},
+        {"participants": ["Ada Quill", "Cy Dorn"], "date": "2020-02", "city": None},
+    ],
+    "planned": [{"participants": ["Ada Quill", "Bo Rennet"], "date": None, "city": None}],
+}]
+
+
+def test_verdicts_say_found_date_and_city_and_the_nearest_mention_of_a_miss(kb):
+    events = {"a1": [
+        mention("a1:e0", ["Ada Quill", "Bo Rennet"], "2020-03-04", place="Quito"),
+        mention("a1:e1", ["Ada Quill"], "2020-02", precision="month"),
+    ]}
+    report = meeting_score(GOLD, events, kb)
+    held = report["meetings"]["verdicts"]
+    assert [v["found"] for v in held] == [True, False]
+    assert held[0]["date_right"] is True and held[0]["city_right"] is False
+    assert held[0]["predicted"]["id"] == "a1:e0"
+    assert held[1]["nearest"]["id"] == "a1:e1"  # names one of the two gold participants
+    assert report["meetings"]["recall"] == 0.5 and report["meetings"]["city_accuracy"] == 0.0
+    assert report["planned"]["verdicts"][0]["found"] is False
+
+
+def test_a_miss_with_no_related_mention_has_no_nearest(kb):
+    events = {"a1": [{**mention("a1:e0", ["Zed Ulm"]), "type": "ASSAULT"}]}
+    held = meeting_score(GOLD, events, kb)["meetings"]["verdicts"]
+    assert held[0]["nearest"] is None
+
+
+def test_meetings_that_did_not_happen_are_found_by_negated_or_hypothetical_mentions(kb):
+    gold = [{"id": "b1", "not_happened": [{"participants": ["Ada Quill", "Bo Rennet"], "date": None, "city": None}]}]
+    negated = {"b1": [mention("b1:e0", ["Ada Quill", "Bo Rennet"], modality="negated")]}
+    happened = {"b1": [mention("b1:e0", ["Ada Quill", "Bo Rennet"])]}
+    assert meeting_score(gold, negated, kb)["not_happened"]["recall"] == 1.0
+    assert meeting_score(gold, happened, kb)["not_happened"]["recall"] == 0.0
