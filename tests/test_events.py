@@ -170,3 +170,75 @@ def test_evidence_spans_point_at_the_words(extract):
 )
 def test_other_types(extract, sentence, type_):
     assert type_ in {e.type for e in extract(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        # announcements are plans, not happenings
+        ("Ramaphosa to meet Kagame in Kigali", "planned"),
+        ("Cyril Ramaphosa was scheduled to meet Paul Kagame on Friday.", "planned"),
+        ("President Cyril Ramaphosa flew to Kigali on Monday to meet Paul Kagame.", "planned"),
+        ("Cyril Ramaphosa said he was looking forward to meeting Paul Kagame.", "planned"),
+        # readiness and conditions are hypothetical; a cancelled would-be meeting is negated
+        ("Cyril Ramaphosa confirmed his readiness to meet Paul Kagame without preconditions.", "hypothetical"),
+        ("Cyril Ramaphosa said he would certainly meet Paul Kagame if the Rwandan leader was willing.", "hypothetical"),
+        ("Cyril Ramaphosa canceled what would have been his first meeting with Paul Kagame.", "negated"),
+        # counter-cases: the same words where the meeting happened
+        ("Cyril Ramaphosa flew to Kigali on Monday and met Paul Kagame.", "reported"),
+        ("Cyril Ramaphosa met Paul Kagame for the first time on Monday.", "reported"),
+        ("Cyril Ramaphosa canceled his trip to Paris and met Paul Kagame on Monday.", "reported"),
+        ("In Kigali, Cyril Ramaphosa met Paul Kagame on Monday to discuss trade.", "reported"),
+    ],
+)
+def test_announcements_conditions_and_happenings(extract, sentence, modality):
+    events = [e for e in extract(sentence) if e.type == "CONSULT" and any("Kagame" in n for n in names(e))]
+    assert [e.modality for e in events] == [modality], [(e.modality, names(e)) for e in events]
+
+
+def test_an_invitation_to_visit_is_a_planned_visit(extract):
+    assert only(extract("Paul Kagame invited Cyril Ramaphosa to visit Rwanda."), "CONSULT").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cyril Ramaphosa and Paul Kagame have met repeatedly over the past two years.",
+        "Cyril Ramaphosa regularly speaks with Paul Kagame by phone.",
+        "Cyril Ramaphosa has met Paul Kagame several times.",
+    ],
+)
+def test_habits_and_aggregates_are_not_events(extract, sentence):
+    assert [e for e in extract(sentence) if e.type == "CONSULT"] == []
+
+
+def test_the_aim_of_a_trip_folds_into_the_meeting_the_article_reports(extract):
+    events = extract("Cyril Ramaphosa flew to Kigali to meet Paul Kagame. Ramaphosa met Kagame on Monday at the airport.")
+    event = only(events, "CONSULT") if len([e for e in events if e.type == "CONSULT"]) == 1 else None
+    meetings = [e for e in events if e.type == "CONSULT" and len(names(e)) == 2 and "Paul Kagame" in names(e)]
+    assert [e.modality for e in meetings] == ["reported"], [(e.modality, names(e)) for e in events]
+    assert len(meetings[0].evidence) == 2
+    assert event is None or event is meetings[0]
+
+
+def test_a_plan_to_meet_again_stays_a_plan(extract):
+    events = extract("Cyril Ramaphosa met Paul Kagame on Monday. Ramaphosa will fly back to Kigali to meet Kagame again.")
+    modalities = sorted(e.modality for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e))
+    assert modalities == ["planned", "reported"]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # different explicit months, an old date against news of the day, different cities: two events
+        ("Cyril Ramaphosa met Paul Kagame in April. In June, Ramaphosa met Kagame again.", 2),
+        ("Cyril Ramaphosa met Paul Kagame. The two men also met in March 2014.", 2),
+        ("Cyril Ramaphosa met Paul Kagame in Kigali on Monday. Their first meeting was in Lisbon.", 2),
+        # counter-cases: one meeting told twice
+        ("Cyril Ramaphosa met Paul Kagame in Kigali on Monday. Ramaphosa said his talks with Kagame were useful.", 1),
+        ("Cyril Ramaphosa met Paul Kagame on Monday. The meeting between Ramaphosa and Kagame lasted two hours.", 1),
+    ],
+)
+def test_mentions_with_different_dates_or_places_are_different_meetings(extract, text, count):
+    meetings = [e for e in extract(text) if e.type == "CONSULT" and e.modality in ("reported", "historical")]
+    assert len(meetings) == count, [(names(e), e.date, e.place, [v.trigger for v in e.evidence]) for e in meetings]

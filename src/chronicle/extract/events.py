@@ -30,6 +30,8 @@ DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanction
     "host": ("with", "to"),
 }
 HAPPENED = ("reported", "historical")
+# a mention dated only by its publication day stands for the days this close to it
+NEWS_WINDOW = dt.timedelta(days=7)
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 
 
@@ -70,10 +72,15 @@ class Modality:
     cancel_verbs: frozenset[str]
     cancel_phrasal: frozenset[tuple[str, str]]
     prospective_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
     prospective_prepositions: tuple[tuple[str, ...], ...]
     anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]
+    travel_verbs: frozenset[str]
+    repeat_words: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    occasion_nouns: frozenset[str]
     historical_days: int
 
 
@@ -88,6 +95,7 @@ class EventLexicon:
     support_verbs: frozenset[str]
     attendance_prepositions: tuple[tuple[str, ...], ...]
     plural_referents: frozenset[str]
+    plural_possessives: frozenset[str]
     anonymous_types: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -156,10 +164,15 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         cancel_verbs=_words(words.get("cancel_verbs")),
         cancel_phrasal=frozenset(tuple(p) for p in _phrases(words.get("cancel_phrasal"))),
         prospective_governors=_words(words.get("prospective_governors")),
+        hypothetical_governors=_words(words.get("hypothetical_governors")),
         negating_governors=_words(words.get("negating_governors")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
+        travel_verbs=_words(words.get("travel_verbs")),
+        repeat_words=_words(words.get("repeat_words")),
+        habitual_adverbs=_words(words.get("habitual_adverbs")),
+        occasion_nouns=_words(words.get("occasion_nouns")),
         historical_days=int(words.get("historical_days", 30)),
     )
     return EventLexicon(
@@ -170,6 +183,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         support_verbs=_words(ontology.get("support_verbs")),
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
+        plural_possessives=_words(ontology.get("plural_possessives")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
         collective_nouns=_words(ontology.get("collective_nouns")),
@@ -206,6 +220,7 @@ class _Found:
     place: str | None
     confidence: float
     evidence: list[Evidence]
+    preview: bool = False  # the aim of a trip: planned unless the article reports it
 
 
 def _is_verb(token) -> bool:
@@ -593,8 +608,9 @@ def _roles(trigger: Trigger, sources: list[EventActor], targets: list[EventActor
 
 
 def _phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:
-    """Whether `token` is the object of one of `phrases` ("ahead of [the summit]")."""
-    if token.dep_ != "pobj":
+    """Whether `token` is the object of one of `phrases` ("ahead of [the summit]", "looking
+    forward to [meeting]")."""
+    if token.dep_ not in ("pobj", "pcomp"):
         return False
     prep = token.head
     words = [t.lower_ for t in token.doc[max(prep.i - 4, 0) : prep.i + 1]]
@@ -602,50 +618,126 @@ def _phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:
 
 
 def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
-    """reported, historical, planned, hypothetical or negated (see docs/events.md)."""
+    """reported, historical, planned, hypothetical or negated (see docs/events.md); or
+    "habitual" for a repeated or aggregated happening ("they meet regularly", "have met
+    several times"), which is not one event; or "purpose" for the aim of a trip ("flew to
+    Kigali to meet X"), planned unless the article reports the meeting."""
     words = lexicon.modality
     carrier = token
+    if _phrase_before(token, words.prospective_prepositions):
+        return "planned"
     if _pos(token) == "NOUN" and token.head.i != token.i:
-        head = token.head
-        phrasal = tuple(w for w in (head.lemma_.lower(), *(c.lower_ for c in head.children if c.dep_ == "prt")))
-        if token.dep_ in ("dobj", "obj", "nsubjpass") and (
-            head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
-        ):
-            return "negated"
-        if _phrase_before(token, words.prospective_prepositions):
-            return "planned"
-        if _phrase_before(token, words.anterior_prepositions) and clause_tense(token, rules) == "future":
-            return "reported"  # "will call him after the meeting": the meeting is before the future
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in words.prospective_modifiers for c in token.children):
-            return "planned"
-        if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(head):
-            carrier = head
+        by_noun = _noun_modality(token, words, rules)
+        if by_noun is not None:
+            return by_noun
+        if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
+            carrier = token.head
+    if _cancelled(token, words):
+        return "negated"
     negators = [*carrier.children, *(noun.children if noun is not None else ())]
     if any(c.dep_ == "neg" or c.lower_ in words.negations and c.dep_ in ("advmod", "det") for c in negators):
         return "negated"
     while not _is_verb(carrier) and carrier.head.i != carrier.i:  # a noun: the clause it sits in
         carrier = carrier.head
+    if _habitual(carrier, words):
+        return "habitual"
+    chain, governed = _governed(carrier, words)
+    if governed is not None:
+        return governed
+    return _clause_modality(token, chain, words, rules, time, published)
+
+
+def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
+    """What an event noun's own governor says: "cancelled the meeting", "ahead of the
+    summit", "the upcoming visit"; None when it says nothing."""
+    head = token.head
+    phrasal = tuple(w for w in (head.lemma_.lower(), *(c.lower_ for c in head.children if c.dep_ == "prt")))
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
+    ):
+        return "negated"
+    if _phrase_before(token, words.anterior_prepositions) and clause_tense(token, rules) == "future":
+        return "reported"  # "will call him after the meeting": the meeting is before the future
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in words.prospective_modifiers for c in token.children):
+        return "planned"
+    return None
+
+
+def _cancelled(token, words: Modality) -> bool:
+    """The trigger sits in the object of a cancel verb, through copulas: "cancelled what
+    would have been his first meeting"; a coordinated or adverbial clause does not count."""
+    node = token
+    for _ in range(4):
+        parent = node.head
+        if parent.i == node.i or node.dep_ in ("conj", "advcl", "relcl", "acl"):
+            return False
+        if parent.lemma_.lower() in words.cancel_verbs:
+            return True
+        if _is_verb(parent) and parent.lemma_.lower() not in ("be", "have"):
+            return False
+        node = parent
+    return False
+
+
+def _habitual(verb, words: Modality) -> bool:
+    """A frequency adverb ("regularly", "repeatedly") or a count of occasions ("several
+    times", "on many occasions") on the trigger's clause."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words.habitual_adverbs:
+            return True
+        if child.dep_ in ("npadvmod", "prep", "advmod") and any(t.lower_ in words.occasion_nouns for t in child.subtree):
+            return True
+    return False
+
+
+def _governed(carrier, words: Modality) -> tuple[list, str | None]:
+    """Walk up from the trigger's clause through the clauses that govern it: a prospective
+    governor ("agreed to meet") makes it planned, a hypothetical one ("ready to meet") or a
+    negating one ("refused to meet") hypothetical or negated; a purpose clause of a trip
+    ("flew to Kigali to meet") and a headline infinitive ("Smith to meet Jones") are
+    planned. Returns the chain of clauses walked and the modality, if one was decided."""
     chain, node = [carrier], carrier
-    while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and node.head.i != node.i and len(chain) < 5:
-        if node.dep_ == "xcomp":
-            governor = node.head
-            lemma = governor.lemma_.lower()
+    while node.head.i != node.i and len(chain) < 5:
+        governor = node.head
+        lemma = governor.lemma_.lower()
+        if node.dep_ in ("xcomp", "acl"):
+            acomp = {c.lemma_.lower() for c in governor.children if c.dep_ == "acomp"} | {lemma}
             if lemma in words.negating_governors:
-                return "negated"
-            acomp = [c.lemma_.lower() for c in governor.children if c.dep_ == "acomp"]
-            if lemma in words.prospective_governors or set(acomp) & words.prospective_governors:
-                if any(c.dep_ == "neg" for c in governor.children):
-                    return "negated"
-                return "planned"
-        if node.dep_ in ("ccomp", "advcl", "conj"):
+                return chain, "negated"
+            if acomp & words.hypothetical_governors:
+                return chain, "hypothetical"
+            if acomp & words.prospective_governors:
+                return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
+        if node.dep_ == "advcl" and _infinitive(node) and lemma in words.travel_verbs:
+            return chain, "purpose"
+        if node.dep_ not in ("xcomp", "acl"):
             break
-        node = node.head
+        node = governor
         chain.append(node)
+    root = chain[-1]
+    if root.dep_ == "ROOT" and _infinitive(root) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
+        return chain, "planned"
+    return chain, None
+
+
+def _infinitive(verb) -> bool:
+    """A "to" infinitive: "to meet"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
+    """The modality the trigger's clause gives by its auxiliaries, markers, conditions,
+    tense and date."""
     auxiliaries = [c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
     markers = [c.lower_ for v in chain for c in v.children if c.dep_ == "mark"]
+    conditions = [  # "would meet him if he were willing": a condition on the trigger's clause
+        m.lower_ for v in chain for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
+    ]
     if set(markers) & words.conditional_markers:
         return "hypothetical"
     if set(auxiliaries) & words.hypothetical_auxiliaries:
+        if set(conditions) & words.conditional_markers:
+            return "hypothetical"
         reported_speech = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in words.speech_verbs
         return "planned" if reported_speech and "would" in auxiliaries else "hypothetical"
     if clause_tense(token, rules) == "future":
@@ -771,6 +863,11 @@ def _plural_referent(token, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _plural_possessor(token, lexicon: EventLexicon) -> bool:
+    """"their first meeting": an event noun owned by the last event's actors."""
+    return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
+
+
 def find_events(
     doc,
     context: ArticleContext,
@@ -803,6 +900,9 @@ def find_events(
         if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):  # "has spoken with him": some time before
             time = TimeValue(None, None, "vague", "", None, "perfect-aspect")
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
+        if modality == "habitual":  # "they meet regularly": no one event
+            continue
+        preview, modality = modality == "purpose", "planned" if modality == "purpose" else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
@@ -829,7 +929,7 @@ def find_events(
         event = _Found(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
-            confidence=round(trigger.confidence * completeness, 3), evidence=[evidence],
+            confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview,
         )
         if trigger.type == "CONSULT":
             mode, roles = _consult_mode(event, context)
@@ -837,7 +937,7 @@ def find_events(
             if mode == "PHONE":  # a call has no one place
                 event.place = None
         if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
-            _merge_anaphor(found, event)
+            _merge_anaphor(found, event, _plural_possessor(token, lexicon))
             continue
         if anaphoric and modality == "historical" and found:  # "the two have not met since"
             earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
@@ -846,10 +946,10 @@ def find_events(
                 _merge(found, event)
             continue
         if anaphoric:
-            _merge_anaphor(found, event)
+            _merge_anaphor(found, event, True)
             continue
         _merge(found, event)
-    events = _consolidate(found)
+    events = _consolidate(found, lexicon)
     _same_day_places(events)
     return [_record(event) for event in events]
 
@@ -899,11 +999,26 @@ def _dated(time: TimeValue) -> bool:
 
 
 def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
-    if not (_dated(a) and _dated(b)):
-        return True
-    first_a, last_a = _period(a)
-    first_b, last_b = _period(b)
-    return first_a <= last_b and first_b <= last_a
+    """Periods that overlap; a mention dated only by the publication day ("reported") stands
+    for the days around it, so an explicit date weeks away is another event; an undated
+    mention fits any date."""
+    if _dated(a) and _dated(b):
+        return _overlap(_period(a), _period(b))
+    dated, news = (a, b) if _dated(a) else (b, a)
+    if _dated(dated) and news.precision == "reported" and news.value and news.rule == "published":
+        day = dt.date.fromisoformat(news.value[:10])
+        return _overlap(_period(dated), (day - NEWS_WINDOW, day + NEWS_WINDOW))
+    return True
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _different_places(a: _Found, b: _Found) -> bool:
+    """Two mentions placed in two different cities are two events ("their first meeting in
+    Lisbon" is not the Oslo summit)."""
+    return bool(a.place and b.place and a.place != b.place and a.place.startswith("geonames:") and b.place.startswith("geonames:"))
 
 
 def _different_channels(a: _Found, b: _Found) -> bool:
@@ -935,17 +1050,21 @@ def _precision_rank(time: TimeValue) -> int:
     return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
 
 
-def _merge_anaphor(found: list[_Found], event: _Found) -> None:
+def _merge_anaphor(found: list[_Found], event: _Found, plural: bool) -> None:
     """An event word with no actors of its own ("the meeting lasted three hours") is more
-    evidence for the last event of its type and modality, if any."""
-    fitting = [
-        earlier for earlier in found
-        if earlier.type == event.type and _group(earlier.modality) == _group(event.modality)
-        and _compatible_dates(earlier.time, event.time)
-    ]
+    evidence for the last event of its type and modality with a compatible date and place,
+    if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
+    March") with another date or city is another event between the same actors."""
+    same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
+    fitting = [e for e in same_kind if _compatible_dates(e.time, event.time) and not _different_places(e, event)]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
     if fitting:
         _absorb((between or fitting)[-1], event)
+        return
+    last = next((e for e in reversed(same_kind) if len(e.actors) >= 2), None)
+    if plural and last is not None:
+        event.actors = list(last.actors)
+        found.append(event)
 
 
 def _merge(found: list[_Found], event: _Found) -> None:
@@ -959,20 +1078,29 @@ def _merge(found: list[_Found], event: _Found) -> None:
 
 
 def _same_event(earlier: _Found, event: _Found) -> bool:
-    """Same type and modality, compatible dates, the same channel, and the same actors (or
-    one set inside the other, or two persons in common)."""
+    """Same type and modality, compatible dates and places, the same channel, and actors
+    that agree: where both name two or more persons, the same persons; else one set of
+    actors inside the other."""
     if earlier.type != event.type or _group(earlier.modality) != _group(event.modality):
         return False
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
         return False
+    if _different_places(earlier, event):
+        return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
-    persons = {a.id for a in earlier.actors if a.kind == "person"} & {a.id for a in event.actors if a.kind == "person"}
-    return ids <= known or known <= ids or len(persons) >= 2
+    persons, known_persons = _persons_of(event), _persons_of(earlier)
+    if len(persons) >= 2 and len(known_persons) >= 2:
+        return persons <= known_persons or known_persons <= persons
+    return ids <= known or known <= ids
 
 
-def _consolidate(found: list[_Found]) -> list[_Found]:
+def _persons_of(event: _Found) -> set[str]:
+    return {a.id for a in event.actors if a.kind == "person"}
+
+
+def _consolidate(found: list[_Found], lexicon: EventLexicon) -> list[_Found]:
     """Merge the events that became one as their actors filled in ("Macron and the Elysee",
-    then "... and Merkel")."""
+    then "... and Merkel"); then fold previews into the happening they announced."""
     kept: list[_Found] = []
     for event in found:
         into = next((k for k in kept if _same_event(k, event)), None)
@@ -981,6 +1109,27 @@ def _consolidate(found: list[_Found]) -> list[_Found]:
         else:
             for evidence in event.evidence:
                 _absorb(into, replace(event, evidence=[evidence]))
+    return _fold_previews(kept, lexicon)
+
+
+def _fold_previews(events: list[_Found], lexicon: EventLexicon) -> list[_Found]:
+    """The aim of a trip ("flew to Sochi to meet X"), with no date of its own, between the
+    same persons as a meeting the article reports (and not placed elsewhere), announced
+    that meeting: it becomes evidence of it. A plan to meet again ("flew back to meet him
+    again") stays a plan."""
+    kept = []
+    for event in events:
+        happened = None
+        if event.preview and not _dated(event.time) and len(_persons_of(event)) >= 2:
+            sentence = {t.lower_ for t in event.token.sent}
+            if not sentence & lexicon.modality.repeat_words:
+                happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED
+                                 and _persons_of(e) == _persons_of(event) and not _different_places(e, event)), None)
+        if happened is None:
+            kept.append(event)
+            continue
+        for evidence in event.evidence:
+            happened.evidence.append(evidence)
     return kept
 
 
