@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import random
 
@@ -31,13 +33,13 @@ C = Actor("c", "Gamma", "person", "participant", "CCC")
 
 def m(article: str, date: str | None, precision: str = "day", *, idx: int = 0, modality: str = "reported",
       mode: str | None = None, actors=(A, B), place=None, country=None, kind="city", confidence=0.7,
-      canonical=None, outlet=None, end=None, type="CONSULT") -> Member:
+      canonical=None, outlet=None, end=None, type="CONSULT", published=None, text=None) -> Member:
     """A hand-built event mention."""
     return Member(
         key=(article, idx), type=type, mode=mode, modality=modality, date=date, end_date=end,
         precision=precision, confidence=confidence, actors=tuple(actors), place=place,
         place_country=country, place_kind=kind if place else None, canonical=canonical, outlet=outlet,
-        text=f"sentence of {article}",
+        text=text or f"sentence of {article}", published=dt.date.fromisoformat(published) if published else None,
     )
 
 
@@ -80,11 +82,28 @@ def test_undated_mentions_stay_apart():
 
 def test_undated_mention_joins_the_one_event_at_its_place():
     sochi = {"place": "g:sochi", "country": "RUS"}
-    assert together([m("x", "2017-11-20", **sochi), m("y", None, "vague", **sochi), m("z", None, "vague", **sochi)])
-    assert not together([m("x", "2017-11-20"), m("y", None, "vague", **sochi)])
-    two = cluster([m("x", "2017-11-20", **sochi), m("w", "2018-05-17", **sochi), m("y", None, "vague", **sochi)])
-    assert [("y", 0)] in two  # two events at that place: it joins neither
-    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", modality="negated", **sochi)])
+    soon = {"published": "2017-11-22", **sochi}
+    assert together([m("x", "2017-11-20", **sochi), m("y", None, "vague", **soon), m("z", None, "vague", **soon)])
+    assert not together([m("x", "2017-11-20"), m("y", None, "vague", **soon)])
+    two = cluster([m("x", "2017-11-20", **sochi), m("w", "2017-11-21", **sochi), m("y", None, "vague", **soon)])
+    assert [("y", 0)] in two  # two events at that place then: it joins neither
+    later = cluster([m("x", "2017-11-20", **sochi), m("w", "2018-05-17", **sochi), m("y", None, "vague", **soon)])
+    assert [("x", 0), ("y", 0)] in later  # the other one is months after its article
+    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", modality="negated", **soon)])
+
+
+def test_undated_mentions_join_only_on_strong_evidence_and_never_across_years():
+    sochi = {"place": "g:sochi", "country": "RUS"}
+    # published years later, or with no date to go by: another meeting at the same place
+    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", published="2021-08-20", **sochi)])
+    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", **sochi)])
+    assert not together([m("x", None, "vague", published="2014-01-10", **sochi), m("y", None, "vague", published="2019-03-02", **sochi)])
+    # other actors at the same place and time
+    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", published="2017-11-21", actors=(A, C), **sochi)])
+    # near-identical words, with no publication date
+    words = "the two presidents held talks at the residence in the resort town"
+    assert together([m("x", "2017-11-20", text=words, **sochi), m("y", None, "vague", text=words + " late", **sochi)])
+    assert together([m("x", None, "vague", published="2017-11-21", **sochi), m("y", None, "vague", published="2017-11-25", **sochi)])
 
 
 def test_phone_does_not_join_in_person():

@@ -30,6 +30,10 @@ HAPPENED = frozenset({"reported", "historical"})
 # Coarser dates attach to finer ones: a member's level is the rank of its precision.
 LEVELS = ("day", "reported", "week", "month", "year", "vague")
 REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days before it
+# an undated mention tells of a meeting no later than its article: it joins another mention
+# only when its article appeared within this many days after that one's date (or article)
+UNDATED_DAYS = 31
+SAME_WORDS = 0.6  # without publication dates, undated mentions join on near-identical words
 SUMMARY_CHARS = 240
 
 
@@ -61,6 +65,7 @@ class Member:
     canonical: str | None = None  # the article, or the one it near-duplicates
     outlet: str | None = None  # the outlet, else the URL host
     text: str | None = None  # the first evidence sentence
+    published: dt.date | None = None  # its article's publication day
 
     @property
     def article(self) -> str:
@@ -263,8 +268,33 @@ class _Overlaps:
 
 
 def _same_place(member: Member, other: Member) -> bool:
-    """Undated mentions join only at the very same place, everything else compatible."""
-    return bool(member.place) and member.place == other.place and _agree(member, other) and not (_single(member) or _single(other))
+    """Undated mentions join only at the very same place, everything else compatible, and
+    close in time (`_close_in_time`)."""
+    return (
+        bool(member.place) and member.place == other.place and _agree(member, other)
+        and not (_single(member) or _single(other)) and _close_in_time(member, other)
+    )
+
+
+def _close_in_time(member: Member, other: Member) -> bool:
+    """Strong evidence that an undated mention tells of the other's meeting: near-identical
+    words; or the same actors and an article that appeared within UNDATED_DAYS after the
+    other's date (the other undated too: of the other's article). Never across years."""
+    if _same_words(member.text, other.text):
+        return True
+    if member.actor_ids != other.actor_ids or member.published is None:
+        return False
+    window = dt.timedelta(days=UNDATED_DAYS)
+    if other.span is not None:
+        first, last = other.span
+        return first - dt.timedelta(days=REPORTED_WINDOW) <= member.published <= last + window
+    return other.published is not None and abs(member.published - other.published) <= window
+
+
+def _same_words(text: str | None, other: str | None) -> bool:
+    """Near-identical wording: the Jaccard overlap of the two sentences' words."""
+    words, others = set(re.findall(r"\w+", (text or "").lower())), set(re.findall(r"\w+", (other or "").lower()))
+    return bool(words and others) and len(words & others) / len(words | others) >= SAME_WORDS
 
 
 def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[list[Member]]:
@@ -495,7 +525,7 @@ _MEMBER_SQL = """
     SELECT e.id, e.idx, e.type, e.mode, e.modality, e.date, e.end_date, e.date_precision,
            e.confidence, e.actors, e.place, p.country AS place_country, p.kind AS place_kind,
            coalesce(a.near_duplicate_of, a.id) AS canonical, a.outlet, a.url,
-           e.evidence[1].text AS text
+           e.evidence[1].text AS text, a.published
     FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
 """
 
@@ -518,7 +548,15 @@ def _member(row: dict) -> Member:
         canonical=row["canonical"],
         outlet=outlet.lower() if outlet else None,
         text=row["text"],
+        published=_day(row.get("published")),
     )
+
+
+def _day(value) -> dt.date | None:
+    """A publication day from a store row (a date, an ISO string, or nothing)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:

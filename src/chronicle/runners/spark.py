@@ -438,7 +438,7 @@ def article_links(job: _Run, firsts: DataFrame, pairs: DataFrame) -> DataFrame:
 def members(job: _Run, links: DataFrame) -> DataFrame:
     """The member rows of every event mention (the columns of fuse._MEMBER_SQL)."""
     mentions = job.all("event_mentions")
-    articles = job.all("articles").select("id", "outlet", "url")
+    articles = job.all("articles").select("id", "outlet", "url", "published")
     canonical = links.select("id", F.coalesce("near_duplicate_of", "id").alias("canonical"))
     places = job.all("places").select(
         F.col("id").alias("place_id"), F.col("country").alias("place_country"), F.col("kind").alias("place_kind")
@@ -449,7 +449,7 @@ def members(job: _Run, links: DataFrame) -> DataFrame:
         .select(
             "id", "idx", "type", "mode", "modality", "date", "end_date", "date_precision", "confidence",
             "actors", "place", "place_country", "place_kind", "canonical", "outlet", "url",
-            F.get("evidence", 0).getField("text").alias("text"),
+            F.get("evidence", 0).getField("text").alias("text"), "published",
         )
     )
 
