@@ -16,7 +16,7 @@ from conftest import DEV, SEEDS, read_jsonl, shared_path
 from chronicle.errors import ChronicleError
 from chronicle.ingest.clean import clean, load_debris_rules
 from chronicle.nlp import load_pipeline
-from chronicle.resolve.places import load_gazetteer, resolve_places
+from chronicle.resolve.places import is_dateline, load_gazetteer, resolve_places
 from chronicle.settings import default_model
 
 
@@ -174,6 +174,26 @@ def test_a_city_inside_an_event_name(nlp, gazetteer):
     text = "Highlights of the Trump-Putin Helsinki Summit follow."
     mentions, places = places_of(nlp, gazetteer, text, ents=[("Trump-Putin Helsinki Summit", "ORG")])
     assert [(m.text, places[m.value].name, m.label) for m in mentions] == [("Helsinki", "Helsinki", "ORG")]
+
+
+def test_the_object_of_the_city_of_is_a_place_whatever_ner_calls_it(nlp, gazetteer):
+    text = "They met in the coastal city of Durban."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Durban", "ORG")])
+    assert only(mentions, places, "Durban").name == "Durban"
+    mentions, _ = places_of(nlp, gazetteer, "They praised the city of Hope.", ents=[])
+    assert mentions == []  # not a city the gazetteer knows: no place
+
+
+def test_a_dateline_ner_missed_and_a_place_line(nlp, gazetteer):
+    text = "Leaders meet\n\nRANCHO MIRAGE, Calif.\n\nThe two presidents opened their talks."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Calif.", "GPE")])
+    assert only(mentions, places, "RANCHO MIRAGE").name == "Rancho Mirage"  # Calif. supports the small city
+    text = "Leaders meet\n\nSochi, Russia\n\nThe two presidents opened their talks."
+    doc = nlp(text)
+    mentions, places = resolve_places(doc, gazetteer)
+    sochi = next(m for m in mentions if m.text == "Sochi")
+    assert is_dateline(text, sochi.start, sochi.end)
+    assert not is_dateline("Talks in Sochi, Russia ended.", 9, 14)
 
 
 # --- landmarks -----------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +56,14 @@ _LATIN_NAME = re.compile(
     r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff'\u2019\u02bb\u02bc .()\-]*$",
     re.MULTILINE,
 )
+# A dateline NER may miss: a line opening with a name in capitals before a comma or dash
+# ("RANCHO MIRAGE, Calif. -"), or a line holding only "Name, Country" ("Sochi, Russia").
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,2})(?=[ \t]*[,\u2013\u2014-]|[ \t]*\()"
+    r"|(?P<line>[A-Z][a-z'\u2019\-]+(?:[ \t][A-Z][a-z'\u2019\-]+){0,2})(?=,[ \t]*[A-Z][\w. ]+[ \t]*$))",
+    re.MULTILINE,
+)
+_PLACE_LINE = re.compile(r",[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*")
 _EDGE_JUNK = " \t\n-\u2013\u2014,:;|/"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
@@ -91,6 +99,7 @@ class Gazetteer:
     event_labels: frozenset[str]  # NER labels of names searched for such cities
     locatives: frozenset[str]  # "in", "to": a one-word PERSON after one may be a misread city
     fold: Mapping[int, str]  # length-preserving str.translate table: accents, quotes, dashes
+    division_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "Calif." -> id of California (qualifiers only)
 
     def key(self, text: str) -> str:
         """The name key of `text`."""
@@ -304,6 +313,11 @@ def load_gazetteer(
         event_labels=frozenset(str(w) for w in (data.get("events") or {}).get("labels") or []),
         locatives=frozenset(str(w).lower() for w in data.get("locatives") or []),
         fold=fold,
+        division_abbreviations={
+            str(abbreviation): division_codes[str(code)]
+            for abbreviation, code in (data.get("division_abbreviations") or {}).items()
+            if str(code) in division_codes
+        },
     )
 
 
@@ -457,6 +471,8 @@ def resolve_places(
         reading = _read(ent, text, gazetteer, person_words)
         if reading is not None:
             readings.append(reading)
+    taken = [(r.start, r.end) for r in readings] + [(start, end) for start, end, _ in landmark_hits]
+    readings.extend(_unlabelled_names(doc, text, gazetteer, taken))
     named_keys = {r.key for r in readings if r.candidates}
     for ent in ents:
         if ent in entities or any(ent.start_char < end and start < ent.end_char for start, end, _ in landmark_hits):
@@ -556,14 +572,44 @@ def _is_dateline(ent, text: str) -> bool:
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A capitalised name opening a line (or following a byline's agency) before a dash or
-    comma ("HAMBURG –", "By Reuters WASHINGTON -")."""
+    comma ("HAMBURG –", "By Reuters WASHINGTON -"), or a name alone on its line with its
+    qualifier ("Sochi, Russia")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if not before and (_PLACE_LINE.fullmatch(rest) or (not rest.strip() and "," in text[start:end])):
+        return True  # "Sochi, Russia" alone on its line
     return (
         text[start:end].isupper()
         and (not before or bool(re.fullmatch(r"(?:By\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", before)))
         and re.match(r"\s*[,\-\u2013\u2014]", text[end : end + 3]) is not None
     )
+
+
+def _unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[_Reading]:
+    """Names NER did not call places but the text does: the object of "the city of",
+    "the resort town of", "the village of" ("the coastal city of Durban", NER: ORG), and a
+    dateline opening a line ("RANCHO MIRAGE, Calif." or "Sochi, Russia" alone on its
+    line). Kept, like other rescued names, only when they resolve to a city."""
+    spans = []
+    for token in doc:
+        if token.lower_ == "of" and token.head.lower_ in gazetteer.descriptions and token.head.i < token.i:
+            name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if name is not None:
+                spans.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name.text)))
+    for match in _DATELINE.finditer(text):
+        spans.append(match.span("name") if match.group("name") else match.span("line"))
+    found = []
+    for start, end in spans:
+        if any(start < e and s < end for s, e in taken) or not text[start:end][:1].isupper():
+            continue
+        key = _strip_article(gazetteer.key(text[start:end]))
+        cities = tuple(c for c in gazetteer.ids(key) if gazetteer.places[c].kind == "city")
+        if cities and key not in gazetteer.not_places:
+            found.append(_Reading(start, end, "GPE", key, None, cities, True))
+            taken.append((start, end))
+    return found
 
 
 def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading | None:
@@ -648,6 +694,7 @@ def _qualifiers(readings: list[_Reading], doc: Doc, text: str, gazetteer: Gazett
             return
         bare = qualifier.replace(".", "").strip()
         division = gazetteer.division_codes.get(bare) if bare.isupper() else None
+        division = division or gazetteer.division_abbreviations.get(qualifier.strip())
         division = division or next(
             (i for i in gazetteer.ids(gazetteer.key(qualifier)) if i in gazetteer.division_ids),
             None,
