@@ -227,6 +227,28 @@ def test_a_generic_seat_takes_the_place_named_after_it(nlp, gazetteer):
     assert [m.value for m in mentions if "Palace" in m.text] == [None]
 
 
+@pytest.mark.parametrize(
+    "text, seat, city",
+    [
+        ("They met at State House, Nairobi, on Monday.", "State House", "Nairobi"),
+        ("Kenya's State House hosted the talks.", "State House", "Nairobi"),
+        ("They met at Helsinki's Presidential Palace.", "Presidential Palace", "Helsinki"),
+        ("Macron landed in Abuja. Tinubu received him at the Presidential Villa.", "the Presidential Villa", "Abuja"),
+        ("Nigeria's Tinubu received the French president at State House.", "State House", "Abuja"),
+        ("The French president met the German chancellor at the State House.", "the State House", None),
+    ],
+)
+def test_a_generic_seat_takes_the_seat_the_article_points_to(nlp, gazetteer, text, seat, city):
+    mentions, places = places_of(nlp, gazetteer, text)
+    found = only(mentions, places, seat)
+    assert (found.name if found else None) == city
+
+
+def test_country_residences_are_their_own_places(nlp, gazetteer):
+    mentions, places = places_of(nlp, gazetteer, "The talks at Chequers followed a dinner at Meseberg Castle.")
+    assert [(places[m.value].name, places[m.value].country) for m in mentions] == [("Chequers", "GBR"), ("Meseberg", "DEU")]
+
+
 def test_every_landmark_points_to_a_place_with_coordinates(gazetteer):
     assert gazetteer.landmarks
     for name, place_id in gazetteer.landmarks.items():

@@ -64,6 +64,7 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _PLACE_LINE = re.compile(r",[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _EDGE_JUNK = " \t\n-\u2013\u2014,:;|/"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
@@ -89,6 +90,7 @@ class Gazetteer:
     demonyms: Mapping[str, str]  # name key of a demonym -> ISO3
     demonym_endings: tuple[tuple[str, str], ...]  # fallback when no demonym list is loaded
     landmarks: Mapping[str, str | None]  # name key -> id of the place it is in (None: generic)
+    generic_countries: Mapping[str, frozenset[str]]  # generic name key -> countries that use it (empty: any)
     landmark_pattern: re.Pattern[str]
     descriptions: Mapping[str, str]  # noun -> "capital" | "city"
     description_blockers: frozenset[str]
@@ -268,8 +270,12 @@ def load_gazetteer(
     data = _read_yaml(LANDMARKS, landmarks_path)
     where = str(landmarks_path or f"chronicle/data/{LANDMARKS}")
     landmarks: dict[str, str | None] = {}
+    generic_countries: dict[str, frozenset[str]] = {}
     for number, entry in enumerate(data.get("landmarks") or [], 1):
         target = None if entry.get("generic") else _landmark_city(entry, number, where, places, population)
+        if target is None and "countries" in entry:
+            for name in entry.get("names") or []:
+                generic_countries[_strip_article(key(str(name)))] = frozenset(str(c) for c in entry["countries"] or ())
         if target and target not in ids(places[target].name):
             index([key(places[target].name)], target)  # a place the gazetteer lacked
         for name in entry.get("names") or []:
@@ -303,6 +309,7 @@ def load_gazetteer(
         demonyms=demonyms,
         demonym_endings=() if demonyms else endings,
         landmarks=landmarks,
+        generic_countries=generic_countries,
         landmark_pattern=_landmark_pattern(landmarks),
         descriptions=nouns,
         description_blockers=frozenset(str(w).lower() for w in descriptions.get("blockers") or []),
@@ -531,12 +538,10 @@ def resolve_places(
         )
     for start, end, place_id in landmark_hits:
         label = next((e.label_ for e in entities if e.start_char < end and start < e.end_char), "LANDMARK")
-        if place_id is None:  # generic: the place named right after it, if any
-            after = next((m for m in mentions if 0 <= m.start - end <= NEAR and m.value), None)
-            if after is not None and re.match(r"\s*(?:in|at|of)\s", text[end : after.start] + " ", re.IGNORECASE):
-                mentions.append(Mention(start, end, text[start:end], "place", after.value, "landmark", 0.7, label))
-            else:
-                mentions.append(Mention(start, end, text[start:end], "place", None, "landmark", 0.0, label))
+        if place_id is None:  # generic: the place named with it, or the seat the article points to
+            key = _strip_article(gazetteer.key(_LEADING_THE.sub("", text[start:end])))
+            value, confidence = _generic_seat(start, end, text, mentions, countries, gazetteer.generic_countries.get(key), gazetteer)
+            mentions.append(Mention(start, end, text[start:end], "place", value, "landmark", confidence, label))
             continue
         mentions.append(Mention(start, end, text[start:end], "place", place_id, "landmark", 0.85, label))
     mentions.extend(_descriptions(doc, text, folded, mentions, gazetteer))
@@ -550,6 +555,35 @@ def resolve_places(
     mentions.sort(key=lambda m: (m.start, m.end))
     places = {m.value: gazetteer.places[m.value] for m in mentions if m.value}
     return mentions, places
+
+
+def _generic_seat(
+    start: int, end: int, text: str, mentions: list[Mention], countries: set[str], allowed: frozenset[str] | None, gazetteer: Gazetteer
+) -> tuple[str | None, float]:
+    """The place of a seat many countries name alike ("the Presidential Palace", "State
+    House"): the place named right after it ("... in Jerusalem", "State House, Nairobi") or
+    right before it ("Kenya's State House": its capital); else the last national capital the
+    article named before it, in a country that uses the name; else the capital of the one
+    such country the article is about. (None, 0.0) when nothing points to one."""
+    places = gazetteer.places
+    after = next((m for m in mentions if 0 <= m.start - end <= NEAR and m.value), None)
+    if after is not None and re.match(r"\s*(?:in|at|of|,)\s", text[end : after.start] + " ", re.IGNORECASE):
+        return after.value, 0.7
+    before = next((m for m in mentions if m.value and 0 <= start - m.end <= NEAR and re.fullmatch(r"['\u2019]s\s+(?:the\s+)?", text[m.end : start], re.IGNORECASE)), None)
+    if before is not None:
+        found = places[before.value]
+        if found.kind == "city":
+            return found.id, 0.7
+        if found.kind == "country" and found.id in gazetteer.capitals:
+            return gazetteer.capitals[found.id], 0.7
+    if allowed is None:
+        return None, 0.0
+    capitals = set(gazetteer.capitals.values())
+    named = [m for m in mentions if m.end <= start and m.value in capitals and (not allowed or places[m.value].country in allowed)]
+    if named:
+        return max(named, key=lambda m: m.start).value, 0.6
+    hosts = {c for c in countries if allowed and c in allowed and c in gazetteer.capitals}
+    return (gazetteer.capitals[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
 
 
 def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, int, str | None]]:
