@@ -16,7 +16,7 @@ from conftest import DEV, SEEDS, read_jsonl, shared_path
 from chronicle.errors import ChronicleError
 from chronicle.ingest.clean import clean, load_debris_rules
 from chronicle.nlp import load_pipeline
-from chronicle.resolve.places import load_gazetteer, resolve_places
+from chronicle.resolve.places import is_dateline, load_gazetteer, resolve_places
 from chronicle.settings import default_model
 
 
@@ -176,6 +176,26 @@ def test_a_city_inside_an_event_name(nlp, gazetteer):
     assert [(m.text, places[m.value].name, m.label) for m in mentions] == [("Helsinki", "Helsinki", "ORG")]
 
 
+def test_the_object_of_the_city_of_is_a_place_whatever_ner_calls_it(nlp, gazetteer):
+    text = "They met in the coastal city of Durban."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Durban", "ORG")])
+    assert only(mentions, places, "Durban").name == "Durban"
+    mentions, _ = places_of(nlp, gazetteer, "They praised the city of Hope.", ents=[])
+    assert mentions == []  # not a city the gazetteer knows: no place
+
+
+def test_a_dateline_ner_missed_and_a_place_line(nlp, gazetteer):
+    text = "Leaders meet\n\nRANCHO MIRAGE, Calif.\n\nThe two presidents opened their talks."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Calif.", "GPE")])
+    assert only(mentions, places, "RANCHO MIRAGE").name == "Rancho Mirage"  # Calif. supports the small city
+    text = "Leaders meet\n\nSochi, Russia\n\nThe two presidents opened their talks."
+    doc = nlp(text)
+    mentions, places = resolve_places(doc, gazetteer)
+    sochi = next(m for m in mentions if m.text == "Sochi")
+    assert is_dateline(text, sochi.start, sochi.end)
+    assert not is_dateline("Talks in Sochi, Russia ended.", 9, 14)
+
+
 # --- landmarks -----------------------------------------------------------------------------
 
 
@@ -205,6 +225,28 @@ def test_a_generic_seat_takes_the_place_named_after_it(nlp, gazetteer):
     assert only(mentions, places, "the President's Residence").name == "Jerusalem"
     mentions, places = places_of(nlp, gazetteer, "Guests gathered at the Presidential Palace.")
     assert [m.value for m in mentions if "Palace" in m.text] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, seat, city",
+    [
+        ("They met at State House, Nairobi, on Monday.", "State House", "Nairobi"),
+        ("Kenya's State House hosted the talks.", "State House", "Nairobi"),
+        ("They met at Helsinki's Presidential Palace.", "Presidential Palace", "Helsinki"),
+        ("Macron landed in Abuja. Tinubu received him at the Presidential Villa.", "the Presidential Villa", "Abuja"),
+        ("Nigeria's Tinubu received the French president at State House.", "State House", "Abuja"),
+        ("The French president met the German chancellor at the State House.", "the State House", None),
+    ],
+)
+def test_a_generic_seat_takes_the_seat_the_article_points_to(nlp, gazetteer, text, seat, city):
+    mentions, places = places_of(nlp, gazetteer, text)
+    found = only(mentions, places, seat)
+    assert (found.name if found else None) == city
+
+
+def test_country_residences_are_their_own_places(nlp, gazetteer):
+    mentions, places = places_of(nlp, gazetteer, "The talks at Chequers followed a dinner at Meseberg Castle.")
+    assert [(places[m.value].name, places[m.value].country) for m in mentions] == [("Chequers", "GBR"), ("Meseberg", "DEU")]
 
 
 def test_every_landmark_points_to_a_place_with_coordinates(gazetteer):

@@ -85,6 +85,30 @@ class Modality:
 
 
 @dataclass(frozen=True)
+class PlaceWords:
+    """The words that tie a place to an event (data/landmarks.yaml, `event_places`)."""
+
+    locatives: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside", "into"})
+    destinations: frozenset[str] = frozenset({"to"})  # "welcomed X to the White House"
+    nouns: frozenset[str] = frozenset()  # "the resort town of X", "the Blue House complex"
+    surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
+    arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
+
+
+def load_place_words(path: Path | str | None = None) -> PlaceWords:
+    """The `event_places` section of data/landmarks.yaml (or the given file)."""
+    data = load_yaml("landmarks.yaml", path).get("event_places") or {}
+    default = PlaceWords()
+    return PlaceWords(
+        locatives=_words(data.get("locatives")) or default.locatives,
+        destinations=_words(data.get("destinations")) or default.destinations,
+        nouns=_words(data.get("nouns")),
+        surfaces=_words(data.get("surfaces")),
+        arrivals=_words(data.get("arrivals")),
+    )
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     """The ontology, the trigger lexicon and the modality words, loaded once per worker."""
 
@@ -99,6 +123,7 @@ class EventLexicon:
     anonymous_types: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    places: PlaceWords = field(default_factory=lambda: PlaceWords())
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -187,6 +212,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
         collective_nouns=_words(ontology.get("collective_nouns")),
+        places=load_place_words(),
     )
 
 
@@ -780,23 +806,41 @@ def _governing(token, target_indices: set[int], max_steps: int = 5) -> bool:
     return False
 
 
-def _place(token, noun, place_word, actors: _Actors, context: ArticleContext) -> str | None:
-    """The event's place: a visited place, else a place phrase attached to the trigger (or
-    its light-verb noun, or the verb a noun trigger depends on)."""
+_PERSON_LABELS = ("PERSON", "ROLE", "PRON", "NORP")
+
+
+def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+    """The event's place: a visited place; else "X, where they met"; else a place phrase
+    on the trigger (or its light-verb noun, or the verb it serves: "flew to X to meet Y",
+    "arrived in X for talks"), a place naming the trigger ("the Helsinki summit"); else a
+    place phrase elsewhere in the sentence, but not inside a relative clause ("X, who was
+    in Paris last week, met Y")."""
     if place_word is not None:
         return actors.places[place_word.i].value
-    anchors = {token.i} | ({noun.i} if noun is not None else set())
-    if _pos(token) == "NOUN" and _is_verb(token.head):
-        anchors.add(token.head.i)
+    anchors = _anchors(token, noun)
+    where = _where_antecedent(anchors, token.doc, actors)
+    if where is not None:
+        return where
     governed, elsewhere = [], []
     for word in token.sent:
         mention = actors.places.get(word.i)
-        if mention is None or word.i in actors.at and actors.at[word.i].label not in ("GPE", "LANDMARK", "FAC", "LOC"):
+        if mention is None or (word.i in actors.at and actors.at[word.i].label in _PERSON_LABELS):
+            continue  # a person named like a place; a place NER calls an ORG stays a place ("at the Kremlin")
+        city = mention.value in context.places and context.places[mention.value].kind == "city"
+        path, prep = _place_phrase(word, words)
+        if city and any(node.i in anchors for node in path[1:]):
+            governed.append(mention.value)  # "the Helsinki summit", "Sochi talks"
             continue
-        prep = word.head if word.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in ("in", "at", "near", "outside", "inside", "into"):
+        if prep is None:
             continue
-        (governed if prep.head.i in anchors or _governing(prep, anchors) else elsewhere).append(mention.value)
+        on_trigger = prep.head.i in anchors or _governing(prep, anchors)
+        if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
+            if on_trigger:
+                governed.append(mention.value)
+            elif not _in_relative_clause(prep, token):
+                elsewhere.append(mention.value)
+        elif prep.lower_ in words.destinations and on_trigger and city:
+            governed.append(mention.value)  # "welcomed X to the White House"
     cities = [p for p in governed + elsewhere if p in context.places and context.places[p].kind == "city"]
     if governed:  # a country governs, a city of it is named too: the city ("in Germany, at Hamburg")
         country = context.places[governed[0]].country if governed[0] in context.places else None
@@ -805,11 +849,160 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext) ->
     return cities[0] if cities else None
 
 
+def _anchors(token, noun) -> set[int]:
+    """The words a place phrase of the event may hang from: the trigger, its light-verb
+    noun, the verb a noun trigger depends on, and the verb a purpose clause or phrase
+    serves ("flew to X to meet Y", "came to X for talks")."""
+    anchors = {token.i} | ({noun.i} if noun is not None else set())
+    if _pos(token) == "NOUN" and _is_verb(token.head):
+        anchors.add(token.head.i)
+    if _pos(token) == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and _is_verb(token.head.head):
+        anchors.add(token.head.head.i)
+    verb = token if _is_verb(token) else token.head if _is_verb(token.head) else None
+    if verb is not None and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        anchors.add(verb.head.i)
+    return anchors
+
+
+def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
+    """The words from a place word up to the object of the preposition that holds it, and
+    that preposition: "at the Black Sea resort of Sochi", "in the presidential Blue House
+    complex", "at her country retreat Chequers" (None: not in a prepositional phrase)."""
+    node, path = word, [word]
+    for _ in range(6):
+        if node.dep_ == "pobj":
+            prep = node.head
+            if prep.lower_ == "of" and {prep.head.lower_, prep.head.lemma_.lower()} & words.nouns and prep.head.i != prep.i:
+                node = prep.head  # "the city of X", "the outskirts of X"
+                path.append(node)
+                continue
+            return path, prep
+        if node.dep_ in ("compound", "appos", "nmod", "poss") and node.head.i != node.i:
+            node = node.head
+            path.append(node)
+            continue
+        break
+    return path, None
+
+
+def _where_antecedent(anchors: set[int], doc, actors: _Actors) -> str | None:
+    """The place a "where" clause holding the event hangs from ("Sochi, where the two
+    leaders held talks")."""
+    for i in sorted(anchors):
+        verb = doc[i]
+        if not _is_verb(verb) or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+            continue
+        head = verb.head
+        mention = actors.places.get(head.i)
+        if mention is None:  # "the resort city of Sochi, where"
+            inner = [o for c in head.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            mention = actors.places.get(inner[0].i) if inner else None
+        if mention is not None:
+            return mention.value
+    return None
+
+
+def _in_relative_clause(prep, token) -> bool:
+    """Whether `prep` is inside a relative clause that does not hold `token` ("X, who was in
+    Paris last week, met Y")."""
+    for node in prep.ancestors:
+        if node.dep_ in ("relcl", "acl") and not node.left_edge.i <= token.i <= node.right_edge.i:
+            return True
+    return False
+
+
 def _near_publication(time: TimeValue, published: dt.date | None, days: int = 2) -> bool:
     """Whether an event is news of the day the article was filed (where a dateline is)."""
     if published is None or not time.resolved or time.precision not in ("day", "reported"):
         return False
     return abs((dt.date.fromisoformat(time.value[:10]) - published).days) <= days
+
+
+def _dateline_applies(time: TimeValue, modality: str, published: dt.date | None) -> bool:
+    """Whether an event with no place of its own happened where the article was filed: news
+    of the day it was filed, or, in an article without a date, a reported event the text
+    does not date."""
+    if published is None:
+        return modality == "reported" and not _dated(time)
+    return _near_publication(time, published)
+
+
+def _travel_word(word, words: PlaceWords):
+    """The travel word whose destination `word` is ("flew to X", "arrived in X", "visited
+    X", "a trip to X"), unless the trip comes after ("before flying to X")."""
+    path, prep = _place_phrase(word, words)
+    if prep is not None and prep.lower_ in words.locatives | words.destinations:
+        travel = prep.head
+    elif path[-1].dep_ == "dobj":
+        travel = path[-1].head
+    else:
+        return None
+    if travel.lemma_.lower() not in words.arrivals:
+        return None
+    if travel.head.lower_ == "before" or any(c.lower_ == "before" for c in travel.children):
+        return None
+    return travel
+
+
+def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+    """Where a meeting with no place phrase took place: the destination of a trip in its
+    sentence or the one before, made by one of its participants or to a participant's
+    country ("Putin flew to Ankara on Monday. He met Erdogan at the palace."), or in the
+    sentence after when it is a participant's country ("... This was his first visit to Iran")."""
+    sentence = token.sent
+    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    after = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
+    ids = {a.id for a in event_actors}
+    countries = {a.country for a in event_actors if a.country}
+    for span, mover_counts in ((sentence, True), (before, True), (after, False)):
+        for word in span or ():
+            mention = actors.places.get(word.i)
+            travel = _travel_word(word, words) if mention is not None else None
+            if travel is None or mention.value not in context.places:
+                continue
+            if context.places[mention.value].country in countries:
+                return mention.value
+            movers = [actors.at.get(s.i) for s in travel.children if s.dep_ in ("nsubj", "poss")]
+            if mover_counts and any(m is not None and m.value in ids for m in movers):
+                return mention.value
+    return None
+
+
+def _finer_place(place: str | None, token, actors: _Actors, context: ArticleContext, dateline: str | None) -> str | None:
+    """A city for an event placed in a country: the dateline's city in that country, else
+    a city of that country named in the sentence, else the one city of that country the
+    article names ("her first visit to Russia" in an article that names only Sochi)."""
+    country = context.places.get(place) if place else None
+    if country is None or country.kind != "country":
+        return place
+    if dateline and context.places[dateline].country == country.id:
+        return dateline
+    for word in token.sent:
+        mention = actors.places.get(word.i)
+        found = context.places.get(mention.value) if mention is not None else None
+        if found is not None and found.kind == "city" and found.country == country.id:
+            return found.id
+    cities = {m.value for m in context.place_mentions if m.value in context.places
+              and context.places[m.value].kind == "city" and context.places[m.value].country == country.id}
+    return cities.pop() if len(cities) == 1 else place
+
+
+def _evidence_city(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+    """A merged event placed in a country takes a city of that country that one of its
+    sentences gives as a place ("met in northeast China" + "in the city of Dalian")."""
+    country = context.places.get(event.place) if event.place else None
+    if country is None or country.kind != "country":
+        return event.place
+    for evidence in event.evidence:
+        for word in doc.char_span(evidence.start, evidence.end, alignment_mode="expand") or ():
+            mention = actors.places.get(word.i)
+            found = context.places.get(mention.value) if mention is not None else None
+            if found is None or found.kind != "city" or found.country != country.id:
+                continue
+            _, prep = _place_phrase(word, words)
+            if prep is not None and prep.lower_ in words.locatives:
+                return found.id
+    return event.place
 
 
 def _dateline_city(text: str, context: ArticleContext) -> str | None:
@@ -911,11 +1104,14 @@ def find_events(
                 time, modality = last, "historical"
         if main_time is None and modality in HAPPENED and time.precision not in ("reported", "vague"):
             main_time = time
-        place = _place(token, noun, place_word, actors, context)
+        place = _place(token, noun, place_word, actors, context, lexicon.places)
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
-        if place is None and trigger.mode != "PHONE" and _near_publication(time, context.published):
+        if place is None and trigger.mode != "PHONE":
+            place = _trip_destination(token, event_actors, actors, context, lexicon.places)
+        if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
+        place = _finer_place(place, token, actors, context, dateline)
         if trigger.roles == "visit" and place_word is not None and not any(a.role == "target" for a in event_actors):
             country = context.places[place].country if place in context.places else None
             if country and country in kb.countries:
@@ -950,6 +1146,8 @@ def find_events(
             continue
         _merge(found, event)
     events = _consolidate(found, lexicon)
+    for event in events:
+        event.place = _evidence_city(event, doc, actors, context, lexicon.places)
     _same_day_places(events)
     return [_record(event) for event in events]
 

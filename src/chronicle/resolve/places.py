@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +56,15 @@ _LATIN_NAME = re.compile(
     r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff'\u2019\u02bb\u02bc .()\-]*$",
     re.MULTILINE,
 )
+# A dateline NER may miss: a line opening with a name in capitals before a comma or dash
+# ("RANCHO MIRAGE, Calif. -"), or a line holding only "Name, Country" ("Sochi, Russia").
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,2})(?=[ \t]*[,\u2013\u2014-]|[ \t]*\()"
+    r"|(?P<line>[A-Z][a-z'\u2019\-]+(?:[ \t][A-Z][a-z'\u2019\-]+){0,2})(?=,[ \t]*[A-Z][\w. ]+[ \t]*$))",
+    re.MULTILINE,
+)
+_PLACE_LINE = re.compile(r",[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _EDGE_JUNK = " \t\n-\u2013\u2014,:;|/"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
@@ -81,6 +90,7 @@ class Gazetteer:
     demonyms: Mapping[str, str]  # name key of a demonym -> ISO3
     demonym_endings: tuple[tuple[str, str], ...]  # fallback when no demonym list is loaded
     landmarks: Mapping[str, str | None]  # name key -> id of the place it is in (None: generic)
+    generic_countries: Mapping[str, frozenset[str]]  # generic name key -> countries that use it (empty: any)
     landmark_pattern: re.Pattern[str]
     descriptions: Mapping[str, str]  # noun -> "capital" | "city"
     description_blockers: frozenset[str]
@@ -91,6 +101,7 @@ class Gazetteer:
     event_labels: frozenset[str]  # NER labels of names searched for such cities
     locatives: frozenset[str]  # "in", "to": a one-word PERSON after one may be a misread city
     fold: Mapping[int, str]  # length-preserving str.translate table: accents, quotes, dashes
+    division_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "Calif." -> id of California (qualifiers only)
 
     def key(self, text: str) -> str:
         """The name key of `text`."""
@@ -259,8 +270,12 @@ def load_gazetteer(
     data = _read_yaml(LANDMARKS, landmarks_path)
     where = str(landmarks_path or f"chronicle/data/{LANDMARKS}")
     landmarks: dict[str, str | None] = {}
+    generic_countries: dict[str, frozenset[str]] = {}
     for number, entry in enumerate(data.get("landmarks") or [], 1):
         target = None if entry.get("generic") else _landmark_city(entry, number, where, places, population)
+        if target is None and "countries" in entry:
+            for name in entry.get("names") or []:
+                generic_countries[_strip_article(key(str(name)))] = frozenset(str(c) for c in entry["countries"] or ())
         if target and target not in ids(places[target].name):
             index([key(places[target].name)], target)  # a place the gazetteer lacked
         for name in entry.get("names") or []:
@@ -294,6 +309,7 @@ def load_gazetteer(
         demonyms=demonyms,
         demonym_endings=() if demonyms else endings,
         landmarks=landmarks,
+        generic_countries=generic_countries,
         landmark_pattern=_landmark_pattern(landmarks),
         descriptions=nouns,
         description_blockers=frozenset(str(w).lower() for w in descriptions.get("blockers") or []),
@@ -304,6 +320,11 @@ def load_gazetteer(
         event_labels=frozenset(str(w) for w in (data.get("events") or {}).get("labels") or []),
         locatives=frozenset(str(w).lower() for w in data.get("locatives") or []),
         fold=fold,
+        division_abbreviations={
+            str(abbreviation): division_codes[str(code)]
+            for abbreviation, code in (data.get("division_abbreviations") or {}).items()
+            if str(code) in division_codes
+        },
     )
 
 
@@ -457,6 +478,8 @@ def resolve_places(
         reading = _read(ent, text, gazetteer, person_words)
         if reading is not None:
             readings.append(reading)
+    taken = [(r.start, r.end) for r in readings] + [(start, end) for start, end, _ in landmark_hits]
+    readings.extend(_unlabelled_names(doc, text, gazetteer, taken))
     named_keys = {r.key for r in readings if r.candidates}
     for ent in ents:
         if ent in entities or any(ent.start_char < end and start < ent.end_char for start, end, _ in landmark_hits):
@@ -515,12 +538,10 @@ def resolve_places(
         )
     for start, end, place_id in landmark_hits:
         label = next((e.label_ for e in entities if e.start_char < end and start < e.end_char), "LANDMARK")
-        if place_id is None:  # generic: the place named right after it, if any
-            after = next((m for m in mentions if 0 <= m.start - end <= NEAR and m.value), None)
-            if after is not None and re.match(r"\s*(?:in|at|of)\s", text[end : after.start] + " ", re.IGNORECASE):
-                mentions.append(Mention(start, end, text[start:end], "place", after.value, "landmark", 0.7, label))
-            else:
-                mentions.append(Mention(start, end, text[start:end], "place", None, "landmark", 0.0, label))
+        if place_id is None:  # generic: the place named with it, or the seat the article points to
+            key = _strip_article(gazetteer.key(_LEADING_THE.sub("", text[start:end])))
+            value, confidence = _generic_seat(start, end, text, mentions, countries, gazetteer.generic_countries.get(key), gazetteer)
+            mentions.append(Mention(start, end, text[start:end], "place", value, "landmark", confidence, label))
             continue
         mentions.append(Mention(start, end, text[start:end], "place", place_id, "landmark", 0.85, label))
     mentions.extend(_descriptions(doc, text, folded, mentions, gazetteer))
@@ -534,6 +555,35 @@ def resolve_places(
     mentions.sort(key=lambda m: (m.start, m.end))
     places = {m.value: gazetteer.places[m.value] for m in mentions if m.value}
     return mentions, places
+
+
+def _generic_seat(
+    start: int, end: int, text: str, mentions: list[Mention], countries: set[str], allowed: frozenset[str] | None, gazetteer: Gazetteer
+) -> tuple[str | None, float]:
+    """The place of a seat many countries name alike ("the Presidential Palace", "State
+    House"): the place named right after it ("... in Jerusalem", "State House, Nairobi") or
+    right before it ("Kenya's State House": its capital); else the last national capital the
+    article named before it, in a country that uses the name; else the capital of the one
+    such country the article is about. (None, 0.0) when nothing points to one."""
+    places = gazetteer.places
+    after = next((m for m in mentions if 0 <= m.start - end <= NEAR and m.value), None)
+    if after is not None and re.match(r"\s*(?:in|at|of|,)\s", text[end : after.start] + " ", re.IGNORECASE):
+        return after.value, 0.7
+    before = next((m for m in mentions if m.value and 0 <= start - m.end <= NEAR and re.fullmatch(r"['\u2019]s\s+(?:the\s+)?", text[m.end : start], re.IGNORECASE)), None)
+    if before is not None:
+        found = places[before.value]
+        if found.kind == "city":
+            return found.id, 0.7
+        if found.kind == "country" and found.id in gazetteer.capitals:
+            return gazetteer.capitals[found.id], 0.7
+    if allowed is None:
+        return None, 0.0
+    capitals = set(gazetteer.capitals.values())
+    named = [m for m in mentions if m.end <= start and m.value in capitals and (not allowed or places[m.value].country in allowed)]
+    if named:
+        return max(named, key=lambda m: m.start).value, 0.6
+    hosts = {c for c in countries if allowed and c in allowed and c in gazetteer.capitals}
+    return (gazetteer.capitals[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
 
 
 def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, int, str | None]]:
@@ -556,14 +606,44 @@ def _is_dateline(ent, text: str) -> bool:
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A capitalised name opening a line (or following a byline's agency) before a dash or
-    comma ("HAMBURG –", "By Reuters WASHINGTON -")."""
+    comma ("HAMBURG –", "By Reuters WASHINGTON -"), or a name alone on its line with its
+    qualifier ("Sochi, Russia")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if not before and (_PLACE_LINE.fullmatch(rest) or (not rest.strip() and "," in text[start:end])):
+        return True  # "Sochi, Russia" alone on its line
     return (
         text[start:end].isupper()
         and (not before or bool(re.fullmatch(r"(?:By\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", before)))
         and re.match(r"\s*[,\-\u2013\u2014]", text[end : end + 3]) is not None
     )
+
+
+def _unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[_Reading]:
+    """Names NER did not call places but the text does: the object of "the city of",
+    "the resort town of", "the village of" ("the coastal city of Durban", NER: ORG), and a
+    dateline opening a line ("RANCHO MIRAGE, Calif." or "Sochi, Russia" alone on its
+    line). Kept, like other rescued names, only when they resolve to a city."""
+    spans = []
+    for token in doc:
+        if token.lower_ == "of" and token.head.lower_ in gazetteer.descriptions and token.head.i < token.i:
+            name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if name is not None:
+                spans.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name.text)))
+    for match in _DATELINE.finditer(text):
+        spans.append(match.span("name") if match.group("name") else match.span("line"))
+    found = []
+    for start, end in spans:
+        if any(start < e and s < end for s, e in taken) or not text[start:end][:1].isupper():
+            continue
+        key = _strip_article(gazetteer.key(text[start:end]))
+        cities = tuple(c for c in gazetteer.ids(key) if gazetteer.places[c].kind == "city")
+        if cities and key not in gazetteer.not_places:
+            found.append(_Reading(start, end, "GPE", key, None, cities, True))
+            taken.append((start, end))
+    return found
 
 
 def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading | None:
@@ -648,6 +728,7 @@ def _qualifiers(readings: list[_Reading], doc: Doc, text: str, gazetteer: Gazett
             return
         bare = qualifier.replace(".", "").strip()
         division = gazetteer.division_codes.get(bare) if bare.isupper() else None
+        division = division or gazetteer.division_abbreviations.get(qualifier.strip())
         division = division or next(
             (i for i in gazetteer.ids(gazetteer.key(qualifier)) if i in gazetteer.division_ids),
             None,

@@ -1,0 +1,60 @@
+"""Where an event took place: the place phrases, landmarks, datelines and trips that give a
+meeting its place, and the ones that do not (issue 14, family 4). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2023-03-08"  # a Wednesday
+DATELINE = "DURBAN - Australian Prime Minister Anthony Albanese {} South African President Cyril Ramaphosa {}."
+
+
+@pytest.fixture(scope="module")
+def extract(annotate_text):
+    return lambda body, published=PUBLISHED: annotate_text(body, published)
+
+
+def meeting(annotation, *surnames):
+    """The one CONSULT mention naming all `surnames`, and the name of its place."""
+    found = [
+        e for e in annotation.event_mentions
+        if e.type == "CONSULT" and all(any(s in a.name for a in e.actors) for s in surnames)
+    ]
+    assert len(found) == 1, [(e.type, [a.name for a in e.actors]) for e in annotation.event_mentions]
+    places = {p.id: p.name for p in annotation.places}
+    return found[0], places.get(found[0].place)
+
+
+RT = ("Ramaphosa", "Tinubu")
+TP = ("Tokayev", "Pashinyan")
+AR = ("Albanese", "Ramaphosa")
+
+
+@pytest.mark.parametrize(
+    "text, published, surnames, city",
+    [
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday in the coastal city of Durban.", PUBLISHED, RT, "Durban", id="city-of"),
+        pytest.param("Cyril Ramaphosa held talks with Bola Tinubu on Monday at the seaside resort town of Mombasa.", PUBLISHED, RT, "Mombasa", id="resort-town-of"),
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday on the outskirts of Lagos.", PUBLISHED, RT, "Lagos", id="outskirts-of"),
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday in the presidential Aso Rock complex.", PUBLISHED, RT, "Abuja", id="landmark-complex"),
+        pytest.param("The Nairobi summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, "Nairobi", id="city-names-trigger"),
+        pytest.param("The Kenya summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, None, id="country-names-trigger"),
+        pytest.param("Anthony Albanese met Cyril Ramaphosa at the Union Buildings on Monday.", PUBLISHED, AR, "Pretoria", id="landmark-as-org"),
+        pytest.param("Cyril Ramaphosa welcomed Anthony Albanese to the Union Buildings on Monday for talks.", PUBLISHED, AR, "Pretoria", id="welcomed-to"),
+        pytest.param("Reporters waited in Almaty, where Kassym-Jomart Tokayev met Nikol Pashinyan on Monday.", PUBLISHED, TP, "Almaty", id="where-clause"),
+        pytest.param("Nikol Pashinyan, who was in Paris last week, met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, None, id="relative-clause"),
+        pytest.param("After arriving in Astana, Nikol Pashinyan met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, "Astana", id="own-clause"),
+        pytest.param("Nikol Pashinyan spoke by phone with Kassym-Jomart Tokayev from Yerevan on Monday.", PUBLISHED, TP, None, id="phone"),
+        pytest.param("Nikol Pashinyan flew to Astana on Monday. He met Kassym-Jomart Tokayev at the palace.", PUBLISHED, TP, "Astana", id="trip-before"),
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday before flying to Nairobi.", PUBLISHED, RT, None, id="trip-after"),
+        pytest.param(
+            "Anthony Albanese met Kassym-Jomart Tokayev on Monday. It was his first visit to Kazakhstan. "
+            "Officials in Astana called the talks useful.", PUBLISHED, ("Albanese", "Tokayev"), "Astana", id="visit-next-sentence",
+        ),
+        pytest.param(DATELINE.format("met", "in South Africa on Wednesday"), PUBLISHED, AR, "Durban", id="country-to-dateline"),
+        pytest.param(DATELINE.format("met", "on Wednesday"), None, AR, "Durban", id="undated-article-dateline"),
+        pytest.param(DATELINE.format("first met", "in March 2019"), None, AR, None, id="undated-article-old-meeting"),
+    ],
+)
+def test_the_place_of_a_meeting(extract, text, published, surnames, city):
+    assert meeting(extract(text, published), *surnames)[1] == city
