@@ -23,6 +23,8 @@ from chronicle.resolve.times import (
     find_time_expressions,
     load_time_rules,
     normalize,
+    published_time,
+    relative_to_event,
     resolve_times,
 )
 
@@ -479,6 +481,102 @@ def test_nothing_at_all_takes_the_publication_date_as_reported(nlp, rules):
     assert (result.value, result.precision, result.rule) == ("2017-11-21", "reported", "published")
     unresolved = attach_time(doc, token(doc, "talks").i, [], None, None)
     assert (unresolved.value, unresolved.precision) == (None, "vague")
+
+
+def _time_of(nlp, rules, sentence, word, anchor, nth=1):
+    doc = nlp(sentence)
+    found = [(e, v) for e, v in resolve_times(doc, anchor, rules) if not v.open_ended]
+    return attach_time(doc, token(doc, word, nth).i, found, None, anchor, rules)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "value"),
+    [
+        # a relative clause, also without "that", holds its own verb's time
+        ("The two ministers sat down together, with Ruiz saying he was surprised by the offer Okafor made yesterday.",
+         "sat", "2016-06-07"),
+        ("Okafor made the offer yesterday.", "made", "2016-06-06"),
+        # a gerund after a preposition holds its own time
+        ("Ruiz spoke at a news conference after a meeting with Okafor, a critic of Ruiz for leaving the pact on June 1.",
+         "meeting", "2016-06-07"),
+        ("Ruiz left the pact on June 1.", "left", "2016-06-01"),
+        # a phrase opened by "after" or "since" dates the other event
+        ("After a round of meetings this year, Ruiz and Okafor began negotiations.", "negotiations", "2016-06-07"),
+        ("Ruiz and Okafor began negotiations this year.", "began", "2016"),
+        ("It was their first meeting since the crash in September.", "meeting", "2016-06-07"),
+        ("Their meeting in September was tense.", "meeting", "2015-09"),
+        # a deadline dates nothing; a time of day in the same words does
+        ("Ruiz and Okafor agreed to meet by the end of May.", "meet", "2016-06-07"),
+        ("Ruiz and Okafor agreed to meet at the end of May.", "meet", "2016-05"),
+        ("Ruiz spoke by phone with Okafor on Monday.", "spoke", "2016-06-06"),
+        # a period counting events of a noun does not date it
+        ("Okafor welcomed Ruiz to the capital for their third summit this year.", "summit", "2016-06-07"),
+        ("Okafor welcomed Ruiz to the capital for a summit this week.", "summit", "2016-06-06"),
+        # the clause around a phrase opened by "after" does not date an event inside it
+        ("Ruiz returned home on Friday after a three-day visit to Lagos where he met Okafor.", "met", "2016-06-07"),
+        ("Ruiz returned home on Friday and met Okafor.", "met", "2016-06-03"),
+    ],
+)
+def test_a_time_dates_only_its_own_event(nlp, rules, sentence, word, value):
+    assert _time_of(nlp, rules, sentence, word, TUE_2016_06_07).value == value
+
+
+def test_expressions_relative_to_the_story_take_its_reference_day(nlp, rules):
+    text = "Earlier in the day, Ruiz met Okafor."
+    doc = nlp(text)
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    unresolved = attach_time(doc, token(doc, "met").i, found, None, TUE_2016_06_07, rules)
+    assert unresolved.value is None and unresolved.rule == "relative-to-event"
+    reference = TimeValue("2016-06-06", None, "day", "Monday", "2016-06-07", "weekday:past")
+    resolved = relative_to_event(unresolved, found, reference, rules, text)
+    assert (resolved.value, resolved.precision) == ("2016-06-06", "day")
+    assert relative_to_event(unresolved, found, None, rules, text) is unresolved
+
+
+def test_an_expression_that_names_its_own_event_is_not_relative_to_the_story(nlp, rules):
+    text = "Ruiz flew to Lagos to meet Okafor five days before the election."
+    doc = nlp(text)
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    (_, value), = found
+    reference = TimeValue("2016-06-06", None, "day", "Monday", "2016-06-07", "weekday:past")
+    assert relative_to_event(value, found, reference, rules, text).value is None
+    text = "Ruiz met Okafor five days later."
+    found = resolve_times(nlp(text), TUE_2016_06_07, rules)
+    assert relative_to_event(found[0][1], found, reference, rules, text).value == "2016-06-11"
+
+
+def test_published_time_is_reported_at_the_publication_day():
+    assert (published_time(TUE_2016_06_07).value, published_time(TUE_2016_06_07).precision) == ("2016-06-07", "reported")
+    assert published_time(None).value is None
+
+
+def test_a_weekday_glued_to_its_date_and_last_evening(rules):
+    assert value_of("on Saturday,July 25, 2015", None, "past", rules).value == "2015-07-25"
+    assert value_of("last evening", TUE_2016_06_07, "past", rules).value == "2016-06-06"
+
+
+def _consult(annotate_text, body, published="2016-06-07"):
+    return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
+
+
+@pytest.mark.integration
+def test_a_perfect_with_no_time_is_news_of_the_publication_day(annotate_text):
+    """"has met" with no time word in its sentence is reported at the publication date; a
+    perfect beside dated background ("has spoken ... and met ... in November") stays undated."""
+    (event,) = _consult(annotate_text, "Fernando Ruiz has met Chinedu Okafor in Lagos.")
+    assert (event.date, event.date_precision) == ("2016-06-07", "reported")
+    events = _consult(annotate_text, "Fernando Ruiz met Chinedu Okafor in Lagos on Monday. "
+                      "Ruiz has spoken with Okafor by phone and met him in Paris in November.")
+    spoken = next(e for e in events if any(v.trigger.startswith("spoken") for v in e.evidence))
+    assert spoken.date is None
+
+
+@pytest.mark.integration
+def test_earlier_in_the_day_counts_from_the_last_dated_event(annotate_text):
+    events = _consult(annotate_text, "Fernando Ruiz held talks with Chinedu Okafor in Lagos on Monday. "
+                      "Earlier in the day, Ruiz met Amina Bello.")
+    bello = next(e for e in events if any(a.name == "Amina Bello" for a in e.actors))
+    assert (bello.date, bello.date_precision) == ("2016-06-06", "day")
 
 
 # --------------------------------------------------------------------------- gold

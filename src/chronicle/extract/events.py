@@ -20,7 +20,9 @@ from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, attach_time, clause_tense, date_bounds
+from chronicle.resolve.times import (
+    TimeExpression, TimeRules, TimeValue, attach_time, clause_tense, date_bounds, published_time, relative_to_event,
+)
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
@@ -1089,9 +1091,10 @@ def find_events(
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
-        time = attach_time(doc, token.i, dating, main_time, context.published)
-        if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):  # "has spoken with him": some time before
-            time = TimeValue(None, None, "vague", "", None, "perfect-aspect")
+        time = attach_time(doc, token.i, dating, main_time, context.published, time_rules)
+        time = relative_to_event(time, dating, _reference_time(found, main_time), time_rules, actors.text)
+        if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
+            time = _perfect_time(token, context.times, context.published)
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
@@ -1099,11 +1102,11 @@ def find_events(
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
-            last = _last_occurrence(doc, token, since)
+            last = _last_occurrence(doc, token, since, time_rules)
             if last is not None:
                 time, modality = last, "historical"
-        if main_time is None and modality in HAPPENED and time.precision not in ("reported", "vague"):
-            main_time = time
+        if modality in HAPPENED:
+            main_time = _main_time(main_time, time)
         place = _place(token, noun, place_word, actors, context, lexicon.places)
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
@@ -1152,6 +1155,33 @@ def find_events(
     return [_record(event) for event in events]
 
 
+def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:
+    """A perfect with no time of its own: news as of the publication date ("Merkel has met
+    Putin in Moscow"), unless its sentence dates other things, which makes it background ("has
+    spoken with him by phone and met him in Paris in November"): some time before, undated."""
+    sentence = token.sent
+    if any(sentence.start_char <= e.start < sentence.end_char for e, _ in times):
+        return TimeValue(None, None, "vague", "", None, "perfect-aspect")
+    return published_time(published, "published:perfect")
+
+
+def _main_time(current: TimeValue | None, time: TimeValue) -> TimeValue | None:
+    """The article's main event time: the first happened event dated to the day; until one
+    is seen, the first dated at all ("this year" yields to "on Friday")."""
+    if not _dated(time) or (current is not None and (current.precision in ("day", "week") or time.precision != "day")):
+        return current
+    return time
+
+
+def _reference_time(found: list[_Found], main_time: TimeValue | None) -> TimeValue | None:
+    """What "earlier in the day" or "two days later" counts from: the last happened event
+    before it dated to the day, else the main event."""
+    return next(
+        (e.time for e in reversed(found) if e.modality in HAPPENED and _dated(e.time) and e.time.precision == "day"),
+        main_time,
+    )
+
+
 def _same_day_places(events: list[_Found]) -> None:
     """An in-person event with no place of its own, on the day of the article's first placed
     event and sharing an actor with it ("earlier on Monday, he met ..."), was there too."""
@@ -1179,10 +1209,10 @@ def _perfect(token) -> bool:
     return any(a.lemma_.lower() == "have" for a in auxiliaries) and "Part" in verb.morph.get("VerbForm")
 
 
-def _last_occurrence(doc, token, since: list[tuple[TimeExpression, TimeValue]]) -> TimeValue | None:
+def _last_occurrence(doc, token, since: list[tuple[TimeExpression, TimeValue]], rules: TimeRules) -> TimeValue | None:
     """The time in "have not met since last July" (the last time it happened), when a
     "since" expression governs the negated trigger's clause."""
-    value = attach_time(doc, token.i, since, None, None)
+    value = attach_time(doc, token.i, since, None, None, rules)
     if not value.resolved or not value.open_ended:
         return None
     return replace(value, open_ended=False, rule=f"last-before-negated-since:{value.rule}")

@@ -148,6 +148,9 @@ class TimeRules:
     future_governors: frozenset[str]
     future_verbs: frozenset[str]
     future_modifiers: frozenset[str]
+    relations: frozenset[str] = frozenset()  # "after", "since": a phrase they open holds another event's time
+    ordinals: frozenset[str] = frozenset()  # "third": "their third summit this year" counts, not dates
+    deadlines: tuple[str, ...] = ()  # "by": "by the end of May" is a deadline
 
 
 # ----------------------------------------------------------------------------- loading
@@ -257,6 +260,9 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         future_governors=frozenset(_key(word) for word in tense.get("future_governors", ())),
         future_verbs=frozenset(_key(word) for word in tense.get("future_verbs", ())),
         future_modifiers=frozenset(_key(word) for word in tense.get("future_modifiers", ())),
+        relations=frozenset(_key(word) for word in (data.get("attachment") or {}).get("relations", ())),
+        ordinals=frozenset(_key(word) for word in (data.get("attachment") or {}).get("ordinals", ())),
+        deadlines=tuple(_key(word) for word in (data.get("attachment") or {}).get("deadlines", ())),
     )
 
 
@@ -862,18 +868,85 @@ def _governs(root, target, own_clause: set[int]) -> tuple[int, int] | None:
         node, steps = node.head, steps + 1
 
 
-def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
-                main_event: TimeValue | None, published: dt.date | None) -> TimeValue:
-    """The time of the event at `doc[token_index]` (a verb or an event noun).
+_SUBORDINATE = ("relcl", "ccomp", "pcomp", "conj", "csubj")
 
-    In order: the expression governing it (its head chain in the dependency parse reaches
-    the token, or the token's own clause verb, without crossing another clause's verb: the
-    nearest in the tree, resolved ones first); else one in its sentence: first one governing
-    an enclosing clause ("the envoy arrived on Tuesday, where he and the president held talks"), then
-    the nearest resolved one that is not in a subordinate clause of another verb; else the article's main event time (rule prefixed
-    "main-event:"); else the publication date, precision "reported"; else an unresolved
-    vague value. Expression offsets must be offsets into `doc.text`.
-    """
+
+def _subordinate_clause(verb) -> bool:
+    """A verb heading a clause inside another: a relative clause, also without "that" ("the
+    invitation Trump issued yesterday"; a bare participle describes its noun: "a visit
+    starting on June 12"), a complement, a gerund after a preposition ("for backing out of
+    the accord on June 1"), a coordinated clause, an adverbial clause with a subordinator
+    ("since he took office last August")."""
+    marks = {child.dep_ for child in verb.children}
+    return (
+        verb.dep_ in _SUBORDINATE
+        or (verb.dep_ == "acl" and bool(marks & {"nsubj", "nsubjpass"}))
+        or (verb.dep_ == "advcl" and "mark" in marks)
+    )
+
+
+def _relational(token, rules: TimeRules) -> bool:
+    """A word that opens a phrase about another event ("after", "since", "ahead of")."""
+    return token.dep_ in ("prep", "mark", "advmod") and token.lower_ in rules.relations
+
+
+def _scope(target, rules: TimeRules) -> set[int]:
+    """The target and its ancestors, up to a relational word: a time above that word dates
+    the other event ("returned on Friday after a visit where he [met] ...")."""
+    scope = {target.i}
+    for node in target.ancestors:
+        if _relational(node, rules):
+            break
+        scope.add(node.i)
+    return scope
+
+
+def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
+    """Whether the time at `span` belongs to another event than the scope's: its head chain
+    meets another verb's subordinate clause or a relational word before reaching the scope
+    ("after a flurry of meetings [this year], they began talks"), or never reaches it."""
+    node = span.root
+    while node.i not in scope:
+        if (_is_clause_verb(node) and _subordinate_clause(node)) or (
+            _relational(node, rules) and not span.start <= node.i < span.end
+        ):
+            return True
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return False
+
+
+def _counted(span, rules: TimeRules) -> bool:
+    """A period counting events of a noun rather than dating one: "their third summit [this
+    year]", "the second call [this month]"."""
+    if span.start == 0:
+        return False
+    noun = span.doc[span.start - 1]  # right before it, whatever the parse attached it to
+    return noun.pos_ == "NOUN" and any(child.dep_ == "amod" and child.lower_ in rules.ordinals for child in noun.children)
+
+
+def _in_relational_phrase(span, target, rules: TimeRules) -> bool:
+    """Whether the expression sits in a phrase a relational word opens, with the target
+    outside it: "after a flurry of meetings [this year], they began talks", "their first
+    meeting since the crash [in September]"; or right after a deadline word: "agreed to meet
+    by [the end of May]". Read back from the expression to the nearest punctuation or verb,
+    whatever the parse attached it to."""
+    before = _key(span.doc.text[max(0, span.start_char - 20) : span.start_char])
+    if any(before == word or before.endswith(" " + word) for word in rules.deadlines):
+        return True
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        if _relational(token, rules):  # before the verb test: "Following" is often tagged a verb
+            return True
+        if token.is_punct or _is_clause_verb(token) or token.i == target.i:
+            return False
+    return False
+
+
+def _sentence_spans(doc, token_index: int, expressions_with_values, rules: TimeRules):
+    """The (span, value) pairs of the expressions in the token's sentence that may date it:
+    not the token's own words, nor a period counting events, nor a time inside a phrase about
+    another event."""
     target = doc[token_index]
     sentence = target.sent
     spans = []
@@ -881,33 +954,52 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if span is None or not len(span) or span.start <= token_index < span.end:
             continue
-        if sentence.start <= span.start < sentence.end:
+        if not sentence.start <= span.start < sentence.end:
+            continue
+        if not _counted(span, rules) and not _in_relational_phrase(span, target, rules):
             spans.append((span, value))
+    return spans
 
-    def governed_by(token):
-        own_clause = _own_clause(token)
-        found = []
-        for span, value in spans:
-            governed = _governs(span.root, token, own_clause)
-            if governed is not None:
-                distance = min(abs(word.i - token.i) for word in span)
-                found.append(((*governed, value.value is None, distance), value))
-        return min(found, key=lambda item: item[0])[1] if found else None
 
-    chosen = governed_by(target)
+def _governing(token, spans):
+    """The value of the expression governing `token`'s clause, nearest in the tree first,
+    resolved ones before unresolved; None when none does."""
+    own_clause = _own_clause(token)
+    found = []
+    for span, value in spans:
+        governed = _governs(span.root, token, own_clause)
+        if governed is not None:
+            distance = min(abs(word.i - token.i) for word in span)
+            found.append(((*governed, value.value is None, distance), value))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                main_event: TimeValue | None, published: dt.date | None,
+                rules: TimeRules | None = None) -> TimeValue:
+    """The time of the event at `doc[token_index]` (a verb or an event noun).
+
+    In order: the expression governing it (its head chain in the dependency parse reaches
+    the token, or the token's own clause verb, without crossing another clause's verb: the
+    nearest in the tree, resolved ones first); else one governing an enclosing clause ("the
+    envoy arrived on Tuesday, where he and the president held talks"), not across a
+    relational word ("after a visit where he met"); else the nearest resolved one in its
+    sentence that does not belong to another event (another verb's subordinate clause, a
+    phrase opened by "after" or "since"); else the article's main event time (rule
+    prefixed "main-event:"); else the publication date, precision "reported"; else an
+    unresolved vague value. Expression offsets must be offsets into `doc.text`. A period
+    counting events ("their third summit this year") dates none.
+    """
+    rules = rules if rules is not None else load_time_rules()
+    target = doc[token_index]
+    spans = _sentence_spans(doc, token_index, expressions_with_values, rules)
+    scope = _scope(target, rules)
+    chosen = _governing(target, spans)
     clause = _clause_verb(target)
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
-        chosen = governed_by(clause) if clause is not None else None
-    ancestors = {target.i, *(a.i for a in target.ancestors)}
-
-    def own_subclause(span) -> bool:  # "since he took office [last August]", "called and [later] met in May": that clause's time
-        verb = _clause_verb(span.root)
-        if verb is None or verb.i in ancestors:
-            return False
-        return verb.dep_ in ("relcl", "conj") or (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
-
-    resolved = [(span, value) for span, value in spans if value.resolved and not own_subclause(span)]
+        chosen = _governing(clause, spans) if clause is not None and clause.i in scope else None
+    resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
         chosen = min(resolved, key=nearest)[1]
@@ -915,10 +1007,35 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         return chosen
     if main_event is not None:
         return replace(main_event, rule=f"main-event:{main_event.rule}")
-    if published is not None:
-        iso = published.isoformat()
-        return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule="published")
-    return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
+    return published_time(published)
+
+
+def published_time(published: dt.date | None, rule: str = "published") -> TimeValue:
+    """An event known only as of the publication date: that day, precision "reported"
+    (unresolved without one)."""
+    if published is None:
+        return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
+    iso = published.isoformat()
+    return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule=rule)
+
+
+_NAMES_ITS_EVENT = re.compile(r"[ \t]*[\w“\"'‘]")
+
+
+def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                      reference: TimeValue | None, rules: TimeRules, text: str) -> TimeValue:
+    """`time` resolved against `reference` when it is an unresolved expression relative to
+    the event the story counts from ("Earlier in the day, ...", "two days later", "the
+    previous evening"); else `time` itself. An expression that names its own event ("five
+    days before the election", "a day after Moscow called") is not relative to the story's:
+    it stays unresolved. `text` is the text the expression offsets point into."""
+    if time.resolved or not time.rule.startswith("relative-to-event") or reference is None:
+        return time
+    expression = next((e for e, v in expressions_with_values if v is time), None)
+    if expression is None or _NAMES_ITS_EVENT.match(text, expression.end):
+        return time
+    anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
+    return normalize(expression, anchor, "past", rules, reference=reference)
 
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
