@@ -70,7 +70,7 @@ def test_visiting_a_capital_makes_its_country_the_host(extract):
     event = only(extract("Indian Prime Minister Narendra Modi visited Moscow on Monday."), "CONSULT")
     assert event.mode == "VISIT"
     assert names(event, "source") == ["Narendra Modi"]
-    assert [a.id for a in event.actors if a.role == "target"] == ["RUS"]
+    assert [a.id for a in event.actors if a.role == "target"] == ["RUS", "vladimir-putin"]  # the host, implied
     assert event.place == "geonames:524901"
 
 
