@@ -193,6 +193,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             times=times,
             published=item.published,
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
+            role_evidence=tuple(actors.evidence),
         )
         events = find_events(doc, context, res.kb, res.events, res.times)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
-from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
+from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import (
@@ -34,6 +34,7 @@ DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanction
 HAPPENED = ("reported", "historical")
 # a mention dated only by its publication day stands for the days this close to it
 NEWS_WINDOW = dt.timedelta(days=7)
+MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 
 
@@ -126,6 +127,8 @@ class EventLexicon:
     person_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
+    travel_verbs: frozenset[str] = frozenset()
+    government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -196,7 +199,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
-        travel_verbs=_words(words.get("travel_verbs")),
+        travel_verbs=_words(ontology.get("travel_verbs")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
         occasion_nouns=_words(words.get("occasion_nouns")),
@@ -215,6 +218,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         person_nouns=_words(ontology.get("person_nouns")),
         collective_nouns=_words(ontology.get("collective_nouns")),
         places=load_place_words(),
+        travel_verbs=_words(ontology.get("travel_verbs")),
+        government_led=frozenset(str(c).upper() for c in ontology.get("government_led") or ()),
     )
 
 
@@ -231,6 +236,7 @@ class ArticleContext:
     times: Sequence[tuple[TimeExpression, TimeValue]]
     published: dt.date | None
     corpus_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
+    role_evidence: Sequence[RoleEvidence] = ()  # titles the article gives its persons
 
 
 @dataclass
@@ -249,6 +255,7 @@ class _Found:
     confidence: float
     evidence: list[Evidence]
     preview: bool = False  # the aim of a trip: planned unless the article reports it
+    implied: bool = False  # a participant stands for a visited or hosting country
 
 
 def _is_verb(token) -> bool:
@@ -416,9 +423,11 @@ class _Actors:
         return found
 
     def _plural(self, token) -> bool:
-        """"the two leaders", "both sides": a plural description of the persons just named."""
-        if token.i in self.at or token.lemma_.lower() not in self.lexicon.plural_referents:
+        """"the two leaders", "both sides", "they": a plural description of the persons just named."""
+        if token.i in self.at or token.lemma_.lower() not in self.lexicon.plural_referents and token.lower_ not in self.lexicon.plural_referents:
             return False
+        if token.pos_ == "PRON":
+            return "Plur" in token.morph.get("Number")
         numbered = any(c.lower_ in ("two", "both") for c in token.children) or token.lower_ in ("two", "both")
         return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ == "the" for c in token.children))
 
@@ -430,18 +439,29 @@ class _Actors:
             if first_sentence > 0:
                 first_sentence = self.doc[first_sentence - 1].sent.start
         chosen: dict[str, Mention] = {}
-        for index in range(token.i - 1, first_sentence - 1, -1):
+        after = range(token.i + 1, token.sent.end)  # "the leaders met at X's residence": named after
+        for index in [*range(token.i - 1, first_sentence - 1, -1), *after]:
             mention = self.at.get(index)
             if mention is None or mention.value in chosen or mention.label not in ("PERSON", "ROLE", "PRON"):
                 continue
             if mention.value in self.kb.countries or mention.value.startswith("corpus:organization"):
                 continue
-            chosen[mention.value] = mention
-            if len(chosen) == count:
+            if index > token.i and len(chosen) >= count:
                 break
-        if len(chosen) < count:
+            chosen[mention.value] = mention
+        leaders = [m for m in chosen.values() if self.officeholder(m.value)]
+        picked = leaders if len(leaders) >= count else list(chosen.values())
+        if len(picked) < count:
             return []
-        return [self.describe(m.value, m, role, m.start, m.end) for m in chosen.values()]
+        return [self.describe(m.value, m, role, m.start, m.end) for m in picked[:count]]
+
+    def officeholder(self, actor_id: str) -> bool:
+        """Whether a person is a head of state or government or a foreign minister (by the
+        KB, or by a title the article gives)."""
+        actor = self.kb.actors.get(actor_id)
+        offices = {r.office for r in actor.roles} if actor is not None else set()
+        offices |= {e.office for e in self.context.role_evidence if e.actor == actor_id}
+        return bool(offices & set(MAIN_OFFICES))
 
     def inside(self, mention: Mention, role: str) -> list[EventActor]:
         """Persons named inside a mention that swallowed an event word ("the Trump-Kim
@@ -451,13 +471,17 @@ class _Actors:
 
     def by_name(self, word, role: str) -> EventActor | None:
         """A proper noun NER left out ("the Trump-Kim summit"): the one person the KB knows
-        by that name or surname, preferring those the article names elsewhere."""
+        by that name or surname, preferring those the article names elsewhere, else the one
+        person the article names with that word in their name."""
         if word.pos_ != "PROPN":
             return None
         named = {m.value for m in self.context.actor_mentions if m.value}
         key = name_key(word.text)
         ids = set(self.kb.names.get(key, ())) or set(self.kb.surnames.get(key, ()))
         ids = (ids & named) or ids
+        if not ids and len(key) > 2:
+            ids = {m.value for m in self.context.actor_mentions
+                   if m.label == "PERSON" and m.value and key in name_key(m.text).split()}
         if len(ids) != 1:
             return None
         return self.describe(ids.pop(), None, role, word.idx, word.idx + len(word.text))
@@ -494,6 +518,50 @@ class _Actors:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
 
+    def with_implied_host(self, found: list[EventActor], time: TimeValue) -> tuple[list[EventActor], bool]:
+        """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing
+        hosted Smith"): the country's office holder receiving the visitor, as of the event's
+        date. The person follows the country, with the country's words as evidence."""
+        persons = [a for a in found if a.kind == "person"]
+        home = {self.country_of(a) for a in persons} - {None}
+        visited = [a for a in found if a.kind == "country" and a.id not in home  # "Egypt", "Beijing", not "a Russian lawyer"
+                   and name_key(self.text[a.start : a.end]) not in self.kb.demonyms]
+        if not persons or len(visited) != 1 or len(home) > 1:
+            return found, False
+        place = visited[0]
+        day = _reference_day(time, self.context.published)
+        if day is None:
+            return found, False
+        host = self.host_of(place.id, persons, day)
+        if host is None or host in {a.id for a in found}:
+            return found, False
+        return [*found, self.describe(host, None, place.role, place.start, place.end)], True
+
+    def country_of(self, actor: EventActor) -> str | None:
+        """A person's country: the KB's, else the seat of a title the article gives them."""
+        return actor.country or next((e.seat for e in self.context.role_evidence if e.actor == actor.id and e.seat), None)
+
+    def offices_of(self, actor_id: str, day: dt.date | None) -> set[str]:
+        """(office, seat) pairs a person holds on `day`, by the KB and the article's titles."""
+        actor = self.kb.actors.get(actor_id)
+        held = {(r.office, r.seat) for r in actor.roles_on(day)} if actor is not None else set()
+        return held | {(e.office, e.seat) for e in self.context.role_evidence if e.actor == actor_id}
+
+    def host_of(self, country: str, visitors: list[EventActor], day: dt.date | None) -> str | None:
+        """Who receives visitors in `country`: a holder the article names (the visitor's
+        counterpart first, then the country's leader), else the KB's holder of that office."""
+        leading = ["head_of_government", "head_of_state"] if country in self.lexicon.government_led else ["head_of_state", "head_of_government"]
+        visiting = {office for v in visitors for office, _ in self.offices_of(v.id, day)}
+        order = ["foreign_minister", *leading] if "foreign_minister" in visiting and not visiting & set(leading) else leading
+        named = [m.value for m in self.context.actor_mentions if m.value and m.label in ("PERSON", "ROLE")]
+        for office in order:
+            known = {a.id for a in self.kb.holders(office, country, day)} if day is not None else set()
+            holder = next((i for i in named if (office, country) in self.offices_of(i, day) and (not known or i in known)), None)
+            if holder is not None:
+                return holder
+        holders = {a.id for a in self.kb.holders(order[0], country, day)} if day is not None else set()
+        return holders.pop() if len(holders) == 1 else None
+
     def last_person_of(self, country: str, token) -> Mention | None:
         """The last person of that country named before `token` (KB persons only)."""
         for index in range(token.i - 1, -1, -1):
@@ -514,6 +582,9 @@ def _subjects(verb) -> tuple[list, list]:
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if active or passive or agents:
             return active + agents, passive
+        if node.dep_ in ("acl", "relcl") and node.head.dep_ == "attr" and node.head.head.i != node.head.i:
+            node = node.head.head  # "X became the first leader to meet Y": X
+            continue
         if node.dep_ == "relcl":
             return [node.head], []
         if node.dep_ == "xcomp" and _direct_object(node.head) is not None:  # "invited Macron to come"
@@ -523,6 +594,10 @@ def _subjects(verb) -> tuple[list, list]:
             continue
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
+            node = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
+            if node.i != verb.i:
+                continue
         break
     return _stranded_subject(node), []
 
@@ -587,7 +662,7 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
             sources += actors.of(child, "source")
             for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
-                if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in actors.at:
+                if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in inside:
                     sources += actors.of(pair, "source")
     for prep in (w for w in _clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
@@ -609,6 +684,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
+    elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
+        verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
@@ -1130,7 +1207,9 @@ def find_events(
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview,
         )
-        if trigger.type == "CONSULT":
+        if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
+            event.actors, event.implied = actors.with_implied_host(event.actors, time)
+            event.confidence = round(event.confidence * (0.8 if event.implied else 1.0), 3)
             mode, roles = _consult_mode(event, context)
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
@@ -1148,7 +1227,7 @@ def find_events(
             _merge_anaphor(found, event, True)
             continue
         _merge(found, event)
-    events = _consolidate(found, lexicon)
+    events = _without_implied_duplicates(_consolidate(found, lexicon))
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
     _same_day_places(events)
@@ -1180,11 +1259,49 @@ def _reference_time(found: list[_Found], main_time: TimeValue | None) -> TimeVal
         (e.time for e in reversed(found) if e.modality in HAPPENED and _dated(e.time) and e.time.precision == "day"),
         main_time,
     )
+def _reference_day(time: TimeValue, published: dt.date | None) -> dt.date | None:
+    """The day whose office holders an event involves: its own day or mid-month, else the
+    publication date (within the event's year, when only the year is known)."""
+    if _dated(time) and time.precision in ("day", "week", "month"):
+        first, last = _period(time)
+        return first + (last - first) / 2
+    if _dated(time) and time.precision == "year":
+        return published if published is not None and str(published.year) == (time.value or "")[:4] else None
+    return published
+
+
+def _unreal_form(token, rules: TimeRules) -> bool:
+    """An infinitive or a future ("Smith to visit Kenya", "will be the first to visit"): no
+    ground to guess who received a visit read as having happened."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or clause_tense(token, rules) == "future"
+
+
+def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
+    """An implied host ("arrived in Moscow") is a guess the article may state itself: a
+    meeting of the same persons, reported in words, within a few days, replaces it."""
+    def persons(event: _Found) -> frozenset[str]:
+        return frozenset(a.id for a in event.actors if a.kind == "person")
+
+    def near(a: TimeValue, b: TimeValue) -> bool:
+        if not (_dated(a) and _dated(b)):
+            return True
+        (first_a, last_a), (first_b, last_b) = _period(a), _period(b)
+        return first_a - dt.timedelta(days=3) <= last_b and first_b - dt.timedelta(days=3) <= last_a
+
+    stated = [e for e in events if not e.implied]
+    return [
+        e for e in events
+        if not e.implied or not any(
+            s.type == e.type and _group(s.modality) == _group(e.modality) and persons(s) == persons(e) and near(s.time, e.time)
+            for s in stated
+        )
+    ]
 
 
 def _same_day_places(events: list[_Found]) -> None:
-    """An in-person event with no place of its own, on the day of the article's first placed
-    event and sharing an actor with it ("earlier on Monday, he met ..."), was there too."""
+    """An in-person event with no place of its own, told after the article's first placed
+    event, on its day and sharing an actor with it ("earlier on Monday, he met ..."), was
+    there too (not one told before it: "met X before flying to Nairobi")."""
     main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2 and e.time.value), None)
     if main is None:
         return
@@ -1193,7 +1310,7 @@ def _same_day_places(events: list[_Found]) -> None:
         if (
             event.place is None and event.mode != "PHONE" and event.modality in HAPPENED
             and event.time.value == main.time.value and len(event.time.value or "") == 10
-            and ids & {a.id for a in event.actors}
+            and ids & {a.id for a in event.actors} and event.evidence[0].start > main.evidence[0].start
         ):
             event.place = main.place
 
@@ -1272,6 +1389,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.place = into.place or event.place
     into.mode = into.mode or event.mode
     into.confidence = max(into.confidence, event.confidence)
+    into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
 
 
 def _precision_rank(time: TimeValue) -> int:

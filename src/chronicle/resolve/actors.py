@@ -201,7 +201,8 @@ def _candidates(
         found.append(candidate)
 
     for ent in doc.ents:  # names first: a title before a name is evidence, not a description
-        if ent.label_ == "PERSON" and not _is_place_name(ent.text, kb):
+        person = ent.label_ == "PERSON" and not _is_place_name(ent.text, kb) and ent.text.lower() not in lexicon.pronouns
+        if person or _titled_name(ent, kb, lexicon):
             span = _strip_honorifics(ent, lexicon)
             if span is not None:
                 span = _with_name_tail(_with_hyphenated_tail(span, text), kb)
@@ -340,6 +341,14 @@ def _strip_honorifics(ent: SpacySpan, lexicon: ResolverLexicon) -> SpacySpan | N
     return ent.doc[start:end] if end > start else None
 
 
+def _titled_name(ent: SpacySpan, kb: KnowledgeBase, lexicon: ResolverLexicon) -> bool:
+    """An entity NER calls an organization that is a title and a KB person's name ("PM Modi")."""
+    if ent.label_ not in ("ORG", "NORP", "GPE") or len(ent) < 2 or ent[0].lower_ not in lexicon.honorifics:
+        return False
+    key = name_key(ent[1:].text)
+    return key in kb.surnames or any(kb.actors[i].kind == "person" for i in kb.names.get(key, ()))
+
+
 def _is_place_name(text: str, kb: KnowledgeBase) -> bool:
     """NER sometimes tags a capital, a country or a demonym as a person ("Kyiv")."""
     key = name_key(text)
@@ -393,6 +402,8 @@ def _role_phrase(
             start = index = index - width + 1
         elif plural and countries and token.lower_ in (",", "and"):
             pass
+        elif plural and countries and token.lower_ == "the" and index > 0 and doc[index - 1].lower_ in (",", "and"):
+            pass  # "the U.S. and the Russian presidents": a determiner inside the list
         elif token.lower_ in lexicon.other_office:
             return []  # "Deputy Foreign Minister", "former President": not the holder
         elif token.lower_ in lexicon.determiners:
@@ -406,6 +417,8 @@ def _role_phrase(
     following, end = _countries_after_of(doc, span.end, kb, plural)
     if following:
         countries, span = following, doc[span.start : end]
+    if plural and not countries:
+        return []  # "the leaders", "the two presidents": several persons, left to the event's context
     if counterpart:
         if not any(doc[i].lower_ in lexicon.possessives for i in range(start, span.start)):
             return []
@@ -698,6 +711,7 @@ def _resolve_from_context(
     )
     countries.update(kb.actors[c.value].country for c in persons if kb.actors[c.value].country)
     named_ids = {c.value for c in persons}
+    article_titles = _titled_in_article(candidates)
     sentence_starts = [sent.start_char for sent in doc.sents]
     persons_seen: list[tuple[int, _Candidate]] = []  # (sentence index, candidate)
     last_person: _Candidate | None = None
@@ -706,6 +720,9 @@ def _resolve_from_context(
         if c.label == "ROLE" and c.title_of is not None:
             titled = candidates[c.title_of]
             c.value, c.method, c.confidence = titled.value, "title-of-name", titled.confidence
+        elif c.label == "ROLE" and c.country and not c.counterpart and any((o, c.country) in article_titles for o in _offices(c)):
+            c.value = next(article_titles[(o, c.country)] for o in _offices(c) if (o, c.country) in article_titles)
+            c.kind, c.method, c.confidence = "person", "title-in-article", 0.8
         elif c.label == "ROLE":
             _resolve_description(c, kb, day, named_ids, countries, last_person)
         elif c.label == "PRON" and c.value is None:
@@ -718,6 +735,23 @@ def _resolve_from_context(
             last_person = c
             if c.label == "PERSON" or c.title_of is None:
                 persons_seen.append((sentence, c))
+
+
+def _titled_in_article(candidates: list[_Candidate]) -> dict[tuple[str, str], str]:
+    """(office, country) -> the person the article names with that title ("Eritrean
+    President X"): a later "the Eritrean president" is that person, in the KB or not."""
+    titled: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        named = candidates[c.title_of] if c.label == "ROLE" and c.title_of is not None else None
+        if named is not None and named.value and named.kind == "person" and c.country:
+            for office in _offices(c):
+                titled.setdefault((office, c.country), named.value)
+    return titled
+
+
+def _offices(c: _Candidate) -> tuple[str, ...]:
+    """The offices a title names, "leader" standing for the head of state or government."""
+    return ("head_of_state", "head_of_government") if c.offices == (LEADER,) else c.offices
 
 
 def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
