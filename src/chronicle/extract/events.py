@@ -876,10 +876,11 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
     return None
 
 
-def _finer_place(place: str | None, token, actors: _Actors, context: ArticleContext, dateline: str | None) -> str | None:
+def _finer_place(place: str | None, token, actors: _Actors, context: ArticleContext, dateline: str | None, words: PlaceWords) -> str | None:
     """A city for an event placed in a country: the dateline's city in that country, else
-    a city of that country named in the sentence, else the one city of that country the
-    article names ("her first visit to Russia" in an article that names only Sochi)."""
+    a city of that country the sentence gives as a place ("in X", not "between Ankara and
+    Riyadh"), else the one city of that country the article names ("her first visit to
+    Russia" in an article that names only Sochi)."""
     country = context.places.get(place) if place else None
     if country is None or country.kind != "country":
         return place
@@ -888,7 +889,7 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     for word in token.sent:
         mention = actors.places.get(word.i)
         found = context.places.get(mention.value) if mention is not None else None
-        if found is not None and found.kind == "city" and found.country == country.id:
+        if found is not None and found.kind == "city" and found.country == country.id and _locative(word, words):
             return found.id
     cities = {m.value for m in context.place_mentions if m.value in context.places
               and context.places[m.value].kind == "city" and context.places[m.value].country == country.id}
@@ -907,10 +908,15 @@ def _evidence_city(event: _Found, doc, actors: _Actors, context: ArticleContext,
             found = context.places.get(mention.value) if mention is not None else None
             if found is None or found.kind != "city" or found.country != country.id:
                 continue
-            _, prep = _place_phrase(word, words)
-            if prep is not None and prep.lower_ in words.locatives:
+            if _locative(word, words):
                 return found.id
     return event.place
+
+
+def _locative(word, words: PlaceWords) -> bool:
+    """Whether a place word is the object of a locative phrase ("in X", "at the city of X")."""
+    _, prep = _place_phrase(word, words)
+    return prep is not None and prep.lower_ in words.locatives
 
 
 def _dateline_city(text: str, context: ArticleContext) -> str | None:
@@ -1011,7 +1017,7 @@ def find_events(
             place = _trip_destination(token, event_actors, actors, context, lexicon.places)
         if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
-        place = _finer_place(place, token, actors, context, dateline)
+        place = _finer_place(place, token, actors, context, dateline, lexicon.places)
         if trigger.roles == "visit" and place_word is not None and not any(a.role == "target" for a in event_actors):
             country = context.places[place].country if place in context.places else None
             if country and country in kb.countries:
