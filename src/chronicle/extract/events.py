@@ -732,8 +732,10 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
     governed, elsewhere = [], []
     for word in token.sent:
         mention = actors.places.get(word.i)
-        if mention is None or (word.i in actors.at and actors.at[word.i].label in _PERSON_LABELS):
-            continue  # a person named like a place; a place NER calls an ORG stays a place ("at the Kremlin")
+        if mention is None or (
+            word.i in actors.at and actors.at[word.i].label in _PERSON_LABELS and mention.method != "landmark"
+        ):
+            continue  # a person named like a place; a landmark or a place NER calls an ORG stays a place
         city = mention.value in context.places and context.places[mention.value].kind == "city"
         path, prep = _place_phrase(word, words)
         if city and any(node.i in anchors for node in path[1:]):
