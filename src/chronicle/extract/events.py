@@ -1062,16 +1062,18 @@ def find_events(
 
 def _same_day_places(events: list[_Found]) -> None:
     """An in-person event with no place of its own, on the day of the article's first placed
-    event and sharing an actor with it ("earlier on Monday, he met ..."), was there too."""
-    main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2 and e.time.value), None)
+    event and sharing an actor with it ("earlier on Monday, he met ..."), was there too; so
+    was an undated one the article reports as news beside it ("X also met Y")."""
+    main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2), None)
     if main is None:
         return
     ids = {a.id for a in main.actors}
     for event in events:
+        same_day = main.time.value and event.time.value == main.time.value and len(event.time.value) == 10
+        beside = not event.time.value and event.modality == main.modality == "reported"
         if (
             event.place is None and event.mode != "PHONE" and event.modality in HAPPENED
-            and event.time.value == main.time.value and len(event.time.value or "") == 10
-            and ids & {a.id for a in event.actors}
+            and (same_day or beside) and ids & {a.id for a in event.actors}
         ):
             event.place = main.place
 
