@@ -54,6 +54,14 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param(DATELINE.format("met", "in South Africa on Wednesday"), PUBLISHED, AR, "Durban", id="country-to-dateline"),
         pytest.param(DATELINE.format("met", "on Wednesday"), None, AR, "Durban", id="undated-article-dateline"),
         pytest.param(DATELINE.format("first met", "in March 2019"), None, AR, None, id="undated-article-old-meeting"),
+        pytest.param(
+            "Cyril Ramaphosa met Bola Tinubu in Accra on Monday. Ramaphosa also met Anthony Albanese.",
+            PUBLISHED, AR, "Accra", id="also-met-beside-the-main-meeting",
+        ),
+        pytest.param(
+            "Cyril Ramaphosa met Bola Tinubu in Accra on Monday. Ramaphosa first met Anthony Albanese in 2019.",
+            PUBLISHED, AR, None, id="an-older-meeting-is-not-beside-it",
+        ),
     ],
 )
 def test_the_place_of_a_meeting(extract, text, published, surnames, city):

@@ -244,6 +244,13 @@ def test_a_generic_seat_takes_the_seat_the_article_points_to(nlp, gazetteer, tex
     assert (found.name if found else None) == city
 
 
+def test_news_names_and_small_summit_towns(nlp, gazetteer):
+    mentions, places = places_of(nlp, gazetteer, "The envoys met in Mecca before flying to Davos.")
+    assert [(places[m.value].name, places[m.value].country) for m in mentions] == [("Mecca", "SAU"), ("Davos", "CHE")]
+    assert gazetteer.places[gazetteer.capitals["IND"]].name == "New Delhi"  # not Delhi, which also goes by it
+    assert gazetteer.places[gazetteer.seats["BOL"]].name == "La Paz"  # the seat, not the capital Sucre
+
+
 def test_country_residences_are_their_own_places(nlp, gazetteer):
     mentions, places = places_of(nlp, gazetteer, "The talks at Chequers followed a dinner at Meseberg Castle.")
     assert [(places[m.value].name, places[m.value].country) for m in mentions] == [("Chequers", "GBR"), ("Meseberg", "DEU")]

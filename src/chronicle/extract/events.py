@@ -903,8 +903,10 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
     governed, elsewhere = [], []
     for word in token.sent:
         mention = actors.places.get(word.i)
-        if mention is None or (word.i in actors.at and actors.at[word.i].label in _PERSON_LABELS):
-            continue  # a person named like a place; a place NER calls an ORG stays a place ("at the Kremlin")
+        if mention is None or (
+            word.i in actors.at and actors.at[word.i].label in _PERSON_LABELS and mention.method != "landmark"
+        ):
+            continue  # a person named like a place; a landmark or a place NER calls an ORG stays a place
         city = mention.value in context.places and context.places[mention.value].kind == "city"
         path, prep = _place_phrase(word, words)
         if city and any(node.i in anchors for node in path[1:]):
@@ -1047,10 +1049,11 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
     return None
 
 
-def _finer_place(place: str | None, token, actors: _Actors, context: ArticleContext, dateline: str | None) -> str | None:
+def _finer_place(place: str | None, token, actors: _Actors, context: ArticleContext, dateline: str | None, words: PlaceWords) -> str | None:
     """A city for an event placed in a country: the dateline's city in that country, else
-    a city of that country named in the sentence, else the one city of that country the
-    article names ("her first visit to Russia" in an article that names only Sochi)."""
+    a city of that country the sentence gives as a place ("in X", not "between Ankara and
+    Riyadh"), else the one city of that country the article names ("her first visit to
+    Russia" in an article that names only Sochi)."""
     country = context.places.get(place) if place else None
     if country is None or country.kind != "country":
         return place
@@ -1059,7 +1062,7 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     for word in token.sent:
         mention = actors.places.get(word.i)
         found = context.places.get(mention.value) if mention is not None else None
-        if found is not None and found.kind == "city" and found.country == country.id:
+        if found is not None and found.kind == "city" and found.country == country.id and _locative(word, words):
             return found.id
     cities = {m.value for m in context.place_mentions if m.value in context.places
               and context.places[m.value].kind == "city" and context.places[m.value].country == country.id}
@@ -1078,10 +1081,15 @@ def _evidence_city(event: _Found, doc, actors: _Actors, context: ArticleContext,
             found = context.places.get(mention.value) if mention is not None else None
             if found is None or found.kind != "city" or found.country != country.id:
                 continue
-            _, prep = _place_phrase(word, words)
-            if prep is not None and prep.lower_ in words.locatives:
+            if _locative(word, words):
                 return found.id
     return event.place
+
+
+def _locative(word, words: PlaceWords) -> bool:
+    """Whether a place word is the object of a locative phrase ("in X", "at the city of X")."""
+    _, prep = _place_phrase(word, words)
+    return prep is not None and prep.lower_ in words.locatives
 
 
 def _dateline_city(text: str, context: ArticleContext) -> str | None:
@@ -1191,7 +1199,7 @@ def find_events(
             place = _trip_destination(token, event_actors, actors, context, lexicon.places)
         if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
-        place = _finer_place(place, token, actors, context, dateline)
+        place = _finer_place(place, token, actors, context, dateline, lexicon.places)
         if trigger.roles == "visit" and place_word is not None and not any(a.role == "target" for a in event_actors):
             country = context.places[place].country if place in context.places else None
             if country and country in kb.countries:
@@ -1301,16 +1309,19 @@ def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
 def _same_day_places(events: list[_Found]) -> None:
     """An in-person event with no place of its own, told after the article's first placed
     event, on its day and sharing an actor with it ("earlier on Monday, he met ..."), was
-    there too (not one told before it: "met X before flying to Nairobi")."""
-    main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2 and e.time.value), None)
+    there too; so was an undated one the article reports as news beside it ("X also met
+    Y"); not one told before it ("met X before flying to Nairobi")."""
+    main = next((e for e in events if e.place and e.modality in HAPPENED and len(e.actors) >= 2), None)
     if main is None:
         return
     ids = {a.id for a in main.actors}
     for event in events:
+        same_day = main.time.value and event.time.value == main.time.value and len(event.time.value) == 10
+        beside = not event.time.value and event.modality == main.modality == "reported"
         if (
             event.place is None and event.mode != "PHONE" and event.modality in HAPPENED
-            and event.time.value == main.time.value and len(event.time.value or "") == 10
-            and ids & {a.id for a in event.actors} and event.evidence[0].start > main.evidence[0].start
+            and (same_day or beside) and ids & {a.id for a in event.actors}
+            and event.evidence[0].start > main.evidence[0].start
         ):
             event.place = main.place
 

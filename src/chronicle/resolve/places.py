@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -91,6 +91,7 @@ class Gazetteer:
     demonym_endings: tuple[tuple[str, str], ...]  # fallback when no demonym list is loaded
     landmarks: Mapping[str, str | None]  # name key -> id of the place it is in (None: generic)
     generic_countries: Mapping[str, frozenset[str]]  # generic name key -> countries that use it (empty: any)
+    seats: Mapping[str, str]  # ISO3 -> id of the city its government sits in
     landmark_pattern: re.Pattern[str]
     descriptions: Mapping[str, str]  # noun -> "capital" | "city"
     description_blockers: frozenset[str]
@@ -227,11 +228,14 @@ def load_gazetteer(
         return (found,) if isinstance(found, str) else found
 
     def city_in(candidates: Sequence[str], country: str) -> str | None:
-        """The most populous city of `country` under the first candidate name that has one."""
+        """The city of `country` under the first candidate name that has one: the most
+        populous of those called so, else of those that also go by it ("New Delhi" is New
+        Delhi, not Delhi)."""
         for name in candidates:
             found = [i for i in ids(name) if places[i].kind == "city" and places[i].country == country]
+            called = [i for i in found if key(places[i].name) == key(name)]
             if found:
-                return max(found, key=lambda i: population.get(i, 0))
+                return max(called or found, key=lambda i: population.get(i, 0))
         return None
 
     country_data = _country_entries(countries_path) if use_countries else []
@@ -269,6 +273,11 @@ def load_gazetteer(
 
     data = _read_yaml(LANDMARKS, landmarks_path)
     where = str(landmarks_path or f"chronicle/data/{LANDMARKS}")
+    for geonameid, name in (data.get("display_names") or {}).items():
+        place_id = f"geonames:{geonameid}"
+        if place_id in places:  # the name news uses ("Mecca" for GeoNames' "Makkah")
+            places[place_id] = replace(places[place_id], name=str(name))
+            index([key(str(name))], place_id)
     landmarks: dict[str, str | None] = {}
     generic_countries: dict[str, frozenset[str]] = {}
     for number, entry in enumerate(data.get("landmarks") or [], 1):
@@ -280,11 +289,14 @@ def load_gazetteer(
             index([key(places[target].name)], target)  # a place the gazetteer lacked
         for name in entry.get("names") or []:
             landmarks.setdefault(_strip_article(key(str(name))), target)
+    seat_of = dict(capitals)  # ISO3 -> the city its government sits in (La Paz, not Sucre)
     for entry in country_data:
         code = str(entry.get("id") or "")
         seats = [str(seat) for seat in entry.get("seats") or []]
         seat_cities = [seat for seat in seats if _strip_article(key(seat)) not in landmarks and city_in([seat], code)]
         seat_city = (city_in(seat_cities[:1], code) if seat_cities else None) or capitals.get(code)
+        if seat_city:
+            seat_of[code] = seat_city
         for seat in seats:
             if seat not in seat_cities and seat_city:
                 landmarks.setdefault(_strip_article(key(seat)), seat_city)
@@ -310,6 +322,7 @@ def load_gazetteer(
         demonym_endings=() if demonyms else endings,
         landmarks=landmarks,
         generic_countries=generic_countries,
+        seats=seat_of,
         landmark_pattern=_landmark_pattern(landmarks),
         descriptions=nouns,
         description_blockers=frozenset(str(w).lower() for w in descriptions.get("blockers") or []),
@@ -574,16 +587,16 @@ def _generic_seat(
         found = places[before.value]
         if found.kind == "city":
             return found.id, 0.7
-        if found.kind == "country" and found.id in gazetteer.capitals:
-            return gazetteer.capitals[found.id], 0.7
+        if found.kind == "country" and found.id in gazetteer.seats:
+            return gazetteer.seats[found.id], 0.7
     if allowed is None:
         return None, 0.0
-    capitals = set(gazetteer.capitals.values())
+    capitals = set(gazetteer.capitals.values()) | set(gazetteer.seats.values())
     named = [m for m in mentions if m.end <= start and m.value in capitals and (not allowed or places[m.value].country in allowed)]
     if named:
         return max(named, key=lambda m: m.start).value, 0.6
-    hosts = {c for c in countries if allowed and c in allowed and c in gazetteer.capitals}
-    return (gazetteer.capitals[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
+    hosts = {c for c in countries if allowed and c in allowed and c in gazetteer.seats}
+    return (gazetteer.seats[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
 
 
 def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, int, str | None]]:
