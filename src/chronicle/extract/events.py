@@ -802,7 +802,7 @@ def find_events(
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = attach_time(doc, token.i, dating, main_time, context.published, time_rules)
-        time = relative_to_event(time, dating, _reference_time(found, main_time), time_rules, actors.text)
+        time = relative_to_event(time, dating, _reference_time(found, main_time), time_rules, doc)
         if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
             time = _perfect_time(token, context.times, context.published)
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)

@@ -1020,19 +1020,53 @@ def published_time(published: dt.date | None, rule: str = "published") -> TimeVa
 
 
 _NAMES_ITS_EVENT = re.compile(r"[ \t]*[\w“\"'‘]")
+_MODIFIERS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod")
+
+
+def _named_event(doc, expression: TimeExpression):
+    """The head noun of the event an expression names right after it ("three days after
+    [the G20 summit]", "the eve of [the talks]"); None when what follows is not a noun
+    phrase ("a day after Moscow called": a clause)."""
+    following = doc.char_span(expression.end, len(doc_text(doc)), alignment_mode="expand")
+    for token in following or ():
+        if token.is_space or token.dep_ in _MODIFIERS:
+            continue
+        return token if token.pos_ == "NOUN" and token.dep_ not in ("nsubj", "nsubjpass") else None
+    return None
+
+
+def _named_event_time(doc, expression: TimeExpression, expressions_with_values, rules: TimeRules) -> TimeValue | None:
+    """The day of the event named after a relative expression, from another mention of the
+    same noun whose own words date it ("the summit on Monday ... three days after the
+    summit"); None when the article does not date it to the day."""
+    noun = _named_event(doc, expression)
+    if noun is None:
+        return None
+    dated = [(e, v) for e, v in expressions_with_values if e.kind != "relative"]
+    for token in doc:
+        if token.i != noun.i and token.lemma_.lower() == noun.lemma_.lower():
+            value = attach_time(doc, token.i, dated, None, None, rules)
+            if value.resolved and value.precision == "day":
+                return value
+    return None
 
 
 def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
-                      reference: TimeValue | None, rules: TimeRules, text: str) -> TimeValue:
-    """`time` resolved against `reference` when it is an unresolved expression relative to
-    the event the story counts from ("Earlier in the day, ...", "two days later", "the
-    previous evening"); else `time` itself. An expression that names its own event ("five
-    days before the election", "a day after Moscow called") is not relative to the story's:
-    it stays unresolved. `text` is the text the expression offsets point into."""
-    if time.resolved or not time.rule.startswith("relative-to-event") or reference is None:
+                      reference: TimeValue | None, rules: TimeRules, doc) -> TimeValue:
+    """`time` resolved when it is an unresolved expression relative to another event: one
+    that names its event ("three days after the summit", "the day before the talks") counts
+    from that event's day where the article gives it, else stays unresolved ("five days
+    before the election"); one that does not ("Earlier in the day, ...", "two days later",
+    "the previous evening") counts from `reference`, the event the story is at. Else `time`
+    itself. Expression offsets are into `doc.text`."""
+    if time.resolved or not time.rule.startswith("relative-to-event"):
         return time
     expression = next((e for e, v in expressions_with_values if v is time), None)
-    if expression is None or _NAMES_ITS_EVENT.match(text, expression.end):
+    if expression is None:
+        return time
+    if _NAMES_ITS_EVENT.match(doc_text(doc), expression.end):
+        reference = _named_event_time(doc, expression, expressions_with_values, rules)
+    if reference is None:
         return time
     anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
     return normalize(expression, anchor, "past", rules, reference=reference)
