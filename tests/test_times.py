@@ -15,18 +15,8 @@ import re
 import pytest
 from conftest import DEV, SEEDS, read_jsonl
 
-from chronicle.resolve.times import (
-    TimeExpression,
-    TimeValue,
-    attach_time,
-    clause_tense,
-    find_time_expressions,
-    load_time_rules,
-    normalize,
-    published_time,
-    relative_to_event,
-    resolve_times,
-)
+from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
+from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, resolve_times
 
 D = dt.date
 

@@ -20,9 +20,8 @@ from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
-from chronicle.resolve.times import (
-    TimeExpression, TimeRules, TimeValue, attach_time, clause_tense, date_bounds, published_time, relative_to_event,
-)
+from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
+from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
