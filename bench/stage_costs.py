@@ -25,7 +25,7 @@ from chronicle.model import Document
 from chronicle.pipeline import load_resources, reference_day
 from chronicle.resolve.actors import resolve_actors
 from chronicle.resolve.places import resolve_places
-from chronicle.resolve.times import resolve_times
+from chronicle.resolve.timing import resolve_times
 from chronicle.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -107,6 +107,9 @@ def test_bad_metadata_is_rejected_and_the_url_used(published, reason):
         ("https://example.com/20200306-123456", "2020-03-06"),
         ("http://example.com/2016-08/26/content_1.htm", "2016-08-26"),
         ("https://example.com/world/2017/aug/31/leaders-meet", "2017-08-31"),
+        ("https://example.com/news/leaders-meet-20180716-story.html", "2018-07-16"),
+        ("https://example.com/article.php?id=3312&date=2018-07-16", "2018-07-16"),
+        ("https://example.com/view?d=20180716", "2018-07-16"),
     ],
 )
 def test_url_dates(url, expected):
@@ -121,6 +124,8 @@ def test_url_dates(url, expected):
         "https://example.com/2018/04/leaving-for-a-meeting/",  # a month is not a publication date
         "https://example.com/story.html?utm_campaign=20170329&ts=1490805122684",  # query strings are not paths
         "https://example.com/news/1425456/",
+        "https://example.com/article/trade-talks-119101101360_1.html",  # an article number
+        "https://example.com/story.html?id=20180716",  # only a date parameter counts
         "https://example.com/2019/02/30/impossible",
     ],
 )
@@ -202,6 +207,17 @@ def test_a_byline_outweighs_a_file_photo_caption():
         "September 20, 2019",
     )
     assert found.value == "2019-09-20"
+
+
+def test_a_caption_dated_before_a_later_day_the_text_reports_is_a_file_photo():
+    caption = "Leaders shake hands (L) during a meeting in Porto on Aug. 19, 2025. (AFP)"  # a Tuesday
+    found = from_text(caption, "The two leaders met again in Lisbon on Sept. 23 and agreed on trade.")
+    assert found.value is None
+    assert any("2025-08-19" in r and "older photo" in r for r in found.rejected)
+    found = from_text(caption, "Their previous meeting, on Aug. 2, was shorter.")
+    assert found.value == "2025-08-19"
+    found = from_text(caption, "The two leaders will meet again in Lisbon on Sept. 23.")
+    assert found.value == "2025-08-19"
 
 
 def test_update_stamps_are_skipped():

@@ -15,18 +15,8 @@ import re
 import pytest
 from conftest import DEV, SEEDS, read_jsonl
 
-from chronicle.resolve.times import (
-    TimeExpression,
-    TimeValue,
-    attach_time,
-    clause_tense,
-    find_time_expressions,
-    load_time_rules,
-    normalize,
-    published_time,
-    relative_to_event,
-    resolve_times,
-)
+from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
+from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, resolve_times
 
 D = dt.date
 
@@ -522,27 +512,37 @@ def test_a_time_dates_only_its_own_event(nlp, rules, sentence, word, value):
 
 
 def test_expressions_relative_to_the_story_take_its_reference_day(nlp, rules):
-    text = "Earlier in the day, Ruiz met Okafor."
-    doc = nlp(text)
+    doc = nlp("Earlier in the day, Ruiz met Okafor.")
     found = resolve_times(doc, TUE_2016_06_07, rules)
     unresolved = attach_time(doc, token(doc, "met").i, found, None, TUE_2016_06_07, rules)
     assert unresolved.value is None and unresolved.rule == "relative-to-event"
     reference = TimeValue("2016-06-06", None, "day", "Monday", "2016-06-07", "weekday:past")
-    resolved = relative_to_event(unresolved, found, reference, rules, text)
+    resolved = relative_to_event(unresolved, found, reference, rules, doc)
     assert (resolved.value, resolved.precision) == ("2016-06-06", "day")
-    assert relative_to_event(unresolved, found, None, rules, text) is unresolved
+    assert relative_to_event(unresolved, found, None, rules, doc) is unresolved
+    doc = nlp("Ruiz met Okafor five days later.")
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    assert relative_to_event(found[0][1], found, reference, rules, doc).value == "2016-06-11"
 
 
-def test_an_expression_that_names_its_own_event_is_not_relative_to_the_story(nlp, rules):
-    text = "Ruiz flew to Lagos to meet Okafor five days before the election."
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the named event is dated elsewhere in the article: count from its day
+        ("The summit opened in Lagos on Monday. Ruiz met Okafor three days after the summit.", "2016-06-09"),
+        ("The talks were held on Monday. Ruiz had met Okafor the day before the talks.", "2016-06-05"),
+        # the named event is not dated: unresolved, not the story's day
+        ("Ruiz met Okafor on Monday. Ruiz flew to Lagos five days before the election.", None),
+        # a clause, not an event noun, follows
+        ("Ruiz met Okafor on Monday. They spoke again a day after Lagos called for calm.", None),
+    ],
+)
+def test_an_expression_that_names_its_event_counts_from_that_event(nlp, rules, text, value):
     doc = nlp(text)
     found = resolve_times(doc, TUE_2016_06_07, rules)
-    (_, value), = found
+    relative = next(v for e, v in found if e.kind == "relative")
     reference = TimeValue("2016-06-06", None, "day", "Monday", "2016-06-07", "weekday:past")
-    assert relative_to_event(value, found, reference, rules, text).value is None
-    text = "Ruiz met Okafor five days later."
-    found = resolve_times(nlp(text), TUE_2016_06_07, rules)
-    assert relative_to_event(found[0][1], found, reference, rules, text).value == "2016-06-11"
+    assert relative_to_event(relative, found, reference, rules, doc).value == value
 
 
 def test_published_time_is_reported_at_the_publication_day():

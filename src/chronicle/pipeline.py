@@ -32,13 +32,8 @@ from .model import Annotation, Article, Document, Mention, Problem
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
-from .resolve.times import (
-    TimeRules,
-    load_time_rules,
-    page_date_flags,
-    resolve_times,
-    weekday_contradictions,
-)
+from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
+from .resolve.timing import resolve_times
 from .settings import Settings
 
 

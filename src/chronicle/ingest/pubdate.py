@@ -5,8 +5,9 @@ The fallbacks are written out in order, as trafilatura does it:
 1. metadata: `doc.published`, in any common format (ISO dates and datetimes, RFC 822
    feed dates, "March 3, 2020", ...), reported as source "metadata" or "html" as
    `doc.published_source` says;
-2. the URL path: /2020/03/03/, /2020-03-03/, /20200303-..., /2020/mar/03/ (a month alone,
-   /2020/03/, is not a publication date, but rules out text dates from other months);
+2. the URL: its path, /2020/03/03/, /2020-03-03/, /20200303-..., ...-20200303-..., /2020/mar/03/
+   (a month alone, /2020/03/, is not a publication date, but rules out text dates from
+   other months), then a date parameter of its query (?date=2020-03-03);
 3. the text: a leading "date 2020-03-03" field (read from the raw text, since the cleaner
    removes it), then, line by line in the clean text, publication labels ("Posted at 9:12
    AM, Mar 3, 2020"), bylines ("Staff Reporter March 3, 2020 10:15:00 IST"), timestamps
@@ -73,7 +74,9 @@ class DateRules:
     update_markers: tuple[re.Pattern[str], ...]
     update_label_lines: tuple[re.Pattern[str], ...]
     url_dates: tuple[re.Pattern[str], ...]
+    url_query_dates: tuple[re.Pattern[str], ...]
     url_months: tuple[re.Pattern[str], ...]
+    plan_markers: tuple[re.Pattern[str], ...]
     any_date: re.Pattern[str]  # a full date anywhere, in any format (for metadata strings)
 
 
@@ -139,7 +142,9 @@ def load_date_rules(path: Path | None = None) -> DateRules:
         update_markers=tuple(re.compile(p, flags) for p in data.get("update_markers") or []),
         update_label_lines=tuple(re.compile(p, flags) for p in data.get("update_label_lines") or []),
         url_dates=tuple(re.compile(p, flags) for p in data.get("url_dates") or []),
+        url_query_dates=tuple(re.compile(p, flags) for p in data.get("url_query_dates") or []),
         url_months=tuple(re.compile(p, flags) for p in data.get("url_months") or []),
+        plan_markers=tuple(re.compile(p, flags) for p in data.get("plan_markers") or []),
         any_date=re.compile(date_alternation, flags),
     )
 
@@ -272,9 +277,11 @@ def _month_number(parts: dict[str, str | None], rules: DateRules) -> int | None:
 def _from_url(doc: Document, rules: DateRules, limits: _Limits) -> PublicationDate | None:
     if not doc.url:
         return None
-    path = urlsplit(doc.url.strip()).path
-    for pattern in rules.url_dates:
-        for match in pattern.finditer(path):
+    parts = urlsplit(doc.url.strip())
+    path = parts.path
+    found = [(pattern, path) for pattern in rules.url_dates] + [(pattern, parts.query) for pattern in rules.url_query_dates]
+    for pattern, where in found:
+        for match in pattern.finditer(where):
             parts = match.groupdict()
             month = _month_number(parts, rules)
             if month is None:
@@ -310,6 +317,42 @@ def _weekday_contradiction(match: re.Match[str], clean_text: str, rules: DateRul
     if named and value.weekday() not in named:
         days = ", ".join(sorted({found.group(0).capitalize() for found in pattern.finditer(clean_text)}))
         return f"the text's weekdays ({days}) do not include the caption date's (a {value.strftime('%A')}): a file photo?"
+    return None
+
+
+def _caption_contradiction(match: re.Match[str], line: str, clean_text: str, rules: DateRules) -> str | None:
+    """Why a dated caption is not the article's day (a file photo), if the text says so."""
+    reason = _weekday_contradiction(match, clean_text, rules)
+    value, _ = _read_date(match.group("date"), rules)
+    if reason is None and value is not None:
+        reason = _later_day_written(value, line, clean_text, rules)
+    return reason
+
+
+def _later_day_written(value: dt.date, line: str, clean_text: str, rules: DateRules) -> str | None:
+    """A dated caption pictures the day the article reports, so the text does not go on to
+    report a later day without its year ("met ... on Sept. 23" under a photo of Aug. 18):
+    when it does, the photo is an older one. Yearless days up to half a year after the
+    caption date count, not one in a sentence about plans ("will meet again on Sept. 23"), nor
+    the caption line itself."""
+    months = _alternation(rules.months)
+    pattern = re.compile(
+        rf"(?:(?P<m1>{months})\.?\s+(?P<d1>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})\s+(?P<m2>{months}))"
+        r"(?![0-9])(?!,?\s*(?:19|20)[0-9]{2})",
+        re.IGNORECASE,
+    )
+    text = clean_text.replace(line, "")
+    for found in pattern.finditer(text):
+        sentence = re.split(r"[.!?\n]\s", text[: found.start()])[-1] + re.split(r"[.!?\n]\s", text[found.start() :])[0]
+        if any(marker.search(sentence) for marker in rules.plan_markers):
+            continue
+        month = rules.months[(found.group("m1") or found.group("m2")).lower()]
+        try:
+            day = dt.date(value.year, month, int(found.group("d1") or found.group("d2")))
+        except ValueError:
+            continue
+        if 0 < (day - value).days <= 183:
+            return f"the text reports {found.group(0)!r}, after the caption date without a year: an older photo?"
     return None
 
 
@@ -360,7 +403,7 @@ def _text_candidates(doc: Document, clean_text: str, rules: DateRules) -> list[_
                 for context in caption_contexts:
                     for match in context.pattern.finditer(text):
                         add(context, match, match.group(0).strip(" ,"), start + match.start(),
-                            _weekday_contradiction(match, clean_text, rules))
+                            _caption_contradiction(match, text, clean_text, rules))
             if len(text.split()) >= 4:
                 headline_seen = True
         previous = text

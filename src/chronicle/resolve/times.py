@@ -1,6 +1,6 @@
 """When things happened: temporal expressions in article text, normalized against an anchor.
 
-Three steps, each a pure function:
+Two steps, each a pure function:
 
 1. `find_time_expressions(text, rules)` finds time expressions with regular expressions
    (no spaCy needed): calendar dates ("May 3, 2011", "3 May 2011", "Sept. 25"),
@@ -17,14 +17,10 @@ Three steps, each a pure function:
    is never padded into a false day, a hedged count ("over a decade ago") is vague, and
    without an anchor a relative expression stays unresolved (value None). There is no
    hidden "today": the anchor is always passed in.
-3. `attach_time(doc, token_index, ...)` picks the time of one event (a verb or a noun in a
-   spaCy Doc): the expression governing it in the dependency parse, else one in its
-   sentence, else the article's main event time, else the publication date marked
-   "reported", else nothing.
-
-`clause_tense(token, rules)` reads a clause's tense from the parse, and
-`resolve_times(doc, anchor, rules)` runs steps 1 and 2 over a Doc with each expression's
-own clause tense.
+Which event each time belongs to (clause tense, `resolve_times` over a parsed Doc,
+`attach_time`) is the parse-aware half, in `chronicle.resolve.timing`; this module needs no
+spaCy. `page_date_flags` and `weekday_contradictions` say when the text contradicts the
+page date.
 
 All English wording (month and weekday names, "last", "ago", "since", number words,
 hedges, future markers) is data: `data/times.yaml`.
@@ -35,11 +31,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.data import load_yaml
-from chronicle.nlp import doc_text
 
 PRECISIONS = ("day", "week", "month", "year", "vague", "reported")
 TENSES = ("past", "present", "future")
@@ -731,311 +726,6 @@ def normalize(expression: TimeExpression, anchor: dt.date | None, tense: str, ru
     if kind == "vague":
         return _unresolved(expression, anchor, "vague")
     raise ValueError(f"unknown time expression kind {kind!r} (pattern {expression.pattern!r})")
-
-
-# ----------------------------------------------------------------------------- clauses
-
-
-def _is_clause_verb(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
-
-
-def _clause_verb(token):
-    """The verb heading `token`'s clause: the token itself when it is a verb, else its
-    nearest verb ancestor (None for a verbless fragment)."""
-    node = token
-    while not _is_clause_verb(node):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return node
-
-
-def _own_clause(token) -> set[int]:
-    """Indices of the verbs of `token`'s own clause: its clause verb and the verbs it is an
-    open complement of ("is set to [meet]": set, meet)."""
-    verb = _clause_verb(token)
-    verbs = set()
-    while verb is not None:
-        verbs.add(verb.i)
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return verbs
-
-
-def _words(token) -> set[str]:
-    return {token.lower_, token.lemma_.lower()}
-
-
-def _finite_past(token) -> bool:
-    """Whether the word, or the verb it complements, or their auxiliaries, is a finite past
-    form ("planned to", "was due to", "was likely to")."""
-    heads = [token] if _is_clause_verb(token) else [token, token.head]
-    forms = [form for head in heads for form in [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]]
-    return any("Past" in form.morph.get("Tense") and "Fin" in form.morph.get("VerbForm") for form in forms)
-
-
-def _event_clause_verb(token):
-    """The clause verb that carries `token`'s tense: a bare participle modifying a noun ("an
-    event [hosted] by ...") takes the tense of the noun's own clause."""
-    verb = _clause_verb(token)
-    while (
-        verb is not None
-        and verb.dep_ == "acl"
-        and "Part" in verb.morph.get("VerbForm")
-        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
-    ):
-        verb = _clause_verb(verb.head)
-    return verb
-
-
-def clause_tense(token, rules: TimeRules | None = None) -> str:
-    """The tense of `token`'s clause: "future", "past" or "present".
-
-    Future: an auxiliary such as "will"; the verb an open complement of a governor such as
-    "due", "set", "likely", "expected", "plans" ("is due to meet", "is likely to be held"),
-    unless that governor is in the finite past ("planned to meet"): then past; the verb
-    itself such a word ("is scheduled for Friday"); an event noun with a modifier such as
-    "planned" or "upcoming". A bare participle modifying a noun takes that noun's clause's
-    tense. Past: a verb of the clause (or its auxiliary) has Tense=Past. Otherwise present.
-    The words come from `data/times.yaml` (`rules`: loaded when not given, so pass them in a
-    loop).
-    """
-    rules = rules if rules is not None else load_time_rules()
-    if not _is_clause_verb(token):
-        modifiers = [child for child in token.children if child.dep_ in ("amod", "compound")]
-        if any(_words(child) & rules.future_modifiers for child in modifiers):
-            return "future"
-    verb = _event_clause_verb(token)
-    if verb is None:
-        return "present"
-    if _words(verb) & rules.future_verbs and not _finite_past(verb):
-        return "future"
-    chain, node = [verb], verb
-    while True:
-        if any(_words(child) & rules.future_auxiliaries for child in node.children if child.dep_ in ("aux", "auxpass")):
-            return "future"
-        if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
-            break
-        head = node.head
-        governors = [head] + [child for child in head.children if child.dep_ == "acomp"]
-        governor = next((word for word in governors if _words(word) & rules.future_governors), None)
-        if governor is not None:
-            return "past" if _finite_past(governor) else "future"
-        if node.dep_ == "advcl":
-            break
-        chain.append(head)
-        node = head
-    forms = [form for node in chain for form in [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass"))]]
-    if any("Past" in form.morph.get("Tense") for form in forms):
-        return "past"
-    return "present"
-
-
-def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
-                  reference: TimeValue | None = None) -> list[tuple[TimeExpression, TimeValue]]:
-    """Every time expression in a parsed Doc, normalized against `anchor` with the tense of
-    its own clause (the clause of the expression's head token); `reference` (say, the main
-    event's time, once known) resolves the expressions relative to another event. Offsets
-    are into doc.text."""
-    found = []
-    for expression in find_time_expressions(doc_text(doc), rules):
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        tense = clause_tense(span.root, rules) if span is not None and len(span) else "past"
-        found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
-    return found
-
-
-def _governs(root, target, own_clause: set[int]) -> tuple[int, int] | None:
-    """(0 when the head chain from `root` reaches `target` itself, 1 when it reaches a verb
-    of `target`'s own clause; the number of steps), or None when it first crosses another
-    clause's verb, or a noun inside a prepositional phrase (the time of "talks ahead of
-    their meeting [on Wednesday]" is the meeting's), or ends at the sentence root."""
-    node, steps = root, 0
-    while True:
-        if node.i == target.i:
-            return 0, steps
-        if _is_clause_verb(node):
-            if node.i in own_clause:
-                return 1, steps
-            if not (node.dep_ == "acl" and node.head.i == target.i):  # "talks [held] on Tuesday"
-                return None
-        elif steps and node.dep_ == "pobj" and node.pos_ in ("NOUN", "PROPN"):
-            return None
-        if node.head.i == node.i:
-            return None
-        node, steps = node.head, steps + 1
-
-
-_SUBORDINATE = ("relcl", "ccomp", "pcomp", "conj", "csubj")
-
-
-def _subordinate_clause(verb) -> bool:
-    """A verb heading a clause inside another: a relative clause, also without "that" ("the
-    invitation Trump issued yesterday"; a bare participle describes its noun: "a visit
-    starting on June 12"), a complement, a gerund after a preposition ("for backing out of
-    the accord on June 1"), a coordinated clause, an adverbial clause with a subordinator
-    ("since he took office last August")."""
-    marks = {child.dep_ for child in verb.children}
-    return (
-        verb.dep_ in _SUBORDINATE
-        or (verb.dep_ == "acl" and bool(marks & {"nsubj", "nsubjpass"}))
-        or (verb.dep_ == "advcl" and "mark" in marks)
-    )
-
-
-def _relational(token, rules: TimeRules) -> bool:
-    """A word that opens a phrase about another event ("after", "since", "ahead of")."""
-    return token.dep_ in ("prep", "mark", "advmod") and token.lower_ in rules.relations
-
-
-def _scope(target, rules: TimeRules) -> set[int]:
-    """The target and its ancestors, up to a relational word: a time above that word dates
-    the other event ("returned on Friday after a visit where he [met] ...")."""
-    scope = {target.i}
-    for node in target.ancestors:
-        if _relational(node, rules):
-            break
-        scope.add(node.i)
-    return scope
-
-
-def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
-    """Whether the time at `span` belongs to another event than the scope's: its head chain
-    meets another verb's subordinate clause or a relational word before reaching the scope
-    ("after a flurry of meetings [this year], they began talks"), or never reaches it."""
-    node = span.root
-    while node.i not in scope:
-        if (_is_clause_verb(node) and _subordinate_clause(node)) or (
-            _relational(node, rules) and not span.start <= node.i < span.end
-        ):
-            return True
-        if node.head.i == node.i:
-            return True
-        node = node.head
-    return False
-
-
-def _counted(span, rules: TimeRules) -> bool:
-    """A period counting events of a noun rather than dating one: "their third summit [this
-    year]", "the second call [this month]"."""
-    if span.start == 0:
-        return False
-    noun = span.doc[span.start - 1]  # right before it, whatever the parse attached it to
-    return noun.pos_ == "NOUN" and any(child.dep_ == "amod" and child.lower_ in rules.ordinals for child in noun.children)
-
-
-def _in_relational_phrase(span, target, rules: TimeRules) -> bool:
-    """Whether the expression sits in a phrase a relational word opens, with the target
-    outside it: "after a flurry of meetings [this year], they began talks", "their first
-    meeting since the crash [in September]"; or right after a deadline word: "agreed to meet
-    by [the end of May]". Read back from the expression to the nearest punctuation or verb,
-    whatever the parse attached it to."""
-    before = _key(span.doc.text[max(0, span.start_char - 20) : span.start_char])
-    if any(before == word or before.endswith(" " + word) for word in rules.deadlines):
-        return True
-    for token in reversed(span.doc[span.sent.start : span.start]):
-        if _relational(token, rules):  # before the verb test: "Following" is often tagged a verb
-            return True
-        if token.is_punct or _is_clause_verb(token) or token.i == target.i:
-            return False
-    return False
-
-
-def _sentence_spans(doc, token_index: int, expressions_with_values, rules: TimeRules):
-    """The (span, value) pairs of the expressions in the token's sentence that may date it:
-    not the token's own words, nor a period counting events, nor a time inside a phrase about
-    another event."""
-    target = doc[token_index]
-    sentence = target.sent
-    spans = []
-    for expression, value in expressions_with_values:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is None or not len(span) or span.start <= token_index < span.end:
-            continue
-        if not sentence.start <= span.start < sentence.end:
-            continue
-        if not _counted(span, rules) and not _in_relational_phrase(span, target, rules):
-            spans.append((span, value))
-    return spans
-
-
-def _governing(token, spans):
-    """The value of the expression governing `token`'s clause, nearest in the tree first,
-    resolved ones before unresolved; None when none does."""
-    own_clause = _own_clause(token)
-    found = []
-    for span, value in spans:
-        governed = _governs(span.root, token, own_clause)
-        if governed is not None:
-            distance = min(abs(word.i - token.i) for word in span)
-            found.append(((*governed, value.value is None, distance), value))
-    return min(found, key=lambda item: item[0])[1] if found else None
-
-
-def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
-                main_event: TimeValue | None, published: dt.date | None,
-                rules: TimeRules | None = None) -> TimeValue:
-    """The time of the event at `doc[token_index]` (a verb or an event noun).
-
-    In order: the expression governing it (its head chain in the dependency parse reaches
-    the token, or the token's own clause verb, without crossing another clause's verb: the
-    nearest in the tree, resolved ones first); else one governing an enclosing clause ("the
-    envoy arrived on Tuesday, where he and the president held talks"), not across a
-    relational word ("after a visit where he met"); else the nearest resolved one in its
-    sentence that does not belong to another event (another verb's subordinate clause, a
-    phrase opened by "after" or "since"); else the article's main event time (rule
-    prefixed "main-event:"); else the publication date, precision "reported"; else an
-    unresolved vague value. Expression offsets must be offsets into `doc.text`. A period
-    counting events ("their third summit this year") dates none.
-    """
-    rules = rules if rules is not None else load_time_rules()
-    target = doc[token_index]
-    spans = _sentence_spans(doc, token_index, expressions_with_values, rules)
-    scope = _scope(target, rules)
-    chosen = _governing(target, spans)
-    clause = _clause_verb(target)
-    while chosen is None and clause is not None and clause.head.i != clause.i:
-        clause = _clause_verb(clause.head)
-        chosen = _governing(clause, spans) if clause is not None and clause.i in scope else None
-    resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
-    if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
-        nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
-        chosen = min(resolved, key=nearest)[1]
-    if chosen is not None:
-        return chosen
-    if main_event is not None:
-        return replace(main_event, rule=f"main-event:{main_event.rule}")
-    return published_time(published)
-
-
-def published_time(published: dt.date | None, rule: str = "published") -> TimeValue:
-    """An event known only as of the publication date: that day, precision "reported"
-    (unresolved without one)."""
-    if published is None:
-        return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
-    iso = published.isoformat()
-    return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule=rule)
-
-
-_NAMES_ITS_EVENT = re.compile(r"[ \t]*[\w“\"'‘]")
-
-
-def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
-                      reference: TimeValue | None, rules: TimeRules, text: str) -> TimeValue:
-    """`time` resolved against `reference` when it is an unresolved expression relative to
-    the event the story counts from ("Earlier in the day, ...", "two days later", "the
-    previous evening"); else `time` itself. An expression that names its own event ("five
-    days before the election", "a day after Moscow called") is not relative to the story's:
-    it stays unresolved. `text` is the text the expression offsets point into."""
-    if time.resolved or not time.rule.startswith("relative-to-event") or reference is None:
-        return time
-    expression = next((e for e, v in expressions_with_values if v is time), None)
-    if expression is None or _NAMES_ITS_EVENT.match(text, expression.end):
-        return time
-    anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
-    return normalize(expression, anchor, "past", rules, reference=reference)
 
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
