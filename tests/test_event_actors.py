@@ -41,9 +41,19 @@ def test_no_host_is_implied_for_an_infinitive_read_as_news(consults):
     assert all("Recep Tayyip Erdogan" not in people(e) for e in events if e.modality in ("reported", "historical"))
 
 
-def test_a_host_the_article_titles_is_preferred_even_outside_the_kb(consults):
-    events = consults("Malawian President John Banda arrived in Addis Ababa on Monday. The Malawian president praised the visit.")
+def test_a_visitor_the_article_titles_is_known_outside_the_kb(consults):
+    events = consults("Malawian President John Banda arrived in Addis Ababa on Monday for a state visit. The Malawian president praised the talks.")
     assert people(events[0]) == ["Abiy Ahmed", "John Banda"]
+
+
+def test_a_journey_alone_implies_no_host_the_article_does_not_name(consults):
+    events = consults("Donald Trump traveled to Addis Ababa on Monday.")
+    assert all(people(e) == ["Donald Trump"] for e in events)
+
+
+def test_a_given_name_after_a_title_is_the_office_holder(consults):
+    (event,) = consults("Saudi Arabia's King Salman received Turkish President Recep Tayyip Erdogan in Jeddah on Thursday.", "2022-04-29")
+    assert people(event) == ["Recep Tayyip Erdogan", "Salman bin Abdulaziz"]
 
 
 def test_a_phone_call_to_someone(consults):

@@ -127,6 +127,7 @@ class EventLexicon:
     collective_nouns: frozenset[str] = frozenset()
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
     travel_verbs: frozenset[str] = frozenset()
+    visit_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
     def modes(self, type_: str) -> set[str]:
@@ -218,6 +219,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         collective_nouns=_words(ontology.get("collective_nouns")),
         places=load_place_words(),
         travel_verbs=_words(ontology.get("travel_verbs")),
+        visit_words=_words(ontology.get("visit_words")),
         government_led=frozenset(str(c).upper() for c in ontology.get("government_led") or ()),
     )
 
@@ -517,10 +519,12 @@ class _Actors:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
 
-    def with_implied_host(self, found: list[EventActor], time: TimeValue) -> tuple[list[EventActor], bool]:
+    def with_implied_host(self, found: list[EventActor], time: TimeValue, token, trigger: Trigger) -> tuple[list[EventActor], bool]:
         """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing
         hosted Smith"): the country's office holder receiving the visitor, as of the event's
-        date. The person follows the country, with the country's words as evidence."""
+        date, the one the article names, else (for a visit or a hosting, not a journey) the
+        KB's. Not when the sentence names someone of a third country ("flew to Oslo for talks
+        with X"). The person follows the country, with the country's words as evidence."""
         persons = [a for a in found if a.kind == "person"]
         home = {self.country_of(a) for a in persons} - {None}
         visited = [a for a in found if a.kind == "country" and a.id not in home  # "Egypt", "Beijing", not "a Russian lawyer"
@@ -529,9 +533,10 @@ class _Actors:
             return found, False
         place = visited[0]
         day = _reference_day(time, self.context.published)
-        if day is None:
+        if day is None or self.third_party_in(token.sent, home | {place.id}):
             return found, False
-        host = self.host_of(place.id, persons, day)
+        visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
+        host = self.host_of(place.id, persons, day, unnamed=visit)
         if host is None or host in {a.id for a in found}:
             return found, False
         return [*found, self.describe(host, None, place.role, place.start, place.end)], True
@@ -546,7 +551,16 @@ class _Actors:
         held = {(r.office, r.seat) for r in actor.roles_on(day)} if actor is not None else set()
         return held | {(e.office, e.seat) for e in self.context.role_evidence if e.actor == actor_id}
 
-    def host_of(self, country: str, visitors: list[EventActor], day: dt.date | None) -> str | None:
+    def third_party_in(self, sentence, countries: set[str]) -> bool:
+        """Whether a sentence names a KB person of none of `countries`."""
+        for index in range(sentence.start, sentence.end):
+            mention = self.at.get(index)
+            actor = self.kb.actors.get(mention.value) if mention is not None else None
+            if actor is not None and actor.kind == "person" and actor.country and actor.country not in countries:
+                return True
+        return False
+
+    def host_of(self, country: str, visitors: list[EventActor], day: dt.date | None, unnamed: bool = True) -> str | None:
         """Who receives visitors in `country`: a holder the article names (the visitor's
         counterpart first, then the country's leader), else the KB's holder of that office."""
         leading = ["head_of_government", "head_of_state"] if country in self.lexicon.government_led else ["head_of_state", "head_of_government"]
@@ -558,7 +572,7 @@ class _Actors:
             holder = next((i for i in named if (office, country) in self.offices_of(i, day) and (not known or i in known)), None)
             if holder is not None:
                 return holder
-        holders = {a.id for a in self.kb.holders(order[0], country, day)} if day is not None else set()
+        holders = {a.id for a in self.kb.holders(order[0], country, day)} if day is not None and unnamed else set()
         return holders.pop() if len(holders) == 1 else None
 
     def last_person_of(self, country: str, token) -> Mention | None:
@@ -1215,7 +1229,7 @@ def find_events(
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
-            event.actors, event.implied = actors.with_implied_host(event.actors, time)
+            event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
             event.confidence = round(event.confidence * (0.8 if event.implied else 1.0), 3)
             mode, roles = _consult_mode(event, context)
             event.mode, event.actors = mode, roles

@@ -85,6 +85,7 @@ class ActorPatterns:
     counterparts: frozenset[str]  # name keys of the counterpart words
     leader_words: frozenset[str]  # lower-cased leader words
     surnames: tuple[str, ...]  # the KB's surname keys, for fuzzy look-up
+    given_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first name part -> persons
 
 
 def _alternation(phrases) -> str:
@@ -99,12 +100,18 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
     seats = [seat for country in kb.countries.values() for seat in country.seats]
     seats = [re.sub(r"^the\s+", "", s, flags=re.IGNORECASE) for s in seats]
     family: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.kind == "person":
+            for name in (actor.name, *actor.aliases):
+                given.setdefault(name_key(name).split()[0], set()).add(actor.id) if name_key(name) else None
     for actor in kb.actors.values():
         if actor.kind == "person" and actor.country in lexicon.family_name_first:
             for name in (actor.name, *actor.aliases):
                 family.setdefault(name_key(name).split()[0], set()).add(actor.id)
     return ActorPatterns(
         family_names={k: tuple(sorted(v)) for k, v in family.items()},
+        given_names={k: tuple(sorted(v)) for k, v in given.items()},
         counterparts=frozenset(name_key(w) for w in lexicon.counterparts),
         leader_words=frozenset(w.lower() for w in kb.leader_words),
         surnames=tuple(kb.surnames),
@@ -139,6 +146,7 @@ class _Candidate:
     plural: bool = False
     full_name: str = ""  # PERSON: the full name a bare surname refers to
     title_of: int | None = None  # ROLE: index of the PERSON it titles
+    titled: str = ""  # PERSON: the honorific or title before it ("King Salman", "President Isaias")
     value: str | None = None
     method: str = ""
     confidence: float = 0.0
@@ -213,6 +221,7 @@ def _candidates(
                         span.text,
                         "PERSON",
                         subject=_is_subject(span, lexicon),
+                        titled=doc[span.start - 1].lower_ if span.start > 0 and doc[span.start - 1].lower_ in lexicon.honorifics else "",
                     )
                 )
     for match in patterns.seats.finditer(text):
@@ -635,11 +644,17 @@ def _by_surname(
     ids = set(kb.surnames.get(key, ())) | set(kb.ambiguous_names.get(key, ()))
     ids |= {a for a in kb.names.get(key, ()) if kb.actors[a].kind == "person"}
     ids |= set(patterns.family_names.get(key, ()))
+    offices = _offices(title) if title is not None and title.offices else tuple({o for o, _ in kb.titles.get(name_key(c.titled), ())}) if c.titled else ()
+    by_given = set()
+    if offices and day is not None:  # "King Salman", "President Isaias": a given name and a title, in office
+        by_given = {i for i in patterns.given_names.get(key, ()) if i not in ids and kb.actors[i].roles_on(day)}
+        ids |= by_given
     people = [kb.actors[i] for i in sorted(ids)]
-    if title is not None and title.offices:
+    if offices:
+        country = title.country if title is not None else None
         people = [
-            p for p in people if any(r.office in title.offices for r in p.roles_on(day))
-        ] or people
+            p for p in people if any(r.office in offices and (not country or r.seat == country) for r in p.roles_on(day))
+        ] or [p for p in people if p.id not in by_given]
     if day is not None:
         current = [p for p in people if p.roles_on(day)]
         people = current or people
