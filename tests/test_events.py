@@ -245,3 +245,22 @@ def test_a_plan_to_meet_again_stays_a_plan(extract):
 def test_mentions_with_different_dates_or_places_are_different_meetings(extract, text, count):
     meetings = [e for e in extract(text) if e.type == "CONSULT" and e.modality in ("reported", "historical")]
     assert len(meetings) == count, [(names(e), e.date, e.place, [v.trigger for v in e.evidence]) for e in meetings]
+
+
+def test_the_agenda_of_a_reported_meeting_is_not_a_second_planned_meeting(extract):
+    events = extract(
+        "Cyril Ramaphosa met Paul Kagame in Kigali on Monday. "
+        "Ramaphosa intended to raise trade in a meeting with Kagame, officials said."
+    )
+    meetings = [e for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e)]
+    assert [e.modality for e in meetings] == ["reported"], [(e.modality, names(e)) for e in meetings]
+
+
+def test_the_setting_of_a_plan_with_no_reported_meeting_stays_planned(extract):
+    events = extract("Cyril Ramaphosa will raise trade at a meeting with Paul Kagame next week.")
+    assert [e.modality for e in events if e.type == "CONSULT"] == ["planned"]
+
+
+def test_a_possible_meeting_is_hypothetical(extract):
+    events = extract("Officials discussed a possible meeting between Cyril Ramaphosa and Paul Kagame.")
+    assert [e.modality for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e)] == ["hypothetical"]

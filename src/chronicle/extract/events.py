@@ -79,6 +79,7 @@ class Modality:
     prospective_prepositions: tuple[tuple[str, ...], ...]
     anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
     travel_verbs: frozenset[str]
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -199,6 +200,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
+        hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
         travel_verbs=_words(ontology.get("travel_verbs")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
@@ -255,7 +257,7 @@ class _Found:
     place: str | None
     confidence: float
     evidence: list[Evidence]
-    preview: bool = False  # the aim of a trip: planned unless the article reports it
+    preview: bool = False  # the aim of a trip, the setting of a plan: planned unless the article reports it
     implied: bool = False  # a participant stands for a visited or hosting country
 
 
@@ -776,7 +778,10 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         return "negated"
     if _phrase_before(token, words.anterior_prepositions) and clause_tense(token, rules) == "future":
         return "reported"  # "will call him after the meeting": the meeting is before the future
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in words.prospective_modifiers for c in token.children):
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if modifiers & words.hypothetical_modifiers:
+        return "hypothetical"
+    if modifiers & words.prospective_modifiers:
         return "planned"
     return None
 
@@ -1156,6 +1161,12 @@ def _plural_referent(token, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _setting(token, lexicon: EventLexicon) -> bool:
+    """An event noun that is the setting of another action ("raise oil in a meeting with
+    X", "discuss trade at the talks"): what is planned is the action, not the meeting."""
+    return _pos(token) == "NOUN" and token.dep_ == "pobj" and _has_phrase([token.head], lexicon.attendance_prepositions)
+
+
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
     """"their first meeting": an event noun owned by the last event's actors."""
     return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
@@ -1196,7 +1207,8 @@ def find_events(
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
-        preview, modality = modality == "purpose", "planned" if modality == "purpose" else modality
+        preview = modality == "purpose" or modality == "planned" and _setting(token, lexicon)
+        modality = "planned" if modality == "purpose" else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
@@ -1468,6 +1480,10 @@ def _persons_of(event: _Found) -> set[str]:
     return {a.id for a in event.actors if a.kind == "person"}
 
 
+def _same_day(a: TimeValue, b: TimeValue) -> bool:
+    return a.precision == b.precision == "day" and a.value == b.value
+
+
 def _consolidate(found: list[_Found], lexicon: EventLexicon) -> list[_Found]:
     """Merge the events that became one as their actors filled in ("Macron and the Elysee",
     then "... and Merkel"); then fold previews into the happening they announced."""
@@ -1483,18 +1499,20 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon) -> list[_Found]:
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon) -> list[_Found]:
-    """The aim of a trip ("flew to Sochi to meet X"), with no date of its own, between the
-    same persons as a meeting the article reports (and not placed elsewhere), announced
-    that meeting: it becomes evidence of it. A plan to meet again ("flew back to meet him
+    """The aim of a trip ("flew to Sochi to meet X") or the setting of a plan ("intended to
+    raise oil in a meeting with X"), undated or on the same day as a meeting the article
+    reports between the same persons (and not placed elsewhere), announced that meeting or
+    told its agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him
     again") stays a plan."""
     kept = []
     for event in events:
         happened = None
-        if event.preview and not _dated(event.time) and len(_persons_of(event)) >= 2:
+        if event.preview and len(_persons_of(event)) >= 2:
             sentence = {t.lower_ for t in event.token.sent}
             if not sentence & lexicon.modality.repeat_words:
-                happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED
-                                 and _persons_of(e) == _persons_of(event) and not _different_places(e, event)), None)
+                happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
+                                 and _persons_of(e) == _persons_of(event) and not _different_places(e, event)
+                                 and (not _dated(event.time) or _same_day(e.time, event.time))), None)
         if happened is None:
             kept.append(event)
             continue
