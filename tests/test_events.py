@@ -264,3 +264,25 @@ def test_the_setting_of_a_plan_with_no_reported_meeting_stays_planned(extract):
 def test_a_possible_meeting_is_hypothetical(extract):
     events = extract("Officials discussed a possible meeting between Cyril Ramaphosa and Paul Kagame.")
     assert [e.modality for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e)] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        # "not since X" asserts X; a summit "in the wake of" which something is avoided happened
+        ("Not since Cyril Ramaphosa met Paul Kagame in Kigali in 2014 has a visit mattered so much.", "historical"),
+        ("Kigali is keen to avoid delays in the wake of Cyril Ramaphosa's summit last week with Paul Kagame.", "reported"),
+        # counter-cases: a plain negation, and an event still ahead
+        ("Cyril Ramaphosa has not met Paul Kagame since 2014.", "historical"),
+        ("Cyril Ramaphosa did not meet Paul Kagame in Kigali.", "negated"),
+        ("Officials are keen to avoid delays ahead of the summit between Cyril Ramaphosa and Paul Kagame.", "planned"),
+    ],
+)
+def test_negations_that_assert_and_events_told_as_before(extract, sentence, modality):
+    events = [e for e in extract(sentence) if e.type == "CONSULT" and "Paul Kagame" in names(e)]
+    assert [e.modality for e in events] == [modality], [(e.modality, names(e), e.date) for e in events]
+
+
+def test_a_past_verb_beside_a_copula_is_not_future(extract):
+    event = only(extract("The visit is his second, as last November Cyril Ramaphosa met Paul Kagame in Kigali."), "CONSULT")
+    assert event.modality == "historical"

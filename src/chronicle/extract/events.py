@@ -80,6 +80,7 @@ class Modality:
     anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]
     hypothetical_modifiers: frozenset[str]
+    affirming_negations: tuple[tuple[str, ...], ...]
     travel_verbs: frozenset[str]
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -201,6 +202,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
         hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
+        affirming_negations=_phrases(words.get("affirming_negations")),
         travel_verbs=_words(ontology.get("travel_verbs")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
@@ -748,6 +750,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
         return "planned"
     if _pos(token) == "NOUN" and token.head.i != token.i:
         by_noun = _noun_modality(token, words, rules)
+        if by_noun == "anterior":
+            return _dated_modality(time, published, words) or "reported"
         if by_noun is not None:
             return by_noun
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
@@ -755,7 +759,7 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     if _cancelled(token, words):
         return "negated"
     negators = [*carrier.children, *(noun.children if noun is not None else ())]
-    if any(c.dep_ == "neg" or c.lower_ in words.negations and c.dep_ in ("advmod", "det") for c in negators):
+    if any((c.dep_ == "neg" or c.lower_ in words.negations and c.dep_ in ("advmod", "det")) and not _negation_idiom(c, words) for c in negators):
         return "negated"
     while not _is_verb(carrier) and carrier.head.i != carrier.i:  # a noun: the clause it sits in
         carrier = carrier.head
@@ -776,8 +780,8 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
     ):
         return "negated"
-    if _phrase_before(token, words.anterior_prepositions) and clause_tense(token, rules) == "future":
-        return "reported"  # "will call him after the meeting": the meeting is before the future
+    if _phrase_before(token, words.anterior_prepositions):
+        return "anterior"  # "will call him after the meeting", "keen to avoid ... in the wake of the summit": it came before
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -865,13 +869,25 @@ def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time
         return "planned" if reported_speech and "would" in auxiliaries else "hypothetical"
     if clause_tense(token, rules) == "future":
         return "planned"
+    return _dated_modality(time, published, words) or "reported"
+
+
+def _dated_modality(time: TimeValue, published: dt.date | None, words: Modality) -> str | None:
+    """What the date alone says: after the publication day, planned; more than
+    `historical_days` before it, historical; else nothing."""
     if time.resolved and published is not None and time.precision not in ("reported", "vague"):
         start, end = _period(time)
         if start > published:
             return "planned"
         if (published - end).days > words.historical_days:
             return "historical"
-    return "reported"
+    return None
+
+
+def _negation_idiom(word, words: Modality) -> bool:
+    """A negation that asserts the event: "not since they met in Helsinki has ..."."""
+    following = word.doc[word.i + 1 : word.i + 1 + max((len(p) for p in words.affirming_negations), default=0)]
+    return any(tuple(t.lower_ for t in following[: len(p)]) == p for p in words.affirming_negations)
 
 
 def _period(time: TimeValue) -> tuple[dt.date, dt.date]:

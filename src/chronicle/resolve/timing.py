@@ -110,7 +110,10 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
             break
         head = node.head
         governors = [head] + [child for child in head.children if child.dep_ == "acomp"]
-        governor = next((word for word in governors if _words(word) & rules.future_governors), None)
+        infinitive = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in node.children)
+        # "is due to meet", "is to visit": a governor makes only a "to" infinitive future
+        # ("is his second, as last November he met ..." is past)
+        governor = next((word for word in governors if _words(word) & rules.future_governors), None) if infinitive else None
         if governor is not None:
             return "past" if _finite_past(governor) else "future"
         if node.dep_ == "advcl":
