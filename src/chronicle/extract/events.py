@@ -21,7 +21,7 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
-from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event
+from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, sequenced_time
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
@@ -802,6 +802,8 @@ def find_events(
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = attach_time(doc, token.i, dating, main_time, context.published, time_rules)
         time = relative_to_event(time, dating, _reference_time(found, main_time), time_rules, doc)
+        if time.rule == "published" or time.rule.startswith("main-event:"):  # "Before the dinner, they held talks"
+            time = sequenced_time(doc, token.i, dating, time_rules) or time
         if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
             time = _perfect_time(token, context.times, context.published)
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
