@@ -555,6 +555,8 @@ def test_an_expression_that_names_its_event_counts_from_that_event(nlp, rules, t
         # the event it is sequenced against is not dated, or "since" is no sequence
         ("Ruiz and Okafor had a working dinner. Before the dinner, they held talks.", "held", None),
         ("The crash was on Friday. It was their first meeting since the crash.", "meeting", None),
+        # dated far from here: another part of the story
+        ("The dinner was on Friday. Ruiz flew home. Okafor stayed. Before the dinner, they held talks.", "held", None),
     ],
 )
 def test_an_undated_event_sequenced_against_a_dated_one_is_on_its_day(nlp, rules, text, word, value):
