@@ -16,7 +16,9 @@ import pytest
 from conftest import DEV, SEEDS, read_jsonl
 
 from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
-from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, resolve_times
+from chronicle.resolve.timing import (
+    attach_time, clause_tense, published_time, relative_to_event, resolve_times, sequenced_time,
+)
 
 D = dt.date
 
@@ -543,6 +545,25 @@ def test_an_expression_that_names_its_event_counts_from_that_event(nlp, rules, t
     relative = next(v for e, v in found if e.kind == "relative")
     reference = TimeValue("2016-06-06", None, "day", "Monday", "2016-06-07", "weekday:past")
     assert relative_to_event(relative, found, reference, rules, doc).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("Ruiz and Okafor had a working dinner on Friday evening. Before the dinner, they held talks.", "held", "2016-06-03"),
+        ("Ruiz and Okafor had a working dinner on Friday evening. After the dinner, they spoke to reporters.", "spoke", "2016-06-03"),
+        # the event it is sequenced against is not dated, or "since" is no sequence
+        ("Ruiz and Okafor had a working dinner. Before the dinner, they held talks.", "held", None),
+        ("The crash was on Friday. It was their first meeting since the crash.", "meeting", None),
+        # dated far from here: another part of the story
+        ("The dinner was on Friday. Ruiz flew home. Okafor stayed. Before the dinner, they held talks.", "held", None),
+    ],
+)
+def test_an_undated_event_sequenced_against_a_dated_one_is_on_its_day(nlp, rules, text, word, value):
+    doc = nlp(text)
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    result = sequenced_time(doc, token(doc, word).i, found, rules)
+    assert (result.value if result else None) == value
 
 
 def test_published_time_is_reported_at_the_publication_day():

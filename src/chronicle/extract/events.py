@@ -21,7 +21,7 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, 
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
-from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event
+from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, sequenced_time
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
@@ -1216,10 +1216,7 @@ def find_events(
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
-        time = attach_time(doc, token.i, dating, main_time, context.published, time_rules)
-        time = relative_to_event(time, dating, _reference_time(found, main_time), time_rules, doc)
-        if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
-            time = _perfect_time(token, context.times, context.published)
+        time = _event_time(doc, token, context, dating, found, main_time, time_rules)
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
@@ -1281,6 +1278,21 @@ def find_events(
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
     _same_day_places(events)
     return [_record(event) for event in events]
+
+
+def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found], main_time: TimeValue | None,
+                rules: TimeRules) -> TimeValue:
+    """The time of the event at `token`: the expression that dates it (`attach_time`), one
+    relative to the story's last dated event ("Earlier in the day"); without a time of its
+    own, the day of a nearby event it is sequenced against ("Before the dinner, ..."), and a
+    perfect ("has met") as of publication or, beside dated background, undated."""
+    time = attach_time(doc, token.i, dating, main_time, context.published, rules)
+    time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc)
+    if time.rule == "published" or time.rule.startswith("main-event:"):
+        time = sequenced_time(doc, token.i, dating, rules) or time
+    if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
+        time = _perfect_time(token, context.times, context.published)
+    return time
 
 
 def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:

@@ -146,6 +146,8 @@ class TimeRules:
     relations: frozenset[str] = frozenset()  # "after", "since": a phrase they open holds another event's time
     ordinals: frozenset[str] = frozenset()  # "third": "their third summit this year" counts, not dates
     deadlines: tuple[str, ...] = ()  # "by": "by the end of May" is a deadline
+    sequences: frozenset[str] = frozenset()  # "before": "before the dinner" is the dinner's day
+    definites: frozenset[str] = frozenset()  # "the", "their": a noun that names a known event
 
 
 # ----------------------------------------------------------------------------- loading
@@ -258,6 +260,8 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         relations=frozenset(_key(word) for word in (data.get("attachment") or {}).get("relations", ())),
         ordinals=frozenset(_key(word) for word in (data.get("attachment") or {}).get("ordinals", ())),
         deadlines=tuple(_key(word) for word in (data.get("attachment") or {}).get("deadlines", ())),
+        sequences=frozenset(_key(word) for word in (data.get("attachment") or {}).get("sequences", ())),
+        definites=frozenset(_key(word) for word in (data.get("attachment") or {}).get("definites", ())),
     )
 
 

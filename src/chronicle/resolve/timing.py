@@ -333,14 +333,44 @@ def _named_event_time(doc, expression: TimeExpression, expressions_with_values, 
     same noun whose own words date it ("the summit on Monday ... three days after the
     summit"); None when the article does not date it to the day."""
     noun = _named_event(doc, expression)
-    if noun is None:
-        return None
+    return None if noun is None else _dated_mention(doc, noun, expressions_with_values, rules)
+
+
+def _dated_mention(doc, noun, expressions_with_values, rules: TimeRules, nearby: bool = False) -> TimeValue | None:
+    """The day another mention of `noun`'s word is dated to by its own words ("had a working
+    dinner on Friday" for "the dinner"), or None. `nearby`: only a mention in the noun's
+    sentence or the one before (the story's thread, not "the election" of another part)."""
     dated = [(e, v) for e, v in expressions_with_values if e.kind != "relative"]
+    sentences = list(doc.sents)
+    here = next(i for i, sentence in enumerate(sentences) if sentence.start <= noun.i < sentence.end)
+    window = range(sentences[max(0, here - 1)].start, sentences[here].end) if nearby else range(len(doc))
     for token in doc:
-        if token.i != noun.i and token.lemma_.lower() == noun.lemma_.lower():
+        if token.i in window and token.i != noun.i and token.lemma_.lower() == noun.lemma_.lower():
             value = attach_time(doc, token.i, dated, None, None, rules)
             if value.resolved and value.precision == "day":
                 return value
+    return None
+
+
+def sequenced_time(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                   rules: TimeRules) -> TimeValue | None:
+    """For an event with no time of its own, the day of the event its clause is sequenced
+    against by a sequence word and a definite noun ("Before the dinner, the two held talks",
+    "after the talks, they spoke to reporters"), where the sentence or the one before dates
+    that event to the day: the same day (rule prefixed "sequence:"). None otherwise ("before
+    the election", undated or dated far from here; "since the crash" is no sequence word)."""
+    target = doc[token_index]
+    heads = [target] + [verb for verb in (_clause_verb(target),) if verb is not None and verb.i != target.i]
+    for head in heads:
+        for word in head.children:
+            if word.dep_ != "prep" or word.lower_ not in rules.sequences:
+                continue
+            noun = next((c for c in word.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is None or not any(c.dep_ in ("det", "poss") and c.lower_ in rules.definites for c in noun.children):
+                continue
+            value = _dated_mention(doc, noun, expressions_with_values, rules, nearby=True)
+            if value is not None:
+                return replace(value, rule=f"sequence:{value.rule}")
     return None
 
 
