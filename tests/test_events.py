@@ -286,3 +286,20 @@ def test_negations_that_assert_and_events_told_as_before(extract, sentence, moda
 def test_a_past_verb_beside_a_copula_is_not_future(extract):
     event = only(extract("The visit is his second, as last November Cyril Ramaphosa met Paul Kagame in Kigali."), "CONSULT")
     assert event.modality == "historical"
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("Cyril Ramaphosa vowed not to be lectured by Paul Kagame when they meet in Kigali.", "planned"),
+        ("Cyril Ramaphosa will visit Rwanda on Friday and hold talks with Paul Kagame.", "planned"),
+        ("After meeting Paul Kagame, Cyril Ramaphosa will travel to Nairobi.", "planned"),
+        # counter-cases: the same shapes in the past
+        ("Cyril Ramaphosa smiled when he met Paul Kagame in Kigali on Monday.", "reported"),
+        ("Cyril Ramaphosa visited Rwanda on Monday and held talks with Paul Kagame.", "reported"),
+        ("After meeting Paul Kagame on Monday, Cyril Ramaphosa travelled to Nairobi.", "reported"),
+    ],
+)
+def test_time_clauses_and_coordinated_verbs_share_the_future(extract, sentence, modality):
+    events = [e for e in extract(sentence) if e.type == "CONSULT" and "Paul Kagame" in names(e)]
+    assert [e.modality for e in events] == [modality], [(e.modality, names(e), e.date) for e in events]

@@ -81,6 +81,7 @@ class Modality:
     prospective_modifiers: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     affirming_negations: tuple[tuple[str, ...], ...]
+    pending_markers: frozenset[str]
     travel_verbs: frozenset[str]
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -203,6 +204,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         prospective_modifiers=_words(words.get("prospective_modifiers")),
         hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
         affirming_negations=_phrases(words.get("affirming_negations")),
+        pending_markers=_words(words.get("pending_markers")),
         travel_verbs=_words(ontology.get("travel_verbs")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
@@ -748,10 +750,14 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if _phrase_before(token, words.anterior_prepositions):
+        # "in the wake of the summit last month", "after visiting Kigali, he will fly on":
+        # dated, it is what its date says; undated, it shares its clause's future or past
+        if _dated(time):
+            return _dated_modality(time, published, words) or "reported"
+        return "planned" if clause_tense(token.head, rules) == "future" else "reported"
     if _pos(token) == "NOUN" and token.head.i != token.i:
         by_noun = _noun_modality(token, words, rules)
-        if by_noun == "anterior":
-            return _dated_modality(time, published, words) or "reported"
         if by_noun is not None:
             return by_noun
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
@@ -780,8 +786,6 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
     ):
         return "negated"
-    if _phrase_before(token, words.anterior_prepositions):
-        return "anterior"  # "will call him after the meeting", "keen to avoid ... in the wake of the summit": it came before
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -855,8 +859,10 @@ def _infinitive(verb) -> bool:
 def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
     """The modality the trigger's clause gives by its auxiliaries, markers, conditions,
     tense and date."""
-    auxiliaries = [c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c.lower_ for v in _with_shared_auxiliary(chain) for c in v.children if c.dep_ in ("aux", "auxpass")]
     markers = [c.lower_ for v in chain for c in v.children if c.dep_ == "mark"]
+    if _pending_when(chain[0], words):
+        return "planned"
     conditions = [  # "would meet him if he were willing": a condition on the trigger's clause
         m.lower_ for v in chain for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
     ]
@@ -870,6 +876,22 @@ def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time
     if clause_tense(token, rules) == "future":
         return "planned"
     return _dated_modality(time, published, words) or "reported"
+
+
+def _with_shared_auxiliary(chain: list) -> list:
+    """A coordinated verb without auxiliaries of its own shares its head's ("will visit Iran
+    and hold talks")."""
+    first = chain[0]
+    if first.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in first.children):
+        return [*chain, first.head]
+    return chain
+
+
+def _pending_when(verb, words: Modality) -> bool:
+    """A present-tense clause of time ("when they meet in Laos", "once he meets X"): a
+    meeting still ahead."""
+    opens = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and bool(opens & words.pending_markers)
 
 
 def _dated_modality(time: TimeValue, published: dt.date | None, words: Modality) -> str | None:
