@@ -303,3 +303,19 @@ def test_a_past_verb_beside_a_copula_is_not_future(extract):
 def test_time_clauses_and_coordinated_verbs_share_the_future(extract, sentence, modality):
     events = [e for e in extract(sentence) if e.type == "CONSULT" and "Paul Kagame" in names(e)]
     assert [e.modality for e in events] == [modality], [(e.modality, names(e), e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Cyril Ramaphosa and Paul Kagame have held several meetings since 2015.", 0),
+        ("After a flurry of meetings this year, Cyril Ramaphosa and Paul Kagame began talks on Friday.", 1),
+        # counter-cases: one event through a container noun
+        ("Cyril Ramaphosa and Paul Kagame held the first round of talks on Friday.", 1),
+        ("Cyril Ramaphosa and Paul Kagame held two days of talks in Kigali.", 1),
+    ],
+)
+def test_aggregates_are_no_event_and_containers_hold_one(extract, sentence, count):
+    events = [e for e in extract(sentence) if e.type == "CONSULT" and "Paul Kagame" in names(e)]
+    assert len(events) == count, [(e.modality, names(e), [v.trigger for v in e.evidence]) for e in events]
+    assert all("flurry" not in v.trigger and v.trigger != "meetings" for e in events for v in e.evidence)

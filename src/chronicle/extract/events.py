@@ -86,6 +86,8 @@ class Modality:
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
     occasion_nouns: frozenset[str]
+    aggregate_quantifiers: frozenset[str]
+    aggregate_nouns: frozenset[str]
     historical_days: int
 
 
@@ -125,6 +127,7 @@ class EventLexicon:
     attendance_prepositions: tuple[tuple[str, ...], ...]
     plural_referents: frozenset[str]
     plural_possessives: frozenset[str]
+    container_nouns: frozenset[str]
     anonymous_types: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -209,6 +212,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
         occasion_nouns=_words(words.get("occasion_nouns")),
+        aggregate_quantifiers=_words(words.get("aggregate_quantifiers")),
+        aggregate_nouns=_words(words.get("aggregate_nouns")),
         historical_days=int(words.get("historical_days", 30)),
     )
     return EventLexicon(
@@ -220,6 +225,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
+        container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
         collective_nouns=_words(ontology.get("collective_nouns")),
@@ -322,12 +328,15 @@ def _noun_keys(noun) -> set[str]:
     return keys
 
 
-def _matches(trigger: Trigger, token) -> tuple[bool, object]:
-    """Whether the entry fires at `token`, and the event noun of a light verb, if any."""
+def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) -> tuple[bool, object]:
+    """Whether the entry fires at `token`, and the event noun of a light verb, if any (seen
+    through a container: "held the first round of talks", "two days of talks")."""
     obj = _direct_object(token) if trigger.pos == "VERB" else None
     if trigger.object:
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
+        nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ == "of"
+                  for p in of.children if p.dep_ == "pobj"]
         noun = next((n for n in nouns if _noun_keys(n) & trigger.object), None)
         if noun is None:
             return False, None
@@ -352,7 +361,7 @@ def _best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None
     entries = lexicon.triggers.get((token.lemma_.lower(), pos), ()) or lexicon.triggers.get((token.lower_, pos), ())
     fired = []
     for entry in entries:
-        ok, noun = _matches(entry, token)
+        ok, noun = _matches(entry, token, lexicon.container_nouns)
         if ok:
             fired.append((entry.specificity, entry.confidence, entry, noun))
     if not fired:
@@ -769,7 +778,7 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
         return "negated"
     while not _is_verb(carrier) and carrier.head.i != carrier.i:  # a noun: the clause it sits in
         carrier = carrier.head
-    if _habitual(carrier, words):
+    if _habitual(carrier, words) or _aggregate(noun if noun is not None else token, words):
         return "habitual"
     chain, governed = _governed(carrier, words)
     if governed is not None:
@@ -819,6 +828,17 @@ def _habitual(verb, words: Modality) -> bool:
         if child.dep_ in ("npadvmod", "prep", "advmod") and any(t.lower_ in words.occasion_nouns for t in child.subtree):
             return True
     return False
+
+
+def _aggregate(token, words: Modality) -> bool:
+    """A plural event noun counted or gathered: "several meetings", "a flurry of meetings",
+    "a series of talks" (not "the first round of talks", one event)."""
+    if _pos(token) != "NOUN" or token.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("amod", "nummod", "det") and c.lower_ in words.aggregate_quantifiers for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.aggregate_nouns
 
 
 def _governed(carrier, words: Modality) -> tuple[list, str | None]:
