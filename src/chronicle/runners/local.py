@@ -24,9 +24,10 @@ from ..ingest.readers import iter_documents
 from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
 from ..pipeline import (
+    AnnotationFailure,
     Resources,
     ToAnnotate,
-    annotate,
+    annotate_each,
     load_resources,
     load_text_resources,
     pipeline_version_of,
@@ -36,6 +37,7 @@ from ..pipeline import (
 )
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
+from ..store_upkeep import unfused_articles
 
 Progress = Callable[[int], None]
 Job = TypeVar("Job")
@@ -49,9 +51,10 @@ def worker_resources(settings: Settings, kb_files: tuple[KbFile, ...]) -> Resour
 
 def annotate_task(
     settings: Settings, kb_files: tuple[KbFile, ...], articles: list[ToAnnotate]
-) -> list[Annotation]:
-    """A unit of annotation work, run in a worker process or in-process."""
-    return annotate(articles, worker_resources(settings, kb_files)) if articles else []
+) -> list[Annotation | AnnotationFailure]:
+    """A unit of annotation work, run in a worker process or in-process; an article that
+    fails is returned as its failure, the others as their annotations."""
+    return annotate_each(articles, worker_resources(settings, kb_files)) if articles else []
 
 
 class Annotator:
@@ -143,8 +146,11 @@ def ingest(
             written.update(article.id for article in batch.articles)
             if progress:
                 progress(size)
-        if written:  # corpus-level: fuse the events the new articles touch
-            fuse(store, sorted(written))
+        # corpus-level: fuse the events the new articles touch, and those an interrupted
+        # earlier run stored but never fused
+        unfused = written | unfused_articles(store)
+        if unfused:
+            fuse(store, sorted(unfused))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -169,12 +175,19 @@ def _prepare_batch(
 def _finish(
     batch: Batch, future: Future, store: Store, lsh: LshParams, report: IngestReport
 ) -> None:
-    """Write an annotated batch; a batch whose annotation failed is recorded as problems."""
+    """Write an annotated batch; an article whose annotation failed is recorded as its own
+    problem, with nothing of it stored (not even its input id)."""
     try:
-        batch.annotations = future.result()
-    except Exception as error:  # one bad batch is recorded, the run goes on
-        batch.problems += [problem(a.source, "E201", str(error)) for a in batch.articles]
-        batch.articles = []
+        results = future.result()
+    except Exception as error:  # the worker itself died: the batch is recorded, the run goes on
+        results = [AnnotationFailure(a.id, "E201", f"{type(error).__name__}: {error}") for a in batch.articles]
+    failed = {r.article_id: r for r in results if isinstance(r, AnnotationFailure)}
+    batch.annotations = [r for r in results if not isinstance(r, AnnotationFailure)]
+    batch.problems += [
+        problem(a.source, failed[a.id].code, failed[a.id].detail) for a in batch.articles if a.id in failed
+    ]
+    batch.articles = [a for a in batch.articles if a.id not in failed]
+    batch.aliases = [(alias, i) for alias, i in batch.aliases if i not in failed]
     result = store.write_batch(batch, lsh)
     report.stored += result.stored
     report.new_aliases += result.new_aliases
@@ -208,7 +221,8 @@ def reprocess(
                 ]
 
         for size, future in annotator.run(jobs()):
-            store.replace_annotations(future.result())
+            # an article that fails to annotate keeps what it had
+            store.replace_annotations([r for r in future.result() if not isinstance(r, AnnotationFailure)])
             if progress:
                 progress(size)
         if ids:  # re-fuse the events of the re-extracted articles (all of them with --all)
