@@ -101,6 +101,7 @@ def ingest(
     summary.add_row("articles stored", str(report.stored))
     summary.add_row("already stored (no change)", str(report.already_stored))
     summary.add_row("new input ids", str(report.new_aliases))
+    summary.add_row("metadata completed", str(report.completed))
     summary.add_row("near-duplicates linked", str(report.near_duplicates))
     summary.add_row("skipped", str(report.skipped))
     for (code, reason), count in Counter(

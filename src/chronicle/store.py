@@ -218,6 +218,18 @@ def _event_member_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS event_members_event ON event_members (event_id)")
 
 
+def _article_completions(con: duckdb.DuckDBPyConnection) -> None:
+    """Metadata a later input brought to a stored article (docs/store.md), field by field."""
+    con.execute(
+        """
+        CREATE TABLE article_completions (
+            id VARCHAR NOT NULL, field VARCHAR NOT NULL, value VARCHAR, previous VARCHAR,
+            source VARCHAR NOT NULL, completed_at TIMESTAMP NOT NULL
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -231,6 +243,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (6, "events: fused event mentions and their members", _events),
     (7, "claims about the record", _claims),
     (8, "index of event members by event id", _event_member_index),
+    (9, "metadata completed by later input", _article_completions),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
@@ -277,6 +290,24 @@ class Batch:
     annotations: list[Annotation] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, article id)
     problems: list[Problem] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)  # stored articles given more metadata
+
+
+COMPLETABLE = ("url", "outlet", "title", "published")
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A later input of a stored article that knows more: the fields it fills or betters
+    (`published` also when its source ranks above the stored one's), and what they were."""
+
+    article: Article
+    previous: dict[str, str | None]  # field -> the stored value it replaces
+
+    @property
+    def redates(self) -> bool:
+        """Whether the article's events must be extracted again (their dates hang on it)."""
+        return "published" in self.previous
 
 
 @dataclass
@@ -388,13 +419,17 @@ class Store:
             self._insert("article_aliases", _aliases_table(aliases))
             self._name_by_first_alias(aliases)
             near_duplicates = self._link_near_duplicates(annotations, lsh)
+            self._complete(batch.completions, batch.annotations)
             self._insert("problems", _problems_table(batch.problems), on_conflict="DO NOTHING")
         return BatchResult(len(articles), len(aliases), near_duplicates)
 
     def replace_annotations(self, annotations: list[Annotation]) -> None:
         """Reprocess: swap the per-article outputs of stored articles, in one transaction."""
-        if not annotations:
-            return
+        if annotations:
+            with transaction(self.con):
+                self._swap_annotations(annotations)
+
+    def _swap_annotations(self, annotations: list[Annotation]) -> None:
         ids = [a.article_id for a in annotations]
         rows = self.query(
             "SELECT id, offset_clean, offset_raw, offset_length, clean_text FROM articles "
@@ -409,18 +444,47 @@ class Store:
                 "flags": pa.array([list(a.date_flags) for a in annotations], pa.list_(pa.string())),
             }
         )
-        with transaction(self.con):
-            for table in PER_ARTICLE_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert(table, _per_article_rows(annotations, cleaned, table))
-            self._insert_shared(annotations)
-            self._with_table(
-                "_versions",
-                versions,
-                "UPDATE articles SET pipeline_version = v.version, date_flags = v.flags "
-                "FROM _versions v "
-                "WHERE articles.id = v.id",
-            )
+        for table in PER_ARTICLE_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
+            self._insert(table, _per_article_rows(annotations, cleaned, table))
+        self._insert_shared(annotations)
+        self._with_table(
+            "_versions",
+            versions,
+            "UPDATE articles SET pipeline_version = v.version, date_flags = v.flags "
+            "FROM _versions v "
+            "WHERE articles.id = v.id",
+        )
+
+    def _complete(self, completions: list[Completion], annotations: list[Annotation]) -> None:
+        """Fill stored articles' metadata from later input, record each field, and swap the
+        annotations of the re-dated ones (extracted again against their new date)."""
+        if not completions:
+            return
+        rows = [_completion_row(c) for c in completions]
+        self._with_table(
+            "_completion",
+            pa.Table.from_pylist(rows, schema=_COMPLETION_SCHEMA),
+            "UPDATE articles SET url = coalesce(c.url, articles.url), outlet = coalesce(c.outlet, articles.outlet), "
+            "title = coalesce(c.title, articles.title), "
+            "published = CASE WHEN c.redates THEN c.published ELSE articles.published END, "
+            "published_source = CASE WHEN c.redates THEN c.published_source ELSE articles.published_source END, "
+            "published_evidence = CASE WHEN c.redates THEN c.published_evidence ELSE articles.published_evidence END, "
+            "published_month = CASE WHEN c.redates THEN c.published_month ELSE articles.published_month END "
+            "FROM _completion c WHERE articles.id = c.id",
+        )
+        now = _now()
+        record = [
+            {"id": c.article.id, "field": name, "value": _new_value(c.article, name), "previous": previous,
+             "source": c.article.source, "completed_at": now}
+            for c in completions
+            for name, previous in c.previous.items()
+        ]
+        self._insert("article_completions", pa.Table.from_pylist(record))
+        redated = {c.article.id for c in completions if c.redates}
+        swapped = [a for a in annotations if a.article_id in redated]
+        if swapped:
+            self._swap_annotations(swapped)
 
     def _insert_shared(self, annotations: list[Annotation]) -> None:
         """Corpus actors and places: shared by articles, stored once."""
@@ -839,6 +903,34 @@ _CLAIM_SCHEMA = pa.schema(
         *[(name, pa.string()) for name in ("since", "since_precision", "until", "speaker")],
     ]
 )
+
+
+_COMPLETION_SCHEMA = pa.schema(
+    [("id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
+     ("redates", pa.bool_()), ("published", pa.date32()), ("published_source", pa.string()),
+     ("published_evidence", pa.string()), ("published_month", pa.string())]
+)
+
+
+def _completion_row(completion: Completion) -> dict:
+    """The new values of a completion (None where a field is left as stored)."""
+    article, fields = completion.article, completion.previous
+    value = article.published.value
+    return {
+        "id": article.id,
+        **{name: getattr(article, name) if name in fields else None for name in ("url", "outlet", "title")},
+        "redates": completion.redates,
+        "published": dt.date.fromisoformat(value) if value else None,
+        "published_source": article.published.source,
+        "published_evidence": article.published.evidence,
+        "published_month": article.published.month,
+    }
+
+
+def _new_value(article: Article, name: str) -> str | None:
+    if name == "published":
+        return article.published.value or article.published.month
+    return getattr(article, name)
 
 
 def _aliases_table(aliases: list[tuple[str, str]]) -> pa.Table | None:

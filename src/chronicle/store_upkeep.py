@@ -8,7 +8,12 @@ whose mention is gone, marks an article whose events must be fused again.
 
 from __future__ import annotations
 
-from .store import Store
+import datetime as dt
+from collections.abc import Sequence
+
+from .model import Article, PublicationDate
+from .pipeline import ToAnnotate, reference_day
+from .store import Completion, Store
 
 _UNFUSED_SQL = """
     SELECT DISTINCT e.id FROM event_mentions e
@@ -22,3 +27,57 @@ _UNFUSED_SQL = """
 def unfused_articles(store: Store) -> set[str]:
     """Content ids of the articles whose event mentions and event memberships disagree."""
     return {row[0] for row in store.con.execute(_UNFUSED_SQL).fetchall()}
+
+
+# how a publication date was known, weakest first: a later input's date replaces a stored
+# one only when it was known in a stronger way (a JSONL `published` beats a date in the text)
+DATE_SOURCES = ("none", "text", "url", "html", "metadata")
+
+
+def completions(store: Store, articles: Sequence[Article]) -> list[Completion]:
+    """The stored articles among `articles` that these later inputs know more about:
+    a url, outlet or title where none is stored, a publication date known better."""
+    ids = list({a.id for a in articles})
+    if not ids:
+        return []
+    stored = {
+        row["id"]: row
+        for row in store.query(
+            "SELECT id, url, outlet, title, strftime(published, '%Y-%m-%d') AS published, "
+            "published_month, published_source FROM articles WHERE id IN (SELECT unnest(?))",
+            [ids],
+        )
+    }
+    found: dict[str, Completion] = {}
+    for article in articles:
+        row = stored.get(article.id)
+        if row is None or article.id in found:
+            continue
+        previous = {name: None for name in ("url", "outlet", "title") if getattr(article, name) and not row[name]}
+        if _dates_better(article.published, row):
+            previous["published"] = row["published"] or row["published_month"]
+        if previous:
+            found[article.id] = Completion(article, previous)
+    return list(found.values())
+
+
+def _dates_better(new: PublicationDate, row: dict) -> bool:
+    if not (new.value or new.month) or (new.value, new.month) == (row["published"], row["published_month"]):
+        return False
+    rank = DATE_SOURCES.index
+    return rank(new.source) > rank(row["published_source"]) if row["published_source"] in DATE_SOURCES else False
+
+
+def redate_inputs(store: Store, found: Sequence[Completion]) -> list[ToAnnotate]:
+    """The stored clean text of each re-dated article, to extract again against its new date."""
+    ids = [c.article.id for c in found if c.redates]
+    if not ids:
+        return []
+    texts = dict(store.con.execute("SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    inputs = []
+    for completion in found:
+        if completion.redates:
+            date = completion.article.published
+            day = dt.date.fromisoformat(date.value) if date.value else None
+            inputs.append(ToAnnotate(completion.article.id, texts[completion.article.id], reference_day(day, date.month), day))
+    return inputs

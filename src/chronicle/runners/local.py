@@ -37,7 +37,7 @@ from ..pipeline import (
 )
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
-from ..store_upkeep import unfused_articles
+from ..store_upkeep import completions, redate_inputs, unfused_articles
 
 Progress = Callable[[int], None]
 Job = TypeVar("Job")
@@ -134,16 +134,16 @@ def ingest(
             documents = iter_documents(paths, settings, stdin=stdin)
             for chunk in _chunks(documents, settings.batch_size):
                 batch = _prepare_batch(chunk, text, today, report)
-                known = store.known_ids(a.id for a in batch.articles) | in_flight
-                batch.articles = unique_new(batch.articles, known)
+                inputs = _select_new(batch, store, in_flight)
                 report.already_stored += len(chunk) - len(batch.problems) - len(batch.articles)
                 in_flight.update(article.id for article in batch.articles)
-                yield (batch, len(chunk)), [to_annotate(a) for a in batch.articles]
+                yield (batch, len(chunk)), inputs
 
         for (batch, size), future in annotator.run(jobs()):
             _finish(batch, future, store, lsh, report)
             in_flight.difference_update(article.id for article in batch.articles)
             written.update(article.id for article in batch.articles)
+            written.update(c.article.id for c in batch.completions if c.redates)
             if progress:
                 progress(size)
         # corpus-level: fuse the events the new articles touch, and those an interrupted
@@ -153,6 +153,15 @@ def ingest(
             fuse(store, sorted(unfused))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _select_new(batch: Batch, store: Store, in_flight: set[str]) -> list[ToAnnotate]:
+    """Keep the batch's new articles, note the stored ones it completes (docs/store.md);
+    return what to annotate: the new articles, and the re-dated ones' stored text."""
+    stored = store.known_ids(a.id for a in batch.articles)
+    batch.completions = completions(store, [a for a in batch.articles if a.id in stored])
+    batch.articles = unique_new(batch.articles, stored | in_flight)
+    return [to_annotate(a) for a in batch.articles] + redate_inputs(store, batch.completions)
 
 
 def _prepare_batch(
@@ -177,18 +186,21 @@ def _finish(
 ) -> None:
     """Write an annotated batch; an article whose annotation failed is recorded as its own
     problem, with nothing of it stored (not even its input id)."""
+    redated = [c.article for c in batch.completions if c.redates]
     try:
         results = future.result()
     except Exception as error:  # the worker itself died: the batch is recorded, the run goes on
-        results = [AnnotationFailure(a.id, "E201", f"{type(error).__name__}: {error}") for a in batch.articles]
+        results = [AnnotationFailure(a.id, "E201", f"{type(error).__name__}: {error}") for a in batch.articles + redated]
     failed = {r.article_id: r for r in results if isinstance(r, AnnotationFailure)}
     batch.annotations = [r for r in results if not isinstance(r, AnnotationFailure)]
     batch.problems += [
-        problem(a.source, failed[a.id].code, failed[a.id].detail) for a in batch.articles if a.id in failed
+        problem(a.source, failed[a.id].code, failed[a.id].detail) for a in batch.articles + redated if a.id in failed
     ]
     batch.articles = [a for a in batch.articles if a.id not in failed]
     batch.aliases = [(alias, i) for alias, i in batch.aliases if i not in failed]
+    batch.completions = [c for c in batch.completions if c.article.id not in failed]
     result = store.write_batch(batch, lsh)
+    report.completed += len(batch.completions)
     report.stored += result.stored
     report.new_aliases += result.new_aliases
     report.near_duplicates += result.near_duplicates
