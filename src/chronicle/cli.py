@@ -242,8 +242,9 @@ def show(
         "near_duplicate_of",
         "pipeline_version",
     ):
-        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False, markup=True)
-    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}\n")
+        _print_field(out, key, record[key])
+    _print_field(out, "aliases", ", ".join(record["aliases"]) or "-")
+    out.print()
     text = Text()
     for piece, label in query.mark_entities(record["clean_text"], record["entities"]):
         if label:
@@ -491,6 +492,11 @@ def serve(
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
 
 
+def _print_field(out: Console, key: str, value) -> None:
+    """`key: value`, the value as plain text (stored text is never read as markup)."""
+    out.print(Text(f"{key}: ", style="bold") + Text(str(value)), highlight=False)
+
+
 def _print_json(record) -> None:
     print(json.dumps(record, default=str, ensure_ascii=False, indent=2))
 
@@ -587,10 +593,11 @@ def actor(
         return _print_json(record)
     out = Console()
     for key in ("id", "name", "kind", "country", "sector", "qid"):
-        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False)
-    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}")
+        _print_field(out, key, record[key])
+    _print_field(out, "aliases", ", ".join(record["aliases"]) or "-")
     seen = ", ".join(f"{m['text']} ({m['mentions']}, {m['method']})" for m in record["mentioned_as"])
-    out.print(f"[bold]mentioned as[/bold]: {seen or '-'}\n")
+    _print_field(out, "mentioned as", seen or "-")
+    out.print()
     write_rows(record["roles"], ("office", "of", "start", "end", "source"), Format.table, title="roles (knowledge base)")
     write_rows(record["role_evidence"], ("day", "office", "seat", "title", "article_id", "sentence"), Format.table, title="role evidence (articles)")
 
