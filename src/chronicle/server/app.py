@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -135,11 +136,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.chronicle = chronicle
-    app.state.templates = Jinja2Templates(
-        env=jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined
-        )
-    )
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["web_url"] = web_url
+    app.state.templates = Jinja2Templates(env=env)
     from .ingest import IngestBodyLimit
 
     app.add_middleware(IngestBodyLimit, max_bytes=max_ingest_bytes)
@@ -168,6 +167,15 @@ def _pages_router():
 
 
 # ---- per-request dependencies ---------------------------------------------------------
+
+
+def web_url(url: str | None) -> str | None:
+    """A stored URL that may be a link: http(s) only; `javascript:`, `data:` and the rest are
+    shown as text, never linked (the CSP would block them too)."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url if scheme in ("http", "https") else None
 
 
 def request_store(request: Request) -> Iterator[Store]:
