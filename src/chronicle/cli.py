@@ -95,7 +95,7 @@ def ingest(
 ) -> None:
     """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
     settings = _settings(db, workers, model)
-    report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick))
+    report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick, on_wait=_waiting))
     summary = Table(title=f"ingest into {settings.db} ({report.seconds:.1f}s)", show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles stored", str(report.stored))
@@ -484,7 +484,8 @@ def serve(
         _error("--allow-ingest needs a token: give --token or set CHRONICLE_TOKEN")
         raise typer.Exit(2)
     try:
-        web = create_app(db, allow_ingest=allow_ingest, token=token if allow_ingest else None)
+        web = create_app(db, allow_ingest=allow_ingest, token=token if allow_ingest else None,
+                         wait=Settings().lock_wait, on_wait=_waiting)
     except ChronicleError as error:
         _error(error)
         raise typer.Exit(2) from error
@@ -506,9 +507,14 @@ def _error(error: Exception | str) -> None:
     err.print(Text("error: ", style="red") + Text(str(error)))
 
 
+def _waiting(message: str) -> None:
+    """Told once when a command waits for a store another process is writing."""
+    err.print(Text(message + " ...", style="yellow"))
+
+
 def _open(db: str) -> Store:
     try:
-        return Store(db, read_only=True)
+        return Store(db, read_only=True, wait=Settings().lock_wait, on_wait=_waiting)
     except ChronicleError as error:
         _error(error)
         raise typer.Exit(2)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -282,6 +283,33 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+LOCKED = "Could not set lock"  # DuckDB's message while another process has the file open
+
+
+def _connect(
+    path: str, read_only: bool, wait: float, on_wait: Callable[[str], None] | None
+) -> duckdb.DuckDBPyConnection:
+    """A connection to the file, waiting (0.05 s doubling to 2 s between tries) for up to
+    `wait` seconds while another process holds its lock."""
+    deadline, pause = time.monotonic() + wait, 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as error:
+            if LOCKED not in str(error):
+                raise ChronicleError(f"cannot open store {path}: {error}") from error
+            if time.monotonic() + pause > deadline:
+                raise ChronicleError(
+                    f"store {path} is in use by another process (an ingest?) and stayed locked "
+                    f"for {wait:g} s: {error}"
+                ) from error
+        if on_wait is not None:
+            on_wait(f"store {path} is being written by another process: waiting for it (up to {wait:g} s)")
+            on_wait = None
+        time.sleep(pause)
+        pause = min(pause * 2, 2.0)
+
+
 @dataclass
 class Batch:
     """Everything one ingest batch writes, in one transaction."""
@@ -322,7 +350,11 @@ class BatchResult:
 class Store:
     """A chronicle store in one DuckDB file. Use as a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(
+        self, path: str | Path, read_only: bool = False, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+    ):
+        """Open the store; while another process holds its lock (an ingest writing a batch),
+        retry with backoff for up to `wait` seconds, telling `on_wait` once (docs/store.md)."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise ChronicleError(f"no store at {self.path}: run `chronicle ingest` first")
@@ -333,10 +365,7 @@ class Store:
 
             self.con = connect(self.path)
             return
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as error:
-            raise ChronicleError(f"cannot open store {self.path}: {error}") from error
+        self.con = _connect(self.path, read_only, wait, on_wait)
         if not read_only:
             migrate(self.con)
 

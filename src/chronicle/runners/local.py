@@ -117,8 +117,12 @@ def ingest(
     stdin: BinaryIO | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, clean, annotate and store every article under `paths`; return what happened."""
+    """Read, clean, annotate and store every article under `paths`; return what happened.
+
+    The store is open only while a batch is checked or written and while fusing, so other
+    commands can read it in between (docs/store.md); `on_wait` hears when this run waits."""
     if not paths:
         raise ChronicleError("nothing to ingest: give at least one path, or - for stdin")
     started = time.perf_counter()
@@ -127,25 +131,32 @@ def ingest(
     lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
     report = IngestReport()
     in_flight: set[str] = set()  # ids sent to annotation and not yet written
-    written: set[str] = set()  # ids stored by this run
-    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
+    written: set[str] = set()  # ids stored (or re-dated) by this run
+    session = functools.partial(Store, settings.db, wait=settings.lock_wait, on_wait=on_wait)
+    with session() as store:
+        kb_files = store.kb_files()
+    with Annotator(settings, kb_files) as annotator:
 
         def jobs() -> Iterator[tuple[tuple[Batch, int], list[ToAnnotate]]]:
             documents = iter_documents(paths, settings, stdin=stdin)
             for chunk in _chunks(documents, settings.batch_size):
                 batch = _prepare_batch(chunk, text, today, report)
-                inputs = _select_new(batch, store, in_flight)
+                with session() as store:
+                    inputs = _select_new(batch, store, in_flight)
                 report.already_stored += len(chunk) - len(batch.problems) - len(batch.articles)
                 in_flight.update(article.id for article in batch.articles)
                 yield (batch, len(chunk)), inputs
 
         for (batch, size), future in annotator.run(jobs()):
-            _finish(batch, future, store, lsh, report)
+            _take_results(batch, future)
+            with session() as store:
+                _write(batch, store, lsh, report)
             in_flight.difference_update(article.id for article in batch.articles)
             written.update(article.id for article in batch.articles)
             written.update(c.article.id for c in batch.completions if c.redates)
             if progress:
                 progress(size)
+    with session() as store:
         # corpus-level: fuse the events the new articles touch, and those an interrupted
         # earlier run stored but never fused
         unfused = written | unfused_articles(store)
@@ -181,11 +192,9 @@ def _prepare_batch(
     return batch
 
 
-def _finish(
-    batch: Batch, future: Future, store: Store, lsh: LshParams, report: IngestReport
-) -> None:
-    """Write an annotated batch; an article whose annotation failed is recorded as its own
-    problem, with nothing of it stored (not even its input id)."""
+def _take_results(batch: Batch, future: Future) -> None:
+    """Put a batch's annotations in it; an article whose annotation failed is recorded as its
+    own problem, with nothing of it stored (not even its input id)."""
     redated = [c.article for c in batch.completions if c.redates]
     try:
         results = future.result()
@@ -199,6 +208,9 @@ def _finish(
     batch.articles = [a for a in batch.articles if a.id not in failed]
     batch.aliases = [(alias, i) for alias, i in batch.aliases if i not in failed]
     batch.completions = [c for c in batch.completions if c.article.id not in failed]
+
+
+def _write(batch: Batch, store: Store, lsh: LshParams, report: IngestReport) -> None:
     result = store.write_batch(batch, lsh)
     report.completed += len(batch.completions)
     report.stored += result.stored
@@ -211,7 +223,7 @@ def reprocess(
     settings: Settings, *, stale_only: bool = True, progress: Progress | None = None
 ) -> tuple[int, str]:
     """Re-run the per-article stages on stored articles (only stale ones by default)."""
-    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
+    with Store(settings.db, wait=settings.lock_wait) as store, Annotator(settings, store.kb_files()) as annotator:
         version = pipeline_version_of(settings, annotator.kb_files)
         where = "WHERE pipeline_version <> ?" if stale_only else ""
         ids = [
