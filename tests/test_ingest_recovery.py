@@ -12,12 +12,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 import chronicle
-from chronicle.runners.local import ingest
+from chronicle.runners.local import ingest, reprocess
 from chronicle.settings import Settings
 
 MEETINGS = [  # invented reports: (source, target, place, published, outlet)
@@ -33,14 +35,18 @@ MEETINGS = [  # invented reports: (source, target, place, published, outlet)
 
 CHILD = """
 import sys
-from chronicle.runners.local import ingest
+from chronicle.runners.local import ingest, reprocess
 from chronicle.settings import Settings
 
 def pause(count):
     print("committed", flush=True)
-    sys.stdin.readline()  # wait here until the test kills us
+    sys.stdin.readline()  # wait here until the test lets us go on, or kills us
 
-ingest(sys.argv[2:], Settings(db=sys.argv[1], batch_size=2), progress=pause)
+settings = Settings(db=sys.argv[2], batch_size=2)
+if sys.argv[1] == "reprocess":
+    reprocess(settings, progress=pause)
+else:
+    ingest(sys.argv[3:], settings, progress=pause)
 print("done", flush=True)
 """
 
@@ -57,23 +63,28 @@ def write_half(path: Path, meetings: list[tuple]) -> str:
     return str(path)
 
 
-def killed_after(db: str, paths: list[str], batches: int) -> None:
-    """Run an ingest in a child process and SIGKILL it once `batches` batches have committed."""
+def killed_after(
+    db: str, paths: list[str], batches: int, sig: int = signal.SIGKILL, then: float | None = None, run: str = "ingest"
+) -> None:
+    """Run an ingest (or reprocess) in a child process and send it `sig` once `batches`
+    batches have committed: at once (before fusion), or `then` seconds after letting it go on."""
     env = dict(os.environ, PYTHONPATH=str(Path(chronicle.__file__).parents[1]))
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, db, *paths],
+        [sys.executable, "-c", CHILD, run, db, *paths],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
     )
     try:
         for done in range(1, batches + 1):
             assert child.stdout.readline().strip() == "committed"
-            if done < batches:  # let it go on to the next batch
+            if done < batches or then is not None:  # let it go on
                 child.stdin.write("\n")
                 child.stdin.flush()
+        if then is not None:
+            time.sleep(then)
     finally:
-        child.send_signal(signal.SIGKILL)
+        child.send_signal(sig)
         child.wait(timeout=60)
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode != 0 or then is not None  # killed, unless it finished first
 
 
 def snapshot(db: str) -> dict[str, list[tuple]]:
@@ -85,6 +96,8 @@ def snapshot(db: str) -> dict[str, list[tuple]]:
         "events": "SELECT * EXCLUDE (created_at) FROM events ORDER BY id",
         "event_members": "SELECT * FROM event_members ORDER BY ALL",
         "problems": "SELECT source, code FROM problems ORDER BY ALL",
+        "fusion_queue": "SELECT id FROM fusion_queue",
+        "completions": "SELECT id, field, value FROM article_completions ORDER BY ALL",
     }
     with duckdb.connect(db, read_only=True) as con:
         return {name: con.execute(sql).fetchall() for name, sql in queries.items()}
@@ -107,17 +120,63 @@ def test_killed_second_run_into_a_store_with_events_is_completed_by_a_rerun(tmp_
     assert snapshot(crashed.db) == expected
 
 
-def test_kill_before_fusion_on_a_fresh_store_is_repaired_by_a_rerun(tmp_path):
+@pytest.mark.parametrize(
+    ("sig", "then"),
+    [(signal.SIGKILL, None), (signal.SIGINT, None), (signal.SIGKILL, 0.3), (signal.SIGKILL, 1.5)],
+    ids=["kill-before-fusion", "ctrl-c-before-fusion", "kill-0.3s-later", "kill-1.5s-later"],
+)
+def test_kill_around_fusion_on_a_fresh_store_is_repaired_by_a_rerun(tmp_path, sig, then):
     everything = write_half(tmp_path / "all.jsonl", MEETINGS)
     clean = Settings(db=str(tmp_path / "clean.duckdb"), batch_size=2)
     ingest([everything], clean)
     expected = snapshot(clean.db)
 
     crashed = dataclasses.replace(clean, db=str(tmp_path / "crashed.duckdb"))
-    killed_after(crashed.db, [everything], batches=4)  # every batch stored, fusion never committed
-    assert snapshot(crashed.db)["events"] == []
+    killed_after(crashed.db, [everything], batches=4, sig=sig, then=then)  # every batch stored
+    if then is None:
+        assert snapshot(crashed.db)["events"] == []  # fusion never committed
     rerun = ingest([everything], crashed)
     assert rerun.stored == 0 and rerun.already_stored == 8
     assert snapshot(crashed.db) == expected
     ingest([everything], crashed)  # and a further run changes nothing
     assert snapshot(crashed.db) == expected
+
+
+def test_killed_redating_run_is_fused_again_by_a_rerun(tmp_path):
+    text_only = tmp_path / "texts"
+    text_only.mkdir()
+    meetings = MEETINGS[:4]
+    dated = write_half(tmp_path / "dated.jsonl", meetings)
+    for number, line in enumerate(Path(dated).read_text(encoding="utf-8").splitlines()):
+        (text_only / f"{number}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    clean = Settings(db=str(tmp_path / "clean.duckdb"), batch_size=2)
+    ingest([str(text_only)], clean)
+    ingest([dated], clean)
+    expected = snapshot(clean.db)
+    assert all(date for _, _, _, date in expected["event_mentions"])
+
+    crashed = dataclasses.replace(clean, db=str(tmp_path / "crashed.duckdb"))
+    ingest([str(text_only)], crashed)
+    killed_after(crashed.db, [dated], batches=2)  # every article re-dated, fusion never committed
+    ingest([dated], crashed)
+    assert snapshot(crashed.db) == expected
+
+
+def test_killed_reprocess_is_completed_by_a_rerun(tmp_path):
+    everything = write_half(tmp_path / "all.jsonl", MEETINGS)
+    settings = Settings(db=str(tmp_path / "store.duckdb"), batch_size=2)
+    ingest([everything], settings)
+    expected = snapshot(settings.db)
+    with duckdb.connect(settings.db) as con:  # stale extraction, fused as such
+        con.execute("UPDATE articles SET pipeline_version = 'chronicle-0.0.1'")
+        con.execute("UPDATE event_mentions SET date = NULL, date_precision = 'vague'")
+    ingest([everything], settings)  # nothing new: no re-fusion
+    from chronicle.fuse import fuse
+    from chronicle.store import Store
+
+    with Store(settings.db) as store:
+        fuse(store)
+    assert snapshot(settings.db) != expected
+    killed_after(settings.db, [], batches=1, run="reprocess")  # one batch re-extracted, never re-fused
+    reprocess(settings)
+    assert snapshot(settings.db) == expected

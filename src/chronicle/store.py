@@ -231,6 +231,12 @@ def _article_completions(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _fusion_queue(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles whose event mentions changed since they were last fused: written in the
+    transaction that changes them, cleared once fusion has committed (docs/store.md)."""
+    con.execute("CREATE TABLE fusion_queue (id VARCHAR PRIMARY KEY)")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -245,6 +251,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (7, "claims about the record", _claims),
     (8, "index of event members by event id", _event_member_index),
     (9, "metadata completed by later input", _article_completions),
+    (10, "articles waiting for fusion", _fusion_queue),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
@@ -439,6 +446,7 @@ class Store:
             new_ids = {article.id for article in articles}
             annotations = [a for a in batch.annotations if a.article_id in new_ids]
             self._insert("articles", _articles_table(articles, annotations))
+            self._queue_fusion(sorted(new_ids))
             offsets = {article.id: article.clean for article in articles}
             for table in PER_ARTICLE_TABLES:
                 self._insert(table, _per_article_rows(annotations, offsets, table))
@@ -477,6 +485,7 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
             self._insert(table, _per_article_rows(annotations, cleaned, table))
         self._insert_shared(annotations)
+        self._queue_fusion(ids)
         self._with_table(
             "_versions",
             versions,
@@ -514,6 +523,12 @@ class Store:
         swapped = [a for a in annotations if a.article_id in redated]
         if swapped:
             self._swap_annotations(swapped)
+
+    def _queue_fusion(self, ids: list[str]) -> None:
+        """Mark articles whose event mentions this transaction changes: fused later, by
+        whichever run gets there (a crash in between leaves the mark)."""
+        if ids:
+            self.con.execute("INSERT INTO fusion_queue SELECT DISTINCT unnest(?) ON CONFLICT DO NOTHING", [ids])
 
     def _insert_shared(self, annotations: list[Annotation]) -> None:
         """Corpus actors and places: shared by articles, stored once."""

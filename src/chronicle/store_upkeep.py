@@ -1,16 +1,18 @@
 """Store upkeep across runs: what an interrupted run left undone, found from the store itself.
 
 A run writes each batch in one transaction and fuses in another, so a crash between them
-leaves event mentions stored but not fused. The store can tell: every event mention
-belongs to exactly one event (fuse.py), so a mention with no membership, or a membership
-whose mention is gone, marks an article whose events must be fused again.
+leaves event mentions stored but not fused. The store can tell: the batch's transaction
+queues its articles for fusion (`fusion_queue`), and in stores older than the queue, every
+event mention belongs to exactly one event (fuse.py), so a mention with no membership, or
+a membership whose mention is gone, marks an article whose events must be fused again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from .fuse import fuse
 from .model import Article, PublicationDate
 from .pipeline import ToAnnotate, reference_day
 from .store import Completion, Store
@@ -25,8 +27,22 @@ _UNFUSED_SQL = """
 
 
 def unfused_articles(store: Store) -> set[str]:
-    """Content ids of the articles whose event mentions and event memberships disagree."""
-    return {row[0] for row in store.con.execute(_UNFUSED_SQL).fetchall()}
+    """Content ids of the articles waiting for fusion: queued by the transaction that
+    changed their event mentions, or (stores written before the queue) whose event
+    mentions and memberships disagree."""
+    sql = _UNFUSED_SQL + " UNION SELECT id FROM fusion_queue" if store.has_table("fusion_queue") else _UNFUSED_SQL
+    return {row[0] for row in store.con.execute(sql).fetchall()}
+
+
+def fuse_pending(store: Store, articles: Iterable[str] = (), everything: bool = False) -> None:
+    """Fuse the events of `articles` and of every article waiting for fusion (all events when
+    `everything`), then clear the queue. Fusion commits first: a crash before the queue is
+    cleared only makes the next run fuse them again, which changes nothing."""
+    pending = set(articles) | unfused_articles(store)
+    if not pending and not everything:
+        return
+    fuse(store, None if everything else sorted(pending))
+    store.con.execute("DELETE FROM fusion_queue WHERE id IN (SELECT unnest(?))", [sorted(pending)])
 
 
 # how a publication date was known, weakest first: a later input's date replaces a stored

@@ -18,7 +18,6 @@ from itertools import islice
 from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
-from ..fuse import fuse
 from ..ingest.dedup import LshParams, lsh_params
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
@@ -37,7 +36,7 @@ from ..pipeline import (
 )
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
-from ..store_upkeep import completions, redate_inputs, unfused_articles
+from ..store_upkeep import completions, fuse_pending, redate_inputs
 
 Progress = Callable[[int], None]
 Job = TypeVar("Job")
@@ -159,9 +158,7 @@ def ingest(
     with session() as store:
         # corpus-level: fuse the events the new articles touch, and those an interrupted
         # earlier run stored but never fused
-        unfused = written | unfused_articles(store)
-        if unfused:
-            fuse(store, sorted(unfused))
+        fuse_pending(store, written)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -249,6 +246,7 @@ def reprocess(
             store.replace_annotations([r for r in future.result() if not isinstance(r, AnnotationFailure)])
             if progress:
                 progress(size)
-        if ids:  # re-fuse the events of the re-extracted articles (all of them with --all)
-            fuse(store, ids if stale_only else None)
+        # re-fuse the events of the re-extracted articles (all of them with --all), and of any
+        # an interrupted run left waiting
+        fuse_pending(store, ids, everything=bool(ids) and not stale_only)
     return len(ids), version
