@@ -96,7 +96,7 @@ def ingest(
     """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
     settings = _settings(db, workers, model)
     report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick, on_wait=_waiting))
-    summary = Table(title=f"ingest into {settings.db} ({report.seconds:.1f}s)", show_header=False)
+    summary = Table(title=Text(f"ingest into {settings.db} ({report.seconds:.1f}s)"), show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles stored", str(report.stored))
     summary.add_row("already stored (no change)", str(report.already_stored))
@@ -167,7 +167,7 @@ def run(
         except ChronicleError as error:
             _error(error)
             raise typer.Exit(2) from error
-    summary = Table(title=f"run ({report.engine}) into {out} ({report.seconds:.1f}s)", show_header=False)
+    summary = Table(title=Text(f"run ({report.engine}) into {out} ({report.seconds:.1f}s)"), show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles added", str(report.stored))
     summary.add_row("already there (no change)", str(report.already_stored))

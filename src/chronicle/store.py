@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,10 +17,12 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from .completion import COMPLETION_SCHEMA, Completion, completion_row, new_value
 from .errors import ChronicleError
 from .ingest.dedup import LshParams, band_keys, canonical_links, similarity
 from .kb import KbFile
 from .model import Annotation, Article, CleanText, OffsetMap, Problem
+from .store_lock import connect_waiting
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -290,33 +291,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-LOCKED = "Could not set lock"  # DuckDB's message while another process has the file open
-
-
-def _connect(
-    path: str, read_only: bool, wait: float, on_wait: Callable[[str], None] | None
-) -> duckdb.DuckDBPyConnection:
-    """A connection to the file, waiting (0.05 s doubling to 2 s between tries) for up to
-    `wait` seconds while another process holds its lock."""
-    deadline, pause = time.monotonic() + wait, 0.05
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as error:
-            if LOCKED not in str(error):
-                raise ChronicleError(f"cannot open store {path}: {error}") from error
-            if time.monotonic() + pause > deadline:
-                raise ChronicleError(
-                    f"store {path} is in use by another process (an ingest?) and stayed locked "
-                    f"for {wait:g} s: {error}"
-                ) from error
-        if on_wait is not None:
-            on_wait(f"store {path} is being written by another process: waiting for it (up to {wait:g} s)")
-            on_wait = None
-        time.sleep(pause)
-        pause = min(pause * 2, 2.0)
-
-
 @dataclass
 class Batch:
     """Everything one ingest batch writes, in one transaction."""
@@ -326,23 +300,6 @@ class Batch:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, article id)
     problems: list[Problem] = field(default_factory=list)
     completions: list[Completion] = field(default_factory=list)  # stored articles given more metadata
-
-
-COMPLETABLE = ("url", "outlet", "title", "published")
-
-
-@dataclass(frozen=True)
-class Completion:
-    """A later input of a stored article that knows more: the fields it fills or betters
-    (`published` also when its source ranks above the stored one's), and what they were."""
-
-    article: Article
-    previous: dict[str, str | None]  # field -> the stored value it replaces
-
-    @property
-    def redates(self) -> bool:
-        """Whether the article's events must be extracted again (their dates hang on it)."""
-        return "published" in self.previous
 
 
 @dataclass
@@ -372,7 +329,7 @@ class Store:
 
             self.con = connect(self.path)
             return
-        self.con = _connect(self.path, read_only, wait, on_wait)
+        self.con = connect_waiting(self.path, read_only, wait, on_wait)
         if not read_only:
             migrate(self.con)
 
@@ -499,10 +456,10 @@ class Store:
         annotations of the re-dated ones (extracted again against their new date)."""
         if not completions:
             return
-        rows = [_completion_row(c) for c in completions]
+        rows = [completion_row(c) for c in completions]
         self._with_table(
             "_completion",
-            pa.Table.from_pylist(rows, schema=_COMPLETION_SCHEMA),
+            pa.Table.from_pylist(rows, schema=COMPLETION_SCHEMA),
             "UPDATE articles SET url = coalesce(c.url, articles.url), outlet = coalesce(c.outlet, articles.outlet), "
             "title = coalesce(c.title, articles.title), "
             "published = CASE WHEN c.redates THEN c.published ELSE articles.published END, "
@@ -513,7 +470,7 @@ class Store:
         )
         now = _now()
         record = [
-            {"id": c.article.id, "field": name, "value": _new_value(c.article, name), "previous": previous,
+            {"id": c.article.id, "field": name, "value": new_value(c.article, name), "previous": previous,
              "source": c.article.source, "completed_at": now}
             for c in completions
             for name, previous in c.previous.items()
@@ -947,34 +904,6 @@ _CLAIM_SCHEMA = pa.schema(
         *[(name, pa.string()) for name in ("since", "since_precision", "until", "speaker")],
     ]
 )
-
-
-_COMPLETION_SCHEMA = pa.schema(
-    [("id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
-     ("redates", pa.bool_()), ("published", pa.date32()), ("published_source", pa.string()),
-     ("published_evidence", pa.string()), ("published_month", pa.string())]
-)
-
-
-def _completion_row(completion: Completion) -> dict:
-    """The new values of a completion (None where a field is left as stored)."""
-    article, fields = completion.article, completion.previous
-    value = article.published.value
-    return {
-        "id": article.id,
-        **{name: getattr(article, name) if name in fields else None for name in ("url", "outlet", "title")},
-        "redates": completion.redates,
-        "published": dt.date.fromisoformat(value) if value else None,
-        "published_source": article.published.source,
-        "published_evidence": article.published.evidence,
-        "published_month": article.published.month,
-    }
-
-
-def _new_value(article: Article, name: str) -> str | None:
-    if name == "published":
-        return article.published.value or article.published.month
-    return getattr(article, name)
 
 
 def _aliases_table(aliases: list[tuple[str, str]]) -> pa.Table | None:

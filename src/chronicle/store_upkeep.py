@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from .completion import FIELDS, Completion
 from .fuse import fuse
 from .model import Article, PublicationDate
 from .pipeline import ToAnnotate, reference_day
-from .store import Completion, Store
+from .store import Store
 
 _UNFUSED_SQL = """
     SELECT DISTINCT e.id FROM event_mentions e
@@ -69,7 +70,7 @@ def completions(store: Store, articles: Sequence[Article]) -> list[Completion]:
         row = stored.get(article.id)
         if row is None or article.id in found:
             continue
-        previous = {name: None for name in ("url", "outlet", "title") if getattr(article, name) and not row[name]}
+        previous = {name: None for name in FIELDS if getattr(article, name) and not row[name]}
         if _dates_better(article.published, row):
             previous["published"] = row["published"] or row["published_month"]
         if previous:
