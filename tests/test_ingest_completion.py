@@ -40,3 +40,32 @@ def test_later_metadata_completes_the_article_and_redates_its_events(settings, t
     third = ingest([str(tmp_path / "meeting.jsonl"), str(tmp_path / "meeting.txt")], settings)
     assert third.completed == 0  # nothing new to add: no change
     assert len(rows(settings.db, "SELECT * FROM article_completions")) == 3
+
+
+REPORT = (
+    "Vladimir Putin met Benjamin Netanyahu in Moscow on Monday to discuss security in Syria and the "
+    "situation on the border. The two leaders spoke for three hours at the Kremlin, officials said, and "
+    "agreed to keep the military coordination between their armies in place. Netanyahu thanked Putin for "
+    "his hospitality and said the talks were frank and useful for both countries. Both sides said more "
+    "meetings would follow in the coming months, and that their ministers would meet in the spring."
+)
+
+
+def test_redating_a_near_duplicate_gives_the_links_an_input_order_would(settings, tmp_path):
+    """The earliest-published near-duplicate is its cluster's canonical article, whether its
+    date came with its first input or later."""
+    undated, copy = REPORT, REPORT.replace("frank and useful", "frank and very useful")
+    (tmp_path / "first.txt").write_text(undated, encoding="utf-8")
+    records = [{"id": "copy", "published": "2018-01-12", "text": copy},
+               {"id": "first", "published": "2018-01-09", "text": undated}]
+    (tmp_path / "dated.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ingest([str(tmp_path / "first.txt")], settings)
+    ingest([str(tmp_path / "dated.jsonl")], settings)
+    later = rows(settings.db, "SELECT article_id, near_duplicate_of IS NULL FROM articles ORDER BY article_id")
+
+    direct = settings.__class__(db=str(tmp_path / "direct.duckdb"), batch_size=settings.batch_size)
+    ingest([str(tmp_path / "dated.jsonl")], direct)
+    assert later == rows(direct.db, "SELECT article_id, near_duplicate_of IS NULL FROM articles ORDER BY article_id")
+    assert later == [("copy", False), ("first", True)]
+    events = "SELECT date, mentions, articles FROM events ORDER BY ALL"
+    assert rows(settings.db, events) == rows(direct.db, events)

@@ -480,6 +480,8 @@ class Store:
         swapped = [a for a in annotations if a.article_id in redated]
         if swapped:
             self._swap_annotations(swapped)
+        if redated:  # the earliest-published near-duplicate is its cluster's canonical one
+            self._queue_fusion(sorted(self._relink_clusters(redated)))
 
     def _queue_fusion(self, ids: list[str]) -> None:
         """Mark articles whose event mentions this transaction changes: fused later, by
@@ -593,8 +595,9 @@ class Store:
         self._relink_clusters(linked)
         return len(linked & {a.article_id for a in annotations})
 
-    def _relink_clusters(self, touched: set[str]) -> None:
-        """Recompute `near_duplicate_of` for the clusters that contain `touched` articles."""
+    def _relink_clusters(self, touched: set[str]) -> set[str]:
+        """Recompute `near_duplicate_of` for the clusters that contain `touched` articles;
+        return their members."""
         members = set(touched)
         while True:  # grow to the whole connected components through stored pairs
             rows = self.con.execute(
@@ -617,6 +620,7 @@ class Store:
             "UPDATE articles SET near_duplicate_of = l.canonical FROM _links l "
             "WHERE articles.id = l.id",
         )
+        return members
 
 
 def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
