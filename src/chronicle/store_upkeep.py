@@ -43,7 +43,10 @@ def fuse_pending(store: Store, articles: Iterable[str] = (), everything: bool = 
     if not pending and not everything:
         return
     fuse(store, None if everything else sorted(pending))
-    store.con.execute("DELETE FROM fusion_queue WHERE id IN (SELECT unnest(?))", [sorted(pending)])
+    if everything:
+        store.con.execute("DELETE FROM fusion_queue")
+    else:
+        store.con.execute("DELETE FROM fusion_queue WHERE id IN (SELECT unnest(?))", [sorted(pending)])
 
 
 # how a publication date was known, weakest first: a later input's date replaces a stored
