@@ -95,12 +95,13 @@ def ingest(
 ) -> None:
     """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
     settings = _settings(db, workers, model)
-    report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick))
-    summary = Table(title=f"ingest into {settings.db} ({report.seconds:.1f}s)", show_header=False)
+    report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick, on_wait=_waiting))
+    summary = Table(title=Text(f"ingest into {settings.db} ({report.seconds:.1f}s)"), show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles stored", str(report.stored))
     summary.add_row("already stored (no change)", str(report.already_stored))
     summary.add_row("new input ids", str(report.new_aliases))
+    summary.add_row("metadata completed", str(report.completed))
     summary.add_row("near-duplicates linked", str(report.near_duplicates))
     summary.add_row("skipped", str(report.skipped))
     for (code, reason), count in Counter(
@@ -166,7 +167,7 @@ def run(
         except ChronicleError as error:
             _error(error)
             raise typer.Exit(2) from error
-    summary = Table(title=f"run ({report.engine}) into {out} ({report.seconds:.1f}s)", show_header=False)
+    summary = Table(title=Text(f"run ({report.engine}) into {out} ({report.seconds:.1f}s)"), show_header=False)
     summary.add_row("documents read", str(report.read))
     summary.add_row("articles added", str(report.stored))
     summary.add_row("already there (no change)", str(report.already_stored))
@@ -241,8 +242,9 @@ def show(
         "near_duplicate_of",
         "pipeline_version",
     ):
-        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False, markup=True)
-    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}\n")
+        _print_field(out, key, record[key])
+    _print_field(out, "aliases", ", ".join(record["aliases"]) or "-")
+    out.print()
     text = Text()
     for piece, label in query.mark_entities(record["clean_text"], record["entities"]):
         if label:
@@ -482,12 +484,18 @@ def serve(
         _error("--allow-ingest needs a token: give --token or set CHRONICLE_TOKEN")
         raise typer.Exit(2)
     try:
-        web = create_app(db, allow_ingest=allow_ingest, token=token if allow_ingest else None)
+        web = create_app(db, allow_ingest=allow_ingest, token=token if allow_ingest else None,
+                         wait=Settings().lock_wait, on_wait=_waiting)
     except ChronicleError as error:
         _error(error)
         raise typer.Exit(2) from error
     err.print(f"serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})")
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
+
+
+def _print_field(out: Console, key: str, value) -> None:
+    """`key: value`, the value as plain text (stored text is never read as markup)."""
+    out.print(Text(f"{key}: ", style="bold") + Text(str(value)), highlight=False)
 
 
 def _print_json(record) -> None:
@@ -499,9 +507,14 @@ def _error(error: Exception | str) -> None:
     err.print(Text("error: ", style="red") + Text(str(error)))
 
 
+def _waiting(message: str) -> None:
+    """Told once when a command waits for a store another process is writing."""
+    err.print(Text(message + " ...", style="yellow"))
+
+
 def _open(db: str) -> Store:
     try:
-        return Store(db, read_only=True)
+        return Store(db, read_only=True, wait=Settings().lock_wait, on_wait=_waiting)
     except ChronicleError as error:
         _error(error)
         raise typer.Exit(2)
@@ -586,10 +599,11 @@ def actor(
         return _print_json(record)
     out = Console()
     for key in ("id", "name", "kind", "country", "sector", "qid"):
-        out.print(f"[bold]{key}[/bold]: {record[key]}", highlight=False)
-    out.print(f"[bold]aliases[/bold]: {', '.join(record['aliases']) or '-'}")
+        _print_field(out, key, record[key])
+    _print_field(out, "aliases", ", ".join(record["aliases"]) or "-")
     seen = ", ".join(f"{m['text']} ({m['mentions']}, {m['method']})" for m in record["mentioned_as"])
-    out.print(f"[bold]mentioned as[/bold]: {seen or '-'}\n")
+    _print_field(out, "mentioned as", seen or "-")
+    out.print()
     write_rows(record["roles"], ("office", "of", "start", "end", "source"), Format.table, title="roles (knowledge base)")
     write_rows(record["role_evidence"], ("day", "office", "seat", "title", "article_id", "sentence"), Format.table, title="role evidence (articles)")
 

@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "E142": "feed entry without content",
     "E151": "nothing left after cleaning",
     "E201": "annotation failed",
+    "E202": "too long to annotate: the clean text is over the parser's length limit",
 }
 
 

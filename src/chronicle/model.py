@@ -154,6 +154,7 @@ class IngestReport:
     already_stored: int = 0
     new_aliases: int = 0
     near_duplicates: int = 0
+    completed: int = 0  # stored articles whose metadata a later input completed
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 

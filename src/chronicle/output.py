@@ -12,6 +12,7 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, Enum):
@@ -45,11 +46,11 @@ def write_rows(
         writer.writeheader()
         writer.writerows({c: _plain(row.get(c)) for c in columns} for row in rows)
     else:
-        table = Table(title=title, show_lines=False)
+        table = Table(title=Text(title) if title else None, show_lines=False)
         for column in columns:
             table.add_column(column, overflow="fold", max_width=48)
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
+        for row in rows:  # cells are Text: stored text such as "[/i]" is shown, never read as markup
+            table.add_row(*(Text("" if row.get(c) is None else str(_plain(row.get(c)))) for c in columns))
         Console(file=out, width=None if out.isatty() else 160).print(table)
 
 

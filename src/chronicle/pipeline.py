@@ -164,6 +164,36 @@ def to_annotate(article: Article) -> ToAnnotate:
     return ToAnnotate(article.id, article.clean.text, reference_day(published, article.published.month), published)
 
 
+@dataclass(frozen=True)
+class AnnotationFailure:
+    """An article whose annotation failed: recorded as its own problem, nothing of it stored."""
+
+    article_id: str
+    code: str  # E201 (the stages raised) or E202 (the text is over the parser's length limit)
+    detail: str
+
+
+def annotate_each(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation | AnnotationFailure]:
+    """`annotate`, with an article that fails failing alone: a text over spaCy's length limit
+    is refused before parsing, and when a batch raises, each article is retried on its own."""
+    limit = res.nlp.max_length
+    too_long = {a.id: AnnotationFailure(a.id, "E202", f"{len(a.text)} characters, the limit is {limit}")
+                for a in articles if len(a.text) > limit}
+    rest = [a for a in articles if a.id not in too_long]
+    try:
+        done: dict[str, Annotation | AnnotationFailure] = {a.article_id: a for a in annotate(rest, res)}
+    except Exception:  # noqa: BLE001 - which article raised is found by retrying each alone
+        done = {item.id: _annotate_alone(item, res) for item in rest}
+    return [too_long.get(a.id) or done[a.id] for a in articles]
+
+
+def _annotate_alone(item: ToAnnotate, res: Resources) -> Annotation | AnnotationFailure:
+    try:
+        return annotate([item], res)[0]
+    except Exception as error:  # noqa: BLE001 - the boundary of one article's annotation
+        return AnnotationFailure(item.id, "E201", f"{type(error).__name__}: {error}")
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings

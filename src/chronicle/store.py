@@ -17,10 +17,12 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from .completion import COMPLETION_SCHEMA, Completion, completion_row, new_value
 from .errors import ChronicleError
 from .ingest.dedup import LshParams, band_keys, canonical_links, similarity
 from .kb import KbFile
 from .model import Annotation, Article, CleanText, OffsetMap, Problem
+from .store_lock import connect_waiting
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -218,6 +220,24 @@ def _event_member_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS event_members_event ON event_members (event_id)")
 
 
+def _article_completions(con: duckdb.DuckDBPyConnection) -> None:
+    """Metadata a later input brought to a stored article (docs/store.md), field by field."""
+    con.execute(
+        """
+        CREATE TABLE article_completions (
+            id VARCHAR NOT NULL, field VARCHAR NOT NULL, value VARCHAR, previous VARCHAR,
+            source VARCHAR NOT NULL, completed_at TIMESTAMP NOT NULL
+        );
+        """
+    )
+
+
+def _fusion_queue(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles whose event mentions changed since they were last fused: written in the
+    transaction that changes them, cleared once fusion has committed (docs/store.md)."""
+    con.execute("CREATE TABLE fusion_queue (id VARCHAR PRIMARY KEY)")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -231,6 +251,8 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (6, "events: fused event mentions and their members", _events),
     (7, "claims about the record", _claims),
     (8, "index of event members by event id", _event_member_index),
+    (9, "metadata completed by later input", _article_completions),
+    (10, "articles waiting for fusion", _fusion_queue),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
@@ -277,6 +299,7 @@ class Batch:
     annotations: list[Annotation] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, article id)
     problems: list[Problem] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)  # stored articles given more metadata
 
 
 @dataclass
@@ -291,7 +314,11 @@ class BatchResult:
 class Store:
     """A chronicle store in one DuckDB file. Use as a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(
+        self, path: str | Path, read_only: bool = False, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+    ):
+        """Open the store; while another process holds its lock (an ingest writing a batch),
+        retry with backoff for up to `wait` seconds, telling `on_wait` once (docs/store.md)."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise ChronicleError(f"no store at {self.path}: run `chronicle ingest` first")
@@ -302,10 +329,7 @@ class Store:
 
             self.con = connect(self.path)
             return
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as error:
-            raise ChronicleError(f"cannot open store {self.path}: {error}") from error
+        self.con = connect_waiting(self.path, read_only, wait, on_wait)
         if not read_only:
             migrate(self.con)
 
@@ -379,6 +403,7 @@ class Store:
             new_ids = {article.id for article in articles}
             annotations = [a for a in batch.annotations if a.article_id in new_ids]
             self._insert("articles", _articles_table(articles, annotations))
+            self._queue_fusion(sorted(new_ids))
             offsets = {article.id: article.clean for article in articles}
             for table in PER_ARTICLE_TABLES:
                 self._insert(table, _per_article_rows(annotations, offsets, table))
@@ -388,13 +413,17 @@ class Store:
             self._insert("article_aliases", _aliases_table(aliases))
             self._name_by_first_alias(aliases)
             near_duplicates = self._link_near_duplicates(annotations, lsh)
+            self._complete(batch.completions, batch.annotations)
             self._insert("problems", _problems_table(batch.problems), on_conflict="DO NOTHING")
         return BatchResult(len(articles), len(aliases), near_duplicates)
 
     def replace_annotations(self, annotations: list[Annotation]) -> None:
         """Reprocess: swap the per-article outputs of stored articles, in one transaction."""
-        if not annotations:
-            return
+        if annotations:
+            with transaction(self.con):
+                self._swap_annotations(annotations)
+
+    def _swap_annotations(self, annotations: list[Annotation]) -> None:
         ids = [a.article_id for a in annotations]
         rows = self.query(
             "SELECT id, offset_clean, offset_raw, offset_length, clean_text FROM articles "
@@ -409,18 +438,56 @@ class Store:
                 "flags": pa.array([list(a.date_flags) for a in annotations], pa.list_(pa.string())),
             }
         )
-        with transaction(self.con):
-            for table in PER_ARTICLE_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert(table, _per_article_rows(annotations, cleaned, table))
-            self._insert_shared(annotations)
-            self._with_table(
-                "_versions",
-                versions,
-                "UPDATE articles SET pipeline_version = v.version, date_flags = v.flags "
-                "FROM _versions v "
-                "WHERE articles.id = v.id",
-            )
+        for table in PER_ARTICLE_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [ids])
+            self._insert(table, _per_article_rows(annotations, cleaned, table))
+        self._insert_shared(annotations)
+        self._queue_fusion(ids)
+        self._with_table(
+            "_versions",
+            versions,
+            "UPDATE articles SET pipeline_version = v.version, date_flags = v.flags "
+            "FROM _versions v "
+            "WHERE articles.id = v.id",
+        )
+
+    def _complete(self, completions: list[Completion], annotations: list[Annotation]) -> None:
+        """Fill stored articles' metadata from later input, record each field, and swap the
+        annotations of the re-dated ones (extracted again against their new date)."""
+        if not completions:
+            return
+        rows = [completion_row(c) for c in completions]
+        self._with_table(
+            "_completion",
+            pa.Table.from_pylist(rows, schema=COMPLETION_SCHEMA),
+            "UPDATE articles SET url = coalesce(c.url, articles.url), outlet = coalesce(c.outlet, articles.outlet), "
+            "title = coalesce(c.title, articles.title), "
+            "published = CASE WHEN c.redates THEN c.published ELSE articles.published END, "
+            "published_source = CASE WHEN c.redates THEN c.published_source ELSE articles.published_source END, "
+            "published_evidence = CASE WHEN c.redates THEN c.published_evidence ELSE articles.published_evidence END, "
+            "published_month = CASE WHEN c.redates THEN c.published_month ELSE articles.published_month END "
+            "FROM _completion c WHERE articles.id = c.id",
+        )
+        now = _now()
+        record = [
+            {"id": c.article.id, "field": name, "value": new_value(c.article, name), "previous": previous,
+             "source": c.article.source, "completed_at": now}
+            for c in completions
+            for name, previous in c.previous.items()
+        ]
+        self._insert("article_completions", pa.Table.from_pylist(record))
+        redated = {c.article.id for c in completions if c.redates}
+        swapped = [a for a in annotations if a.article_id in redated]
+        if swapped:
+            self._swap_annotations(swapped)
+        if redated:  # the earliest-published near-duplicate is its cluster's canonical one
+            self._queue_fusion(sorted(self._relink_clusters(redated)))
+
+    def _queue_fusion(self, ids: list[str]) -> None:
+        """Mark articles whose event mentions this transaction changes: fused later, by
+        whichever run gets there (a crash in between leaves the mark)."""
+        if ids:
+            self.con.execute("INSERT INTO fusion_queue SELECT DISTINCT unnest(?) ON CONFLICT DO NOTHING", [ids])
 
     def _insert_shared(self, annotations: list[Annotation]) -> None:
         """Corpus actors and places: shared by articles, stored once."""
@@ -528,8 +595,9 @@ class Store:
         self._relink_clusters(linked)
         return len(linked & {a.article_id for a in annotations})
 
-    def _relink_clusters(self, touched: set[str]) -> None:
-        """Recompute `near_duplicate_of` for the clusters that contain `touched` articles."""
+    def _relink_clusters(self, touched: set[str]) -> set[str]:
+        """Recompute `near_duplicate_of` for the clusters that contain `touched` articles;
+        return their members."""
         members = set(touched)
         while True:  # grow to the whole connected components through stored pairs
             rows = self.con.execute(
@@ -552,6 +620,7 @@ class Store:
             "UPDATE articles SET near_duplicate_of = l.canonical FROM _links l "
             "WHERE articles.id = l.id",
         )
+        return members
 
 
 def unique_new(articles: list[Article], known: set[str]) -> list[Article]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import shutil
+import stat
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
@@ -23,6 +26,8 @@ from .jsonl import read_jsonl
 from .sniff import SNIFF_BYTES, bom_encoding, sniff
 from .warc import read_warc
 
+COPY_CHUNK = 1 << 20
+
 __all__ = ["extract_html", "iter_documents", "read_bytes", "read_path", "read_stream"]
 
 
@@ -33,7 +38,7 @@ def iter_documents(
     for path in paths:
         if path == "-":
             yield from read_stdin(stdin or sys.stdin.buffer, settings)
-        elif os.path.isdir(path):
+        elif os.path.isdir(path):  # a symlink loop is not a directory: read_path records it
             for item in walk(path):
                 if isinstance(item, Problem):
                     yield item
@@ -44,41 +49,67 @@ def iter_documents(
 
 
 def walk(directory: str) -> Iterator[str | Problem]:
-    """File paths under a directory, depth first in name order; hidden entries and directory symlinks skipped."""
+    """Regular files under a directory, depth first in name order. Hidden entries and
+    symlinks to directories are skipped; a named pipe, socket or device is recorded (E101),
+    never opened; so is a symlink loop."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        yield problem(directory, "E101", error.strerror or str(error))
+        yield problem(label(directory), "E101", error.strerror or str(error))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk(entry.path)
-        elif not entry.is_dir():
-            yield entry.path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk(entry.path)
+            elif entry.is_file() or not os.path.exists(entry.path):
+                yield entry.path  # a dangling symlink is recorded when it cannot be opened
+            elif not entry.is_dir():
+                yield problem(label(entry.path), "E101", f"not a regular file: {_kind(entry.stat().st_mode)}")
+        except OSError as error:  # a symlink loop
+            yield problem(label(entry.path), "E101", error.strerror or str(error))
 
 
-def read_stdin(stdin: BinaryIO, settings: Settings) -> Iterator[Document | Problem]:
-    """The documents piped in on stdin (source "-")."""
-    try:
-        data = stdin.read()
-    except OSError as error:
-        yield problem("-", "E101", error.strerror or str(error))
-        return
-    yield from read_bytes(data, "-", settings)
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+def label(path: str) -> str:
+    """A path as it is recorded: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def read_stdin(stdin: BinaryIO, settings: Settings, source: str = "-") -> Iterator[Document | Problem]:
+    """The documents of a stream that cannot seek (stdin, a named pipe given by name): spooled
+    to a temporary file past `spool_bytes` in memory, so memory stays bounded."""
+    with tempfile.SpooledTemporaryFile(max_size=settings.spool_bytes) as spool:
+        try:
+            shutil.copyfileobj(stdin, spool, COPY_CHUNK)
+        except OSError as error:
+            yield problem(source, "E101", error.strerror or str(error))
+            return
+        size = spool.tell()
+        spool.seek(0)
+        yield from read_stream(spool, source, settings, "", size)
 
 
 def read_path(path: str, settings: Settings) -> Iterator[Document | Problem]:
     """The documents of one file; E101 when it cannot be opened."""
+    source = label(path)
     try:
         stream = open(path, "rb")
     except OSError as error:
-        yield problem(path, "E101", error.strerror or str(error))
+        yield problem(source, "E101", error.strerror or str(error))
         return
     with stream:
-        yield from read_stream(stream, path, settings, path, os.fstat(stream.fileno()).st_size)
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):  # a named pipe given by name: read like stdin
+            yield from read_stdin(stream, settings, source)
+            return
+        yield from read_stream(stream, source, settings, path, info.st_size)
 
 
 def read_bytes(data: bytes, source: str, settings: Settings, name: str = "") -> Iterator[Document | Problem]:

@@ -42,6 +42,15 @@ def is_binary(head: bytes) -> bool:
     return b"\0" in head or len(head.translate(None, delete=CONTROL_BYTES)) < len(head) * (1 - MAX_CONTROL_RATIO)
 
 
+def looks_jsonl(head: bytes) -> bool:
+    """True when most complete lines of `head` that hold anything are JSON objects, one of
+    them clean: a line of NUL or control bytes among them is one bad line, not a binary file."""
+    pieces = head.split(b"\n")
+    lines = [line.strip() for line in (pieces[:-1] if len(pieces) > 1 else pieces) if line.strip()]
+    objects = [line for line in lines if line.startswith(b"{")]
+    return bool(objects) and len(objects) * 2 >= len(lines) and not all(map(is_binary, objects))
+
+
 def extension(name: str) -> str:
     """The format a file name suggests ("" when it suggests none); `.gz` is looked through."""
     suffixes = [suffix.lower() for suffix in PurePath(name).suffixes]
@@ -65,10 +74,10 @@ def sniff(head: bytes, name: str = "") -> str:
         return "text"
     if start.startswith(b"WARC/"):
         return "warc"
+    if start.startswith(b"{") and not is_binary(head) or looks_jsonl(head):
+        return "jsonl"  # a NUL line among JSON lines is one bad line, not a binary file
     if is_binary(head):
         return "binary"
-    if start.startswith(b"{"):
-        return "jsonl"
     if FEED_ROOT.match(head):
         return "feed"
     if start.startswith(b"<") and HTML_TAG.search(head):

@@ -18,15 +18,15 @@ from itertools import islice
 from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
-from ..fuse import fuse
 from ..ingest.dedup import LshParams, lsh_params
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
 from ..pipeline import (
+    AnnotationFailure,
     Resources,
     ToAnnotate,
-    annotate,
+    annotate_each,
     load_resources,
     load_text_resources,
     pipeline_version_of,
@@ -36,6 +36,7 @@ from ..pipeline import (
 )
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
+from ..store_upkeep import completions, fuse_pending, redate_inputs
 
 Progress = Callable[[int], None]
 Job = TypeVar("Job")
@@ -49,9 +50,10 @@ def worker_resources(settings: Settings, kb_files: tuple[KbFile, ...]) -> Resour
 
 def annotate_task(
     settings: Settings, kb_files: tuple[KbFile, ...], articles: list[ToAnnotate]
-) -> list[Annotation]:
-    """A unit of annotation work, run in a worker process or in-process."""
-    return annotate(articles, worker_resources(settings, kb_files)) if articles else []
+) -> list[Annotation | AnnotationFailure]:
+    """A unit of annotation work, run in a worker process or in-process; an article that
+    fails is returned as its failure, the others as their annotations."""
+    return annotate_each(articles, worker_resources(settings, kb_files)) if articles else []
 
 
 class Annotator:
@@ -114,8 +116,12 @@ def ingest(
     stdin: BinaryIO | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, clean, annotate and store every article under `paths`; return what happened."""
+    """Read, clean, annotate and store every article under `paths`; return what happened.
+
+    The store is open only while a batch is checked or written and while fusing, so other
+    commands can read it in between (docs/store.md); `on_wait` hears when this run waits."""
     if not paths:
         raise ChronicleError("nothing to ingest: give at least one path, or - for stdin")
     started = time.perf_counter()
@@ -124,29 +130,46 @@ def ingest(
     lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
     report = IngestReport()
     in_flight: set[str] = set()  # ids sent to annotation and not yet written
-    written: set[str] = set()  # ids stored by this run
-    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
+    written: set[str] = set()  # ids stored (or re-dated) by this run
+    session = functools.partial(Store, settings.db, wait=settings.lock_wait, on_wait=on_wait)
+    with session() as store:
+        kb_files = store.kb_files()
+    with Annotator(settings, kb_files) as annotator:
 
         def jobs() -> Iterator[tuple[tuple[Batch, int], list[ToAnnotate]]]:
             documents = iter_documents(paths, settings, stdin=stdin)
             for chunk in _chunks(documents, settings.batch_size):
                 batch = _prepare_batch(chunk, text, today, report)
-                known = store.known_ids(a.id for a in batch.articles) | in_flight
-                batch.articles = unique_new(batch.articles, known)
+                with session() as store:
+                    inputs = _select_new(batch, store, in_flight)
                 report.already_stored += len(chunk) - len(batch.problems) - len(batch.articles)
                 in_flight.update(article.id for article in batch.articles)
-                yield (batch, len(chunk)), [to_annotate(a) for a in batch.articles]
+                yield (batch, len(chunk)), inputs
 
         for (batch, size), future in annotator.run(jobs()):
-            _finish(batch, future, store, lsh, report)
+            _take_results(batch, future)
+            with session() as store:
+                _write(batch, store, lsh, report)
             in_flight.difference_update(article.id for article in batch.articles)
             written.update(article.id for article in batch.articles)
+            written.update(c.article.id for c in batch.completions if c.redates)
             if progress:
                 progress(size)
-        if written:  # corpus-level: fuse the events the new articles touch
-            fuse(store, sorted(written))
+    with session() as store:
+        # corpus-level: fuse the events the new articles touch, and those an interrupted
+        # earlier run stored but never fused
+        fuse_pending(store, written)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _select_new(batch: Batch, store: Store, in_flight: set[str]) -> list[ToAnnotate]:
+    """Keep the batch's new articles, note the stored ones it completes (docs/store.md);
+    return what to annotate: the new articles, and the re-dated ones' stored text."""
+    stored = store.known_ids(a.id for a in batch.articles)
+    batch.completions = completions(store, [a for a in batch.articles if a.id in stored])
+    batch.articles = unique_new(batch.articles, stored | in_flight)
+    return [to_annotate(a) for a in batch.articles] + redate_inputs(store, batch.completions)
 
 
 def _prepare_batch(
@@ -166,16 +189,27 @@ def _prepare_batch(
     return batch
 
 
-def _finish(
-    batch: Batch, future: Future, store: Store, lsh: LshParams, report: IngestReport
-) -> None:
-    """Write an annotated batch; a batch whose annotation failed is recorded as problems."""
+def _take_results(batch: Batch, future: Future) -> None:
+    """Put a batch's annotations in it; an article whose annotation failed is recorded as its
+    own problem, with nothing of it stored (not even its input id)."""
+    redated = [c.article for c in batch.completions if c.redates]
     try:
-        batch.annotations = future.result()
-    except Exception as error:  # one bad batch is recorded, the run goes on
-        batch.problems += [problem(a.source, "E201", str(error)) for a in batch.articles]
-        batch.articles = []
+        results = future.result()
+    except Exception as error:  # the worker itself died: the batch is recorded, the run goes on
+        results = [AnnotationFailure(a.id, "E201", f"{type(error).__name__}: {error}") for a in batch.articles + redated]
+    failed = {r.article_id: r for r in results if isinstance(r, AnnotationFailure)}
+    batch.annotations = [r for r in results if not isinstance(r, AnnotationFailure)]
+    batch.problems += [
+        problem(a.source, failed[a.id].code, failed[a.id].detail) for a in batch.articles + redated if a.id in failed
+    ]
+    batch.articles = [a for a in batch.articles if a.id not in failed]
+    batch.aliases = [(alias, i) for alias, i in batch.aliases if i not in failed]
+    batch.completions = [c for c in batch.completions if c.article.id not in failed]
+
+
+def _write(batch: Batch, store: Store, lsh: LshParams, report: IngestReport) -> None:
     result = store.write_batch(batch, lsh)
+    report.completed += len(batch.completions)
     report.stored += result.stored
     report.new_aliases += result.new_aliases
     report.near_duplicates += result.near_duplicates
@@ -186,7 +220,7 @@ def reprocess(
     settings: Settings, *, stale_only: bool = True, progress: Progress | None = None
 ) -> tuple[int, str]:
     """Re-run the per-article stages on stored articles (only stale ones by default)."""
-    with Store(settings.db) as store, Annotator(settings, store.kb_files()) as annotator:
+    with Store(settings.db, wait=settings.lock_wait) as store, Annotator(settings, store.kb_files()) as annotator:
         version = pipeline_version_of(settings, annotator.kb_files)
         where = "WHERE pipeline_version <> ?" if stale_only else ""
         ids = [
@@ -208,9 +242,11 @@ def reprocess(
                 ]
 
         for size, future in annotator.run(jobs()):
-            store.replace_annotations(future.result())
+            # an article that fails to annotate keeps what it had
+            store.replace_annotations([r for r in future.result() if not isinstance(r, AnnotationFailure)])
             if progress:
                 progress(size)
-        if ids:  # re-fuse the events of the re-extracted articles (all of them with --all)
-            fuse(store, ids if stale_only else None)
+        # re-fuse the events of the re-extracted articles (all of them with --all), and of any
+        # an interrupted run left waiting
+        fuse_pending(store, ids, everything=bool(ids) and not stale_only)
     return len(ids), version

@@ -39,7 +39,8 @@ from ..model import Article, Document, Problem
 from ..parquet_store import UNKNOWN_MONTH, arrow_schemas, conform
 from ..pipeline import (
     TextResources,
-    annotate,
+    AnnotationFailure,
+    annotate_each,
     load_text_resources,
     prepare,
     to_annotate,
@@ -158,12 +159,11 @@ def annotate_partition(rows: Iterable[Mapping], settings: Settings, kb_files: tu
         resources = resources or worker_resources(settings, kb_files)
         articles = [pickle.loads(row["payload"]) for row in chunk]
         names = {row["id"]: row["first_alias"] or row["id"] for row in chunk}
-        try:
-            annotations = annotate([to_annotate(a) for a in articles], resources)
-        except Exception as error:  # one bad batch is recorded (E201), the run goes on
-            yield from (_failure_row(article, str(error)) for article in articles)
-            continue
-        yield from wide_rows(articles, annotations, names)
+        results = annotate_each([to_annotate(a) for a in articles], resources)
+        failed = {r.article_id: r for r in results if isinstance(r, AnnotationFailure)}
+        yield from (_failure_row(a, failed[a.id].detail) for a in articles if a.id in failed)
+        annotations = [r for r in results if not isinstance(r, AnnotationFailure)]
+        yield from wide_rows([a for a in articles if a.id not in failed], annotations, names)
 
 
 def _failure_row(article: Article, reason: str) -> tuple:

@@ -174,7 +174,7 @@ def articles(
     return views.articles_view(store, since=first, until=last, outlet=outlet, limit=limit, offset=offset)
 
 
-@router.get("/articles/{ref}", summary="One article: text, sentences, entities, events, quotes")
+@router.get("/articles/{ref:path}", summary="One article: text, sentences, entities, events, quotes")
 def article(ref: Ref, store: StoreDep, kb: KbDep, event: Text = None) -> dict:
     """`ref` is an article_id, content id or input id; `event` (a fused event id or a mention
     id) adds that event's evidence spans in the text."""

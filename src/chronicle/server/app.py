@@ -4,10 +4,13 @@ as 4xx JSON (or the pages' error page) with a clear message."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -69,6 +72,7 @@ class Chronicle:
     tables: frozenset[str]
     catalog: CatalogHolder = field(compare=False, repr=False)
     ingest_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+    snapshot: tempfile.TemporaryDirectory | None = field(default=None, compare=False, repr=False)  # kept while serving
 
     def cursor(self) -> RequestStore:
         """A Store on a fresh cursor of the shared connection (close it after the request);
@@ -97,11 +101,30 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def open_snapshot(
+    db: str | Path, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+) -> tuple[Store, tempfile.TemporaryDirectory | None]:
+    """The read-only server's store: a private copy of the file, taken while holding its read
+    lock (no writer can be half-way), so the server never holds the lock itself and an ingest
+    can run beside it. It serves the last committed state as of its start (docs/store.md)."""
+    if Path(db).is_dir():  # Parquet tables: no lock to hold
+        return Store(db, read_only=True), None
+    with Store(db, read_only=True, wait=wait, on_wait=on_wait):
+        folder = tempfile.TemporaryDirectory(prefix="chronicle-serve-")
+        copy = Path(folder.name) / Path(db).name
+        shutil.copyfile(db, copy)
+        if Path(f"{db}.wal").exists():  # what a killed writer left: read as DuckDB would
+            shutil.copyfile(f"{db}.wal", f"{copy}.wal")
+    return Store(copy, read_only=True), folder
+
+
 def create_app(
     db: str | Path = "chronicle.duckdb",
     allow_ingest: bool = False,
     token: str | None = None,
     max_ingest_bytes: int = DEFAULT_MAX_INGEST_BYTES,
+    wait: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
 ) -> FastAPI:
     """The chronicle web app over the store `db`.
 
@@ -115,7 +138,7 @@ def create_app(
         raise ChronicleError("ingest over HTTP needs a token: give --token or set CHRONICLE_TOKEN")
     if max_ingest_bytes <= 0:
         raise ChronicleError(f"max_ingest_bytes must be positive, not {max_ingest_bytes}")
-    store = Store(db, read_only=not allow_ingest)
+    store, snapshot = (Store(db, wait=wait, on_wait=on_wait), None) if allow_ingest else open_snapshot(db, wait, on_wait)
     kb = query.kb_of(store)
     chronicle = Chronicle(
         db=str(db),
@@ -126,6 +149,7 @@ def create_app(
         max_ingest_bytes=max_ingest_bytes,
         tables=frozenset(store.table_names()),
         catalog=CatalogHolder(store, kb),
+        snapshot=snapshot,
     )
     app = FastAPI(
         title="chronicle",
@@ -135,11 +159,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.chronicle = chronicle
-    app.state.templates = Jinja2Templates(
-        env=jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined
-        )
-    )
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["web_url"] = web_url
+    app.state.templates = Jinja2Templates(env=env)
     from .ingest import IngestBodyLimit
 
     app.add_middleware(IngestBodyLimit, max_bytes=max_ingest_bytes)
@@ -168,6 +190,15 @@ def _pages_router():
 
 
 # ---- per-request dependencies ---------------------------------------------------------
+
+
+def web_url(url: str | None) -> str | None:
+    """A stored URL that may be a link: http(s) only; `javascript:`, `data:` and the rest are
+    shown as text, never linked (the CSP would block them too)."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url if scheme in ("http", "https") else None
 
 
 def request_store(request: Request) -> Iterator[Store]:

@@ -285,7 +285,7 @@ def event(request: Request, event_id: str, store: StoreDep, kb: KbDep, format: F
     return respond(request, format, "event.html", page, title=title)
 
 
-@router.get("/articles/{ref}", name="article")
+@router.get("/articles/{ref:path}", name="article")
 def article(
     request: Request,
     ref: str,
