@@ -548,7 +548,7 @@ def _member(row: dict) -> Member:
         canonical=row["canonical"],
         outlet=outlet.lower() if outlet else None,
         text=row["text"],
-        published=_day(row.get("published")),
+        published=_day(row["published"]),
     )
 
 
