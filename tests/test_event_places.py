@@ -55,6 +55,10 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param(DATELINE.format("met", "on Wednesday"), None, AR, "Durban", id="undated-article-dateline"),
         pytest.param(DATELINE.format("first met", "in March 2019"), None, AR, None, id="undated-article-old-meeting"),
         pytest.param(
+            DATELINE.format("met", "on Wednesday") + " During the meeting in London, the two leaders agreed on trade.",
+            PUBLISHED, AR, "London", id="a-stated-place-beats-the-dateline",
+        ),
+        pytest.param(
             "Cyril Ramaphosa met Bola Tinubu in Accra on Monday. Ramaphosa also met Anthony Albanese.",
             PUBLISHED, AR, "Accra", id="also-met-beside-the-main-meeting",
         ),

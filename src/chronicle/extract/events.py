@@ -898,6 +898,26 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     return cities.pop() if len(cities) == 1 else place
 
 
+def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+    """A merged event keeps its place when one of its sentences states it; else the first
+    place a sentence states beats one taken from the dateline, a trip or another event
+    ("CAIRO - ... met Johnson" + "During the meeting in London, ...")."""
+    if event.mode == "PHONE" or event.trigger.mode == "PHONE":
+        return event.place
+    stated = []
+    for evidence in event.evidence:
+        span = doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+        if span is not None and len(span):
+            place = _place(span[0], None, None, actors, context, words)
+            if place is not None:
+                stated.append(place)
+    current = context.places.get(event.place) if event.place else None
+    if not stated or event.place in stated or (current is not None and current.country in stated):
+        return event.place  # stated, or a city of a stated country ("in Germany" + HAMBURG dateline)
+    cities = [p for p in stated if p in context.places and context.places[p].kind == "city"]
+    return (cities or stated)[0]
+
+
 def _evidence_city(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
     """A merged event placed in a country takes a city of that country that one of its
     sentences gives as a place ("met in northeast China" + "in the city of Dalian")."""
@@ -1056,6 +1076,7 @@ def find_events(
     events = _consolidate(found)
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
+        event.place = _stated_place(event, doc, actors, context, lexicon.places)
     _same_day_places(events)
     return [_record(event) for event in events]
 
