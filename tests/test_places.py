@@ -196,6 +196,22 @@ def test_a_dateline_ner_missed_and_a_place_line(nlp, gazetteer):
     assert not is_dateline("Talks in Sochi, Russia ended.", 9, 14)
 
 
+@pytest.mark.parametrize(
+    "text, name, dateline",
+    [
+        ("Moscow, Dec 5 (Reuters) - The talks began.", "Moscow", True),
+        ("Miami, March 8 (IANS) The talks began.", "Miami", True),
+        ("NEW DELHI: The talks began.", "NEW DELHI", True),
+        ("Nairobi (AFP) - The talks began.", "Nairobi", True),
+        ("Paris is lovely (really).", "Paris", False),
+        ("They met in Paris, March 8 being a holiday.", "Paris", False),
+    ],
+)
+def test_dateline_forms(text, name, dateline):
+    start = text.index(name)
+    assert is_dateline(text, start, start + len(name)) is dateline
+
+
 # --- landmarks -----------------------------------------------------------------------------
 
 

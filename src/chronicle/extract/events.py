@@ -911,10 +911,12 @@ def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, 
             place = _place(span[0], None, None, actors, context, words)
             if place is not None:
                 stated.append(place)
-    current = context.places.get(event.place) if event.place else None
-    if not stated or event.place in stated or (current is not None and current.country in stated):
-        return event.place  # stated, or a city of a stated country ("in Germany" + HAMBURG dateline)
+    if not stated or event.place in stated:
+        return event.place
     cities = [p for p in stated if p in context.places and context.places[p].kind == "city"]
+    current = context.places.get(event.place) if event.place else None
+    if current is not None and current.country in stated and not any(context.places[c].country == current.country for c in cities):
+        return event.place  # a city of a stated country, none of whose cities is stated ("in Germany" + HAMBURG dateline)
     return (cities or stated)[0]
 
 
