@@ -164,6 +164,13 @@ def test_a_city_labelled_person_is_read_as_a_place_after_a_preposition(nlp, gaze
     assert "Assad" not in [m.text for m in mentions]
 
 
+def test_a_city_labelled_organisation_is_a_place_after_a_preposition_only(nlp, gazetteer):
+    mentions, places = places_of(nlp, gazetteer, "Talks in Durban followed.", ents=[("Durban", "ORG")])
+    assert only(mentions, places, "Durban").name == "Durban"
+    mentions, _ = places_of(nlp, gazetteer, "He spoke to Reuters and Durban officials.", ents=[("Reuters", "ORG"), ("Durban", "ORG")])
+    assert mentions == []
+
+
 def test_a_dateline_is_a_place_whatever_ner_calls_it(nlp, gazetteer):
     text = "HAMBURG – The leaders have been talking for two hours."
     mentions, places = places_of(nlp, gazetteer, text, ents=[("HAMBURG", "PERSON")])

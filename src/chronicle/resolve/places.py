@@ -68,6 +68,7 @@ _DATELINE = re.compile(
 )
 _PLACE_LINE = re.compile(r",[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*")
 _DATED_LINE = re.compile(_DATED)
+_MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})  # may hide a city after "in"
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _EDGE_JUNK = " \t\n-\u2013\u2014,:;|/"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -501,9 +502,9 @@ def resolve_places(
     for ent in ents:
         if ent in entities or any(ent.start_char < end and start < ent.end_char for start, end, _ in landmark_hits):
             continue
-        if ent.label_ in gazetteer.event_labels:
-            readings.extend(_event_name_places(ent, gazetteer, person_words))
-        elif ent.label_ == "PERSON" and len(ent) == 1:
+        named_event = _event_name_places(ent, gazetteer, person_words) if ent.label_ in gazetteer.event_labels else []
+        readings.extend(named_event)
+        if not named_event and ent.label_ in _MISREAD_LABELS and len(ent) <= 3:
             reading = _misread_person(ent, gazetteer, named_keys)
             if reading is not None:
                 readings.append(reading)
@@ -667,11 +668,14 @@ def _unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tup
 
 
 def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading | None:
-    """A one-word PERSON that is a city: after "in"/"to"/..., or named as a place elsewhere
-    in the article ("Xi flew to Geneva", NER: PERSON)."""
-    key = gazetteer.key(ent.text)
+    """A city NER called a person or an organisation: after "in"/"to"/... ("Xi flew to
+    Geneva", "talks in Durban", NER: PERSON, ORG), or, for a one-word PERSON, named as a
+    place elsewhere in the article."""
+    key = _strip_article(gazetteer.key(ent.text))
     previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if key not in named_keys and previous not in gazetteer.locatives:
+    if previous not in gazetteer.locatives and (key not in named_keys or ent.label_ != "PERSON" or len(ent) > 1):
+        return None
+    if key in gazetteer.not_places:
         return None
     cities = tuple(c for c in gazetteer.ids(key) if gazetteer.places[c].kind == "city")
     return _Reading(ent.start_char, ent.end_char, ent.label_, key, None, cities, True) if cities else None
