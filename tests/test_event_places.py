@@ -59,6 +59,10 @@ AR = ("Albanese", "Ramaphosa")
             PUBLISHED, AR, "London", id="a-stated-place-beats-the-dateline",
         ),
         pytest.param(
+            "Joe Biden met Anthony Albanese in California on Monday. Biden and Albanese held their talks at Sunnylands.",
+            PUBLISHED, ("Biden", "Albanese"), "Rancho Mirage", id="a-stated-city-of-the-stated-state",
+        ),
+        pytest.param(
             "Cyril Ramaphosa met Bola Tinubu in Accra on Monday. Ramaphosa also met Anthony Albanese.",
             PUBLISHED, AR, "Accra", id="also-met-beside-the-main-meeting",
         ),

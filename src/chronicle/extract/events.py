@@ -899,9 +899,10 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
 
 
 def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
-    """A merged event keeps its place when one of its sentences states it; else the first
-    place a sentence states beats one taken from the dateline, a trip or another event
-    ("CAIRO - ... met Johnson" + "During the meeting in London, ...")."""
+    """A merged event keeps its place when one of its sentences states it (a city of its
+    country or state when one does: "in Florida" + "at Mar-a-Lago"); else the first place
+    a sentence states beats one taken from the dateline, a trip or another event ("CAIRO -
+    ... met Johnson" + "During the meeting in London, ...")."""
     if event.mode == "PHONE" or event.trigger.mode == "PHONE":
         return event.place
     stated = []
@@ -911,10 +912,15 @@ def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, 
             place = _place(span[0], None, None, actors, context, words)
             if place is not None:
                 stated.append(place)
-    if not stated or event.place in stated:
+    if not stated:
         return event.place
     cities = [p for p in stated if p in context.places and context.places[p].kind == "city"]
     current = context.places.get(event.place) if event.place else None
+    finer = [c for c in cities if current is not None and current.kind != "city" and context.places[c].country == current.country]
+    if finer:  # "in Florida" + "at Mar-a-Lago": the city
+        return finer[0]
+    if event.place in stated:
+        return event.place
     if current is not None and current.country in stated and not any(context.places[c].country == current.country for c in cities):
         return event.place  # a city of a stated country, none of whose cities is stated ("in Germany" + HAMBURG dateline)
     return (cities or stated)[0]
