@@ -45,6 +45,7 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param("Nikol Pashinyan, who was in Paris last week, met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, None, id="relative-clause"),
         pytest.param("After arriving in Astana, Nikol Pashinyan met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, "Astana", id="own-clause"),
         pytest.param("Nikol Pashinyan spoke by phone with Kassym-Jomart Tokayev from Yerevan on Monday.", PUBLISHED, TP, None, id="phone"),
+        pytest.param("Nikol Pashinyan visited Almaty on Tuesday and met Kassym-Jomart Tokayev.", PUBLISHED, TP, "Almaty", id="visited-and-met"),
         pytest.param("Nikol Pashinyan flew to Astana on Monday. He met Kassym-Jomart Tokayev at the palace.", PUBLISHED, TP, "Astana", id="trip-before"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday before flying to Nairobi.", PUBLISHED, RT, None, id="trip-after"),
         pytest.param(

@@ -259,6 +259,9 @@ def test_a_generic_seat_takes_the_place_named_after_it(nlp, gazetteer):
         ("Macron landed in Abuja. Tinubu received him at the Presidential Villa.", "the Presidential Villa", "Abuja"),
         ("Nigeria's Tinubu received the French president at State House.", "State House", "Abuja"),
         ("The French president met the German chancellor at the State House.", "the State House", None),
+        ("Kenyan President William Ruto hosted Nigerian President Bola Tinubu at State House.", "State House", "Nairobi"),
+        ("Nigerian President Bola Tinubu was received by Kenyan President William Ruto at State House.", "State House", "Nairobi"),
+        ("Mexican President Andres Lopez received the U.S. president at the National Palace.", "the National Palace", "Mexico City"),
     ],
 )
 def test_a_generic_seat_takes_the_seat_the_article_points_to(nlp, gazetteer, text, seat, city):

@@ -558,7 +558,11 @@ def resolve_places(
         label = next((e.label_ for e in entities if e.start_char < end and start < e.end_char), "LANDMARK")
         if place_id is None:  # generic: the place named with it, or the seat the article points to
             key = _strip_article(gazetteer.key(_LEADING_THE.sub("", text[start:end])))
-            value, confidence = _generic_seat(start, end, text, mentions, countries, gazetteer.generic_countries.get(key), gazetteer)
+            allowed = gazetteer.generic_countries.get(key)
+            value, confidence = _generic_seat(start, end, text, mentions, countries, allowed, gazetteer)
+            host = _host_country(doc, start, gazetteer) if value is None and allowed is not None else None
+            if host in gazetteer.seats and (not allowed or host in allowed):
+                value, confidence = gazetteer.seats[host], 0.6
             mentions.append(Mention(start, end, text[start:end], "place", value, "landmark", confidence, label))
             continue
         mentions.append(Mention(start, end, text[start:end], "place", place_id, "landmark", 0.85, label))
@@ -602,6 +606,31 @@ def _generic_seat(
         return max(named, key=lambda m: m.start).value, 0.6
     hosts = {c for c in countries if allowed and c in allowed and c in gazetteer.seats}
     return (gazetteer.seats[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
+
+
+def _host_country(doc: Doc, char: int, gazetteer: Gazetteer) -> str | None:
+    """The country of whoever hosts at a seat: the nationality or country written in the
+    subject of the verb the seat's phrase hangs from ("Kenyan President X hosted Y at State
+    House"), or in its agent when passive ("Y was received by Kenyan President X at ...")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = next((t for t in span[0].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = agents or [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        for token in subject.subtree:
+            if token.ent_type_ == "NORP":
+                code = gazetteer.demonym_country(token.text)
+            elif token.ent_type_ == "GPE":
+                code = gazetteer.country(token.text)
+            else:
+                continue
+            if code:
+                return code
+    return None
 
 
 def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, int, str | None]]:
