@@ -46,6 +46,14 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param("After arriving in Astana, Nikol Pashinyan met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, "Astana", id="own-clause"),
         pytest.param("Nikol Pashinyan spoke by phone with Kassym-Jomart Tokayev from Yerevan on Monday.", PUBLISHED, TP, None, id="phone"),
         pytest.param("Nikol Pashinyan visited Almaty on Tuesday and met Kassym-Jomart Tokayev.", PUBLISHED, TP, "Almaty", id="visited-and-met"),
+        pytest.param(
+            "Nikol Pashinyan held talks with Kassym-Jomart Tokayev on the situation in Nagorno-Karabakh and Baku on Monday.",
+            PUBLISHED, TP, None, id="a-topic-is-no-place",
+        ),
+        pytest.param(
+            "Nikol Pashinyan met Kassym-Jomart Tokayev on Monday to discuss refugees arriving in Almaty.",
+            PUBLISHED, TP, None, id="someone-elses-journey",
+        ),
         pytest.param("Nikol Pashinyan flew to Astana on Monday. He met Kassym-Jomart Tokayev at the palace.", PUBLISHED, TP, "Astana", id="trip-before"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday before flying to Nairobi.", PUBLISHED, RT, None, id="trip-after"),
         pytest.param(

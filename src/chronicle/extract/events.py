@@ -86,6 +86,7 @@ class PlaceWords:
     nouns: frozenset[str] = frozenset()  # "the resort town of X", "the Blue House complex"
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
+    topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -98,6 +99,7 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         nouns=_words(data.get("nouns")),
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
+        topics=_words(data.get("topics")),
     )
 
 
@@ -741,8 +743,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
         if city and any(node.i in anchors for node in path[1:]):
             governed.append(mention.value)  # "the Helsinki summit", "Sochi talks"
             continue
-        if prep is None:
-            continue
+        if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
+            continue  # "the situation in Gaza", "the war in Sudan": what they discussed
         on_trigger = prep.head.i in anchors or _governing(prep, anchors)
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
@@ -849,6 +851,8 @@ def _travel_word(word, words: PlaceWords):
         return None
     if travel.lemma_.lower() not in words.arrivals:
         return None
+    if travel.dep_ == "acl" and _pos(travel.head) == "NOUN" and travel.head.ent_type_ != "PERSON":
+        return None  # "refugees arriving in Berlin": someone else's journey
     if travel.head.lower_ == "before" or any(c.lower_ == "before" for c in travel.children):
         return None
     return travel
