@@ -1089,6 +1089,8 @@ def find_events(
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
         event.place = _stated_place(event, doc, actors, context, lexicon.places)
+        if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
+            event.place = None
     _same_day_places(events)
     return [_record(event) for event in events]
 
