@@ -37,6 +37,7 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param("Cyril Ramaphosa held talks with Bola Tinubu on Monday at the seaside resort town of Mombasa.", PUBLISHED, RT, "Mombasa", id="resort-town-of"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday on the outskirts of Lagos.", PUBLISHED, RT, "Lagos", id="outskirts-of"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday in the presidential Aso Rock complex.", PUBLISHED, RT, "Abuja", id="landmark-complex"),
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday at a Lagos hotel.", PUBLISHED, RT, "Lagos", id="a-city-naming-the-venue"),
         pytest.param("The Nairobi summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, "Nairobi", id="city-names-trigger"),
         pytest.param("The Kenya summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, None, id="country-names-trigger"),
         pytest.param("Anthony Albanese met Cyril Ramaphosa at the Union Buildings on Monday.", PUBLISHED, AR, "Pretoria", id="landmark-as-org"),

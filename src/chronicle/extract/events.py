@@ -740,7 +740,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
             continue  # a person named like a place; a landmark or a place NER calls an ORG stays a place
         city = mention.value in context.places and context.places[mention.value].kind == "city"
         path, prep = _place_phrase(word, words)
-        if city and any(node.i in anchors for node in path[1:]):
+        named_trigger = word.dep_ in ("compound", "nmod", "poss") and word.head.i in anchors
+        if city and (named_trigger or any(node.i in anchors for node in path[1:])):
             governed.append(mention.value)  # "the Helsinki summit", "Sochi talks"
             continue
         if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
@@ -789,8 +790,12 @@ def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
                 path.append(node)
                 continue
             return path, prep
-        if node.dep_ in ("compound", "appos", "nmod", "poss") and node.head.i != node.i:
-            node = node.head
+        head = node.head
+        if node.dep_ in ("compound", "appos", "nmod", "poss") and head.i != node.i and (
+            head.ent_iob_ == "I" and node.ent_iob_ != "O" or {head.lower_, head.lemma_.lower()} & words.nouns
+            or node.dep_ == "appos" or head.pos_ == "PROPN"
+        ):
+            node = head  # a word of the same name, or a place noun ("the Mar-a-Lago resort"), not "Bethnal Green academy"
             path.append(node)
             continue
         break
