@@ -37,6 +37,7 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param("Cyril Ramaphosa held talks with Bola Tinubu on Monday at the seaside resort town of Mombasa.", PUBLISHED, RT, "Mombasa", id="resort-town-of"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday on the outskirts of Lagos.", PUBLISHED, RT, "Lagos", id="outskirts-of"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday in the presidential Aso Rock complex.", PUBLISHED, RT, "Abuja", id="landmark-complex"),
+        pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday at a Lagos hotel.", PUBLISHED, RT, "Lagos", id="a-city-naming-the-venue"),
         pytest.param("The Nairobi summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, "Nairobi", id="city-names-trigger"),
         pytest.param("The Kenya summit between Cyril Ramaphosa and Bola Tinubu ended on Monday.", PUBLISHED, RT, None, id="country-names-trigger"),
         pytest.param("Anthony Albanese met Cyril Ramaphosa at the Union Buildings on Monday.", PUBLISHED, AR, "Pretoria", id="landmark-as-org"),
@@ -45,6 +46,15 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param("Nikol Pashinyan, who was in Paris last week, met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, None, id="relative-clause"),
         pytest.param("After arriving in Astana, Nikol Pashinyan met Kassym-Jomart Tokayev on Monday.", PUBLISHED, TP, "Astana", id="own-clause"),
         pytest.param("Nikol Pashinyan spoke by phone with Kassym-Jomart Tokayev from Yerevan on Monday.", PUBLISHED, TP, None, id="phone"),
+        pytest.param("Nikol Pashinyan visited Almaty on Tuesday and met Kassym-Jomart Tokayev.", PUBLISHED, TP, "Almaty", id="visited-and-met"),
+        pytest.param(
+            "Nikol Pashinyan held talks with Kassym-Jomart Tokayev on the situation in Nagorno-Karabakh and Baku on Monday.",
+            PUBLISHED, TP, None, id="a-topic-is-no-place",
+        ),
+        pytest.param(
+            "Nikol Pashinyan met Kassym-Jomart Tokayev on Monday to discuss refugees arriving in Almaty.",
+            PUBLISHED, TP, None, id="someone-elses-journey",
+        ),
         pytest.param("Nikol Pashinyan flew to Astana on Monday. He met Kassym-Jomart Tokayev at the palace.", PUBLISHED, TP, "Astana", id="trip-before"),
         pytest.param("Cyril Ramaphosa met Bola Tinubu on Monday before flying to Nairobi.", PUBLISHED, RT, None, id="trip-after"),
         pytest.param(
@@ -54,6 +64,14 @@ AR = ("Albanese", "Ramaphosa")
         pytest.param(DATELINE.format("met", "in South Africa on Wednesday"), PUBLISHED, AR, "Durban", id="country-to-dateline"),
         pytest.param(DATELINE.format("met", "on Wednesday"), None, AR, "Durban", id="undated-article-dateline"),
         pytest.param(DATELINE.format("first met", "in March 2019"), None, AR, None, id="undated-article-old-meeting"),
+        pytest.param(
+            DATELINE.format("met", "on Wednesday") + " During the meeting in London, the two leaders agreed on trade.",
+            PUBLISHED, AR, "London", id="a-stated-place-beats-the-dateline",
+        ),
+        pytest.param(
+            "Joe Biden met Anthony Albanese in California on Monday. Biden and Albanese held their talks at Sunnylands.",
+            PUBLISHED, ("Biden", "Albanese"), "Rancho Mirage", id="a-stated-city-of-the-stated-state",
+        ),
         pytest.param(
             "Cyril Ramaphosa met Bola Tinubu in Accra on Monday. Ramaphosa also met Anthony Albanese.",
             PUBLISHED, AR, "Accra", id="also-met-beside-the-main-meeting",

@@ -164,6 +164,13 @@ def test_a_city_labelled_person_is_read_as_a_place_after_a_preposition(nlp, gaze
     assert "Assad" not in [m.text for m in mentions]
 
 
+def test_a_city_labelled_organisation_is_a_place_after_a_preposition_only(nlp, gazetteer):
+    mentions, places = places_of(nlp, gazetteer, "Talks in Durban followed.", ents=[("Durban", "ORG")])
+    assert only(mentions, places, "Durban").name == "Durban"
+    mentions, _ = places_of(nlp, gazetteer, "He spoke to Reuters and Durban officials.", ents=[("Reuters", "ORG"), ("Durban", "ORG")])
+    assert mentions == []
+
+
 def test_a_dateline_is_a_place_whatever_ner_calls_it(nlp, gazetteer):
     text = "HAMBURG – The leaders have been talking for two hours."
     mentions, places = places_of(nlp, gazetteer, text, ents=[("HAMBURG", "PERSON")])
@@ -194,6 +201,22 @@ def test_a_dateline_ner_missed_and_a_place_line(nlp, gazetteer):
     sochi = next(m for m in mentions if m.text == "Sochi")
     assert is_dateline(text, sochi.start, sochi.end)
     assert not is_dateline("Talks in Sochi, Russia ended.", 9, 14)
+
+
+@pytest.mark.parametrize(
+    "text, name, dateline",
+    [
+        ("Moscow, Dec 5 (Reuters) - The talks began.", "Moscow", True),
+        ("Miami, March 8 (IANS) The talks began.", "Miami", True),
+        ("NEW DELHI: The talks began.", "NEW DELHI", True),
+        ("Nairobi (AFP) - The talks began.", "Nairobi", True),
+        ("Paris is lovely (really).", "Paris", False),
+        ("They met in Paris, March 8 being a holiday.", "Paris", False),
+    ],
+)
+def test_dateline_forms(text, name, dateline):
+    start = text.index(name)
+    assert is_dateline(text, start, start + len(name)) is dateline
 
 
 # --- landmarks -----------------------------------------------------------------------------
@@ -236,6 +259,9 @@ def test_a_generic_seat_takes_the_place_named_after_it(nlp, gazetteer):
         ("Macron landed in Abuja. Tinubu received him at the Presidential Villa.", "the Presidential Villa", "Abuja"),
         ("Nigeria's Tinubu received the French president at State House.", "State House", "Abuja"),
         ("The French president met the German chancellor at the State House.", "the State House", None),
+        ("Kenyan President William Ruto hosted Nigerian President Bola Tinubu at State House.", "State House", "Nairobi"),
+        ("Nigerian President Bola Tinubu was received by Kenyan President William Ruto at State House.", "State House", "Nairobi"),
+        ("Mexican President Andres Lopez received the U.S. president at the National Palace.", "the National Palace", "Mexico City"),
     ],
 )
 def test_a_generic_seat_takes_the_seat_the_article_points_to(nlp, gazetteer, text, seat, city):

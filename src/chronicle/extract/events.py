@@ -100,6 +100,7 @@ class PlaceWords:
     nouns: frozenset[str] = frozenset()  # "the resort town of X", "the Blue House complex"
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
+    topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -112,6 +113,7 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         nouns=_words(data.get("nouns")),
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
+        topics=_words(data.get("topics")),
     )
 
 
@@ -985,11 +987,12 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
             continue  # a person named like a place; a landmark or a place NER calls an ORG stays a place
         city = mention.value in context.places and context.places[mention.value].kind == "city"
         path, prep = _place_phrase(word, words)
-        if city and any(node.i in anchors for node in path[1:]):
+        named_trigger = word.dep_ in ("compound", "nmod", "poss") and word.head.i in anchors
+        if city and (named_trigger or any(node.i in anchors for node in path[1:])):
             governed.append(mention.value)  # "the Helsinki summit", "Sochi talks"
             continue
-        if prep is None:
-            continue
+        if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
+            continue  # "the situation in Gaza", "the war in Sudan": what they discussed
         on_trigger = prep.head.i in anchors or _governing(prep, anchors)
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
@@ -1034,8 +1037,12 @@ def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
                 path.append(node)
                 continue
             return path, prep
-        if node.dep_ in ("compound", "appos", "nmod", "poss") and node.head.i != node.i:
-            node = node.head
+        head = node.head
+        if node.dep_ in ("compound", "appos", "nmod", "poss") and head.i != node.i and (
+            head.ent_iob_ == "I" and node.ent_iob_ != "O" or {head.lower_, head.lemma_.lower()} & words.nouns
+            or node.dep_ == "appos" or head.pos_ == "PROPN"
+        ):
+            node = head  # a word of the same name, or a place noun ("the Mar-a-Lago resort"), not "Bethnal Green academy"
             path.append(node)
             continue
         break
@@ -1096,6 +1103,8 @@ def _travel_word(word, words: PlaceWords):
         return None
     if travel.lemma_.lower() not in words.arrivals:
         return None
+    if travel.dep_ == "acl" and _pos(travel.head) == "NOUN" and travel.head.ent_type_ != "PERSON":
+        return None  # "refugees arriving in Berlin": someone else's journey
     if travel.head.lower_ == "before" or any(c.lower_ == "before" for c in travel.children):
         return None
     return travel
@@ -1143,6 +1152,34 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     cities = {m.value for m in context.place_mentions if m.value in context.places
               and context.places[m.value].kind == "city" and context.places[m.value].country == country.id}
     return cities.pop() if len(cities) == 1 else place
+
+
+def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+    """A merged event keeps its place when one of its sentences states it (a city of its
+    country or state when one does: "in Florida" + "at Mar-a-Lago"); else the first place
+    a sentence states beats one taken from the dateline, a trip or another event ("CAIRO -
+    ... met Johnson" + "During the meeting in London, ...")."""
+    if event.mode == "PHONE" or event.trigger.mode == "PHONE":
+        return event.place
+    stated = []
+    for evidence in event.evidence:
+        span = doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+        if span is not None and len(span):
+            place = _place(span[0], None, None, actors, context, words)
+            if place is not None:
+                stated.append(place)
+    if not stated:
+        return event.place
+    cities = [p for p in stated if p in context.places and context.places[p].kind == "city"]
+    current = context.places.get(event.place) if event.place else None
+    finer = [c for c in cities if current is not None and current.kind != "city" and context.places[c].country == current.country]
+    if finer:  # "in Florida" + "at Mar-a-Lago": the city
+        return finer[0]
+    if event.place in stated:
+        return event.place
+    if current is not None and current.country in stated and not any(context.places[c].country == current.country for c in cities):
+        return event.place  # a city of a stated country, none of whose cities is stated ("in Germany" + HAMBURG dateline)
+    return (cities or stated)[0]
 
 
 def _evidence_city(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
@@ -1318,6 +1355,9 @@ def find_events(
     events = _without_implied_duplicates(_consolidate(found, lexicon))
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
+        event.place = _stated_place(event, doc, actors, context, lexicon.places)
+        if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
+            event.place = None
     _same_day_places(events)
     return [_record(event) for event in events]
 

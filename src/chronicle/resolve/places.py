@@ -58,12 +58,17 @@ _LATIN_NAME = re.compile(
 )
 # A dateline NER may miss: a line opening with a name in capitals before a comma or dash
 # ("RANCHO MIRAGE, Calif. -"), or a line holding only "Name, Country" ("Sochi, Russia").
+# What follows a title-case dateline: a date or an agency ("Miami, March 8 (IANS)",
+# "Moscow, Dec 5 (Reuters) -", "Nairobi (AFP) -").
+_DATED = r"(?:,[ \t]*[A-Z][\w.]*)?(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b|[ \t]*\([A-Z][\w ]*\))"
 _DATELINE = re.compile(
-    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,2})(?=[ \t]*[,\u2013\u2014-]|[ \t]*\()"
-    r"|(?P<line>[A-Z][a-z'\u2019\-]+(?:[ \t][A-Z][a-z'\u2019\-]+){0,2})(?=,[ \t]*[A-Z][\w. ]+[ \t]*$))",
+    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,2})(?=[ \t]*[,:\u2013\u2014-]|[ \t]*\()"
+    r"|(?P<line>[A-Z][a-z'\u2019\-]+(?:[ \t][A-Z][a-z'\u2019\-]+){0,2})(?=,[ \t]*[A-Z][\w. ]+[ \t]*$|" + _DATED + r"))",
     re.MULTILINE,
 )
 _PLACE_LINE = re.compile(r",[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*")
+_DATED_LINE = re.compile(_DATED)
+_MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})  # may hide a city after "in"
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _EDGE_JUNK = " \t\n-\u2013\u2014,:;|/"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -497,9 +502,9 @@ def resolve_places(
     for ent in ents:
         if ent in entities or any(ent.start_char < end and start < ent.end_char for start, end, _ in landmark_hits):
             continue
-        if ent.label_ in gazetteer.event_labels:
-            readings.extend(_event_name_places(ent, gazetteer, person_words))
-        elif ent.label_ == "PERSON" and len(ent) == 1:
+        named_event = _event_name_places(ent, gazetteer, person_words) if ent.label_ in gazetteer.event_labels else []
+        readings.extend(named_event)
+        if not named_event and ent.label_ in _MISREAD_LABELS and len(ent) <= 3:
             reading = _misread_person(ent, gazetteer, named_keys)
             if reading is not None:
                 readings.append(reading)
@@ -553,7 +558,11 @@ def resolve_places(
         label = next((e.label_ for e in entities if e.start_char < end and start < e.end_char), "LANDMARK")
         if place_id is None:  # generic: the place named with it, or the seat the article points to
             key = _strip_article(gazetteer.key(_LEADING_THE.sub("", text[start:end])))
-            value, confidence = _generic_seat(start, end, text, mentions, countries, gazetteer.generic_countries.get(key), gazetteer)
+            allowed = gazetteer.generic_countries.get(key)
+            value, confidence = _generic_seat(start, end, text, mentions, countries, allowed, gazetteer)
+            host = _host_country(doc, start, gazetteer) if value is None and allowed is not None else None
+            if host in gazetteer.seats and (not allowed or host in allowed):
+                value, confidence = gazetteer.seats[host], 0.6
             mentions.append(Mention(start, end, text[start:end], "place", value, "landmark", confidence, label))
             continue
         mentions.append(Mention(start, end, text[start:end], "place", place_id, "landmark", 0.85, label))
@@ -599,6 +608,31 @@ def _generic_seat(
     return (gazetteer.seats[hosts.pop()], 0.5) if len(hosts) == 1 else (None, 0.0)
 
 
+def _host_country(doc: Doc, char: int, gazetteer: Gazetteer) -> str | None:
+    """The country of whoever hosts at a seat: the nationality or country written in the
+    subject of the verb the seat's phrase hangs from ("Kenyan President X hosted Y at State
+    House"), or in its agent when passive ("Y was received by Kenyan President X at ...")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = next((t for t in span[0].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = agents or [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        for token in subject.subtree:
+            if token.ent_type_ == "NORP":
+                code = gazetteer.demonym_country(token.text)
+            elif token.ent_type_ == "GPE":
+                code = gazetteer.country(token.text)
+            else:
+                continue
+            if code:
+                return code
+    return None
+
+
 def _landmarks(text: str, folded: str, gazetteer: Gazetteer) -> list[tuple[int, int, str | None]]:
     """(start, end, place id or None for a generic seat) of every landmark on the text."""
     hits = []
@@ -618,19 +652,22 @@ def _is_dateline(ent, text: str) -> bool:
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """A capitalised name opening a line (or following a byline's agency) before a dash or
-    comma ("HAMBURG –", "By Reuters WASHINGTON -"), or a name alone on its line with its
-    qualifier ("Sochi, Russia")."""
+    """A capitalised name opening a line (or following a byline's agency) before a dash,
+    comma or colon ("HAMBURG –", "By Reuters WASHINGTON -", "NEW DELHI:"), a name opening
+    a line before a date or an agency ("Moscow, Dec 5 (Reuters) -"), or a name alone on its
+    line with its qualifier ("Sochi, Russia")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
     line_end = text.find("\n", end)
     rest = text[end : len(text) if line_end < 0 else line_end]
     if not before and (_PLACE_LINE.fullmatch(rest) or (not rest.strip() and "," in text[start:end])):
         return True  # "Sochi, Russia" alone on its line
+    if not before and _DATED_LINE.match(rest):
+        return True  # "Moscow, Dec 5 (Reuters) -", "Miami, March 8 (IANS)"
     return (
         text[start:end].isupper()
         and (not before or bool(re.fullmatch(r"(?:By\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", before)))
-        and re.match(r"\s*[,\-\u2013\u2014]", text[end : end + 3]) is not None
+        and re.match(r"\s*[,:\-\u2013\u2014]", text[end : end + 3]) is not None
     )
 
 
@@ -660,11 +697,14 @@ def _unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tup
 
 
 def _misread_person(ent, gazetteer: Gazetteer, named_keys: set[str]) -> _Reading | None:
-    """A one-word PERSON that is a city: after "in"/"to"/..., or named as a place elsewhere
-    in the article ("Xi flew to Geneva", NER: PERSON)."""
-    key = gazetteer.key(ent.text)
+    """A city NER called a person or an organisation: after "in"/"to"/... ("Xi flew to
+    Geneva", "talks in Durban", NER: PERSON, ORG), or, for a one-word PERSON, named as a
+    place elsewhere in the article."""
+    key = _strip_article(gazetteer.key(ent.text))
     previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if key not in named_keys and previous not in gazetteer.locatives:
+    if previous not in gazetteer.locatives and (key not in named_keys or ent.label_ != "PERSON" or len(ent) > 1):
+        return None
+    if key in gazetteer.not_places:
         return None
     cities = tuple(c for c in gazetteer.ids(key) if gazetteer.places[c].kind == "city")
     return _Reading(ent.start_char, ent.end_char, ent.label_, key, None, cities, True) if cities else None
