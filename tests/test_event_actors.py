@@ -103,3 +103,19 @@ def test_a_title_abbreviation_tagged_as_an_organization_is_a_person(consults):
 def test_a_pronoun_ner_calls_a_person_is_resolved(consults):
     events = consults("Jair Bolsonaro spoke about trade on Friday. He and Donald Trump met at the White House a year ago.")
     assert any(people(e) == ["Donald Trump", "Jair Bolsonaro"] for e in events)
+
+
+def test_a_possessive_shared_by_two_names(consults):
+    events = consults("Narendra Modi and Xi Jinping’s first informal summit in Wuhan in April 2018 helped ties.")
+    assert any(people(e) == ["Narendra Modi", "Xi Jinping"] for e in events)
+
+
+def test_a_conjunct_parsed_as_a_modifier(consults):
+    (event,) = consults("Mr Trump and Japanese Prime Minister Shinzo Abe met on Monday at the Akasaka Palace.")
+    assert people(event) == ["Donald Trump", "Shinzo Abe"]
+
+
+def test_an_adverb_inside_a_trigger_phrase(consults):
+    events = consults("President Joe Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.", "2024-11-08")
+    assert any(people(e) == ["Joe Biden", "Luiz Inácio Lula da Silva"] for e in events)
+    assert not any(len(people(e)) == 2 for e in consults("President Joe Biden spoke today about Brazil.", "2024-11-08"))

@@ -252,11 +252,15 @@ def _clause_tokens(token) -> list:
 
 
 def _has_phrase(tokens, phrases: Sequence[tuple[str, ...]]) -> bool:
-    lowered = [t.lower_ for t in tokens]
-    for phrase in phrases:
-        size = len(phrase)
-        if any(tuple(lowered[i : i + size]) == phrase for i in range(len(lowered) - size + 1)):
-            return True
+    """Whether the words hold one of `phrases`, also with the adverbs inside it left out
+    ("spoke today with", "spoke there with")."""
+    tokens = list(tokens)
+    bare = [t for i, t in enumerate(tokens) if i == 0 or not (t.dep_ in ("advmod", "npadvmod") and t.pos_ in ("ADV", "NOUN"))]
+    for words in ([t.lower_ for t in tokens], [t.lower_ for t in bare]):
+        for phrase in phrases:
+            size = len(phrase)
+            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
+                return True
     return False
 
 
@@ -370,9 +374,13 @@ class _Actors:
         return EventActor(actor_id, name, kind, role, None, start, end)
 
     def of(self, token, role: str) -> list[EventActor]:
-        """The actors a word names, with its conjuncts ("Merkel and Macron")."""
+        """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
+        conjunct the parser hung as a modifier ("Mr Smith and Prime Minister Jones met")."""
         found = []
-        for word in _with_conjuncts(token):
+        words = _with_conjuncts(token)
+        words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
+                  and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
+        for word in words:
             if self.lexicon.plural_referents and self._plural(word):
                 found += self.recent_persons(word, role)
                 continue
@@ -635,6 +643,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
             for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
                 if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in inside:
                     sources += actors.of(pair, "source")
+    if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):
+        sources += actors.of(token.head, "source")  # "Smith and Jones's meeting", parsed "Smith and [Jones's meeting]"
     for prep in (w for w in _clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
@@ -961,7 +971,14 @@ def _reference_day(time: TimeValue, published: dt.date | None) -> dt.date | None
 def _unreal_form(token, rules: TimeRules) -> bool:
     """An infinitive or a future ("Smith to visit Kenya", "will be the first to visit"): no
     ground to guess who received a visit read as having happened."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or clause_tense(token, rules) == "future"
+    verbs = []
+    for word in (token, *token.ancestors):  # the verbs of its own clause: not past a reported clause
+        if _is_verb(word):
+            verbs.append(word)
+            if word.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+                break
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+        clause_tense(verb, rules) == "future" for verb in verbs)
 
 
 def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
