@@ -119,3 +119,22 @@ def test_an_adverb_inside_a_trigger_phrase(consults):
     events = consults("President Joe Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.", "2024-11-08")
     assert any(people(e) == ["Joe Biden", "Luiz Inácio Lula da Silva"] for e in events)
     assert not any(len(people(e)) == 2 for e in consults("President Joe Biden spoke today about Brazil.", "2024-11-08"))
+
+
+def test_a_pronoun_coordinated_with_a_name_is_someone_else(consults):
+    events = consults("Donald Trump told reporters Jair Bolsonaro wanted to have dinner. He and Bolsonaro met at the White House a year ago.")
+    assert any(people(e) == ["Donald Trump", "Jair Bolsonaro"] for e in events)
+
+
+def test_the_two_leaders_found_later_in_the_sentence(consults):
+    events = consults(
+        "Tony Abbott arrived in Tokyo with Shinzo Abe's aide Jim Smith and his adviser Tom Brown. "
+        "The two leaders have met informally since Mr Abbott touched down in Tokyo."
+    )
+    assert any(people(e) == ["Shinzo Abe", "Tony Abbott"] for e in events)
+    assert not any("Tom Brown" in people(e) for e in events)
+
+
+def test_a_title_the_parser_took_for_the_conjunct(consults):
+    (event,) = consults("Earlier Russian President Vladimir Putin and PM Modi also spoke over the phone on Monday.")
+    assert people(event) == ["Narendra Modi", "Vladimir Putin"]

@@ -387,7 +387,21 @@ class _Actors:
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+        if len(words) > 1:  # "He and Smith met": the pronoun is not Smith
+            found = [self.other_person(w, found, role) or a if a.id in {b.id for b in found if b is not a} and w.pos_ == "PRON" else a
+                     for w, a in zip(words, found)] if len(found) == len(words) else found
         return found
+
+    def other_person(self, pronoun, found: list[EventActor], role: str) -> EventActor | None:
+        """The last person named before a coordinated pronoun who is none of its conjuncts."""
+        taken = {a.id for a in found}
+        for index in range(pronoun.i - 1, max(pronoun.sent.start - 80, -1), -1):
+            mention = self.at.get(index)
+            actor = self.kb.actors.get(mention.value) if mention is not None and mention.value else None
+            kind = actor.kind if actor is not None else _kind_of(mention.value) if mention is not None and mention.value else None
+            if kind == "person" and mention.value not in taken and mention.label in ("PERSON", "ROLE"):
+                return self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))
+        return None
 
     def _plural(self, token) -> bool:
         """"the two leaders", "both sides", "they": a plural description of the persons just named."""
@@ -413,8 +427,6 @@ class _Actors:
                 continue
             if mention.value in self.kb.countries or mention.value.startswith("corpus:organization"):
                 continue
-            if index > token.i and len(chosen) >= count:
-                break
             chosen[mention.value] = mention
         leaders = [m for m in chosen.values() if self.officeholder(m.value)]
         picked = leaders if len(leaders) >= count else list(chosen.values())
@@ -457,6 +469,9 @@ class _Actors:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
         mention = self.at.get(token.i)
+        following = self.at.get(token.i + 1)
+        if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
+            mention = following  # "Putin and PM Modi": the parser took the title for the name
         if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None:
