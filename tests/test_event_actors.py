@@ -138,3 +138,23 @@ def test_the_two_leaders_found_later_in_the_sentence(consults):
 def test_a_title_the_parser_took_for_the_conjunct(consults):
     (event,) = consults("Earlier Russian President Vladimir Putin and PM Modi also spoke over the phone on Monday.")
     assert people(event) == ["Narendra Modi", "Vladimir Putin"]
+
+
+def test_one_person_meeting_several_is_several_meetings(consults):
+    events = consults("On Monday, Recep Tayyip Erdogan met with Emmanuel Macron and Angela Merkel.", "2021-06-15")
+    assert sorted(people(e) for e in events) == [["Angela Merkel", "Recep Tayyip Erdogan"], ["Emmanuel Macron", "Recep Tayyip Erdogan"]]
+
+
+def test_trilateral_talks_stay_one_meeting(consults):
+    (event,) = consults("Abiy Ahmed held trilateral talks with Isaias Afwerki and Mohamed Abdullahi Mohamed in Asmara on Monday.", "2020-01-28")
+    assert people(event) == ["Abiy Ahmed", "Isaias Afwerki", "Mohamed Abdullahi Mohamed"]
+
+
+def test_a_surname_particle_and_ner_calling_it_an_organization(consults):
+    events = consults("El-Sisi arrived on Tuesday in Sochi, where he and President Putin held informal talks.", "2018-10-17")
+    assert ["Abdel Fattah el-Sisi", "Vladimir Putin"] in [people(e) for e in events]
+
+
+def test_a_nationality_and_a_person_noun_is_the_last_person_of_that_country(consults):
+    events = consults("Pompeo met Lavrov in the morning. After his meeting with Lavrov the American diplomat met with Russian President Vladimir Putin.", "2019-05-15")
+    assert ["Mike Pompeo", "Vladimir Putin"] in [people(e) for e in events]

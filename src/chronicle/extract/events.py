@@ -94,6 +94,7 @@ class EventLexicon:
     collective_nouns: frozenset[str] = frozenset()
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
+    multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
     def modes(self, type_: str) -> set[str]:
@@ -179,7 +180,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         collective_nouns=_words(ontology.get("collective_nouns")),
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
-        government_led=frozenset(str(c).upper() for c in ontology.get("government_led") or ()),
+        multilateral_words=_words(ontology.get("multilateral_words")),
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
     )
 
 
@@ -215,6 +217,7 @@ class _Found:
     confidence: float
     evidence: list[Evidence]
     implied: bool = False  # a participant stands for a visited or hosting country
+    sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
 
 
 def _is_verb(token) -> bool:
@@ -387,9 +390,12 @@ class _Actors:
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
-        if len(words) > 1:  # "He and Smith met": the pronoun is not Smith
-            found = [self.other_person(w, found, role) or a if a.id in {b.id for b in found if b is not a} and w.pos_ == "PRON" else a
-                     for w, a in zip(words, found)] if len(found) == len(words) else found
+        if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
+            pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
+            named = [a for w, a in zip(words, found) if w.pos_ != "PRON"] if len(found) == len(words) else [a for a in found if a.start not in {w.idx for w in pronouns}]
+            others = [self.other_person(w, named, role) for w in pronouns]
+            if pronouns and all(others):
+                found = named + others
         return found
 
     def other_person(self, pronoun, found: list[EventActor], role: str) -> EventActor | None:
@@ -479,6 +485,15 @@ class _Actors:
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
         named = [self.at[c.i] for c in modifiers if c.i in self.at]
         lemma = token.lemma_.lower()
+        countries = [m.value for m in named if m.value in self.kb.countries]
+        if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
+            person = self.last_person_of(countries[0], token)  # "the American diplomat"
+            if person is not None:
+                return self.describe(person.value, person, role, person.start, person.end)
+            unnamed = (self.by_name(w, role) for w in reversed(self.doc[: token.i]) if w.i not in self.at)
+            found = next((a for a in unnamed if a is not None and a.country == countries[0]), None)
+            if found is not None:  # a name NER left out
+                return found
         collective = "Plur" in token.morph.get("Number") or named or lemma in self.lexicon.collective_nouns
         if (lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns) and collective:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
@@ -603,8 +618,8 @@ def _stranded_subject(verb) -> list:
     doc = verb.doc
     while index >= 0 and doc[index].dep_ in ("advmod", "aux", "neg") and doc[index].head.i == verb.i:
         index -= 1
-    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ == "PROPN":
-        return [doc[index]]
+    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ in ("PROPN", "NOUN"):
+        return [doc[index]]  # "after talks with X the American diplomat met Y": "diplomat" hung on X
     return []
 
 
@@ -946,6 +961,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence],
+            sides=_sides(sources, targets),
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -967,7 +983,7 @@ def find_events(
             _merge_anaphor(found, event)
             continue
         _merge(found, event)
-    events = _without_implied_duplicates(_consolidate(found))
+    events = _bilaterals(_without_implied_duplicates(_consolidate(found)), actors.text, lexicon)
     _same_day_places(events)
     return [_record(event) for event in events]
 
@@ -981,6 +997,42 @@ def _reference_day(time: TimeValue, published: dt.date | None) -> dt.date | None
     if _dated(time) and time.precision == "year":
         return published if published is not None and str(published.year) == (time.value or "")[:4] else None
     return published
+
+
+def _sides(sources: list[EventActor], targets: list[EventActor]) -> tuple[frozenset[str], frozenset[str]]:
+    """The persons on each side of a mention ("A and B met C": {A, B}, {C})."""
+    source_ids = frozenset(a.id for a in sources if a.kind == "person")
+    return source_ids, frozenset(a.id for a in targets if a.kind == "person") - source_ids
+
+
+def _joined_sides(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides of two mentions of one event; none when they cross (who met whom is unclear)."""
+    if a[0] & b[1] or a[1] & b[0]:
+        return frozenset(), frozenset()
+    return a[0] | b[0], a[1] | b[1]
+
+
+def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[_Found]:
+    """"Smith met Jones, Brown and Green", "the king and the crown prince received Smith":
+    one meeting of Smith with each, unless the words say the meeting was one ("trilateral
+    talks", "a summit"). Smith is the one alone on a side of the mention."""
+    result = []
+    for event in events:
+        persons = [a for a in event.actors if a.kind == "person"]
+        words = {w.lower() for e in event.evidence for w in text[e.start : e.end].replace("-", " ").split()}
+        if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
+            result.append(event)
+            continue
+        lone = [side for side in event.sides if len(side) == 1]
+        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons}:
+            result.append(event)  # no one person met the others (or the mention grew): one meeting
+            continue
+        anchor = next(a for a in persons if a.id in lone[0])
+        others = [a for a in event.actors if a.kind != "person"]
+        for person in (p for p in persons if p is not anchor):
+            mode = None if event.mode == "MULTILATERAL" else event.mode
+            result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
+    return result
 
 
 def _unreal_form(token, rules: TimeRules) -> bool:
@@ -1094,6 +1146,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.mode = into.mode or event.mode
     into.confidence = max(into.confidence, event.confidence)
     into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
+    into.sides = _joined_sides(into.sides, event.sides)
 
 
 def _precision_rank(time: TimeValue) -> int:
