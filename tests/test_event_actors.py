@@ -158,3 +158,18 @@ def test_a_surname_particle_and_ner_calling_it_an_organization(consults):
 def test_a_nationality_and_a_person_noun_is_the_last_person_of_that_country(consults):
     events = consults("Pompeo met Lavrov in the morning. After his meeting with Lavrov the American diplomat met with Russian President Vladimir Putin.", "2019-05-15")
     assert ["Mike Pompeo", "Vladimir Putin"] in [people(e) for e in events]
+
+
+def test_on_a_visit_the_visitor_is_the_subject(consults):
+    events = consults("On a four-day visit to Japan late last month, Donald Trump welcomed Abe's help.", "2019-06-12")
+    assert any(people(e) == ["Donald Trump", "Shinzo Abe"] for e in events if e.type == "CONSULT")
+
+
+def test_the_two_leaders_are_heads_before_a_top_diplomat(consults):
+    events = consults(
+        "Tony Abbott introduced Shinzo Abe to Australia's top diplomat Peter Varghese. "
+        "The two leaders have met informally since Mr Abbott touched down in Tokyo."
+    )
+    assert any(people(e) == ["Shinzo Abe", "Tony Abbott"] for e in events)
+    assert not any("Peter Varghese" in people(e) and "Shinzo Abe" in people(e) and len(people(e)) == 2 for e in events
+                   if any(v.trigger == "met" for v in e.evidence))

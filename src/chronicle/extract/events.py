@@ -434,19 +434,21 @@ class _Actors:
             if mention.value in self.kb.countries or mention.value.startswith("corpus:organization"):
                 continue
             chosen[mention.value] = mention
-        leaders = [m for m in chosen.values() if self.officeholder(m.value)]
-        picked = leaders if len(leaders) >= count else list(chosen.values())
+        heads = ("head_of_state", "head_of_government") if token.lemma_.lower() != "minister" else MAIN_OFFICES
+        ranked = ([m for m in chosen.values() if self.officeholder(m.value, heads)],
+                  [m for m in chosen.values() if self.officeholder(m.value)], list(chosen.values()))
+        picked = next(r for r in ranked if len(r) >= count or r is ranked[-1])
         if len(picked) < count:
             return []
         return [self.describe(m.value, m, role, m.start, m.end) for m in picked[:count]]
 
-    def officeholder(self, actor_id: str) -> bool:
-        """Whether a person is a head of state or government or a foreign minister (by the
-        KB, or by a title the article gives)."""
+    def officeholder(self, actor_id: str, offices: tuple[str, ...] = MAIN_OFFICES) -> bool:
+        """Whether a person holds one of `offices` (heads of state or government, foreign
+        ministers), by the KB or by a title the article gives."""
         actor = self.kb.actors.get(actor_id)
-        offices = {r.office for r in actor.roles} if actor is not None else set()
-        offices |= {e.office for e in self.context.role_evidence if e.actor == actor_id}
-        return bool(offices & set(MAIN_OFFICES))
+        held = {r.office for r in actor.roles} if actor is not None else set()
+        held |= {e.office for e in self.context.role_evidence if e.actor == actor_id}
+        return bool(held & set(offices))
 
     def inside(self, mention: Mention, role: str) -> list[EventActor]:
         """Persons named inside a mention that swallowed an event word ("the Trump-Kim
@@ -695,6 +697,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
+    elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
+        verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     if verb is not None:
