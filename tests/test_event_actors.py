@@ -173,3 +173,13 @@ def test_the_two_leaders_are_heads_before_a_top_diplomat(consults):
     assert any(people(e) == ["Shinzo Abe", "Tony Abbott"] for e in events)
     assert not any("Peter Varghese" in people(e) and "Shinzo Abe" in people(e) and len(people(e)) == 2 for e in events
                    if any(v.trigger == "met" for v in e.evidence))
+
+
+def test_a_dateline_parsed_as_the_subject(consults):
+    (event,) = consults("SEOUL, South Korea – The North Korean leader and South Korean president exchanged a warm handshake on Friday.", "2018-04-28")
+    assert people(event) == ["Kim Jong Un", "Moon Jae-in"]
+
+
+def test_a_gerund_after_a_possessed_meeting_takes_the_possessor(consults):
+    events = consults("It is Trump’s second meeting with a key ally after hosting British Prime Minister Theresa May in Washington two weeks ago.", "2017-02-10")
+    assert any(people(e) == ["Donald Trump", "Theresa May"] for e in events)

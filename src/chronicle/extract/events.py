@@ -379,6 +379,11 @@ class _Actors:
     def of(self, token, role: str) -> list[EventActor]:
         """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
         conjunct the parser hung as a modifier ("Mr Smith and Prime Minister Jones met")."""
+        mention = self.at.get(token.i)
+        if mention is not None and mention.value in self.kb.countries:  # "SEOUL – The North Korean leader and ...": a dateline
+            appositive = [a for c in token.children if c.dep_ == "appos" for a in self.of(c, role) if a.kind == "person"]
+            if appositive:
+                return appositive
         found = []
         words = _with_conjuncts(token)
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
@@ -606,6 +611,9 @@ def _subjects(verb) -> tuple[list, list]:
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
+            owner = [c for c in node.head.head.children if c.dep_ == "poss"]
+            if node.head.head.pos_ == "NOUN" and owner:  # "X's meeting with Z after hosting Y": X
+                return owner, []
             node = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
             if node.i != verb.i:
                 continue

@@ -213,7 +213,8 @@ def _candidates(
         found.append(candidate)
 
     for ent in doc.ents:  # names first: a title before a name is evidence, not a description
-        person = ent.label_ == "PERSON" and not _is_place_name(ent.text, kb) and ent.text.lower() not in lexicon.pronouns
+        person = (ent.label_ == "PERSON" and not _is_place_name(ent.text, kb) and ent.text.lower() not in lexicon.pronouns
+                  and not ent.text[:1].islower())  # "wi", "the": NER debris, not a name
         if person or _titled_name(ent, kb, lexicon):
             span = _strip_honorifics(ent, lexicon)
             if span is not None:
