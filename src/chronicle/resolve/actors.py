@@ -54,6 +54,9 @@ class ResolverLexicon:
     possessives: frozenset[str]
     object_dependencies: frozenset[str]
     title_function_words: frozenset[str]
+    feminine_pronouns: frozenset[str] = frozenset()
+    feminine_honorifics: frozenset[str] = frozenset()
+    masculine_honorifics: frozenset[str] = frozenset()
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -72,6 +75,9 @@ def load_lexicon() -> ResolverLexicon:
         possessives=words("possessive_pronouns"),
         object_dependencies=frozenset(data.get("object_dependencies") or []),
         title_function_words=words("title_function_words"),
+        feminine_pronouns=words("feminine_pronouns"),
+        feminine_honorifics=words("feminine_honorifics"),
+        masculine_honorifics=words("masculine_honorifics"),
     )
 
 
@@ -173,7 +179,7 @@ def resolve_actors(
     """The actor mentions of one parsed article, resolved as of `day` (its date, or None)."""
     candidates = _candidates(doc, kb, lexicon, patterns)
     _resolve_names(candidates, kb, patterns, day)
-    _resolve_from_context(candidates, kb, day, doc, lexicon.pronouns, patterns.government_led)
+    _resolve_from_context(candidates, kb, day, doc, lexicon.pronouns, patterns.government_led, lexicon)
     result = ActorResolution()
     for c in candidates:
         if c.value and c.value.startswith("corpus:"):
@@ -703,6 +709,7 @@ def _resolve_from_context(
     doc: Doc,
     pronouns: frozenset[str] | set[str] = frozenset(),
     government_led: frozenset[str] = frozenset(),
+    lexicon: ResolverLexicon | None = None,
 ) -> None:
     persons = [
         c
@@ -752,7 +759,7 @@ def _resolve_from_context(
         elif c.label == "ROLE":
             _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
         elif c.label == "PRON" and c.value is None:
-            antecedent = _antecedent(c, sentence, persons_seen)
+            antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "METONYM" and c.value is None:
@@ -778,6 +785,18 @@ def _titled_in_article(candidates: list[_Candidate]) -> dict[tuple[str, str], st
 def _offices(c: _Candidate) -> tuple[str, ...]:
     """The offices a title names, "leader" standing for the head of state or government."""
     return ("head_of_state", "head_of_government") if c.offices == (LEADER,) else c.offices
+
+
+def _of_gender(pronoun: _Candidate, seen: list[tuple[int, _Candidate]], candidates: list[_Candidate],
+               lexicon: ResolverLexicon | None) -> list[tuple[int, _Candidate]]:
+    """The persons seen a pronoun may refer to: "she" not a person the article calls "Mr",
+    "he" not one it calls "Mrs", "Ms", "Queen"."""
+    if lexicon is None:
+        return seen
+    feminine = pronoun.text.lower() in lexicon.feminine_pronouns
+    other = lexicon.masculine_honorifics if feminine else lexicon.feminine_honorifics
+    excluded = {c.value for c in candidates if c.label == "PERSON" and c.value and c.titled in other}
+    return [(s, c) for s, c in seen if c.value not in excluded]
 
 
 def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
