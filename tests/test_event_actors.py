@@ -183,3 +183,9 @@ def test_a_dateline_parsed_as_the_subject(consults):
 def test_a_gerund_after_a_possessed_meeting_takes_the_possessor(consults):
     events = consults("It is Trump’s second meeting with a key ally after hosting British Prime Minister Theresa May in Washington two weeks ago.", "2017-02-10")
     assert any(people(e) == ["Donald Trump", "Theresa May"] for e in events)
+
+
+def test_we_in_a_quote_is_the_speaker_and_the_leader_named_before(consults):
+    events = consults('Donald Trump spoke about his chemistry with Kim Jong Un. "We had a great meeting in Vietnam," Trump said.', "2019-06-30")
+    assert any(people(e) == ["Donald Trump", "Kim Jong Un"] for e in events)
+    assert not any(len(people(e)) == 2 for e in consults('"We have a plan," Donald Trump said.', "2019-06-30"))

@@ -392,6 +392,9 @@ class _Actors:
             if self.lexicon.plural_referents and self._plural(word):
                 found += self.recent_persons(word, role)
                 continue
+            if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
+                found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
+                continue
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
@@ -402,6 +405,21 @@ class _Actors:
             if pronouns and all(others):
                 found = named + others
         return found
+
+    def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
+        """"we" in a quote: its speaker (the person subject of the speech verb governing it)
+        and the last head of state or government named before, not the speaker."""
+        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in self.lexicon.modality.speech_verbs), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        speaker = self._one(subject, role) if subject is not None else None
+        if speaker is None or speaker.kind != "person":
+            return []
+        first = self.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+        for index in range(pronoun.i - 1, max(first - 1, -1), -1):
+            mention = self.at.get(index)
+            if mention is not None and mention.value != speaker.id and self.officeholder(mention.value, ("head_of_state", "head_of_government")):
+                return [speaker, self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))]
+        return []
 
     def other_person(self, pronoun, found: list[EventActor], role: str) -> EventActor | None:
         """The last person named before a coordinated pronoun who is none of its conjuncts."""
