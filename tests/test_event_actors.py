@@ -189,3 +189,12 @@ def test_we_in_a_quote_is_the_speaker_and_the_leader_named_before(consults):
     events = consults('Donald Trump spoke about his chemistry with Kim Jong Un. "We had a great meeting in Vietnam," Trump said.', "2019-06-30")
     assert any(people(e) == ["Donald Trump", "Kim Jong Un"] for e in events)
     assert not any(len(people(e)) == 2 for e in consults('"We have a plan," Donald Trump said.', "2019-06-30"))
+
+
+def test_an_undated_article_implies_only_a_host_it_names(annotate_text):
+    def run(body):
+        return [e for e in annotate_text(body, None).event_mentions if e.type == "CONSULT"]
+
+    events = run("Beijing hosted Pakistan PM Imran Khan on his third visit to China, just before Chinese President Xi Jinping left for India.")
+    assert any(people(e) == ["Imran Khan", "Xi Jinping"] for e in events)
+    assert all(len(people(e)) == 1 for e in run("Beijing hosted Pakistan PM Imran Khan."))

@@ -554,10 +554,10 @@ class _Actors:
             return found, False
         place = visited[0]
         day = _reference_day(time, self.context.published)
-        if day is None or self.third_party_in(token.sent, home | {place.id}):
+        if self.third_party_in(token.sent, home | {place.id}) or day is None and _dated(time):
             return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
-        host = self.host_of(place.id, persons, day, unnamed=visit)
+        host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names
         if host is None or host in {a.id for a in found}:
             return found, False
         return [*found, self.describe(host, None, place.role, place.start, place.end)], True

@@ -313,9 +313,12 @@ def _with_hyphenated_tail(span: SpacySpan, text: str) -> SpacySpan:
 
 
 def _with_name_tail(span: SpacySpan, kb: KnowledgeBase) -> SpacySpan:
-    """A name NER cut one word short ("Moon Jae" of "Moon Jae In") when the KB knows it whole."""
+    """A name NER cut one word short ("Moon Jae" of "Moon Jae In", "Khan" of "Imran Khan")
+    when the KB knows it whole."""
     if span.end < len(span.doc) and name_key(span.doc[span.start : span.end + 1].text) in kb.names:
         return span.doc[span.start : span.end + 1]
+    if span.start > 0 and name_key(span.doc[span.start - 1 : span.end].text) in kb.names:
+        return span.doc[span.start - 1 : span.end]
     return span
 
 
