@@ -103,3 +103,98 @@ def test_a_title_abbreviation_tagged_as_an_organization_is_a_person(consults):
 def test_a_pronoun_ner_calls_a_person_is_resolved(consults):
     events = consults("Jair Bolsonaro spoke about trade on Friday. He and Donald Trump met at the White House a year ago.")
     assert any(people(e) == ["Donald Trump", "Jair Bolsonaro"] for e in events)
+
+
+def test_a_possessive_shared_by_two_names(consults):
+    events = consults("Narendra Modi and Xi Jinping’s first informal summit in Wuhan in April 2018 helped ties.")
+    assert any(people(e) == ["Narendra Modi", "Xi Jinping"] for e in events)
+
+
+def test_a_conjunct_parsed_as_a_modifier(consults):
+    (event,) = consults("Mr Trump and Japanese Prime Minister Shinzo Abe met on Monday at the Akasaka Palace.")
+    assert people(event) == ["Donald Trump", "Shinzo Abe"]
+
+
+def test_an_adverb_inside_a_trigger_phrase(consults):
+    events = consults("President Joe Biden spoke today with President Luiz Inácio Lula da Silva of Brazil.", "2024-11-08")
+    assert any(people(e) == ["Joe Biden", "Luiz Inácio Lula da Silva"] for e in events)
+    assert not any(len(people(e)) == 2 for e in consults("President Joe Biden spoke today about Brazil.", "2024-11-08"))
+
+
+def test_a_pronoun_coordinated_with_a_name_is_someone_else(consults):
+    events = consults("Donald Trump told reporters Jair Bolsonaro wanted to have dinner. He and Bolsonaro met at the White House a year ago.")
+    assert any(people(e) == ["Donald Trump", "Jair Bolsonaro"] for e in events)
+
+
+def test_the_two_leaders_found_later_in_the_sentence(consults):
+    events = consults(
+        "Tony Abbott arrived in Tokyo with Shinzo Abe's aide Jim Smith and his adviser Tom Brown. "
+        "The two leaders have met informally since Mr Abbott touched down in Tokyo."
+    )
+    assert any(people(e) == ["Shinzo Abe", "Tony Abbott"] for e in events)
+    assert not any("Tom Brown" in people(e) for e in events)
+
+
+def test_a_title_the_parser_took_for_the_conjunct(consults):
+    (event,) = consults("Earlier Russian President Vladimir Putin and PM Modi also spoke over the phone on Monday.")
+    assert people(event) == ["Narendra Modi", "Vladimir Putin"]
+
+
+def test_one_person_meeting_several_is_several_meetings(consults):
+    events = consults("On Monday, Recep Tayyip Erdogan met with Emmanuel Macron and Angela Merkel.", "2021-06-15")
+    assert sorted(people(e) for e in events) == [["Angela Merkel", "Recep Tayyip Erdogan"], ["Emmanuel Macron", "Recep Tayyip Erdogan"]]
+
+
+def test_trilateral_talks_stay_one_meeting(consults):
+    (event,) = consults("Abiy Ahmed held trilateral talks with Isaias Afwerki and Mohamed Abdullahi Mohamed in Asmara on Monday.", "2020-01-28")
+    assert people(event) == ["Abiy Ahmed", "Isaias Afwerki", "Mohamed Abdullahi Mohamed"]
+
+
+def test_a_surname_particle_and_ner_calling_it_an_organization(consults):
+    events = consults("El-Sisi arrived on Tuesday in Sochi, where he and President Putin held informal talks.", "2018-10-17")
+    assert ["Abdel Fattah el-Sisi", "Vladimir Putin"] in [people(e) for e in events]
+
+
+def test_a_nationality_and_a_person_noun_is_the_last_person_of_that_country(consults):
+    events = consults("Pompeo met Lavrov in the morning. After his meeting with Lavrov the American diplomat met with Russian President Vladimir Putin.", "2019-05-15")
+    assert ["Mike Pompeo", "Vladimir Putin"] in [people(e) for e in events]
+
+
+def test_on_a_visit_the_visitor_is_the_subject(consults):
+    events = consults("On a four-day visit to Japan late last month, Donald Trump welcomed Abe's help.", "2019-06-12")
+    assert any(people(e) == ["Donald Trump", "Shinzo Abe"] for e in events if e.type == "CONSULT")
+
+
+def test_the_two_leaders_are_heads_before_a_top_diplomat(consults):
+    events = consults(
+        "Tony Abbott introduced Shinzo Abe to Australia's top diplomat Peter Varghese. "
+        "The two leaders have met informally since Mr Abbott touched down in Tokyo."
+    )
+    assert any(people(e) == ["Shinzo Abe", "Tony Abbott"] for e in events)
+    assert not any("Peter Varghese" in people(e) and "Shinzo Abe" in people(e) and len(people(e)) == 2 for e in events
+                   if any(v.trigger == "met" for v in e.evidence))
+
+
+def test_a_dateline_parsed_as_the_subject(consults):
+    (event,) = consults("SEOUL, South Korea – The North Korean leader and South Korean president exchanged a warm handshake on Friday.", "2018-04-28")
+    assert people(event) == ["Kim Jong Un", "Moon Jae-in"]
+
+
+def test_a_gerund_after_a_possessed_meeting_takes_the_possessor(consults):
+    events = consults("It is Trump’s second meeting with a key ally after hosting British Prime Minister Theresa May in Washington two weeks ago.", "2017-02-10")
+    assert any(people(e) == ["Donald Trump", "Theresa May"] for e in events)
+
+
+def test_we_in_a_quote_is_the_speaker_and_the_leader_named_before(consults):
+    events = consults('Donald Trump spoke about his chemistry with Kim Jong Un. "We had a great meeting in Vietnam," Trump said.', "2019-06-30")
+    assert any(people(e) == ["Donald Trump", "Kim Jong Un"] for e in events)
+    assert not any(len(people(e)) == 2 for e in consults('"We have a plan," Donald Trump said.', "2019-06-30"))
+
+
+def test_an_undated_article_implies_only_a_host_it_names(annotate_text):
+    def run(body):
+        return [e for e in annotate_text(body, None).event_mentions if e.type == "CONSULT"]
+
+    events = run("Beijing hosted Pakistan PM Imran Khan on his third visit to China, just before Chinese President Xi Jinping left for India.")
+    assert any(people(e) == ["Imran Khan", "Xi Jinping"] for e in events)
+    assert all(len(people(e)) == 1 for e in run("Beijing hosted Pakistan PM Imran Khan."))

@@ -96,3 +96,10 @@ def test_persons_outside_the_kb_become_corpus_actors_with_role_evidence(setup):
     assert values["Timo Saari"] == values["Saari"] == "corpus:person:timo-saari"
     assert ("corpus:person:timo-saari", "foreign_minister", "FIN") in {(e.actor, e.office, e.seat) for e in result.evidence}
     assert "corpus:person:timo-saari" in result.corpus_actors
+
+
+def test_a_pronoun_does_not_refer_to_a_person_called_by_the_other_gender(setup):
+    values, _ = resolved(setup, "Mrs Anna Petrova met Ivan Petrov on Monday. He said the talks went well.")
+    assert values["He"] == "ivan-petrov"
+    values, _ = resolved(setup, "Mr Ivan Petrov met Anna Petrova on Monday. She said the talks went well.")
+    assert values["She"] != "ivan-petrov"

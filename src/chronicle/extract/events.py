@@ -136,6 +136,7 @@ class EventLexicon:
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
+    multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
     def modes(self, type_: str) -> set[str]:
@@ -234,7 +235,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         places=load_place_words(),
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
-        government_led=frozenset(str(c).upper() for c in ontology.get("government_led") or ()),
+        multilateral_words=_words(ontology.get("multilateral_words")),
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
     )
 
 
@@ -271,6 +273,7 @@ class _Found:
     evidence: list[Evidence]
     preview: bool = False  # the aim of a trip, the setting of a plan: planned unless the article reports it
     implied: bool = False  # a participant stands for a visited or hosting country
+    sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
 
 
 def _is_verb(token) -> bool:
@@ -308,11 +311,15 @@ def _clause_tokens(token) -> list:
 
 
 def _has_phrase(tokens, phrases: Sequence[tuple[str, ...]]) -> bool:
-    lowered = [t.lower_ for t in tokens]
-    for phrase in phrases:
-        size = len(phrase)
-        if any(tuple(lowered[i : i + size]) == phrase for i in range(len(lowered) - size + 1)):
-            return True
+    """Whether the words hold one of `phrases`, also with the adverbs inside it left out
+    ("spoke today with", "spoke there with")."""
+    tokens = list(tokens)
+    bare = [t for i, t in enumerate(tokens) if i == 0 or not (t.dep_ in ("advmod", "npadvmod") and t.pos_ in ("ADV", "NOUN"))]
+    for words in ([t.lower_ for t in tokens], [t.lower_ for t in bare]):
+        for phrase in phrases:
+            size = len(phrase)
+            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
+                return True
     return False
 
 
@@ -429,16 +436,60 @@ class _Actors:
         return EventActor(actor_id, name, kind, role, None, start, end)
 
     def of(self, token, role: str) -> list[EventActor]:
-        """The actors a word names, with its conjuncts ("Merkel and Macron")."""
+        """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
+        conjunct the parser hung as a modifier ("Mr Smith and Prime Minister Jones met")."""
+        mention = self.at.get(token.i)
+        if mention is not None and mention.value in self.kb.countries:  # "SEOUL – The North Korean leader and ...": a dateline
+            appositive = [a for c in token.children if c.dep_ == "appos" for a in self.of(c, role) if a.kind == "person"]
+            if appositive:
+                return appositive
         found = []
-        for word in _with_conjuncts(token):
+        words = _with_conjuncts(token)
+        words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
+                  and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
+        for word in words:
             if self.lexicon.plural_referents and self._plural(word):
                 found += self.recent_persons(word, role)
+                continue
+            if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
+                found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
                 continue
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+        if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
+            pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
+            named = [a for w, a in zip(words, found) if w.pos_ != "PRON"] if len(found) == len(words) else [a for a in found if a.start not in {w.idx for w in pronouns}]
+            others = [self.other_person(w, named, role) for w in pronouns]
+            if pronouns and all(others):
+                found = named + others
         return found
+
+    def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
+        """"we" in a quote: its speaker (the person subject of the speech verb governing it)
+        and the last head of state or government named before, not the speaker."""
+        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in self.lexicon.modality.speech_verbs), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        speaker = self._one(subject, role) if subject is not None else None
+        if speaker is None or speaker.kind != "person":
+            return []
+        first = self.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+        for index in range(pronoun.i - 1, max(first - 1, -1), -1):
+            mention = self.at.get(index)
+            if mention is not None and mention.value != speaker.id and self.officeholder(mention.value, ("head_of_state", "head_of_government")):
+                return [speaker, self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))]
+        return []
+
+    def other_person(self, pronoun, found: list[EventActor], role: str) -> EventActor | None:
+        """The last person named before a coordinated pronoun who is none of its conjuncts."""
+        taken = {a.id for a in found}
+        for index in range(pronoun.i - 1, max(pronoun.sent.start - 80, -1), -1):
+            mention = self.at.get(index)
+            actor = self.kb.actors.get(mention.value) if mention is not None and mention.value else None
+            kind = actor.kind if actor is not None else _kind_of(mention.value) if mention is not None and mention.value else None
+            if kind == "person" and mention.value not in taken and mention.label in ("PERSON", "ROLE"):
+                return self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))
+        return None
 
     def _plural(self, token) -> bool:
         """"the two leaders", "both sides", "they": a plural description of the persons just named."""
@@ -464,22 +515,22 @@ class _Actors:
                 continue
             if mention.value in self.kb.countries or mention.value.startswith("corpus:organization"):
                 continue
-            if index > token.i and len(chosen) >= count:
-                break
             chosen[mention.value] = mention
-        leaders = [m for m in chosen.values() if self.officeholder(m.value)]
-        picked = leaders if len(leaders) >= count else list(chosen.values())
+        heads = ("head_of_state", "head_of_government") if token.lemma_.lower() != "minister" else MAIN_OFFICES
+        ranked = ([m for m in chosen.values() if self.officeholder(m.value, heads)],
+                  [m for m in chosen.values() if self.officeholder(m.value)], list(chosen.values()))
+        picked = next(r for r in ranked if len(r) >= count or r is ranked[-1])
         if len(picked) < count:
             return []
         return [self.describe(m.value, m, role, m.start, m.end) for m in picked[:count]]
 
-    def officeholder(self, actor_id: str) -> bool:
-        """Whether a person is a head of state or government or a foreign minister (by the
-        KB, or by a title the article gives)."""
+    def officeholder(self, actor_id: str, offices: tuple[str, ...] = MAIN_OFFICES) -> bool:
+        """Whether a person holds one of `offices` (heads of state or government, foreign
+        ministers), by the KB or by a title the article gives."""
         actor = self.kb.actors.get(actor_id)
-        offices = {r.office for r in actor.roles} if actor is not None else set()
-        offices |= {e.office for e in self.context.role_evidence if e.actor == actor_id}
-        return bool(offices & set(MAIN_OFFICES))
+        held = {r.office for r in actor.roles} if actor is not None else set()
+        held |= {e.office for e in self.context.role_evidence if e.actor == actor_id}
+        return bool(held & set(offices))
 
     def inside(self, mention: Mention, role: str) -> list[EventActor]:
         """Persons named inside a mention that swallowed an event word ("the Trump-Kim
@@ -508,6 +559,9 @@ class _Actors:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
         mention = self.at.get(token.i)
+        following = self.at.get(token.i + 1)
+        if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
+            mention = following  # "Putin and PM Modi": the parser took the title for the name
         if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None:
@@ -515,6 +569,15 @@ class _Actors:
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
         named = [self.at[c.i] for c in modifiers if c.i in self.at]
         lemma = token.lemma_.lower()
+        countries = [m.value for m in named if m.value in self.kb.countries]
+        if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
+            person = self.last_person_of(countries[0], token)  # "the American diplomat"
+            if person is not None:
+                return self.describe(person.value, person, role, person.start, person.end)
+            unnamed = (self.by_name(w, role) for w in reversed(self.doc[: token.i]) if w.i not in self.at)
+            found = next((a for a in unnamed if a is not None and a.country == countries[0]), None)
+            if found is not None:  # a name NER left out
+                return found
         collective = "Plur" in token.morph.get("Number") or named or lemma in self.lexicon.collective_nouns
         if (lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns) and collective:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
@@ -550,10 +613,10 @@ class _Actors:
             return found, False
         place = visited[0]
         day = _reference_day(time, self.context.published)
-        if day is None or self.third_party_in(token.sent, home | {place.id}):
+        if self.third_party_in(token.sent, home | {place.id}) or day is None and _dated(time):
             return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
-        host = self.host_of(place.id, persons, day, unnamed=visit)
+        host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names
         if host is None or host in {a.id for a in found}:
             return found, False
         return [*found, self.describe(host, None, place.role, place.start, place.end)], True
@@ -625,6 +688,9 @@ def _subjects(verb) -> tuple[list, list]:
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
+            owner = [c for c in node.head.head.children if c.dep_ == "poss"]
+            if node.head.head.pos_ == "NOUN" and owner:  # "X's meeting with Z after hosting Y": X
+                return owner, []
             node = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
             if node.i != verb.i:
                 continue
@@ -639,8 +705,8 @@ def _stranded_subject(verb) -> list:
     doc = verb.doc
     while index >= 0 and doc[index].dep_ in ("advmod", "aux", "neg") and doc[index].head.i == verb.i:
         index -= 1
-    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ == "PROPN":
-        return [doc[index]]
+    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ in ("PROPN", "NOUN"):
+        return [doc[index]]  # "after talks with X the American diplomat met Y": "diplomat" hung on X
     return []
 
 
@@ -694,6 +760,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
             for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
                 if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in inside:
                     sources += actors.of(pair, "source")
+    if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):
+        sources += actors.of(token.head, "source")  # "Smith and Jones's meeting", parsed "Smith and [Jones's meeting]"
     for prep in (w for w in _clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
@@ -714,6 +782,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
+    elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
+        verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     if verb is not None:
@@ -1331,6 +1401,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview,
+            sides=_sides(sources, targets),
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1352,7 +1423,7 @@ def find_events(
             _merge_anaphor(found, event, True)
             continue
         _merge(found, event)
-    events = _without_implied_duplicates(_consolidate(found, lexicon))
+    events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon)), actors.text, lexicon)
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
         event.place = _stated_place(event, doc, actors, context, lexicon.places)
@@ -1413,10 +1484,53 @@ def _reference_day(time: TimeValue, published: dt.date | None) -> dt.date | None
     return published
 
 
+def _sides(sources: list[EventActor], targets: list[EventActor]) -> tuple[frozenset[str], frozenset[str]]:
+    """The persons on each side of a mention ("A and B met C": {A, B}, {C})."""
+    source_ids = frozenset(a.id for a in sources if a.kind == "person")
+    return source_ids, frozenset(a.id for a in targets if a.kind == "person") - source_ids
+
+
+def _joined_sides(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides of two mentions of one event; none when they cross (who met whom is unclear)."""
+    if a[0] & b[1] or a[1] & b[0]:
+        return frozenset(), frozenset()
+    return a[0] | b[0], a[1] | b[1]
+
+
+def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[_Found]:
+    """"Smith met Jones, Brown and Green", "the king and the crown prince received Smith":
+    one meeting of Smith with each, unless the words say the meeting was one ("trilateral
+    talks", "a summit"). Smith is the one alone on a side of the mention."""
+    result = []
+    for event in events:
+        persons = [a for a in event.actors if a.kind == "person"]
+        words = {w.lower() for e in event.evidence for w in text[e.start : e.end].replace("-", " ").split()}
+        if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
+            result.append(event)
+            continue
+        lone = [side for side in event.sides if len(side) == 1]
+        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons}:
+            result.append(event)  # no one person met the others (or the mention grew): one meeting
+            continue
+        anchor = next(a for a in persons if a.id in lone[0])
+        others = [a for a in event.actors if a.kind != "person"]
+        for person in (p for p in persons if p is not anchor):
+            mode = None if event.mode == "MULTILATERAL" else event.mode
+            result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
+    return result
+
+
 def _unreal_form(token, rules: TimeRules) -> bool:
     """An infinitive or a future ("Smith to visit Kenya", "will be the first to visit"): no
     ground to guess who received a visit read as having happened."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or clause_tense(token, rules) == "future"
+    verbs = []
+    for word in (token, *token.ancestors):  # the verbs of its own clause: not past a reported clause
+        if _is_verb(word):
+            verbs.append(word)
+            if word.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+                break
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+        clause_tense(verb, rules) == "future" for verb in verbs)
 
 
 def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
@@ -1536,6 +1650,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.mode = into.mode or event.mode
     into.confidence = max(into.confidence, event.confidence)
     into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
+    into.sides = _joined_sides(into.sides, event.sides)
 
 
 def _precision_rank(time: TimeValue) -> int:

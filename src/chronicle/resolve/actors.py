@@ -54,6 +54,9 @@ class ResolverLexicon:
     possessives: frozenset[str]
     object_dependencies: frozenset[str]
     title_function_words: frozenset[str]
+    feminine_pronouns: frozenset[str] = frozenset()
+    feminine_honorifics: frozenset[str] = frozenset()
+    masculine_honorifics: frozenset[str] = frozenset()
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -72,6 +75,9 @@ def load_lexicon() -> ResolverLexicon:
         possessives=words("possessive_pronouns"),
         object_dependencies=frozenset(data.get("object_dependencies") or []),
         title_function_words=words("title_function_words"),
+        feminine_pronouns=words("feminine_pronouns"),
+        feminine_honorifics=words("feminine_honorifics"),
+        masculine_honorifics=words("masculine_honorifics"),
     )
 
 
@@ -86,6 +92,8 @@ class ActorPatterns:
     leader_words: frozenset[str]  # lower-cased leader words
     surnames: tuple[str, ...]  # the KB's surname keys, for fuzzy look-up
     given_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first name part -> persons
+    government_led: frozenset[str] = frozenset()  # countries the head of government leads
+    particles: frozenset[str] = frozenset()  # "el" of "el-Sisi"
 
 
 def _alternation(phrases) -> str:
@@ -112,6 +120,8 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
     return ActorPatterns(
         family_names={k: tuple(sorted(v)) for k, v in family.items()},
         given_names={k: tuple(sorted(v)) for k, v in given.items()},
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        particles=frozenset(str(w).lower() for w in load_yaml("resolve.yaml").get("surname_particles") or ()),
         counterparts=frozenset(name_key(w) for w in lexicon.counterparts),
         leader_words=frozenset(w.lower() for w in kb.leader_words),
         surnames=tuple(kb.surnames),
@@ -169,7 +179,7 @@ def resolve_actors(
     """The actor mentions of one parsed article, resolved as of `day` (its date, or None)."""
     candidates = _candidates(doc, kb, lexicon, patterns)
     _resolve_names(candidates, kb, patterns, day)
-    _resolve_from_context(candidates, kb, day, doc, lexicon.pronouns)
+    _resolve_from_context(candidates, kb, day, doc, lexicon.pronouns, patterns.government_led, lexicon)
     result = ActorResolution()
     for c in candidates:
         if c.value and c.value.startswith("corpus:"):
@@ -209,7 +219,8 @@ def _candidates(
         found.append(candidate)
 
     for ent in doc.ents:  # names first: a title before a name is evidence, not a description
-        person = ent.label_ == "PERSON" and not _is_place_name(ent.text, kb) and ent.text.lower() not in lexicon.pronouns
+        person = (ent.label_ == "PERSON" and not _is_place_name(ent.text, kb) and ent.text.lower() not in lexicon.pronouns
+                  and not ent.text[:1].islower())  # "wi", "the": NER debris, not a name
         if person or _titled_name(ent, kb, lexicon):
             span = _strip_honorifics(ent, lexicon)
             if span is not None:
@@ -273,7 +284,7 @@ def _candidates(
             )
     found.sort(key=lambda c: c.start)
     found = _split_name_pairs(found, kb, patterns)
-    _relabel_persons(found, kb)
+    _relabel_persons(found, kb, patterns.particles)
     for c in found:  # the verb each subject is the subject of
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         root = span.root if span is not None else None
@@ -302,9 +313,12 @@ def _with_hyphenated_tail(span: SpacySpan, text: str) -> SpacySpan:
 
 
 def _with_name_tail(span: SpacySpan, kb: KnowledgeBase) -> SpacySpan:
-    """A name NER cut one word short ("Moon Jae" of "Moon Jae In") when the KB knows it whole."""
+    """A name NER cut one word short ("Moon Jae" of "Moon Jae In", "Khan" of "Imran Khan")
+    when the KB knows it whole."""
     if span.end < len(span.doc) and name_key(span.doc[span.start : span.end + 1].text) in kb.names:
         return span.doc[span.start : span.end + 1]
+    if span.start > 0 and name_key(span.doc[span.start - 1 : span.end].text) in kb.names:
+        return span.doc[span.start - 1 : span.end]
     return span
 
 
@@ -331,12 +345,15 @@ def _split_name_pairs(found: list[_Candidate], kb: KnowledgeBase, patterns: Acto
     return result
 
 
-def _relabel_persons(found: list[_Candidate], kb: KnowledgeBase) -> None:
-    """NER often tags a surname as ORG: an unknown ORG that is a person's name part is a PERSON."""
+def _relabel_persons(found: list[_Candidate], kb: KnowledgeBase, particles: frozenset[str] = frozenset()) -> None:
+    """NER often tags a surname as ORG: an unknown ORG that is a person's name part (after a
+    particle: "El-Sisi") is a PERSON."""
     parts = set().union(*(_parts(c.text) for c in found if c.label == "PERSON"))
     for c in found:
         if c.label == "ORG" and c.value is None:
             key = name_key(c.text)
+            if len(key.split()) == 2 and key.split()[0] in particles:
+                key = key.split()[1]
             if key in parts or key in kb.surnames or any(kb.actors[i].kind == "person" for i in kb.names.get(key, ())):
                 c.label, c.kind = "PERSON", "person"
 
@@ -593,6 +610,8 @@ def _resolve_names(
             continue
         key = name_key(c.text)
         parts = key.split()
+        if len(parts) == 2 and parts[0] in patterns.particles and key not in kb.names:  # "El-Sisi": Sisi
+            key, parts = parts[1], parts[1:]
         title = candidates[index - 1] if index and candidates[index - 1].title_of == index else None
         if key in kb.names and len(kb.names[key]) == 1:
             c.value, c.method, c.confidence = kb.names[key][0], "alias", 0.95
@@ -692,6 +711,8 @@ def _resolve_from_context(
     day: dt.date | None,
     doc: Doc,
     pronouns: frozenset[str] | set[str] = frozenset(),
+    government_led: frozenset[str] = frozenset(),
+    lexicon: ResolverLexicon | None = None,
 ) -> None:
     persons = [
         c
@@ -739,9 +760,9 @@ def _resolve_from_context(
             c.value = next(article_titles[(o, c.country)] for o in _offices(c) if (o, c.country) in article_titles)
             c.kind, c.method, c.confidence = "person", "title-in-article", 0.8
         elif c.label == "ROLE":
-            _resolve_description(c, kb, day, named_ids, countries, last_person)
+            _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
         elif c.label == "PRON" and c.value is None:
-            antecedent = _antecedent(c, sentence, persons_seen)
+            antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "METONYM" and c.value is None:
@@ -767,6 +788,18 @@ def _titled_in_article(candidates: list[_Candidate]) -> dict[tuple[str, str], st
 def _offices(c: _Candidate) -> tuple[str, ...]:
     """The offices a title names, "leader" standing for the head of state or government."""
     return ("head_of_state", "head_of_government") if c.offices == (LEADER,) else c.offices
+
+
+def _of_gender(pronoun: _Candidate, seen: list[tuple[int, _Candidate]], candidates: list[_Candidate],
+               lexicon: ResolverLexicon | None) -> list[tuple[int, _Candidate]]:
+    """The persons seen a pronoun may refer to: "she" not a person the article calls "Mr",
+    "he" not one it calls "Mrs", "Ms", "Queen"."""
+    if lexicon is None:
+        return seen
+    feminine = pronoun.text.lower() in lexicon.feminine_pronouns
+    other = lexicon.masculine_honorifics if feminine else lexicon.feminine_honorifics
+    excluded = {c.value for c in candidates if c.label == "PERSON" and c.value and c.titled in other}
+    return [(s, c) for s, c in seen if c.value not in excluded]
 
 
 def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
@@ -813,8 +846,10 @@ def _resolve_description(
     named_ids: set[str],
     countries: Counter,
     last_person: _Candidate | None,
+    government_led: frozenset[str] = frozenset(),
 ) -> None:
-    """ "the Russian president", "his Turkish counterpart", "the prime minister"."""
+    """ "the Russian president", "his Turkish counterpart", "the prime minister" ("the
+    Japanese leader": the head of government where it leads)."""
     offices = c.offices
     if c.counterpart:
         if last_person is None or last_person.value not in kb.actors:
@@ -822,7 +857,7 @@ def _resolve_description(
         roles = [r for r in kb.actors[last_person.value].roles_on(day) if r.office in MAIN_OFFICES]
         offices = tuple(r.office for r in roles) or ()
     if offices == (LEADER,):
-        offices = ("head_of_state", "head_of_government")
+        offices = ("head_of_government", "head_of_state") if c.country in government_led else ("head_of_state", "head_of_government")
     if not offices:
         return
     if c.country:
