@@ -272,6 +272,7 @@ class _Found:
     confidence: float
     evidence: list[Evidence]
     preview: bool = False  # the aim of a trip, the setting of a plan: planned unless the article reports it
+    stated: bool = False  # its place is its sentence's own (not the dateline's)
     implied: bool = False  # a participant stands for a visited or hosting country
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
 
@@ -1384,6 +1385,7 @@ def find_events(
             place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE":
             place = _trip_destination(token, event_actors, actors, context, lexicon.places)
+        stated = place is not None  # the sentence's own place, not a trip's or the dateline's
         if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
         place = _finer_place(place, token, actors, context, dateline, lexicon.places)
@@ -1400,7 +1402,7 @@ def find_events(
         event = _Found(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
-            confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview,
+            confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
             sides=_sides(sources, targets),
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
@@ -1411,19 +1413,19 @@ def find_events(
             if mode == "PHONE":  # a call has no one place
                 event.place = None
         if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
-            _merge_anaphor(found, event, _plural_possessor(token, lexicon))
+            _merge_anaphor(found, event, _plural_possessor(token, lexicon), context.places)
             continue
         if anaphoric and modality == "historical" and found:  # "the two have not met since"
             earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
             if earlier is not None:
                 event.actors = [replace(a, start=a.start, end=a.end) for a in earlier.actors]
-                _merge(found, event)
+                _merge(found, event, context.places)
             continue
         if anaphoric:
-            _merge_anaphor(found, event, True)
+            _merge_anaphor(found, event, True, context.places)
             continue
-        _merge(found, event)
-    events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon)), actors.text, lexicon)
+        _merge(found, event, context.places)
+    events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon, context.places)), actors.text, lexicon)
     for event in events:
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
         event.place = _stated_place(event, doc, actors, context, lexicon.places)
@@ -1620,10 +1622,14 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _different_places(a: _Found, b: _Found) -> bool:
-    """Two mentions placed in two different cities are two events ("their first meeting in
-    Lisbon" is not the Oslo summit)."""
-    return bool(a.place and b.place and a.place != b.place and a.place.startswith("geonames:") and b.place.startswith("geonames:"))
+def _different_places(a: _Found, b: _Found, places: Mapping[str, Place]) -> bool:
+    """Two mentions placed in cities of two different countries are two events ("their
+    first meeting in Lisbon" is not the Oslo summit), when both sentences say so; two
+    cities of one country may be a venue and its town."""
+    first, second = places.get(a.place or ""), places.get(b.place or "")
+    if not (a.stated and b.stated) or first is None or second is None or first.id == second.id or "city" not in (first.kind, second.kind):
+        return False
+    return bool(first.country and second.country and first.country != second.country)
 
 
 def _different_channels(a: _Found, b: _Found) -> bool:
@@ -1646,7 +1652,8 @@ def _absorb(into: _Found, event: _Found) -> None:
         _dated(event.time) and _dated(into.time) and _precision_rank(event.time) < _precision_rank(into.time)
     ):
         into.time = event.time
-    into.place = into.place or event.place
+    if into.place is None or not into.stated and event.stated and event.place:
+        into.place, into.stated = event.place, event.stated
     into.mode = into.mode or event.mode
     into.confidence = max(into.confidence, event.confidence)
     into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
@@ -1657,13 +1664,13 @@ def _precision_rank(time: TimeValue) -> int:
     return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
 
 
-def _merge_anaphor(found: list[_Found], event: _Found, plural: bool) -> None:
+def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Mapping[str, Place]) -> None:
     """An event word with no actors of its own ("the meeting lasted three hours") is more
     evidence for the last event of its type and modality with a compatible date and place,
     if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
     March") with another date or city is another event between the same actors."""
     same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
-    fitting = [e for e in same_kind if _compatible_dates(e.time, event.time) and not _different_places(e, event)]
+    fitting = [e for e in same_kind if _compatible_dates(e.time, event.time) and not _different_places(e, event, places)]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
     if fitting:
         _absorb((between or fitting)[-1], event)
@@ -1674,17 +1681,17 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool) -> None:
         found.append(event)
 
 
-def _merge(found: list[_Found], event: _Found) -> None:
+def _merge(found: list[_Found], event: _Found, places: Mapping[str, Place]) -> None:
     """One event mention per event: a later mention with the same type and modality,
     compatible dates, and the same actors (or a part of them: one or two) joins it."""
     for earlier in reversed(found):
-        if _same_event(earlier, event):
+        if _same_event(earlier, event, places):
             _absorb(earlier, event)
             return
     found.append(event)
 
 
-def _same_event(earlier: _Found, event: _Found) -> bool:
+def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> bool:
     """Same type and modality, compatible dates and places, the same channel, and actors
     that agree: where both name two or more persons, the same persons; else one set of
     actors inside the other."""
@@ -1692,7 +1699,7 @@ def _same_event(earlier: _Found, event: _Found) -> bool:
         return False
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
         return False
-    if _different_places(earlier, event):
+    if _different_places(earlier, event, places):
         return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)
@@ -1709,21 +1716,21 @@ def _same_day(a: TimeValue, b: TimeValue) -> bool:
     return a.precision == b.precision == "day" and a.value == b.value
 
 
-def _consolidate(found: list[_Found], lexicon: EventLexicon) -> list[_Found]:
+def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
     """Merge the events that became one as their actors filled in ("Macron and the Elysee",
     then "... and Merkel"); then fold previews into the happening they announced."""
     kept: list[_Found] = []
     for event in found:
-        into = next((k for k in kept if _same_event(k, event)), None)
+        into = next((k for k in kept if _same_event(k, event, places)), None)
         if into is None:
             kept.append(event)
         else:
             for evidence in event.evidence:
                 _absorb(into, replace(event, evidence=[evidence]))
-    return _fold_previews(kept, lexicon)
+    return _fold_previews(kept, lexicon, places)
 
 
-def _fold_previews(events: list[_Found], lexicon: EventLexicon) -> list[_Found]:
+def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
     """The aim of a trip ("flew to Sochi to meet X") or the setting of a plan ("intended to
     raise oil in a meeting with X"), undated or on the same day as a meeting the article
     reports between the same persons (and not placed elsewhere), announced that meeting or
@@ -1736,7 +1743,7 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon) -> list[_Found]:
             sentence = {t.lower_ for t in event.token.sent}
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
-                                 and _persons_of(e) == _persons_of(event) and not _different_places(e, event)
+                                 and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
                                  and (not _dated(event.time) or _same_day(e.time, event.time))), None)
         if happened is None:
             kept.append(event)
