@@ -319,3 +319,8 @@ def test_aggregates_are_no_event_and_containers_hold_one(extract, sentence, coun
     events = [e for e in extract(sentence) if e.type == "CONSULT" and "Paul Kagame" in names(e)]
     assert len(events) == count, [(e.modality, names(e), [v.trigger for v in e.evidence]) for e in events]
     assert all("flurry" not in v.trigger and v.trigger != "meetings" for e in events for v in e.evidence)
+
+
+def test_a_counted_plan_is_still_a_plan(extract):
+    events = extract("Cyril Ramaphosa and Paul Kagame planned to hold two meetings during the three-day visit.")
+    assert [e.modality for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e)] == ["planned"]
