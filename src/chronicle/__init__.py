@@ -1,3 +1,3 @@
 """chronicle: news reports in, a queryable record of political events out."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
