@@ -324,3 +324,12 @@ def test_aggregates_are_no_event_and_containers_hold_one(extract, sentence, coun
 def test_a_counted_plan_is_still_a_plan(extract):
     events = extract("Cyril Ramaphosa and Paul Kagame planned to hold two meetings during the three-day visit.")
     assert [e.modality for e in events if e.type == "CONSULT" and "Paul Kagame" in names(e)] == ["planned"]
+
+
+def test_not_met_since_takes_no_place_from_its_sentence(extract):
+    events = extract(
+        "Recep Tayyip Erdogan met Narendra Modi on Monday. Erdogan has spoken with Modi by phone and met him "
+        "in Paris in November, but the two have not held a formal meeting since last July."
+    )
+    last = [e for e in events if e.type == "CONSULT" and e.date_rule.startswith("last-before-negated-since")]
+    assert [e.place for e in last] == [None], [(e.date, e.place, e.date_rule) for e in events if e.type == "CONSULT"]

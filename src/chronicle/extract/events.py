@@ -1427,6 +1427,8 @@ def find_events(
         _merge(found, event, context.places)
     events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon, context.places)), actors.text, lexicon)
     for event in events:
+        if event.time.rule.startswith("last-before-negated-since"):
+            continue  # "have not met since July": where they last met is not this sentence's place
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
         event.place = _stated_place(event, doc, actors, context, lexicon.places)
         if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
