@@ -64,7 +64,7 @@ def ids(page: dict) -> list[str]:
 
 def test_events_shape_and_filters(client):
     page = get(client, "/api/events")
-    assert (page["total"], page["limit"], page["offset"]) == (5, 50, 0)
+    assert (page["total"], page["limit"], page["offset"]) == (6, 50, 0)  # five meetings and a pledge
     event = page["items"][0]
     for key in ("id", "type", "mode", "modality", "actors", "date", "end_date", "date_precision", "place", "sources", "confidence"):
         assert key in event
@@ -74,20 +74,21 @@ def test_events_shape_and_filters(client):
     assert [e["date"] for e in page["items"]] == sorted(e["date"] for e in page["items"])
     assert get(client, "/api/events?type=AGREE")["total"] == 1
     assert get(client, "/api/events?type=CONSULT&since=2018")["total"] == 2
-    assert get(client, "/api/events?until=2017")["total"] == 3
+    assert get(client, "/api/events?until=2017")["total"] == 4
     assert get(client, "/api/events?actor=Macron&modality=reported")["total"] == 5
-    assert get(client, "/api/events?modality=planned") == {"items": [], "total": 0, "limit": 50, "offset": 0}
+    [pledge] = get(client, "/api/events?modality=planned")["items"]  # "We will work together," Merkel said
+    assert pledge["type"] == "COOPERATE" and {a["id"] for a in pledge["actors"]} == {MERKEL, MACRON}
 
 
 def test_paging_is_disjoint_and_complete(client):
     every = ids(get(client, "/api/events"))
     pages = [get(client, f"/api/events?limit=2&offset={offset}") for offset in (0, 2, 4)]
-    assert [len(p["items"]) for p in pages] == [2, 2, 1]
-    assert all(p["total"] == 5 and p["limit"] == 2 for p in pages)
+    assert [len(p["items"]) for p in pages] == [2, 2, 2]
+    assert all(p["total"] == 6 and p["limit"] == 2 for p in pages)
     assert [i for p in pages for i in ids(p)] == every
     assert get(client, "/api/events?offset=99")["items"] == []
     mentions = get(client, "/api/mentions?limit=1&offset=1")
-    assert mentions["total"] == 5 and len(mentions["items"]) == 1
+    assert mentions["total"] == 6 and len(mentions["items"]) == 1
     assert get(client, "/api/articles?limit=3&offset=3")["total"] == 4
 
 
@@ -122,7 +123,7 @@ def test_mentions_quotes_actors_places_articles(client):
 
 
 def test_event_has_its_quotes(client):
-    [berlin] = [e for e in get(client, "/api/events")["items"] if e["date"] == "2017-05-15"]
+    [berlin] = [e for e in get(client, "/api/events")["items"] if e["date"] == "2017-05-15" and e["type"] == "CONSULT"]
     event = get(client, f"/api/events/{berlin['id']}")
     assert event["id"] == berlin["id"] and event["sources"] == berlin["sources"]
     assert [q["text"] for q in event["quotes"]] == ["We will work together on a roadmap for Europe,"]
@@ -131,9 +132,9 @@ def test_event_has_its_quotes(client):
 def test_actor_has_counterparts_roles_and_quotes(client):
     actor = get(client, "/api/actors/Merkel")
     assert actor["id"] == MERKEL and actor["name"] == "Angela Merkel"
-    assert actor["roles"] and actor["events"] == 5
+    assert actor["roles"] and actor["events"] == 6
     [counterpart] = actor["counterparts"]
-    assert (counterpart["id"], counterpart["name"], counterpart["events"]) == (MACRON, "Emmanuel Macron", 5)
+    assert (counterpart["id"], counterpart["name"], counterpart["events"]) == (MACRON, "Emmanuel Macron", 6)
     assert [q["id"] for q in actor["quotes"]] == ["wire-1:q0"]
 
 
@@ -165,7 +166,7 @@ def test_timeline_of_a_pair(client):
     assert [a["id"] for a in timeline["actors"]] == [MERKEL, MACRON]
     assert [e["date"] for e in timeline["items"]] == ["2017-05-15", "2017-06-19", "2018-01-09", "2018-04-19"]
     assert timeline["total"] == 4 and timeline["type"] == "CONSULT"
-    assert get(client, f"/api/timeline?actor={MERKEL}")["total"] == 5  # type=all by default
+    assert get(client, f"/api/timeline?actor={MERKEL}")["total"] == 5  # type=all by default; the pledge is planned
     assert get(client, f"/api/timeline?actor={MERKEL}&since=2018-02&planned=true&undated=true")["total"] == 1
 
 
@@ -194,7 +195,7 @@ def test_search_requires_every_word_and_escapes_wildcards(client):
 
 def test_stats_and_map(client):
     stats = get(client, "/api/stats")
-    assert (stats["articles"], stats["events"], stats["quotes"], stats["claims"]) == (4, 5, 3, 1)
+    assert (stats["articles"], stats["events"], stats["quotes"], stats["claims"]) == (4, 6, 3, 1)
     assert stats["published_from"] == "2017-05-16"
     points = get(client, "/api/map")["items"]
     assert len(points) == 5 and all(isinstance(p["place"]["lat"], float) for p in points)
