@@ -562,7 +562,7 @@ class _Actors:
         mention = self.at.get(token.i)
         following = self.at.get(token.i + 1)
         if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
-            mention = following  # "Putin and PM Modi": the parser took the title for the name
+            mention = following  # "Ruto and PM Modi": the parser took the title for the name
         if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None:
@@ -1060,7 +1060,7 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
         path, prep = _place_phrase(word, words)
         named_trigger = word.dep_ in ("compound", "nmod", "poss") and word.head.i in anchors
         if city and (named_trigger or any(node.i in anchors for node in path[1:])):
-            governed.append(mention.value)  # "the Helsinki summit", "Sochi talks"
+            governed.append(mention.value)  # "the Helsinki summit", "Geneva talks"
             continue
         if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
             continue  # "the situation in Gaza", "the war in Sudan": what they discussed
@@ -1097,7 +1097,7 @@ def _anchors(token, noun) -> set[int]:
 
 def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
     """The words from a place word up to the object of the preposition that holds it, and
-    that preposition: "at the Black Sea resort of Sochi", "in the presidential Blue House
+    that preposition: "at the Black Sea resort of Batumi", "in the presidential Blue House
     complex", "at her country retreat Chequers" (None: not in a prepositional phrase)."""
     node, path = word, [word]
     for _ in range(6):
@@ -1121,7 +1121,7 @@ def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
 
 
 def _where_antecedent(anchors: set[int], doc, actors: _Actors) -> str | None:
-    """The place a "where" clause holding the event hangs from ("Sochi, where the two
+    """The place a "where" clause holding the event hangs from ("Batumi, where the two
     leaders held talks")."""
     for i in sorted(anchors):
         verb = doc[i]
@@ -1129,7 +1129,7 @@ def _where_antecedent(anchors: set[int], doc, actors: _Actors) -> str | None:
             continue
         head = verb.head
         mention = actors.places.get(head.i)
-        if mention is None:  # "the resort city of Sochi, where"
+        if mention is None:  # "the resort city of Batumi, where"
             inner = [o for c in head.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
             mention = actors.places.get(inner[0].i) if inner else None
         if mention is not None:
@@ -1184,7 +1184,7 @@ def _travel_word(word, words: PlaceWords):
 def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
     """Where a meeting with no place phrase took place: the destination of a trip in its
     sentence or the one before, made by one of its participants or to a participant's
-    country ("Putin flew to Ankara on Monday. He met Erdogan at the palace."), or in the
+    country ("Ruto flew to Ankara on Monday. He met Erdogan at the palace."), or in the
     sentence after when it is a participant's country ("... This was his first visit to Iran")."""
     sentence = token.sent
     before = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -1209,7 +1209,7 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     """A city for an event placed in a country: the dateline's city in that country, else
     a city of that country the sentence gives as a place ("in X", not "between Ankara and
     Riyadh"), else the one city of that country the article names ("her first visit to
-    Russia" in an article that names only Sochi)."""
+    Georgia" in an article that names only Batumi)."""
     country = context.places.get(place) if place else None
     if country is None or country.kind != "country":
         return place
@@ -1454,7 +1454,7 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
 
 def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:
     """A perfect with no time of its own: news as of the publication date ("Merkel has met
-    Putin in Moscow"), unless its sentence dates other things, which makes it background ("has
+    Ruto in Nairobi"), unless its sentence dates other things, which makes it background ("has
     spoken with him by phone and met him in Paris in November"): some time before, undated."""
     sentence = token.sent
     if any(sentence.start_char <= e.start < sentence.end_char for e, _ in times):
@@ -1733,7 +1733,7 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
-    """The aim of a trip ("flew to Sochi to meet X") or the setting of a plan ("intended to
+    """The aim of a trip ("flew to Batumi to meet X") or the setting of a plan ("intended to
     raise oil in a meeting with X"), undated or on the same day as a meeting the article
     reports between the same persons (and not placed elsewhere), announced that meeting or
     told its agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him

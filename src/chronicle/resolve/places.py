@@ -57,7 +57,7 @@ _LATIN_NAME = re.compile(
     re.MULTILINE,
 )
 # A dateline NER may miss: a line opening with a name in capitals before a comma or dash
-# ("RANCHO MIRAGE, Calif. -"), or a line holding only "Name, Country" ("Sochi, Russia").
+# ("RANCHO MIRAGE, Calif. -"), or a line holding only "Name, Country" ("Batumi, Georgia").
 # What follows a title-case dateline: a date or an agency ("Miami, March 8 (IANS)",
 # "Moscow, Dec 5 (Reuters) -", "Nairobi (AFP) -").
 _DATED = r"(?:,[ \t]*[A-Z][\w.]*)?(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b|[ \t]*\([A-Z][\w ]*\))"
@@ -655,13 +655,13 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """A capitalised name opening a line (or following a byline's agency) before a dash,
     comma or colon ("HAMBURG –", "By Reuters WASHINGTON -", "NEW DELHI:"), a name opening
     a line before a date or an agency ("Moscow, Dec 5 (Reuters) -"), or a name alone on its
-    line with its qualifier ("Sochi, Russia")."""
+    line with its qualifier ("Batumi, Georgia")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
     line_end = text.find("\n", end)
     rest = text[end : len(text) if line_end < 0 else line_end]
     if not before and (_PLACE_LINE.fullmatch(rest) or (not rest.strip() and "," in text[start:end])):
-        return True  # "Sochi, Russia" alone on its line
+        return True  # "Batumi, Georgia" alone on its line
     if not before and _DATED_LINE.match(rest):
         return True  # "Moscow, Dec 5 (Reuters) -", "Miami, March 8 (IANS)"
     return (
@@ -674,7 +674,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 def _unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[_Reading]:
     """Names NER did not call places but the text does: the object of "the city of",
     "the resort town of", "the village of" ("the coastal city of Durban", NER: ORG), and a
-    dateline opening a line ("RANCHO MIRAGE, Calif." or "Sochi, Russia" alone on its
+    dateline opening a line ("RANCHO MIRAGE, Calif." or "Batumi, Georgia" alone on its
     line). Kept, like other rescued names, only when they resolve to a city."""
     spans = []
     for token in doc:
