@@ -103,6 +103,9 @@ def test_undated_mentions_join_only_on_strong_evidence_and_never_across_years():
     # near-identical words, with no publication date
     words = "the two presidents held talks at the residence in the resort town"
     assert together([m("x", "2017-11-20", text=words, **sochi), m("y", None, "vague", text=words + " late", **sochi)])
+    # two headlines of the same pair and place are not copies of each other
+    assert not together([m("x", "2021-02-22", text="Alpha and Beta held talks in Sochi", **sochi),
+                         m("y", None, "vague", text="Talks between Alpha and Beta begin in Sochi", **sochi)])
     assert together([m("x", None, "vague", published="2017-11-21", **sochi), m("y", None, "vague", published="2017-11-25", **sochi)])
 
 

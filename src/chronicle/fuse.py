@@ -33,7 +33,7 @@ REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days b
 # an undated mention tells of a meeting no later than its article: it joins another mention
 # only when its article appeared within this many days after that one's date (or article)
 UNDATED_DAYS = 31
-SAME_WORDS = 0.6  # without publication dates, undated mentions join on near-identical words
+SAME_WORDS = 0.8  # without publication dates, undated mentions join on near-identical words (wire copies)
 SUMMARY_CHARS = 240
 
 
