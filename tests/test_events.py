@@ -333,3 +333,15 @@ def test_not_met_since_takes_no_place_from_its_sentence(extract):
     )
     last = [e for e in events if e.type == "CONSULT" and e.date_rule.startswith("last-before-negated-since")]
     assert [e.place for e in last] == [None], [(e.date, e.place, e.date_rule) for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("The meeting between Cyril Ramaphosa and Paul Kagame is due to take place in Kigali.", "planned"),
+        ("The summit between Cyril Ramaphosa and Paul Kagame is expected to rebalance ties.", "planned"),
+        ("The meeting between Cyril Ramaphosa and Paul Kagame was expected to focus on trade, but it ended early on Monday.", "reported"),
+    ],
+)
+def test_an_event_noun_whose_clause_is_still_to_come(extract, sentence, modality):
+    assert [e.modality for e in extract(sentence) if e.type == "CONSULT"] == [modality]

@@ -844,6 +844,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
             return by_noun
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
             carrier = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and _ahead(token.head, words):
+            return "planned"
     if _cancelled(token, words):
         return "negated"
     negators = [*carrier.children, *(noun.children if noun is not None else ())]
@@ -874,6 +876,16 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
     if modifiers & words.prospective_modifiers:
         return "planned"
     return None
+
+
+def _ahead(verb, words: Modality) -> bool:
+    """An event noun's clause says it is still to come: "the meeting is due to take place",
+    "the summit is expected to rebalance ties" (not "was expected to ..., but ended")."""
+    governors = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
+    past = verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VBD" for c in verb.children)
+    past = past or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return bool(governors & words.prospective_governors) and any(c.dep_ == "xcomp" for h in holders for c in h.children) and not past
 
 
 def _cancelled(token, words: Modality) -> bool:
