@@ -1,1 +1,1 @@
-"""Trained components and their training code (see docs/events.md, "A trained type classifier")."""
+"""Trained components and their labelled data (issue 15: the classifier itself is on its way; see docs/events.md)."""
