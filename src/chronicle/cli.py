@@ -668,9 +668,9 @@ def _print_failures(events: dict) -> None:
     mark = {True: "ok", False: "WRONG", None: "-"}
     for section, row in events.items():
         verdicts = row["verdicts"]
-        wrong = [v for v in verdicts if not v["found"] or v["date_right"] is False or v["city_right"] is False]
-        print(f"== {section}: {len(verdicts)} gold, {sum(v['found'] for v in verdicts)} found, {len(wrong)} with a failure")
-        for v in verdicts:
+        failed = [not v["found"] or v["date_right"] is False or v["city_right"] is False for v in verdicts]
+        print(f"== {section}: {len(verdicts)} gold, {sum(v['found'] for v in verdicts)} found, {sum(failed)} with a failure")
+        for v, wrong in zip(verdicts, failed):
             people = " + ".join(v["participants"] or [])
             head = f"{v['article']:<10} {people} | gold {v['date'] or '-'} {v['city'] or '-'}"
             if not v["found"]:
@@ -678,8 +678,8 @@ def _print_failures(events: dict) -> None:
                 _print_brief("nearest", v["nearest"])
                 continue
             status = f"date {mark[v['date_right']]}, city {mark[v['city_right']]}"
-            print(f"{'FOUND' if v in wrong else 'ok   '} {head} | {status}")
-            if v in wrong:
+            print(f"{'FOUND' if wrong else 'ok   '} {head} | {status}")
+            if wrong:
                 _print_brief("found", v["predicted"])
 
 

@@ -21,7 +21,9 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, 
 from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
-from chronicle.resolve.timing import attach_time, clause_tense, published_time, relative_to_event, sequenced_time
+from chronicle.resolve.timing import (
+    attach_time, clause_tense, finite_past, infinitive, published_time, relative_to_event, sequenced_time,
+)
 
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
@@ -881,11 +883,10 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
 def _ahead(verb, words: Modality) -> bool:
     """An event noun's clause says it is still to come: "the meeting is due to take place",
     "the summit is expected to rebalance ties" (not "was expected to ..., but ended")."""
-    governors = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
-    past = verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VBD" for c in verb.children)
-    past = past or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
     holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
-    return bool(governors & words.prospective_governors) and any(c.dep_ == "xcomp" for h in holders for c in h.children) and not past
+    governors = {h.lemma_.lower() for h in holders}
+    planned = any(c.dep_ == "xcomp" for h in holders for c in h.children)
+    return bool(governors & words.prospective_governors) and planned and not finite_past(verb)
 
 
 def _cancelled(token, words: Modality) -> bool:
@@ -944,21 +945,16 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "hypothetical"
             if acomp & words.prospective_governors:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
-        if node.dep_ == "advcl" and _infinitive(node) and lemma in words.travel_verbs:
+        if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
         if node.dep_ not in ("xcomp", "acl"):
             break
         node = governor
         chain.append(node)
     root = chain[-1]
-    if root.dep_ == "ROOT" and _infinitive(root) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
+    if root.dep_ == "ROOT" and infinitive(root) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
         return chain, "planned"
     return chain, None
-
-
-def _infinitive(verb) -> bool:
-    """A "to" infinitive: "to meet"."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
@@ -1545,8 +1541,7 @@ def _unreal_form(token, rules: TimeRules) -> bool:
             verbs.append(word)
             if word.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
                 break
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
-        clause_tense(verb, rules) == "future" for verb in verbs)
+    return infinitive(token) or any(clause_tense(verb, rules) == "future" for verb in verbs)
 
 
 def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:

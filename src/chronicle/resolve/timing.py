@@ -58,7 +58,12 @@ def _words(token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
-def _finite_past(token) -> bool:
+def infinitive(verb) -> bool:
+    """A "to" infinitive: "to meet"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def finite_past(token) -> bool:
     """Whether the word, or the verb it complements, or their auxiliaries, is a finite past
     form ("planned to", "was due to", "was likely to")."""
     heads = [token] if _is_clause_verb(token) else [token, token.head]
@@ -100,7 +105,7 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
     verb = _event_clause_verb(token)
     if verb is None:
         return "present"
-    if _words(verb) & rules.future_verbs and not _finite_past(verb):
+    if _words(verb) & rules.future_verbs and not finite_past(verb):
         return "future"
     chain, node = [verb], verb
     while True:
@@ -110,12 +115,11 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
             break
         head = node.head
         governors = [head] + [child for child in head.children if child.dep_ == "acomp"]
-        infinitive = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in node.children)
         # "is due to meet", "is to visit": a governor makes only a "to" infinitive future
         # ("is his second, as last November he met ..." is past)
-        governor = next((word for word in governors if _words(word) & rules.future_governors), None) if infinitive else None
+        governor = next((word for word in governors if _words(word) & rules.future_governors), None) if infinitive(node) else None
         if governor is not None:
-            return "past" if _finite_past(governor) else "future"
+            return "past" if finite_past(governor) else "future"
         if node.dep_ == "advcl":
             break
         chain.append(head)
