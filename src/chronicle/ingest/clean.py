@@ -34,6 +34,7 @@ evidence of the publication date. Repeated captions are removed as whole lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,9 +56,12 @@ class DebrisRule:
     kind: str  # drop_line | cut_tail | remove_span
     pattern: re.Pattern[str]
     max_words: int | None = None
+    keep_prose: int | None = None  # never match a sentence of this many words or more
 
     def matches_line(self, line: str) -> bool:
         if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        if self.keep_prose is not None and _is_prose(line, self.keep_prose):
             return False
         return self.pattern.search(line) is not None
 
@@ -71,6 +75,8 @@ class DebrisRules:
     remove_span: tuple[DebrisRule, ...]
     tail_zone: float = 0.5
     tail_guard_words: int = 25
+    tail_guard_total_words: int = 60
+    tail_sentence_words: int = 8
     min_truncated_chars: int = 30
     min_half_chars: int = 20
 
@@ -88,7 +94,9 @@ def load_debris_rules(path: Path | None = None) -> DebrisRules:
             pattern = re.compile(entry["pattern"], flags)
         except re.error as error:
             raise ValueError(f"debris rule {index} ({entry.get('name')!r}): bad pattern: {error}") from error
-        grouped[kind].append(DebrisRule(str(entry["name"]), kind, pattern, entry.get("max_words")))
+        grouped[kind].append(
+            DebrisRule(str(entry["name"]), kind, pattern, entry.get("max_words"), entry.get("keep_prose"))
+        )
     tail = data.get("tail") or {}
     duplicates = data.get("duplicates") or {}
     return DebrisRules(
@@ -97,6 +105,8 @@ def load_debris_rules(path: Path | None = None) -> DebrisRules:
         remove_span=tuple(grouped["remove_span"]),
         tail_zone=float(tail.get("zone", 0.5)),
         tail_guard_words=int(tail.get("guard_words", 25)),
+        tail_guard_total_words=int(tail.get("guard_total_words", 60)),
+        tail_sentence_words=int(tail.get("sentence_words", 8)),
         min_truncated_chars=int(duplicates.get("min_truncated_chars", 30)),
         min_half_chars=int(duplicates.get("min_half_chars", 20)),
     )
@@ -196,12 +206,28 @@ def _is_prose(key: str, min_words: int) -> bool:
     return len(key.split()) >= min_words and _PROSE_END.search(key) is not None
 
 
+def _prose_after(lines: list[_Line], rules: DebrisRules) -> list[bool]:
+    """For each line index, whether the article goes on at or after it: one prose paragraph
+    of `tail_guard_words`, or sentences of `tail_sentence_words`+ words adding up to
+    `tail_guard_total_words` (real text written in short paragraphs, not a list of links)."""
+    prose_after = [False] * (len(lines) + 1)
+    sentence_words = 0
+    for index in range(len(lines) - 1, -1, -1):
+        key = lines[index].key
+        if _is_prose(key, rules.tail_sentence_words):
+            sentence_words += len(key.split())
+        prose_after[index] = (
+            prose_after[index + 1]
+            or _is_prose(key, rules.tail_guard_words)
+            or sentence_words >= rules.tail_guard_total_words
+        )
+    return prose_after
+
+
 def _find_tail(lines: list[_Line], raw_length: int, rules: DebrisRules) -> tuple[int, str] | None:
     """The index of the line that starts a tail section, and the marker rule's name."""
     zone_start = rules.tail_zone * raw_length
-    prose_after = [False] * (len(lines) + 1)  # prose_after[i]: a prose paragraph at line i or later
-    for index in range(len(lines) - 1, -1, -1):
-        prose_after[index] = prose_after[index + 1] or _is_prose(lines[index].key, rules.tail_guard_words)
+    prose_after = _prose_after(lines, rules)
     for index, line in enumerate(lines):
         if not line.key or line.raw_start < zone_start or prose_after[index + 1]:
             continue  # not in the tail zone, or the article goes on after it
@@ -335,5 +361,40 @@ def clean(raw: str, rules: DebrisRules) -> CleanText:
         previous, blank_after_previous = line, None
 
     removed.sort(key=lambda r: (r.start, r.end))
-    offsets = OffsetMap(tuple((s[0], s[1], s[2]) for s in builder.segments))
-    return CleanText(text="".join(builder.parts), offsets=offsets, removed=tuple(removed))
+    text, segments = nfc("".join(builder.parts), [tuple(s) for s in builder.segments])
+    return CleanText(text=text, offsets=OffsetMap(tuple(segments)), removed=tuple(removed))
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that NFC can combine: a character and the combining marks (or Hangul
+    vowel and final jamo) after it. NFC never combines across these boundaries."""
+    spans, start = [], 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not (unicodedata.combining(text[index]) or "\u1160" <= text[index] <= "\u11ff"):
+            spans.append((start, index))
+            start = index
+    return spans
+
+
+def nfc(text: str, segments: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """`text` in Unicode NFC, with its offset segments kept true: verbatim characters map as
+    before; a character NFC composed (e + U+0301 -> é) maps to the first raw character of the
+    sequence it replaced. Text already in NFC (nearly all) comes back unchanged."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, segments
+    raw_index = [raw_start + k for _, raw_start, length in segments for k in range(length)]
+    parts: list[str] = []
+    builder = _Builder()
+    for start, end in _clusters(text):
+        chunk = text[start:end]
+        composed = unicodedata.normalize("NFC", chunk)
+        if composed == chunk:
+            for offset, character in enumerate(chunk):
+                builder.add(character, raw_index[start + offset])
+        else:
+            for character in composed:
+                builder.segments.append([builder.length, raw_index[start], 1])
+                builder.parts.append(character)
+                builder.length += 1
+        parts.append(composed)
+    return "".join(builder.parts), [tuple(s) for s in builder.segments]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import problem
 from ..model import Document, Problem
 from .html import extract_html
-from .sniff import SNIFF_BYTES, decode, is_binary
+from .sniff import SNIFF_BYTES, decode, declared_charset, is_binary
 
 
 def read_document(
@@ -14,6 +14,8 @@ def read_document(
     """Bytes of one document as a Document of `kind` text or html (E102, E103, E104, E121)."""
     if is_binary(data[:SNIFF_BYTES]):
         return problem(source, "E102", "NUL or control bytes")
+    if charset is None and kind == "html":  # a transport charset (WARC header) wins over the page's own
+        charset = declared_charset(data[:SNIFF_BYTES])
     text = decode(data, charset)
     if text is None:
         return problem(source, "E104", f"{len(data)} bytes")

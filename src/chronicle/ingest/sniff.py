@@ -85,15 +85,55 @@ def sniff(head: bytes, name: str = "") -> str:
     return extension(name) or "text"
 
 
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
+# When the guesser ranks several single-byte encodings equal, the Western one first: a
+# Latin-1 text fits cp1250 as well as cp1252 byte for byte, and only cp1252 reads it right.
+TIE_PREFERENCE = ("cp1252", "latin_1", "iso8859_15")
+MIN_UTF8_EVIDENCE = 2  # undeclared bytes are UTF-8 when valid multi-byte characters outnumber bad bytes this many times
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset an HTML page declares in a `<meta charset>` or `http-equiv` tag, if any."""
+    found = META_CHARSET.search(head)
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 with U+FFFD for the bad bytes, when it is UTF-8 text with a few stray bytes
+    (valid multi-byte characters outnumber the bad sequences); else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for character in text if ord(character) > 127 and character != "\ufffd")
+    return text if good >= MIN_UTF8_EVIDENCE * max(bad, 1) else None
+
+
 def decode(data: bytes, declared: str | None = None) -> str | None:
     """Bytes as text: by byte-order mark, declared charset, UTF-8, then charset_normalizer's best guess.
 
-    None when no encoding fits.
+    A declared UTF-8 is kept even with a few bad bytes (each becomes U+FFFD), and so is
+    undeclared text that is plainly UTF-8 apart from stray bytes: the guesser is only asked
+    about text that is not UTF-8. Among equally ranked guesses the Western single-byte
+    encodings come first. None when no encoding fits.
     """
     for encoding in filter(None, (bom_encoding(data), declared, "utf-8")):
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    best = charset_normalizer.from_bytes(data).best()
-    return None if best is None else str(best)
+    if (declared or "").lower() in UTF8_NAMES:
+        return data.decode("utf-8", errors="replace")
+    if (text := mostly_utf8(data)) is not None:
+        return text
+    return best_guess(data)
+
+
+def best_guess(data: bytes) -> str | None:
+    """charset_normalizer's choice; among guesses it ranks equal, `TIE_PREFERENCE` first."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = [m for name in TIE_PREFERENCE for m in tied if m.encoding == name]
+    return str((preferred or [best])[0])

@@ -1,0 +1,169 @@
+"""Web pages: charset, Unicode normalisation and page debris, each on small pages written here.
+
+Every defect has its case and its counter-case (what must not change).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from chronicle.ingest.clean import clean, load_debris_rules
+from chronicle.ingest.document import read_document
+from chronicle.ingest.sniff import decode
+from chronicle.model import Document
+
+RULES = load_debris_rules()
+PROSE = "The delegation arrived in the port city on Wednesday and was received by the governor."
+PROSE_2 = "Talks on the fishing quota went on late into the evening, according to two aides."
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}<title>Quota talks</title></head><body><article>{body}</article></body></html>"
+
+
+# --- charset ------------------------------------------------------------------------
+
+
+def test_declared_utf8_with_stray_bytes_stays_utf8():
+    text = "Le négociateur a salué un accord « très équilibré », selon l'agence. " * 3
+    html = page(f"<p>{text}</p><p>{PROSE}</p>", '<meta charset="utf-8">').encode()
+    broken = html.replace("équilibré".encode(), b"\xe9quilibr\xe9", 1)  # two Latin-1 bytes inside UTF-8
+    doc = read_document(broken, "p.html", "html")
+    assert isinstance(doc, Document)
+    assert "négociateur" in doc.text and "très" in doc.text  # the rest decoded as UTF-8
+    assert "\ufffdquilibr\ufffd" in doc.text  # the bad bytes replaced, not re-guessed
+
+
+def test_undeclared_utf8_with_one_stray_byte_stays_utf8():
+    data = ("Čeština, français, Größe, ñandú: " * 4).encode() + b"\x96 end"
+    assert decode(data).startswith("Čeština, français, Größe, ñandú")
+
+
+def test_latin1_text_is_not_read_as_cp1250():
+    text = "Le ministre a déclaré à la presse que les négociations étaient très avancées. Über die Größe wird später entschieden."
+    assert decode(text.encode("latin-1")) == text
+
+
+def test_central_european_text_is_still_guessed():
+    text = "Český text: příliš žluťoučký kůň úpěl ďábelské ódy, řekl ministr."
+    assert decode(text.encode("cp1250")) == text
+
+
+def test_a_transport_charset_wins_over_the_page_declaration():
+    html = page(f"<p>Größe und Qualität. {PROSE}</p><p>{PROSE_2}</p>", '<meta charset="utf-8">').encode("latin-1")
+    doc = read_document(html, "p.html", "html", charset="iso-8859-1")
+    assert "Größe und Qualität" in doc.text
+
+
+# --- NFC ----------------------------------------------------------------------------
+
+
+def test_clean_text_is_nfc_and_offsets_point_into_the_raw_text():
+    raw = "Share\nLe pre\u0301sident a salue\u0301  la de\u0301le\u0301gation.\n" + PROSE
+    cleaned = clean(raw, RULES)
+    assert unicodedata.is_normalized("NFC", cleaned.text)
+    assert "Le président a salué la délégation." in cleaned.text
+    for index, character in enumerate(cleaned.text):  # each clean character starts at its raw sequence
+        at = cleaned.offsets.to_raw(index)
+        assert unicodedata.normalize("NFC", raw[at : at + 2]).startswith(character)
+    start = cleaned.text.index("délégation")
+    raw_start, _ = cleaned.offsets.span_to_raw(start, start + 10)
+    assert raw[raw_start:].startswith("de\u0301le\u0301gation")
+    assert cleaned.text.endswith(PROSE)  # verbatim text after it still maps one to one
+    tail = cleaned.text.index(PROSE)
+    assert raw[cleaned.offsets.to_raw(tail) :] == PROSE
+
+
+def test_text_already_in_nfc_is_untouched():
+    raw = f"Café “quoted”\u00a0text.\n{PROSE}"
+    cleaned = clean(raw, RULES)
+    assert cleaned.text == raw and cleaned.offsets.segments == ((0, 0, len(raw)),)
+
+
+# --- cleaner rules that cut real text -------------------------------------------------
+
+
+def test_a_paragraph_mentioning_document_write_is_prose():
+    paragraph = "Security researchers said the old widget still called document.write to insert adverts into the page."
+    cleaned = clean(f"{PROSE}\n{paragraph}\n{PROSE_2}", RULES)
+    assert paragraph in cleaned.text
+
+
+def test_a_script_line_calling_document_write_is_dropped():
+    cleaned = clean(f"{PROSE}\ndocument.write('<div class=\"ad\">' + slot + '</div>');\n{PROSE_2}", RULES)
+    assert "document.write" not in cleaned.text
+
+
+def test_a_related_heading_before_short_real_paragraphs_does_not_cut_them():
+    short = [
+        "At the harbour, families waited with flags for the returning crew.",
+        "Several of the sailors had been away for more than eight months.",
+        "One of them said the food had run out two weeks before the end.",
+        "The harbour master thanked the coast guard for its patience and help.",
+        "A reception for the crew is planned at the town hall on Saturday.",
+    ]
+    raw = "\n\n".join([PROSE, PROSE_2, "See also", *short])
+    cleaned = clean(raw, RULES)
+    assert all(line in cleaned.text for line in short)
+    assert "See also" not in cleaned.text  # the heading itself is still debris
+
+
+def test_a_related_heading_before_a_list_of_links_still_cuts():
+    links = ["Fishing fleet returns early", "Quota row: what we know", "Governor visits the coast"]
+    raw = "\n\n".join([PROSE, PROSE_2, PROSE, "See also", *links])
+    cleaned = clean(raw, RULES)
+    assert not any(link in cleaned.text for link in links)
+
+
+# --- debris as data: English and European languages ---------------------------------------
+
+DEBRIS = [
+    "Follow Jane Roe on Twitter…",
+    "Jane Roe is our harbour correspondent. Follow her on Twitter @janeroe",
+    "— Follow @janeroe on X",
+    "Suivez-nous sur Facebook",
+    "Folgen Sie uns auf Instagram",
+    "Download the Coastal Times app",
+    "Get the app",
+    "Téléchargez l'application du journal",
+    "This article is for subscribers only.",
+    "Already a subscriber? Log in",
+    "You have reached your limit of free articles.",
+    "Il vous reste 64% de cet article à lire.",
+    "Réservé aux abonnés",
+    "Dieser Artikel ist nur für Abonnenten",
+    "Contenido exclusivo para suscriptores",
+    "Copyright 2021 Coastal Times. All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Tous droits réservés",
+    "Alle Rechte vorbehalten",
+    "Riproduzione riservata",
+    "À lire aussi : Le port prépare la saison",
+    "Lea también: El puerto prepara la temporada",
+    "Lesen Sie auch: Der Hafen bereitet sich vor",
+    "Leggi anche",
+]
+
+
+@pytest.mark.parametrize("line", DEBRIS)
+def test_debris_line_is_dropped(line):
+    cleaned = clean(f"{PROSE}\n{line}\n{PROSE_2}", RULES)
+    assert line not in cleaned.text and PROSE in cleaned.text and PROSE_2 in cleaned.text
+
+
+PROSE_WITH_DEBRIS_WORDS = [
+    "The campaign urged voters to follow the candidates on Twitter, where both posted long statements overnight.",
+    "Officials said the new app would let citizens download their records and get updates on applications.",
+    "Lea también el informe completo, dijo el ministro en una entrevista con periodistas extranjeros en la capital.",
+    "The copyright dispute between the two publishers reached the supreme court on Tuesday after years of appeals.",
+    "The report may not be published until the court rules on the request, the lawyers said.",
+    "Subscribers only learned of the rise in March.",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_WITH_DEBRIS_WORDS)
+def test_prose_with_debris_words_is_kept(line):
+    cleaned = clean(f"{PROSE}\n{line}\n{PROSE_2}", RULES)
+    assert line in cleaned.text
