@@ -167,3 +167,130 @@ PROSE_WITH_DEBRIS_WORDS = [
 def test_prose_with_debris_words_is_kept(line):
     cleaned = clean(f"{PROSE}\n{line}\n{PROSE_2}", RULES)
     assert line in cleaned.text
+
+
+# --- publication dates of pages ----------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+import lxml.html  # noqa: E402
+
+from chronicle.ingest.html import extract_html, page_date  # noqa: E402
+from chronicle.ingest.pubdate import discover_publication_date, load_date_rules  # noqa: E402
+
+DATES = load_date_rules()
+NOW = dt.date(2026, 1, 1)
+STORY = f"{PROSE}\n{PROSE_2}"
+
+
+def published(doc: Document) -> tuple[str | None, str]:
+    found = discover_publication_date(doc, clean(doc.text, RULES).text, DATES, NOW)
+    return found.value, found.source
+
+
+def test_url_date_wins_over_page_metadata_a_day_off():
+    doc = Document("p", "html", STORY, url="https://news.example/2021/03/04/quota-talks",
+                   published="2021-03-03", published_source="html")
+    assert published(doc) == ("2021-03-04", "url")
+    stamped = Document("p", "jsonl", STORY, url="https://news.example/2021/03/04/quota-talks",
+                       published="2021-03-03T23:30:00Z", published_source="metadata")
+    assert published(stamped) == ("2021-03-04", "url")
+
+
+def test_metadata_wins_when_it_is_not_just_a_day_off():
+    two_days = Document("p", "html", STORY, url="https://news.example/2021/03/05/quota-talks",
+                        published="2021-03-03", published_source="html")
+    assert published(two_days) == ("2021-03-03", "html")
+    bare_date = Document("p", "jsonl", STORY, url="https://news.example/2021/03/04/quota-talks",
+                         published="2021-03-03", published_source="metadata")
+    assert published(bare_date) == ("2021-03-03", "metadata")  # a date the input gives, no clock
+
+
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+def test_extensive_search_is_tried_when_the_page_metadata_has_no_date():
+    html = page(f"<p>{PROSE}</p><p>{PROSE_2}</p>").replace("<body>", "<body><div class='box'><span>14 May 2019</span></div>")
+    assert page_date(tree(html), html) == ("2019-05-14", "html-guess")
+
+
+def test_a_copyright_year_is_not_a_date():
+    html = page(f"<p>{PROSE}</p><p>{PROSE_2}</p>").replace("</body>", "<footer>© 2021 Coastal Times</footer></body>")
+    assert page_date(tree(html)) == (None, None)
+
+
+def test_a_guessed_page_date_ranks_after_the_url_and_the_text():
+    guess = Document("p", "html", STORY, url="https://news.example/2021/03/04/quota-talks",
+                     published="2019-05-14", published_source="html-guess")
+    assert published(guess) == ("2021-03-04", "url")
+    alone = Document("p", "html", STORY, published="2019-05-14", published_source="html-guess")
+    assert published(alone) == ("2019-05-14", "html")
+
+
+def test_a_labelled_date_in_an_html_comment_is_read():
+    html = page(f"<p>{PROSE}</p><p>{PROSE_2}</p>", "<!-- published: 2019-05-14T08:00:00 -->")
+    doc = extract_html(html, "p.html")
+    assert (doc.published_source, published(doc)) == ("html", ("2019-05-14", "html"))
+
+
+def test_an_unlabelled_date_in_an_html_comment_is_not():
+    html = page(f"<p>{PROSE}</p><p>{PROSE_2}</p>", "<!-- cache built 2024-02-02 10:00 -->")
+    assert extract_html(html, "p.html").published is None
+
+
+def test_a_date_on_the_first_line_of_a_page_text_is_used():
+    doc = Document("p", "html", f"14 May 2019\n{STORY}", extracted=True)
+    assert published(doc) == ("2019-05-14", "text")
+
+
+def test_a_date_line_above_the_headline_of_a_scraped_text_is_still_refused():
+    doc = Document("p", "text", f"14 May 2019\n{STORY}")
+    assert published(doc) == (None, "none")
+
+
+@pytest.mark.parametrize("line", [
+    "Published: 14.05.2019",
+    "Publié le 14 mai 2019 à 10:05",
+    "Veröffentlicht am 14. Mai 2019",
+    "Publicado el 14 de mayo de 2019",
+    "Pubblicato il 14 maggio 2019",
+    "Dienstag, 14. Mai 2019",
+])
+def test_day_first_and_european_dates(line):
+    doc = Document("p", "text", f"Quota talks go on\n{line}\n{STORY}")
+    assert published(doc) == ("2019-05-14", "text")
+
+
+def test_european_update_stamps_and_month_first_dots_are_not_publication_dates():
+    assert published(Document("p", "text", f"Quota talks go on\nMis à jour le 14 mai 2019\n{STORY}"))[0] is None
+    assert published(Document("p", "text", f"Quota talks go on\nPublished: 05.14.2019\n{STORY}"))[0] is None
+
+
+# --- bounded work ----------------------------------------------------------------------
+
+SLOW_PAGE = page("".join(f"<p>Item {i} of a very long list, <b>bold</b> and <i>slanted</i>.</p>" for i in range(20000)))
+
+
+def test_a_page_over_its_time_limit_fails_with_E122():
+    result = extract_html(SLOW_PAGE, "slow.html", seconds=0.3)
+    assert result.code == "E122" and "0.3 s" in result.reason
+
+
+def test_a_page_over_its_time_limit_fails_alone(tmp_path):
+    import duckdb
+
+    from chronicle.runners.local import ingest
+    from chronicle.settings import Settings
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-slow.html").write_text(SLOW_PAGE, encoding="utf-8")
+    (tmp_path / "in" / "b-fine.html").write_text(page(f"<p>{PROSE}</p><p>{PROSE_2}</p>"), encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "s.duckdb"), html_seconds=2.0)
+    report = ingest([str(tmp_path / "in")], settings)
+    assert report.stored == 1
+    with duckdb.connect(settings.db, read_only=True) as con:
+        sources = [row[0] for row in con.execute("SELECT source FROM articles").fetchall()]
+        problems = con.execute("SELECT source, code FROM problems").fetchall()
+    assert [s.rsplit("/", 1)[-1] for s in sources] == ["b-fine.html"]
+    assert [(s.rsplit("/", 1)[-1], code) for s, code in problems] == [("a-slow.html", "E122")]

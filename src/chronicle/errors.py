@@ -13,6 +13,7 @@ CODES: dict[str, str] = {
     "E111": "malformed JSONL line: not a JSON object",
     "E112": "JSONL record without `text` or `html`",
     "E121": "HTML without an article: no main text could be extracted",
+    "E122": "HTML too slow: extracting the page took longer than the per-page time limit",
     "E131": "WARC record truncated or corrupt: the rest of that file was skipped",
     "E141": "feed could not be parsed",
     "E142": "feed entry without content",

@@ -23,9 +23,10 @@ class Document:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None  # as the input's metadata gives it, any common format
-    published_source: str | None = None  # metadata | html (how the metadata knew it)
+    published_source: str | None = None  # metadata | html | html-guess (how the metadata knew it)
     crawled: str | None = None  # retrieval time (WARC-Date): an upper bound for publication
     language: str | None = None
+    extracted: bool = False  # `text` is the main text extracted from a page (no site header above it)
 
 
 @dataclass(frozen=True)

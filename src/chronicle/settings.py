@@ -30,6 +30,7 @@ class Settings:
     batch_size: int = 64  # articles per store transaction and per worker task
     max_document_bytes: int = 50_000_000  # a single text/HTML document or JSONL line larger than this is skipped
     lock_wait: float = 600.0  # seconds a command waits for a store another process is writing
+    html_seconds: float = 20.0  # one HTML page's extraction may take this long, else it is skipped (E122)
     spool_bytes: int = 8_000_000  # stdin or a named pipe is held in memory up to this, then in a temporary file
     minhash_permutations: int = 128
     near_duplicate_threshold: float = 0.8

@@ -10,6 +10,7 @@ from typing import IO
 
 from ..errors import problem
 from ..model import Document, Problem
+from ..settings import Settings
 from .html import extract_html
 
 METADATA = ("id", "url", "title", "outlet", "published")
@@ -29,7 +30,7 @@ def as_str(value: object) -> str | None:
     return str(scrub(value)).strip() or None
 
 
-def read_record(record: dict, source: str) -> Document | Problem:
+def read_record(record: dict, source: str, seconds: float | None = Settings.html_seconds) -> Document | Problem:
     """One JSONL object as a Document: its `text`, else the main text of its `html`."""
     meta = {key: value for key in METADATA if (value := as_str(record.get(key))) is not None}
     if "published" in meta:
@@ -38,7 +39,7 @@ def read_record(record: dict, source: str) -> Document | Problem:
     if isinstance(text, str) and text.strip():
         return Document(source=source, format="jsonl", text=text, **meta)
     if isinstance(html, str) and html.strip():
-        page = extract_html(html, source, url=meta.get("url"))
+        page = extract_html(html, source, meta.get("url"), seconds)
         return page if isinstance(page, Problem) else dataclasses.replace(page, format="jsonl", **meta)
     return problem(source, "E112", f"keys: {', '.join(sorted(record)) or 'none'}")
 
@@ -59,7 +60,9 @@ def _ends_line(piece: bytes | str) -> bool:
     return piece[-1:] in ("\n", b"\n")
 
 
-def read_jsonl(stream: IO, source: str, limit: int) -> Iterator[Document | Problem]:
+def read_jsonl(
+    stream: IO, source: str, limit: int, seconds: float | None = Settings.html_seconds
+) -> Iterator[Document | Problem]:
     """Documents from a stream of JSONL lines; a bad line is recorded (E111, E112, E105 over
     `limit`, checked before the line is read whole) and reading goes on."""
     empty = True
@@ -78,7 +81,7 @@ def read_jsonl(stream: IO, source: str, limit: int) -> Iterator[Document | Probl
             yield problem(where, "E111", str(error))
             continue
         if isinstance(record, dict):
-            yield read_record(record, where)
+            yield read_record(record, where, seconds)
         else:
             yield problem(where, "E111", f"a JSON {type(record).__name__}, not an object")
     if empty:

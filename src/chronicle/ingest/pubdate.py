@@ -256,15 +256,32 @@ def _parse_with_dateutil(text: str) -> tuple[dt.date | None, str | None]:
     return first.date(), None
 
 
-def _from_metadata(doc: Document, rules: DateRules, limits: _Limits) -> PublicationDate | None:
-    if not doc.published or not doc.published.strip():
+_CLOCK = re.compile(r"[T\s][0-9]{1,2}:[0-9]{2}")
+
+
+def _from_metadata(doc: Document, rules: DateRules, limits: _Limits, guess: bool = False) -> PublicationDate | None:
+    """The input's or the page's own date; with `guess`, only the page's free-text guess
+    (htmldate's extensive search), which ranks after the URL and the text."""
+    if not doc.published or not doc.published.strip() or (doc.published_source == "html-guess") != guess:
         return None
-    source = doc.published_source if doc.published_source in ("metadata", "html") else "metadata"
+    source = "html" if doc.published_source in ("html", "html-guess") else "metadata"
     value, reason = parse_date_string(doc.published, rules)
-    candidate = _Candidate(source, "published", doc.published.strip(), value=value, reason=reason)
+    context = "extensive search" if guess else "published"
+    candidate = _Candidate(source, context, doc.published.strip(), value=value, reason=reason)
     if limits.check(candidate):
         return PublicationDate(value.isoformat(), source, candidate.evidence)
     return None
+
+
+def _a_day_off(found: PublicationDate, doc: Document, url_date: PublicationDate | None) -> bool:
+    """Whether the URL's date should replace a metadata date one day off it: a page's date
+    (htmldate gives the date of a UTC stamp) or a metadata timestamp, which a time zone moves
+    across midnight. The URL was written in the outlet's own day."""
+    if url_date is None or found.source not in ("metadata", "html"):
+        return False
+    timed = found.source == "html" or _CLOCK.search(doc.published or "") is not None
+    gap = abs((dt.date.fromisoformat(found.value) - dt.date.fromisoformat(url_date.value)).days)
+    return timed and gap == 1
 
 
 def _month_number(parts: dict[str, str | None], rules: DateRules) -> int | None:
@@ -309,10 +326,8 @@ def _weekday_contradiction(match: re.Match[str], clean_text: str, rules: DateRul
     value, _ = _read_date(match.group("date"), rules)
     if value is None:
         return None
-    full = {}  # the full name of each weekday ("sat" and "sun" are also words)
-    for name, number in rules.weekdays.items():
-        full[number] = max(full.get(number, ""), name, key=len)
-    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(name) for name in full.values())})\b", re.IGNORECASE)
+    names = [name for name in rules.weekdays if len(name) > 3]  # not "sat", "sun": also words
+    pattern = re.compile(_alternation(dict.fromkeys(names, 0)), re.IGNORECASE)
     named = {rules.weekdays[found.group(0).lower()] for found in pattern.finditer(clean_text)}
     if named and value.weekday() not in named:
         days = ", ".join(sorted({found.group(0).capitalize() for found in pattern.finditer(clean_text)}))
@@ -373,7 +388,7 @@ def _text_candidates(doc: Document, clean_text: str, rules: DateRules) -> list[_
 
     line_contexts = [c for c in rules.contexts if c.scope == "line"]
     caption_contexts = [c for c in rules.contexts if c.scope == "caption"]
-    headline_seen = False
+    headline_seen = doc.extracted  # a page's main text has no site header above its headline
     previous = ""
     position = 0
     for line in clean_text.split("\n"):
@@ -446,10 +461,20 @@ def discover_publication_date(
     if doc.crawled:
         crawled, _ = parse_date_string(doc.crawled, rules)
     limits = _Limits(now=now, crawled=crawled)
+    found = _from_metadata(doc, rules, limits)
+    if found is not None and doc.url:
+        url_date = _from_url(doc, rules, _Limits(now=now, crawled=crawled))
+        if _a_day_off(found, doc, url_date):
+            limits.rejected.append(
+                f"{found.value} [{found.source}:published] {found.evidence!r}: a day off the URL's date"
+                f" ({url_date.value}), as a UTC timestamp is"
+            )
+            found = url_date
     found = (
-        _from_metadata(doc, rules, limits)
+        found
         or _from_url(doc, rules, limits)
         or _from_text(doc, clean_text, rules, limits)
+        or _from_metadata(doc, rules, limits, guess=True)
     )
     rejected = tuple(limits.rejected)
     if found is None:

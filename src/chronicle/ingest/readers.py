@@ -155,7 +155,7 @@ def dispatch(
         encoding = bom_encoding(head)
         wide = encoding in ("utf-16", "utf-32")
         lines = io.TextIOWrapper(stream, encoding, errors="replace") if wide else stream
-        yield from read_jsonl(lines, source, settings.max_document_bytes)
+        yield from read_jsonl(lines, source, settings.max_document_bytes, settings.html_seconds)
     elif kind == "binary":
         yield problem(source, "E102", "NUL or control bytes")
     else:
@@ -165,7 +165,7 @@ def dispatch(
         elif kind == "feed":
             yield from read_feed(data, source)
         else:
-            yield read_document(data, source, kind)
+            yield read_document(data, source, kind, seconds=settings.html_seconds)
 
 
 def read_limited(stream: BinaryIO, size: int | None, limit: int) -> bytes | None:

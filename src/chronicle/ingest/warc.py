@@ -42,7 +42,7 @@ def read_page(record, body: bytes, source: str, settings: Settings, message: Mes
     if len(body) > settings.max_document_bytes:
         return problem(source, "E105", f"payload over the limit of {settings.max_document_bytes} bytes")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    page = read_document(body, source, "html", message.get_content_charset(), url)
+    page = read_document(body, source, "html", message.get_content_charset(), url, settings.html_seconds)
     if isinstance(page, Problem):
         return page
     return dataclasses.replace(page, format="warc", crawled=record.rec_headers.get_header("WARC-Date"))
