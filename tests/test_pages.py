@@ -294,3 +294,21 @@ def test_a_page_over_its_time_limit_fails_alone(tmp_path):
         problems = con.execute("SELECT source, code FROM problems").fetchall()
     assert [s.rsplit("/", 1)[-1] for s in sources] == ["b-fine.html"]
     assert [(s.rsplit("/", 1)[-1], code) for s, code in problems] == [("a-slow.html", "E122")]
+
+
+def test_the_time_limit_puts_back_an_outer_alarm():
+    import signal
+
+    from chronicle.ingest.html import time_limit
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        with time_limit(5):
+            pass
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < remaining <= 30 and not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -45,14 +45,17 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             raise PageTimeout
 
         previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        if armed:
+        elapsed = time.monotonic() - started
+        if armed:  # put back whatever alarm was running before, less the time spent here
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    if time.monotonic() - started > seconds:
+            if outer_delay:
+                signal.setitimer(signal.ITIMER_REAL, max(outer_delay - elapsed, 0.001), outer_interval)
+    if elapsed > seconds:
         raise PageTimeout
 
 
