@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 import signal
@@ -94,25 +93,22 @@ def guessed_date(tree: lxml.html.HtmlElement) -> str | None:
     return value
 
 
-def page_date(
-    tree: lxml.html.HtmlElement, html: str = "", whole: lxml.html.HtmlElement | None = None
-) -> tuple[str | None, str | None]:
+def page_date(tree: lxml.html.HtmlElement, html: str = "") -> tuple[str | None, str | None]:
     """The page's own date and how it was known, in order: its metadata and markup
-    (htmldate's fast search on `tree`: "html"), a labelled date in a comment of the page's
-    `html` ("html"), else htmldate's extensive search of the page's text ("html-guess", which
-    pubdate ranks after the URL and the article's text). `whole` is the page as parsed,
-    before trafilatura pruned `tree` (by default `tree` itself).
+    (htmldate's fast search: "html"), a labelled date in a comment of the page's `html`
+    ("html"), else htmldate's extensive search of the page's text ("html-guess", which
+    pubdate ranks after the URL and the article's text). Neither trafilatura nor htmldate
+    changes `tree` (both work on copies).
 
     No date is read from the URL (`url=""`; the URL is kept on the Document, so a later stage
     can use it and say so). htmldate's only use of "today" is as the latest acceptable date.
     """
-    whole = tree if whole is None else whole
     fast = htmldate.find_date(tree, url="", extensive_search=False, original_date=True)
     if fast:
         return fast, "html"
     if written := comment_date(html):
         return written, "html"
-    guess = guessed_date(whole)
+    guess = guessed_date(tree)
     return (guess, "html-guess") if guess else (None, None)
 
 
@@ -129,14 +125,13 @@ def extract_html(
             tree = trafilatura.load_html(html)
             if tree is None:  # trafilatura refuses a bare fragment such as "<p>...</p>"
                 tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
-            whole = None if tree is None else copy.deepcopy(tree)  # extraction prunes `tree`
             page = None if tree is None else trafilatura.bare_extraction(
                 tree, url=url, with_metadata=True, include_comments=False,
                 date_extraction_params={"extensive_search": False, "original_date": True},
             )
             if page is None or not (page.text or "").strip():
                 return problem(source, "E121", "no main text found")
-            published, known_from = page_date(tree, html, whole)
+            published, known_from = page_date(tree, html)
     except PageTimeout:
         return problem(source, "E122", f"over {seconds:g} s")
     except Exception as error:  # any parser failure on arbitrary markup is a skipped page
