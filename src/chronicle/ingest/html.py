@@ -20,8 +20,8 @@ from ..errors import problem
 from ..model import Document, Problem
 from ..settings import Settings
 
-COMMENT_DATE_CHARS = 60
-HTML_COMMENT = re.compile(r"<!--(.{0,500}?)-->", re.DOTALL)  # how much of a comment after its label is handed on as the date
+COMMENT_DATE_CHARS = 60  # how much of a comment after its label is handed on as the date
+HTML_COMMENT = re.compile(r"<!--(.{0,500}?)-->", re.DOTALL)  # a longer comment is no date label
 
 
 class PageTimeout(BaseException):

@@ -4,7 +4,8 @@ The fallbacks are written out in order, as trafilatura does it:
 
 1. metadata: `doc.published`, in any common format (ISO dates and datetimes, RFC 822
    feed dates, "March 3, 2020", ...), reported as source "metadata" or "html" as
-   `doc.published_source` says;
+   `doc.published_source` says; when the URL's date is one day off a page date or a
+   metadata timestamp (a UTC stamp across midnight), the URL's date;
 2. the URL: its path, /2020/03/03/, /2020-03-03/, /20200303-..., ...-20200303-..., /2020/mar/03/
    (a month alone, /2020/03/, is not a publication date, but rules out text dates from
    other months), then a date parameter of its query (?date=2020-03-03);
@@ -15,7 +16,8 @@ The fallbacks are written out in order, as trafilatura does it:
    2020 (Reuters) -") and dated photo captions ("... in Paris on March 3, 2020. (AFP)").
    A date mentioned inside a sentence is not a candidate. When text candidates disagree,
    the date with the most support wins (each candidate weighs as its context says:
-   captions least); ties go to the earliest.
+   captions least); ties go to the earliest;
+4. a page's guess: htmldate's extensive search (`published_source="html-guess"`).
 
 Every candidate is checked before it is used; a refused one goes to
 `PublicationDate.rejected` with the reason: an impossible date, a written weekday that
