@@ -1,18 +1,26 @@
-"""Web pages: charset, Unicode normalisation and page debris, each on small pages written here.
+"""Web pages (issue 17): charset, NFC, debris, page dates and the per-page time limit, on small pages written here.
 
 Every defect has its case and its counter-case (what must not change).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import signal
 import unicodedata
 
+import duckdb
+import lxml.html
 import pytest
 
 from chronicle.ingest.clean import clean, load_debris_rules
 from chronicle.ingest.document import read_document
+from chronicle.ingest.html import extract_html, page_date, time_limit
+from chronicle.ingest.pubdate import discover_publication_date, load_date_rules
 from chronicle.ingest.sniff import decode
 from chronicle.model import Document
+from chronicle.runners.local import ingest
+from chronicle.settings import Settings
 
 RULES = load_debris_rules()
 PROSE = "The delegation arrived in the port city on Wednesday and was received by the governor."
@@ -171,13 +179,6 @@ def test_prose_with_debris_words_is_kept(line):
 
 # --- publication dates of pages ----------------------------------------------------------
 
-import datetime as dt  # noqa: E402
-
-import lxml.html  # noqa: E402
-
-from chronicle.ingest.html import extract_html, page_date  # noqa: E402
-from chronicle.ingest.pubdate import discover_publication_date, load_date_rules  # noqa: E402
-
 DATES = load_date_rules()
 NOW = dt.date(2026, 1, 1)
 STORY = f"{PROSE}\n{PROSE_2}"
@@ -278,11 +279,6 @@ def test_a_page_over_its_time_limit_fails_with_E122():
 
 
 def test_a_page_over_its_time_limit_fails_alone(tmp_path):
-    import duckdb
-
-    from chronicle.runners.local import ingest
-    from chronicle.settings import Settings
-
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a-slow.html").write_text(SLOW_PAGE, encoding="utf-8")
     (tmp_path / "in" / "b-fine.html").write_text(page(f"<p>{PROSE}</p><p>{PROSE_2}</p>"), encoding="utf-8")
@@ -297,10 +293,6 @@ def test_a_page_over_its_time_limit_fails_alone(tmp_path):
 
 
 def test_the_time_limit_puts_back_an_outer_alarm():
-    import signal
-
-    from chronicle.ingest.html import time_limit
-
     fired = []
     previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
     try:
