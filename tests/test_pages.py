@@ -257,6 +257,8 @@ def test_a_date_line_above_the_headline_of_a_scraped_text_is_still_refused():
     "Publicado el 14 de mayo de 2019",
     "Pubblicato il 14 maggio 2019",
     "Dienstag, 14. Mai 2019",
+    "14.05.2019, 10:15 Uhr",
+    "Fecha: 14 de mayo de 2019",
 ])
 def test_day_first_and_european_dates(line):
     doc = Document("p", "text", f"Quota talks go on\n{line}\n{STORY}")
