@@ -151,3 +151,17 @@ def test_a_story_date_line_just_before_the_page_date_anchors_its_relative_words(
 
     assert story_day(text, published, load_date_rules()) == day
     assert story_day(text, None, load_date_rules()) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # a day on a noun of the reporting clause dates that noun, not the report
+        ("“Leaders need conversations like these,” Diallo told reporters at her Friday briefing.", "conversations"),
+        # a present happening in a report is not moved back
+        ("Okafor and Ruiz are holding talks in Tema, a spokesman told reporters on Friday.", "talks"),
+    ],
+)
+def test_the_report_window_is_for_past_happenings_the_day_itself_dates(nlp, rules, sentence, word):
+    time = _time(nlp, rules, sentence, word)
+    assert time.end is None and not time.rule.startswith("report:")

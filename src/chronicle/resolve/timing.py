@@ -296,16 +296,16 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
         chosen = _governing(clause, spans) if clause is not None and clause.i in scope else None
-        if chosen is not None and _reporting(clause, rules) and clause_tense(target, rules) != "future":
-            chosen = report_window(chosen, rules)  # "X received Y, the agency [reported] on Friday"
+        if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
+            chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
     resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
         span, chosen = min(resolved, key=nearest)
         verb = _clause_verb(span.root)
-        if _reporting(verb, rules) and verb.i not in _own_clause(target) and clause_tense(target, rules) != "future":
+        if verb is not None and verb.i not in _own_clause(target) and _reported_happening(target, verb, rules) and _dates_verb(span, verb):
             chosen = report_window(chosen, rules)  # "..., the agency [reported] on Friday" (parsed as a modifier)
-    if chosen is None and clause_tense(target, rules) != "future":
+    if chosen is None and clause_tense(target, rules) == "past":
         chosen = _report_beside(target, spans, scope, rules)
     if chosen is not None:
         return chosen
@@ -317,6 +317,20 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
 def _reporting(verb, rules: TimeRules) -> bool:
     """A verb that reports a happening rather than being one ("reported", "told", "confirmed")."""
     return verb is not None and verb.lemma_.lower() in rules.reporting_verbs
+
+
+def _reported_happening(target, verb, rules: TimeRules) -> bool:
+    """Whether `verb` reports the past happening at `target` ("received ..., the agency
+    reported"); not a plan ("will receive ..., the agency reported") nor a present or
+    generic one inside a quote ("the importance of having conversations, she told ...")."""
+    return _reporting(verb, rules) and clause_tense(target, rules) == "past"
+
+
+def _dates_verb(span, verb) -> bool:
+    """Whether the time at `span` modifies `verb` itself ("reported [on Friday]", "confirmed
+    [Wednesday]"), not a noun of its clause ("told reporters at her [Thursday] briefing")."""
+    head = span.root.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
 def report_window(report: TimeValue, rules: TimeRules) -> TimeValue:
@@ -337,7 +351,7 @@ def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValu
         if not value.resolved or value.precision != "day":
             continue
         verb = _clause_verb(span.root)
-        if _reporting(verb, rules) and verb.dep_ in ("conj", "parataxis") and verb.head.i in scope:
+        if _reporting(verb, rules) and verb.dep_ in ("conj", "parataxis") and verb.head.i in scope and _dates_verb(span, verb):
             return report_window(value, rules)
     return None
 
