@@ -98,6 +98,12 @@ def test_an_event_inside_an_after_clause_is_counted_back_from_the_main_one(nlp, 
     assert _time(nlp, rules, sentence, "visit", nth=1).value == "2022-04-30"
 
 
+def test_counted_back_from_the_sentences_own_day_and_not_for_the_clause_beside(nlp, rules):
+    sentence = "On Monday, three days after Ruiz and Okafor spoke by phone, Lagos pledged new funds for the port."
+    assert _time(nlp, rules, sentence, "spoke").value == "2022-04-22"  # Monday the 25th, less three days
+    assert _time(nlp, rules, sentence, "pledged").rule != "relative-to-event:counted-back"
+
+
 def test_a_report_day_is_no_day_to_count_forward_from(nlp, rules):
     time = _time(nlp, rules, "Ruiz met Okafor three days before Mensah held talks with Diallo.", "talks")
     assert time.value is None
@@ -158,8 +164,9 @@ def test_a_story_date_line_just_before_the_page_date_anchors_its_relative_words(
     [
         # a day on a noun of the reporting clause dates that noun, not the report
         ("“Leaders need conversations like these,” Diallo told reporters at her Friday briefing.", "conversations"),
-        # a present happening in a report is not moved back
+        # a present happening in a report is not moved back, nor a conditional one
         ("Okafor and Ruiz are holding talks in Tema, a spokesman told reporters on Friday.", "talks"),
+        ("Ruiz said on Friday that talks with Okafor would be held if the ceasefire lasted.", "talks"),
     ],
 )
 def test_the_report_window_is_for_past_happenings_the_day_itself_dates(nlp, rules, sentence, word):

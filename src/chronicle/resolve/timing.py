@@ -322,8 +322,11 @@ def _reporting(verb, rules: TimeRules) -> bool:
 def _reported_happening(target, verb, rules: TimeRules) -> bool:
     """Whether `verb` reports the past happening at `target` ("received ..., the agency
     reported"); not a plan ("will receive ..., the agency reported") nor a present or
-    generic one inside a quote ("the importance of having conversations, she told ...")."""
-    return _reporting(verb, rules) and clause_tense(target, rules) == "past"
+    generic one inside a quote ("the importance of having conversations, she told ..."), nor
+    a conditional ("an offensive would be launched if ..., he said on Friday")."""
+    own = _clause_verb(target)
+    modal = own is not None and any(child.tag_ == "MD" for child in own.children)
+    return _reporting(verb, rules) and clause_tense(target, rules) == "past" and not modal
 
 
 def _dates_verb(span, verb) -> bool:
@@ -453,7 +456,7 @@ def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeE
     if expression is None:
         return time
     if token_index is not None and _opens_clause_of(doc, expression, doc[token_index], rules):
-        return _counted_back(expression, time, reference, rules)
+        return _counted_back(expression, time, reference, rules, _sentence_day(doc, expression, token_index, expressions_with_values))
     if _NAMES_ITS_EVENT.match(doc_text(doc), expression.end):
         reference = _named_event_time(doc, expression, expressions_with_values, rules)
     if reference is None:
@@ -469,16 +472,27 @@ def _opens_clause_of(doc, expression: TimeExpression, target, rules: TimeRules) 
     if span is None or expression.part("direction") is None:
         return False
     word = span[-1]
-    if word.lower_ not in rules.relations or word.dep_ not in ("mark", "prep"):
+    if word.lower_ not in rules.relations or word.dep_ not in ("mark", "prep") or target.i < word.i:
         return False
     head = word.head if word.dep_ == "mark" else word
-    return target.i != head.i and head in (target, *target.ancestors) or (word.dep_ == "mark" and target.i == head.i)
+    if target.i == head.i:
+        return word.dep_ == "mark"
+    node = target
+    while node.i != head.i:  # "..., spoke by phone, Ankara [pledged]": a clause beside it, not in it
+        if node.head.i == node.i or node.dep_ == "conj" and node.head.i == head.i:
+            return False
+        node = node.head
+    return True
 
 
-def _counted_back(expression: TimeExpression, time: TimeValue, reference: TimeValue | None, rules: TimeRules) -> TimeValue:
+def _counted_back(expression: TimeExpression, time: TimeValue, reference: TimeValue | None, rules: TimeRules,
+                  own_day: TimeValue | None = None) -> TimeValue:
     """The day of the event an expression such as "two weeks after" counts from, seen from the
-    event it dates (`reference`, else the publication day): the same distance the other way."""
-    if reference is None or reference.value is None or reference.precision not in ("day", "reported"):
+    event it dates (its sentence's own day, `own_day`; else `reference`, else the publication
+    day): the same distance the other way."""
+    if own_day is not None:
+        reference = own_day
+    elif reference is None or reference.value is None or reference.precision not in ("day", "reported"):
         reference = published_time(dt.date.fromisoformat(time.anchor)) if time.anchor else None
     if reference is None:
         return time
@@ -491,3 +505,16 @@ def _counted_back(expression: TimeExpression, time: TimeValue, reference: TimeVa
     if reference.precision == "reported" and back > base:
         return time  # a report is no day to count forward from ("met three days before X held talks")
     return replace(forward, value=back.isoformat(), end=None, rule="relative-to-event:counted-back")
+
+
+def _sentence_day(doc, expression: TimeExpression, token_index: int, expressions_with_values) -> TimeValue | None:
+    """The day the clause around "[three days after] X spoke" is dated to in its own sentence:
+    a day written before the expression ("On Monday, three days after ..."), else after the
+    event it counts from; None when the sentence has none."""
+    sentence = doc[token_index].sent
+    target_end = doc[token_index].idx + len(doc[token_index].text)
+    days = [(e, v) for e, v in expressions_with_values
+            if v.resolved and v.precision == "day" and sentence.start_char <= e.start < sentence.end_char]
+    before = [v for e, v in days if e.end <= expression.start]
+    after = [v for e, v in days if e.start >= target_end]
+    return before[-1] if before else after[0] if after else None
