@@ -61,3 +61,16 @@ def test_meetings_that_did_not_happen_are_found_by_negated_or_hypothetical_menti
     happened = {"b1": [mention("b1:e0", ["Ada Quill", "Bo Rennet"])]}
     assert meeting_score(gold, negated, kb)["not_happened"]["recall"] == 1.0
     assert meeting_score(gold, happened, kb)["not_happened"]["recall"] == 0.0
+
+
+def test_a_range_of_days_holding_the_gold_day_is_the_right_date(kb):
+    def verdict(date, end):
+        events = {"a1": [{**mention("a1:e0", ["Ada Quill", "Bo Rennet"], date), "end_date": end}]}
+        return meeting_score(GOLD, events, kb)["meetings"]["verdicts"][0]["date_right"]
+
+    assert verdict("2020-03-03", "2020-03-04") is True  # "on Wednesday or the day before"
+    assert verdict("2020-03-04", None) is True
+    assert verdict("2020-03-01", "2020-03-03") is False
+    assert verdict("2020-03-03", None) is False
+    week = {"a1": [{**mention("a1:e0", ["Ada Quill", "Bo Rennet"], "2020-03-02", precision="week"), "end_date": "2020-03-08"}]}
+    assert meeting_score(GOLD, week, kb)["meetings"]["verdicts"][0]["date_right"] is True  # "last week"

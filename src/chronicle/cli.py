@@ -688,7 +688,7 @@ def _print_brief(label: str, brief: dict | None) -> None:
         print(f"      {label}: no mention")
         return
     print(f"      {label}: {brief['id']} {brief['type']}/{brief['mode'] or '-'} {brief['modality']} "
-          f"[{', '.join(brief['actors'])}] {brief['date'] or '-'} ({brief['date_precision']}: {brief['date_expression'] or '-'}) "
+          f"[{', '.join(brief['actors'])}] {brief['date'] or '-'}{'..' + brief['end_date'] if brief.get('end_date') else ''} ({brief['date_precision']}: {brief['date_expression'] or '-'}) "
           f"@ {brief['place'] or '-'} «{brief['trigger']}»")
     print(f"        {brief['evidence']}")
 

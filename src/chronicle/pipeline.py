@@ -25,7 +25,7 @@ from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
-from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules
+from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules, story_day
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, Mention, Problem
@@ -202,7 +202,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
         actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
         place_mentions, places = resolve_places(doc, res.gazetteer, countries)
-        times = resolve_times(doc, item.published, res.times)  # never a guessed anchor
+        anchor = story_day(item.text, item.published, res.dates) or item.published  # a story's own date line
+        times = resolve_times(doc, anchor, res.times)  # never a guessed anchor
         time_mentions = [
             Mention(
                 expression.start, expression.end, expression.text, "time", value.value,
@@ -216,13 +217,13 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             place_mentions=place_mentions,
             places=places,
             times=times,
-            published=item.published,
+            published=anchor,
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
             role_evidence=tuple(actors.evidence),
         )
         events = find_events(doc, context, res.kb, res.events, res.times)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
-        claims = find_claims(doc, actors.mentions, times, quotes, res.claims, item.published) if res.claims else []
+        claims = find_claims(doc, actors.mentions, times, quotes, res.claims, anchor) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(

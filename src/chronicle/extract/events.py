@@ -22,7 +22,7 @@ from chronicle.nlp import doc_text
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, finite_past, infinitive, published_time, relative_to_event, sequenced_time,
+    attach_time, clause_tense, closing_day, finite_past, infinitive, published_time, relative_to_event, sequenced_time,
 )
 
 ROLES = ("directed", "symmetric", "visit", "host")
@@ -1452,7 +1452,7 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
     own, the day of a nearby event it is sequenced against ("Before the dinner, ..."), and a
     perfect ("has met") as of publication or, beside dated background, undated."""
     time = attach_time(doc, token.i, dating, main_time, context.published, rules)
-    time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc)
+    time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc, token.i)
     if time.rule == "published" or time.rule.startswith("main-event:"):
         time = sequenced_time(doc, token.i, dating, rules) or time
     if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
@@ -1773,7 +1773,7 @@ def _record(event: _Found) -> EventMention:
         modality=event.modality,
         actors=tuple(event.actors),
         date=time.value,
-        end_date=time.end if not time.open_ended else None,
+        end_date=closing_day(time),
         date_precision=time.precision,
         date_expression=time.expression,
         date_rule=time.rule,

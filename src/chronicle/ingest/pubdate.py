@@ -80,6 +80,7 @@ class DateRules:
     url_months: tuple[re.Pattern[str], ...]
     plan_markers: tuple[re.Pattern[str], ...]
     any_date: re.Pattern[str]  # a full date anywhere, in any format (for metadata strings)
+    story_day_window: int = 0  # a story's own date line this many days before the page date anchors it
 
 
 def _alternation(names: dict[str, int]) -> str:
@@ -148,6 +149,7 @@ def load_date_rules(path: Path | None = None) -> DateRules:
         url_months=tuple(re.compile(p, flags) for p in data.get("url_months") or []),
         plan_markers=tuple(re.compile(p, flags) for p in data.get("plan_markers") or []),
         any_date=re.compile(date_alternation, flags),
+        story_day_window=int(data.get("story_day_window") or 0),
     )
 
 
@@ -483,3 +485,20 @@ def discover_publication_date(
         month = f"{limits.url_month[0]}-{limits.url_month[1]:02d}" if limits.url_month else None
         return PublicationDate(None, "none", None, rejected, month=month)
     return PublicationDate(found.value, found.source, found.evidence, rejected)
+
+
+def story_day(clean_text: str, published: dt.date | None, rules: DateRules) -> dt.date | None:
+    """The day a story's relative words ("yesterday", "on Friday") count from, when it is not
+    the page's date: a date line of the story itself (a line that is just a date under the
+    headline, a byline, an agency dateline; not a caption, an update stamp or the site's
+    date above the headline) at most `story_day_window` days before `published`, as when a
+    paper's story of 19 July is posted on 21 July. None when there is no such line."""
+    if published is None or rules.story_day_window <= 0:
+        return None
+    earliest = published - dt.timedelta(days=rules.story_day_window)
+    found = [
+        candidate for candidate in _text_candidates(Document(source="", format="text", text=""), clean_text, rules)
+        if candidate.reason is None and candidate.weight >= 2 and candidate.value is not None
+        and earliest <= candidate.value < published
+    ]
+    return min(found, key=lambda c: (-c.weight, c.position)).value if found else None

@@ -148,6 +148,9 @@ class TimeRules:
     deadlines: tuple[str, ...] = ()  # "by": "by the end of May" is a deadline
     sequences: frozenset[str] = frozenset()  # "before": "before the dinner" is the dinner's day
     definites: frozenset[str] = frozenset()  # "the", "their": a noun that names a known event
+    reporting_verbs: frozenset[str] = frozenset()  # "reported": "X met Y, the agency reported on Friday"
+    report_lag_days: int = 1  # a reported happening is on the report's day or up to this many days before
+    days_ahead_in_past: int = 0  # a yearless "June 12" this close after the anchor is that coming day, even in a past clause
 
 
 # ----------------------------------------------------------------------------- loading
@@ -257,11 +260,14 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         future_governors=frozenset(_key(word) for word in tense.get("future_governors", ())),
         future_verbs=frozenset(_key(word) for word in tense.get("future_verbs", ())),
         future_modifiers=frozenset(_key(word) for word in tense.get("future_modifiers", ())),
+        days_ahead_in_past=int(tense.get("days_ahead_in_past", 0)),
         relations=frozenset(_key(word) for word in (data.get("attachment") or {}).get("relations", ())),
         ordinals=frozenset(_key(word) for word in (data.get("attachment") or {}).get("ordinals", ())),
         deadlines=tuple(_key(word) for word in (data.get("attachment") or {}).get("deadlines", ())),
         sequences=frozenset(_key(word) for word in (data.get("attachment") or {}).get("sequences", ())),
         definites=frozenset(_key(word) for word in (data.get("attachment") or {}).get("definites", ())),
+        reporting_verbs=frozenset(_key(word) for word in (data.get("attachment") or {}).get("reporting_verbs", ())),
+        report_lag_days=int((data.get("attachment") or {}).get("report_lag_days", 1)),
     )
 
 
@@ -405,12 +411,15 @@ def _month_year(anchor: dt.date, month: int, tense: str, shift: int | None) -> i
     return year if month <= anchor.month else year - 1
 
 
-def _month_day_date(anchor: dt.date, month: int, day: int, tense: str, weekday: int | None) -> dt.date | None:
+def _month_day_date(anchor: dt.date, month: int, day: int, tense: str, weekday: int | None,
+                    days_ahead: int = 0) -> dt.date | None:
     """The date of a month and day written without a year ("Sept. 25"), seen from `anchor`.
 
     A written weekday that fits only one of the neighbouring years picks that year;
-    otherwise past clauses take the latest such date not after the anchor, future ones the
-    earliest not before it, present ones the nearest.
+    otherwise past clauses take the latest such date not after the anchor (but one at most
+    `days_ahead` days after it is that coming day: a year back would carry its year, "before
+    his visit from June 12" on June 11), future ones the earliest not before it, present
+    ones the nearest.
     """
     candidates = [date for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (date := _date(year, month, day))]
     if weekday is not None:
@@ -424,6 +433,9 @@ def _month_day_date(anchor: dt.date, month: int, day: int, tense: str, weekday: 
         return min(later) if later else None
     if tense == "present":
         return min(candidates, key=lambda date: (abs((date - anchor).days), date > anchor))
+    coming = [date for date in candidates if anchor < date <= anchor + dt.timedelta(days=days_ahead)]
+    if coming:
+        return coming[0]
     earlier = [date for date in candidates if date <= anchor]
     return max(earlier) if earlier else None
 
@@ -501,7 +513,7 @@ def _normalize_date(expression: TimeExpression, anchor: dt.date | None, tense: s
     if anchor is None:
         return _unresolved(expression, anchor, "date:no-anchor")
     if day is not None:
-        date = _month_day_date(anchor, month, day, tense, weekday)
+        date = _month_day_date(anchor, month, day, tense, weekday, rules.days_ahead_in_past)
         if date is None:
             return _unresolved(expression, anchor, "month-day:impossible")
         return _make(expression, anchor, _iso_day(date), "day", f"month-day+anchor:{tense}", open_ended=since)
@@ -536,7 +548,7 @@ def _normalize_range(expression: TimeExpression, anchor: dt.date | None, tense: 
     else:
         if anchor is None:
             return _unresolved(expression, anchor, "range:no-anchor")
-        start = _month_day_date(anchor, month, day, tense, None)
+        start = _month_day_date(anchor, month, day, tense, None, rules.days_ahead_in_past)
         end = None
         if start is not None:
             end = _date(start.year, month2, day2)

@@ -296,15 +296,77 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
         chosen = _governing(clause, spans) if clause is not None and clause.i in scope else None
+        if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
+            chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
     resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
-        chosen = min(resolved, key=nearest)[1]
+        span, chosen = min(resolved, key=nearest)
+        verb = _clause_verb(span.root)
+        if verb is not None and verb.i not in _own_clause(target) and _reported_happening(target, verb, rules) and _dates_verb(span, verb):
+            chosen = report_window(chosen, rules)  # "..., the agency [reported] on Friday" (parsed as a modifier)
+    if chosen is None and clause_tense(target, rules) == "past":
+        chosen = _report_beside(target, spans, scope, rules)
     if chosen is not None:
         return chosen
     if main_event is not None:
         return replace(main_event, rule=f"main-event:{main_event.rule}")
     return published_time(published)
+
+
+def _reporting(verb, rules: TimeRules) -> bool:
+    """A verb that reports a happening rather than being one ("reported", "told", "confirmed")."""
+    return verb is not None and verb.lemma_.lower() in rules.reporting_verbs
+
+
+def _reported_happening(target, verb, rules: TimeRules) -> bool:
+    """Whether `verb` reports the past happening at `target` ("received ..., the agency
+    reported"); not a plan ("will receive ..., the agency reported") nor a present or
+    generic one inside a quote ("the importance of having conversations, she told ..."), nor
+    a conditional ("an offensive would be launched if ..., he said on Friday")."""
+    own = _clause_verb(target)
+    modal = own is not None and any(child.tag_ == "MD" for child in own.children)
+    return _reporting(verb, rules) and clause_tense(target, rules) == "past" and not modal
+
+
+def _dates_verb(span, verb) -> bool:
+    """Whether the time at `span` modifies `verb` itself ("reported [on Friday]", "confirmed
+    [Wednesday]"), not a noun of its clause ("told reporters at her [Thursday] briefing")."""
+    head = span.root.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+
+
+def report_window(report: TimeValue, rules: TimeRules) -> TimeValue:
+    """The time of a happening known from a report dated `report` ("X met Y, the agency
+    reported on Friday"): a day-dated report gives the range from `report_lag_days` before it
+    to the report's day (rule prefixed "report:"); a coarser one is kept as it is."""
+    if not report.resolved or report.precision != "day" or len(report.value or "") != 10:
+        return report
+    day = dt.date.fromisoformat(report.value)
+    start = day - dt.timedelta(days=rules.report_lag_days)
+    return replace(report, value=start.isoformat(), end=report.end or report.value, rule=f"report:{report.rule}")
+
+
+def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValue | None:
+    """The report window of a day governing a reporting verb coordinated with the target's
+    clause ("have begun talks ..., Peskov told TASS on Monday"), or None."""
+    for span, value in spans:
+        if not value.resolved or value.precision != "day":
+            continue
+        verb = _clause_verb(span.root)
+        if _reporting(verb, rules) and verb.dep_ in ("conj", "parataxis") and verb.head.i in scope and _dates_verb(span, verb):
+            return report_window(value, rules)
+    return None
+
+
+def closing_day(time: TimeValue) -> str | None:
+    """The last day of a time that spans days: a range's end, the Sunday of a week ("two
+    weeks ago": its Monday to its Sunday); None for a single day, a coarser time or "since"."""
+    if time.open_ended:
+        return None
+    if time.end is None and time.precision == "week" and len(time.value or "") == 10:
+        return (dt.date.fromisoformat(time.value) + dt.timedelta(days=6)).isoformat()
+    return time.end
 
 
 def published_time(published: dt.date | None, rule: str = "published") -> TimeValue:
@@ -379,21 +441,80 @@ def sequenced_time(doc, token_index: int, expressions_with_values: list[tuple[Ti
 
 
 def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
-                      reference: TimeValue | None, rules: TimeRules, doc) -> TimeValue:
+                      reference: TimeValue | None, rules: TimeRules, doc, token_index: int | None = None) -> TimeValue:
     """`time` resolved when it is an unresolved expression relative to another event: one
     that names its event ("three days after the summit", "the day before the talks") counts
     from that event's day where the article gives it, else stays unresolved ("five days
     before the election"); one that does not ("Earlier in the day, ...", "two days later",
-    "the previous evening") counts from `reference`, the event the story is at. Else `time`
-    itself. Expression offsets are into `doc.text`."""
+    "the previous evening") counts from `reference`, the event the story is at. The event
+    at `token_index` inside the clause such an expression opens ("came two weeks after X
+    [returned] from a visit") is that far before (or after) the reference, or the publication
+    day. Else `time` itself. Expression offsets are into `doc.text`."""
     if time.resolved or not time.rule.startswith("relative-to-event"):
         return time
     expression = next((e for e, v in expressions_with_values if v is time), None)
     if expression is None:
         return time
+    if token_index is not None and _opens_clause_of(doc, expression, doc[token_index], rules):
+        return _counted_back(expression, time, reference, rules, _sentence_day(doc, expression, token_index, expressions_with_values))
     if _NAMES_ITS_EVENT.match(doc_text(doc), expression.end):
         reference = _named_event_time(doc, expression, expressions_with_values, rules)
     if reference is None:
         return time
     anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
     return normalize(expression, anchor, "past", rules, reference=reference)
+
+
+def _opens_clause_of(doc, expression: TimeExpression, target, rules: TimeRules) -> bool:
+    """Whether a counted relative expression ends in a relational word ("two weeks [after]")
+    that opens the clause or phrase holding `target` ("after X returned from a [visit]")."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or expression.part("direction") is None:
+        return False
+    word = span[-1]
+    if word.lower_ not in rules.relations or word.dep_ not in ("mark", "prep") or target.i < word.i:
+        return False
+    head = word.head if word.dep_ == "mark" else word
+    if target.i == head.i:
+        return word.dep_ == "mark"
+    node = target
+    while node.i != head.i:  # "..., spoke by phone, Ankara [pledged]": a clause beside it, not in it
+        if node.head.i == node.i or node.dep_ == "conj" and node.head.i == head.i:
+            return False
+        node = node.head
+    return True
+
+
+def _counted_back(expression: TimeExpression, time: TimeValue, reference: TimeValue | None, rules: TimeRules,
+                  own_day: TimeValue | None = None) -> TimeValue:
+    """The day of the event an expression such as "two weeks after" counts from, seen from the
+    event it dates (its sentence's own day, `own_day`; else `reference`, else the publication
+    day): the same distance the other way."""
+    if own_day is not None:
+        reference = own_day
+    elif reference is None or reference.value is None or reference.precision not in ("day", "reported"):
+        reference = published_time(dt.date.fromisoformat(time.anchor)) if time.anchor else None
+    if reference is None:
+        return time
+    anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
+    forward = normalize(expression, anchor, "past", rules, reference=reference)
+    if forward.precision != "day" or not forward.value:
+        return time
+    base = dt.date.fromisoformat(reference.value[:10])
+    back = base - (dt.date.fromisoformat(forward.value) - base)
+    if reference.precision == "reported" and back > base:
+        return time  # a report is no day to count forward from ("met three days before X held talks")
+    return replace(forward, value=back.isoformat(), end=None, rule="relative-to-event:counted-back")
+
+
+def _sentence_day(doc, expression: TimeExpression, token_index: int, expressions_with_values) -> TimeValue | None:
+    """The day the clause around "[three days after] X spoke" is dated to in its own sentence:
+    a day written before the expression ("On Monday, three days after ..."), else after the
+    event it counts from; None when the sentence has none."""
+    sentence = doc[token_index].sent
+    target_end = doc[token_index].idx + len(doc[token_index].text)
+    days = [(e, v) for e, v in expressions_with_values
+            if v.resolved and v.precision == "day" and sentence.start_char <= e.start < sentence.end_char]
+    before = [v for e, v in days if e.end <= expression.start]
+    after = [v for e, v in days if e.start >= target_end]
+    return before[-1] if before else after[0] if after else None
