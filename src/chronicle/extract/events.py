@@ -19,6 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.extract.trips import nominal_purpose
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -277,6 +278,7 @@ class _Found:
     stated: bool = False  # its place is its sentence's own (not the dateline's)
     implied: bool = False  # a participant stands for a visited or hosting country
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
+    aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
 
 
 def _is_verb(token) -> bool:
@@ -829,11 +831,14 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     """reported, historical, planned, hypothetical or negated (see docs/events.md); or
     "habitual" for a repeated or aggregated happening ("they meet regularly", "have met
     several times"), which is not one event; or "purpose" for the aim of a trip ("flew to
-    Kigali to meet X"), planned unless the article reports the meeting."""
+    Kigali to meet X"), planned unless the article reports the meeting; or "aim" for a
+    trip's nominal aim ("flew to Kigali for talks with X"), settled by `_settle_aims`."""
     words = lexicon.modality
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
+        return "aim"
     if _phrase_before(token, words.anterior_prepositions):
         # "in the wake of the summit last month", "after visiting Kigali, he will fly on":
         # dated, it is what its date says; undated, it shares its clause's future or past
@@ -1005,6 +1010,11 @@ def _dated_modality(time: TimeValue, published: dt.date | None, words: Modality)
         if (published - end).days > words.historical_days:
             return "historical"
     return None
+
+
+def _before_publication(time: TimeValue, published: dt.date | None) -> bool:
+    """Whether a dated time ends before the publication day."""
+    return published is not None and _dated(time) and _period(time)[1] < published
 
 
 def _negation_idiom(word, words: Modality) -> bool:
@@ -1378,8 +1388,9 @@ def find_events(
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
-        preview = modality == "purpose" or modality == "planned" and _setting(token, lexicon)
-        modality = "planned" if modality == "purpose" else modality
+        aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
+        preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
+        modality = "planned" if modality in ("purpose", "aim") else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
@@ -1411,7 +1422,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
-            sides=_sides(sources, targets),
+            sides=_sides(sources, targets), aim=aim,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1433,7 +1444,8 @@ def find_events(
             _merge_anaphor(found, event, True, context.places)
             continue
         _merge(found, event, context.places)
-    events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon, context.places)), actors.text, lexicon)
+    events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
+    events = _bilaterals(events, actors.text, lexicon)
     for event in events:
         if event.time.rule.startswith("last-before-negated-since"):
             continue  # "have not met since July": where they last met is not this sentence's place
@@ -1544,9 +1556,11 @@ def _unreal_form(token, rules: TimeRules) -> bool:
     return infinitive(token) or any(clause_tense(verb, rules) == "future" for verb in verbs)
 
 
-def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
+def _without_implied_duplicates(events: list[_Found], published: dt.date | None) -> list[_Found]:
     """An implied host ("arrived in Moscow") is a guess the article may state itself: a
-    meeting of the same persons, reported in words, within a few days, replaces it."""
+    meeting of the same persons, reported in words, within a few days, replaces it; one the
+    article says is still ahead on the publication day or later ("arrived in Chennai ... will
+    meet Modi later today") undoes it: the visit stays, without the host."""
     def persons(event: _Found) -> frozenset[str]:
         return frozenset(a.id for a in event.actors if a.kind == "person")
 
@@ -1557,13 +1571,26 @@ def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
         return first_a - dt.timedelta(days=3) <= last_b and first_b - dt.timedelta(days=3) <= last_a
 
     stated = [e for e in events if not e.implied]
-    return [
+    kept = [
         e for e in events
         if not e.implied or not any(
             s.type == e.type and _group(s.modality) == _group(e.modality) and persons(s) == persons(e) and near(s.time, e.time)
             for s in stated
         )
     ]
+    for event in kept:  # "arrived in Chennai ... will meet Modi later today": the host is still to come
+        if event.implied and event.modality in HAPPENED and any(
+            s.type == event.type and s.modality == "planned" and persons(s) == persons(event) and near(s.time, event.time)
+            and _dated(s.time) and not _before_publication(s.time, published) for s in stated
+        ):
+            event.actors, event.implied = _without_implied_host(event.actors), False
+    return kept
+
+
+def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
+    """The actors less the host a visited country implied (a person on the country's words)."""
+    places = {(a.start, a.end) for a in actors if a.kind != "person"}
+    return [a for a in actors if a.kind != "person" or (a.start, a.end) not in places]
 
 
 def _same_day_places(events: list[_Found]) -> None:
@@ -1667,6 +1694,8 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.confidence = max(into.confidence, event.confidence)
     into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
     into.sides = _joined_sides(into.sides, event.sides)
+    into.aim = into.aim or event.aim
+    into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
 
 
 def _precision_rank(time: TimeValue) -> int:
@@ -1759,6 +1788,25 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
             continue
         for evidence in event.evidence:
             happened.evidence.append(evidence)
+    return _settle_aims(kept, places)
+
+
+def _settle_aims(events: list[_Found], places: Mapping[str, Place]) -> list[_Found]:
+    """A meeting told as the aim of a journey ("arrived in Jeddah for talks with X"), which
+    no sentence states as a plan of the same persons ("will meet X later today") nor reports,
+    is reported with the journey: the article tells the trip for the talks it made."""
+    kept: list[_Found] = []
+    for event in events:
+        if not (event.aim and event.preview and event.modality == "planned"):
+            kept.append(event)
+            continue
+        event.modality, event.preview = "reported", False
+        into = next((e for e in events if e is not event and e.modality in HAPPENED and _same_event(e, event, places)), None)
+        if into is None:
+            kept.append(event)
+            continue
+        for evidence in event.evidence:
+            _absorb(into, replace(event, evidence=[evidence]))
     return kept
 
 
