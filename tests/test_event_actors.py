@@ -198,3 +198,29 @@ def test_an_undated_article_implies_only_a_host_it_names(annotate_text):
     events = run("Beijing hosted Pakistan PM Imran Khan on his third visit to China, just before Chinese President Xi Jinping left for India.")
     assert any(people(e) == ["Imran Khan", "Xi Jinping"] for e in events)
     assert all(len(people(e)) == 1 for e in run("Beijing hosted Pakistan PM Imran Khan."))
+
+
+def test_the_subject_of_a_for_to_clause_takes_part_in_a_plan(consults):
+    (event,) = consults("Officials are making arrangements for Cyril Ramaphosa to meet Paul Kagame in Kigali.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+    assert event.modality == "planned"
+
+
+def test_a_for_to_clause_completing_a_request_is_no_plan(consults):
+    events = consults("Cyril Ramaphosa ignored requests from reporters for Paul Kagame and him to shake hands.")
+    assert all(e.modality not in ("planned", "reported", "historical") for e in events if len(people(e)) >= 2)
+
+
+def test_talks_the_parser_hung_on_the_next_clause_keep_their_host_and_guests(consults):
+    events = consults(
+        "Cyril Ramaphosa will visit Rwanda next week and hold talks with Paul Kagame and Yoweri Museveni, "
+        "a government spokesman said on Friday."
+    )
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Cyril Ramaphosa", "Paul Kagame"], ["Cyril Ramaphosa", "Yoweri Museveni"]]
+    assert all(e.modality == "planned" for e in events if len(people(e)) >= 2)
+
+
+def test_talks_that_are_a_real_subject_are_not_moved(consults):
+    events = consults("Cyril Ramaphosa arrived in Kigali and talks with Paul Kagame began on Friday.")
+    assert any(people(e) == ["Cyril Ramaphosa", "Paul Kagame"] for e in events)

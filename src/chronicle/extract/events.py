@@ -19,6 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.extract.participants import for_subject, for_to_modality, stranded_object
 from chronicle.extract.trips import nominal_purpose
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -86,6 +87,7 @@ class Modality:
     affirming_negations: tuple[tuple[str, ...], ...]
     pending_markers: frozenset[str]
     travel_verbs: frozenset[str]
+    plan_nouns: frozenset[str]
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -215,6 +217,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         affirming_negations=_phrases(words.get("affirming_negations")),
         pending_markers=_words(words.get("pending_markers")),
         travel_verbs=_words(ontology.get("travel_verbs")),
+        plan_nouns=_words(words.get("plan_nouns")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
         occasion_nouns=_words(words.get("occasion_nouns")),
@@ -346,6 +349,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     """Whether the entry fires at `token`, and the event noun of a light verb, if any (seen
     through a container: "held the first round of talks", "two days of talks")."""
     obj = _direct_object(token) if trigger.pos == "VERB" else None
+    if trigger.object and obj is None and trigger.pos == "VERB":
+        obj = stranded_object(token)  # "and hold talks with X, a spokesman said"
     if trigger.object:
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
@@ -675,7 +680,7 @@ def _subjects(verb) -> tuple[list, list]:
     coordinated verbs and relative clauses."""
     node = verb
     for _ in range(4):
-        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node)
         passive = [c for c in node.children if c.dep_ == "nsubjpass"]
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if active or passive or agents:
@@ -952,6 +957,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
+        if for_to_modality(node, words.plan_nouns) is not None:  # "arrangements for Smith to meet Jones"
+            return chain, for_to_modality(node, words.plan_nouns)
         if node.dep_ not in ("xcomp", "acl"):
             break
         node = governor
