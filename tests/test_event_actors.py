@@ -224,3 +224,28 @@ def test_talks_the_parser_hung_on_the_next_clause_keep_their_host_and_guests(con
 def test_talks_that_are_a_real_subject_are_not_moved(consults):
     events = consults("Cyril Ramaphosa arrived in Kigali and talks with Paul Kagame began on Friday.")
     assert any(people(e) == ["Cyril Ramaphosa", "Paul Kagame"] for e in events)
+
+
+def test_a_name_hung_on_the_first_persons_caption_position_takes_part(consults):
+    (event,) = consults("Cyril Ramaphosa, left, and Paul Kagame, right, shake hands in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_a_name_after_a_long_apposition_takes_part(consults):
+    (event,) = consults("Cyril Ramaphosa, president of the African National Congress, and Paul Kagame met in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_an_apposition_with_common_nouns_adds_no_one(consults):
+    events = consults("Cyril Ramaphosa, a lawyer and trade unionist, met Paul Kagame in Kigali on Thursday.")
+    assert [people(e) for e in events] == [["Cyril Ramaphosa", "Paul Kagame"]]
+
+
+def test_a_caption_subject_the_parser_hung_on_its_position_word(consults):
+    (event,) = consults("Cyril Ramaphosa, left, shakes hands with Paul Kagame in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_a_person_who_left_is_not_a_caption(consults):
+    events = consults("Cyril Ramaphosa left Kigali on Thursday after Paul Kagame met Yoweri Museveni.")
+    assert all("Cyril Ramaphosa" not in people(e) for e in events if len(people(e)) >= 2)

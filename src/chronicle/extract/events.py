@@ -19,7 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
-from chronicle.extract.participants import for_subject, for_to_modality, stranded_object
+from chronicle.extract.participants import appositive_conjuncts, for_subject, for_to_modality, position_subject, stranded_object
 from chronicle.extract.trips import nominal_purpose
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -141,6 +141,7 @@ class EventLexicon:
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
+    position_words: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
@@ -241,6 +242,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         places=load_place_words(),
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
+        position_words=_words(ontology.get("position_words")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
     )
@@ -454,7 +456,7 @@ class _Actors:
             if appositive:
                 return appositive
         found = []
-        words = _with_conjuncts(token)
+        words = _with_conjuncts(token) + appositive_conjuncts(token, self.lexicon.position_words)
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
@@ -723,6 +725,8 @@ def _stranded_subject(verb) -> list:
 def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
+    if not active and not passive:
+        active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     obj = _direct_object(token)
     objects = [] if trigger.object else ([obj] if obj is not None else [])
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]

@@ -59,3 +59,23 @@ def stranded_object(verb):
     if any(t.lower_ == "," for t in doc[noun.i : noun.head.i]):
         return noun  # "talks with Jones, a spokesman said": the later verb has a subject of its own
     return None
+
+
+def appositive_conjuncts(token, position_words: Set[str]) -> list:
+    """Names the parser joined to a word's apposition instead of the word: "Smith, left,
+    and Jones, right, shake hands", "Smith, chairman of the party, and Jones met": Jones
+    (also when it made the position word the subject's verb). Only proper nouns ("Smith, a
+    lawyer and activist": no one more)."""
+    holders = [c for c in token.children if c.dep_ in ("appos", "acl", "amod") and c.i > token.i]
+    if token.dep_ == "nsubj" and token.head.lower_ in position_words and token.head.i == token.i + 2:
+        holders.append(token.head)  # "Smith, left, and Jones" read as "Smith left"
+    return [c for holder in holders for c in holder.conjuncts if c.pos_ == "PROPN" and c.i > holder.i]
+
+
+def position_subject(verb, position_words: Set[str]) -> list:
+    """The subject of a caption the parser hung on its position word: "Smith, left, shakes
+    hands with Jones" parsed as "Smith left": Smith."""
+    return [
+        subject for child in verb.children if child.lower_ in position_words and child.i < verb.i
+        for subject in child.children if subject.dep_ == "nsubj"
+    ]
