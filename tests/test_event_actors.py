@@ -249,3 +249,21 @@ def test_a_caption_subject_the_parser_hung_on_its_position_word(consults):
 def test_a_person_who_left_is_not_a_caption(consults):
     events = consults("Cyril Ramaphosa left Kigali on Thursday after Paul Kagame met Yoweri Museveni.")
     assert all("Cyril Ramaphosa" not in people(e) for e in events if len(people(e)) >= 2)
+
+
+def test_talks_begun_after_a_participle_keep_their_subject(consults):
+    (event,) = [e for e in consults(
+        "Cyril Ramaphosa landed in Rwanda on Thursday and immediately began hastily arranged talks with Paul Kagame on trade."
+    ) if len(people(e)) >= 2]
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_meetings_with_two_people_are_the_speakers_not_theirs(consults):
+    events = consults("Cyril Ramaphosa said he was pointing to the benefits of his recent meetings with Paul Kagame and Yoweri Museveni.")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Cyril Ramaphosa", "Paul Kagame"], ["Cyril Ramaphosa", "Yoweri Museveni"]]
+
+
+def test_a_meeting_between_two_people_keeps_them_together(consults):
+    events = consults("Cyril Ramaphosa said he welcomed the meeting between Paul Kagame and Yoweri Museveni.")
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)

@@ -19,7 +19,14 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
-from chronicle.extract.participants import appositive_conjuncts, for_subject, for_to_modality, position_subject, stranded_object
+from chronicle.extract.participants import (
+    appositive_conjuncts,
+    for_subject,
+    for_to_modality,
+    governing_verb,
+    position_subject,
+    stranded_object,
+)
 from chronicle.extract.trips import nominal_purpose
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -142,6 +149,7 @@ class EventLexicon:
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
     position_words: frozenset[str] = frozenset()
+    aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
@@ -243,6 +251,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
         position_words=_words(ontology.get("position_words")),
+        aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
     )
@@ -792,7 +801,10 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
             targets += found
     head = token.head
     verb = None
-    if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lexicon.support_verbs:
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in lexicon.support_verbs
+        or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
+    ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
@@ -800,10 +812,18 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
+    if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
+        verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
     return sources, targets, place_word
+
+
+def _with_only(token, trigger: Trigger) -> bool:
+    """Whether an event noun's persons all come from one "with" phrase ("meetings with A and B")."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.target_preps | {"between"}]
+    return len(preps) == 1 and preps[0].lower_ == "with"
 
 
 def _tokens_of(actors: _Actors, mention: Mention | None) -> set[int]:

@@ -79,3 +79,16 @@ def position_subject(verb, position_words: Set[str]) -> list:
         subject for child in verb.children if child.lower_ in position_words and child.i < verb.i
         for subject in child.children if subject.dep_ == "nsubj"
     ]
+
+
+def governing_verb(noun):
+    """The nearest verb above an event noun whose subject the noun is not in ("pointing to
+    the benefits of recent meetings with A and B": "pointing"); None if there is none."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj") or node.head.i == node.i:
+            return None  # "the meetings with A and B were useful": the noun is the subject
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
