@@ -267,3 +267,17 @@ def test_meetings_with_two_people_are_the_speakers_not_theirs(consults):
 def test_a_meeting_between_two_people_keeps_them_together(consults):
     events = consults("Cyril Ramaphosa said he welcomed the meeting between Paul Kagame and Yoweri Museveni.")
     assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+
+
+def test_a_possessive_refers_back_to_the_last_sentences_subject(consults):
+    events = consults(
+        "Paul Kagame flew to Pretoria on Thursday for talks with Cyril Ramaphosa. "
+        "After his meeting with Yoweri Museveni on Friday, the talks resumed."
+    )
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+    assert all(people(e) != ["Cyril Ramaphosa", "Yoweri Museveni"] for e in events)
+
+
+def test_a_possessive_in_its_own_sentence_keeps_the_nearest_person(consults):
+    events = consults("Cyril Ramaphosa asked Paul Kagame to raise trade during his meeting with Yoweri Museveni on Friday.")
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
