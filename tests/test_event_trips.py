@@ -49,3 +49,13 @@ def test_a_trip_for_talks_the_article_reports_is_one_meeting(consults):
 def test_arriving_for_a_visit_is_the_visit_not_its_aim(consults):
     (event,) = [e for e in consults("Paul Kagame arrived in Pretoria on Thursday for a state visit.") if "Paul Kagame" in people(e)]
     assert event.modality == "reported"
+
+
+def test_a_visit_for_meetings_with_others_implies_no_host(consults):
+    events = consults("Paul Kagame is visiting South Africa for meetings with business leaders.")
+    assert all(people(e) <= {"Paul Kagame"} for e in events)
+
+
+def test_a_visit_with_no_stated_counterpart_still_implies_its_host(consults):
+    events = consults("Paul Kagame arrived in South Africa on Thursday for a three-day state visit.")
+    assert any(people(e) == PAIR for e in events)

@@ -27,7 +27,7 @@ from chronicle.extract.participants import (
     position_subject,
     stranded_object,
 )
-from chronicle.extract.trips import nominal_purpose
+from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -635,6 +635,8 @@ class _Actors:
         place = visited[0]
         day = _reference_day(time, self.context.published)
         if self.third_party_in(token.sent, home | {place.id}) or day is None and _dated(time):
+            return found, False
+        if purpose_names_counterpart(token):  # "visiting Washington for meetings with business leaders"
             return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
         host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names

@@ -24,3 +24,14 @@ def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> boo
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in travel_verbs:
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
+
+
+def purpose_names_counterpart(verb) -> bool:
+    """Whether a trip states whom it is for: "visiting Washington for meetings with business
+    leaders", "flew to Oslo for talks with X": the visited country's leader is not implied."""
+    return any(
+        word.lower_ == "with" and word.dep_ == "prep" and any(o.dep_ == "pobj" for o in word.children)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPOSITIONS
+        for noun in prep.children if noun.dep_ == "pobj"
+        for word in noun.children
+    )
