@@ -281,3 +281,17 @@ def test_a_possessive_refers_back_to_the_last_sentences_subject(consults):
 def test_a_possessive_in_its_own_sentence_keeps_the_nearest_person(consults):
     events = consults("Cyril Ramaphosa asked Paul Kagame to raise trade during his meeting with Yoweri Museveni on Friday.")
     assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+
+
+def test_names_listed_with_their_titles_each_met_the_host(consults):
+    events = consults(
+        "On Monday, Cyril Ramaphosa met with Rwanda's President Paul Kagame, President of Uganda Yoweri Museveni "
+        "and Chancellor of Germany Angela Merkel."
+    )
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert ["Angela Merkel", "Cyril Ramaphosa"] in pairs and ["Cyril Ramaphosa", "Paul Kagame"] in pairs
+
+
+def test_an_apposition_that_names_the_same_person_adds_no_one(consults):
+    events = consults("Cyril Ramaphosa met with his Rwandan counterpart, Paul Kagame, on Monday.")
+    assert [people(e) for e in events] == [["Cyril Ramaphosa", "Paul Kagame"]]

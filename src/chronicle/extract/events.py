@@ -478,6 +478,7 @@ class _Actors:
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+        found += self.listed_in_apposition(token, found, role)
         if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
             pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
             named = [a for w, a in zip(words, found) if w.pos_ != "PRON"] if len(found) == len(words) else [a for a in found if a.start not in {w.idx for w in pronouns}]
@@ -485,6 +486,21 @@ class _Actors:
             if pronouns and all(others):
                 found = named + others
         return found
+
+    def listed_in_apposition(self, token, found: list[EventActor], role: str) -> list[EventActor]:
+        """Named persons the parser hung as appositions of a listed name ("met with France's
+        President A, Prime Minister B and Chancellor C" read with C in apposition to A): an
+        apposition naming another person is the next one in the list, not a title."""
+        known = {a.id for a in found}
+        listed = []
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < token.i:
+                continue
+            actor = self._one(child, role)
+            if actor is not None and actor.kind == "person" and actor.id not in known and self.at.get(child.i) is not self.at.get(token.i):
+                listed.append(actor)
+                known.add(actor.id)
+        return listed
 
     def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
         """"we" in a quote: its speaker (the person subject of the speech verb governing it)
