@@ -295,3 +295,15 @@ def test_names_listed_with_their_titles_each_met_the_host(consults):
 def test_an_apposition_that_names_the_same_person_adds_no_one(consults):
     events = consults("Cyril Ramaphosa met with his Rwandan counterpart, Paul Kagame, on Monday.")
     assert [people(e) for e in events] == [["Cyril Ramaphosa", "Paul Kagame"]]
+
+
+def test_compatriots_beside_a_foreign_guest_do_not_meet_each_other(consults):
+    events = consults("Emperor Naruhito received Joe Biden and Fumio Kishida at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert ["Fumio Kishida", "Naruhito"] not in pairs and ["Joe Biden", "Naruhito"] in pairs
+
+
+def test_two_foreign_guests_each_meet_their_host(consults):
+    events = consults("Emperor Naruhito received Joe Biden and Emmanuel Macron at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Emmanuel Macron", "Naruhito"], ["Joe Biden", "Naruhito"]]

@@ -1587,7 +1587,10 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             continue
         anchor = next(a for a in persons if a.id in lone[0])
         others = [a for a in event.actors if a.kind != "person"]
+        foreign = {p.country for p in persons} - {anchor.country, None}
         for person in (p for p in persons if p is not anchor):
+            if foreign and person.country and person.country == anchor.country:
+                continue  # compatriots beside a foreign guest host together: no meeting of their own
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
