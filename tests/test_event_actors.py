@@ -198,3 +198,112 @@ def test_an_undated_article_implies_only_a_host_it_names(annotate_text):
     events = run("Beijing hosted Pakistan PM Imran Khan on his third visit to China, just before Chinese President Xi Jinping left for India.")
     assert any(people(e) == ["Imran Khan", "Xi Jinping"] for e in events)
     assert all(len(people(e)) == 1 for e in run("Beijing hosted Pakistan PM Imran Khan."))
+
+
+def test_the_subject_of_a_for_to_clause_takes_part_in_a_plan(consults):
+    (event,) = consults("Officials are making arrangements for Cyril Ramaphosa to meet Paul Kagame in Kigali.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+    assert event.modality == "planned"
+
+
+def test_a_for_to_clause_completing_a_request_is_no_plan(consults):
+    events = consults("Cyril Ramaphosa ignored requests from reporters for Paul Kagame and him to shake hands.")
+    assert all(e.modality not in ("planned", "reported", "historical") for e in events if len(people(e)) >= 2)
+
+
+def test_talks_the_parser_hung_on_the_next_clause_keep_their_host_and_guests(consults):
+    events = consults(
+        "Cyril Ramaphosa will visit Rwanda next week and hold talks with Paul Kagame and Yoweri Museveni, "
+        "a government spokesman said on Friday."
+    )
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Cyril Ramaphosa", "Paul Kagame"], ["Cyril Ramaphosa", "Yoweri Museveni"]]
+    assert all(e.modality == "planned" for e in events if len(people(e)) >= 2)
+
+
+def test_talks_that_are_a_real_subject_are_not_moved(consults):
+    events = consults("Cyril Ramaphosa arrived in Kigali and talks with Paul Kagame began on Friday.")
+    assert any(people(e) == ["Cyril Ramaphosa", "Paul Kagame"] for e in events)
+
+
+def test_a_name_hung_on_the_first_persons_caption_position_takes_part(consults):
+    (event,) = consults("Cyril Ramaphosa, left, and Paul Kagame, right, shake hands in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_a_name_after_a_long_apposition_takes_part(consults):
+    (event,) = consults("Cyril Ramaphosa, president of the African National Congress, and Paul Kagame met in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_an_apposition_with_common_nouns_adds_no_one(consults):
+    events = consults("Cyril Ramaphosa, a lawyer and trade unionist, met Paul Kagame in Kigali on Thursday.")
+    assert [people(e) for e in events] == [["Cyril Ramaphosa", "Paul Kagame"]]
+
+
+def test_a_caption_subject_the_parser_hung_on_its_position_word(consults):
+    (event,) = consults("Cyril Ramaphosa, left, shakes hands with Paul Kagame in Kigali on Thursday.")
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_a_person_who_left_is_not_a_caption(consults):
+    events = consults("Cyril Ramaphosa left Kigali on Thursday after Paul Kagame met Yoweri Museveni.")
+    assert all("Cyril Ramaphosa" not in people(e) for e in events if len(people(e)) >= 2)
+
+
+def test_talks_begun_after_a_participle_keep_their_subject(consults):
+    (event,) = [e for e in consults(
+        "Cyril Ramaphosa landed in Rwanda on Thursday and immediately began hastily arranged talks with Paul Kagame on trade."
+    ) if len(people(e)) >= 2]
+    assert people(event) == ["Cyril Ramaphosa", "Paul Kagame"]
+
+
+def test_meetings_with_two_people_are_the_speakers_not_theirs(consults):
+    events = consults("Cyril Ramaphosa said he was pointing to the benefits of his recent meetings with Paul Kagame and Yoweri Museveni.")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Cyril Ramaphosa", "Paul Kagame"], ["Cyril Ramaphosa", "Yoweri Museveni"]]
+
+
+def test_a_meeting_between_two_people_keeps_them_together(consults):
+    events = consults("Cyril Ramaphosa said he welcomed the meeting between Paul Kagame and Yoweri Museveni.")
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+
+
+def test_a_possessive_refers_back_to_the_last_sentences_subject(consults):
+    events = consults(
+        "Paul Kagame flew to Pretoria on Thursday for talks with Cyril Ramaphosa. "
+        "After his meeting with Yoweri Museveni on Friday, the talks resumed."
+    )
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+    assert all(people(e) != ["Cyril Ramaphosa", "Yoweri Museveni"] for e in events)
+
+
+def test_a_possessive_in_its_own_sentence_keeps_the_nearest_person(consults):
+    events = consults("Cyril Ramaphosa asked Paul Kagame to raise trade during his meeting with Yoweri Museveni on Friday.")
+    assert any(people(e) == ["Paul Kagame", "Yoweri Museveni"] for e in events)
+
+
+def test_names_listed_with_their_titles_each_met_the_host(consults):
+    events = consults(
+        "On Monday, Cyril Ramaphosa met with Rwanda's President Paul Kagame, President of Uganda Yoweri Museveni "
+        "and Chancellor of Germany Angela Merkel."
+    )
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert ["Angela Merkel", "Cyril Ramaphosa"] in pairs and ["Cyril Ramaphosa", "Paul Kagame"] in pairs
+
+
+def test_an_apposition_that_names_the_same_person_adds_no_one(consults):
+    events = consults("Cyril Ramaphosa met with his Rwandan counterpart, Paul Kagame, on Monday.")
+    assert [people(e) for e in events] == [["Cyril Ramaphosa", "Paul Kagame"]]
+
+
+def test_compatriots_beside_a_foreign_guest_do_not_meet_each_other(consults):
+    events = consults("Emperor Naruhito received Joe Biden and Fumio Kishida at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert ["Fumio Kishida", "Naruhito"] not in pairs and ["Joe Biden", "Naruhito"] in pairs
+
+
+def test_two_foreign_guests_each_meet_their_host(consults):
+    events = consults("Emperor Naruhito received Joe Biden and Emmanuel Macron at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
+    pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
+    assert pairs == [["Emmanuel Macron", "Naruhito"], ["Joe Biden", "Naruhito"]]

@@ -19,6 +19,15 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.extract.participants import (
+    appositive_conjuncts,
+    for_subject,
+    for_to_modality,
+    governing_verb,
+    position_subject,
+    stranded_object,
+)
+from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -85,6 +94,7 @@ class Modality:
     affirming_negations: tuple[tuple[str, ...], ...]
     pending_markers: frozenset[str]
     travel_verbs: frozenset[str]
+    plan_nouns: frozenset[str]
     repeat_words: frozenset[str]
     habitual_adverbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -138,6 +148,8 @@ class EventLexicon:
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
+    position_words: frozenset[str] = frozenset()
+    aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
 
@@ -214,6 +226,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         affirming_negations=_phrases(words.get("affirming_negations")),
         pending_markers=_words(words.get("pending_markers")),
         travel_verbs=_words(ontology.get("travel_verbs")),
+        plan_nouns=_words(words.get("plan_nouns")),
         repeat_words=_words(words.get("repeat_words")),
         habitual_adverbs=_words(words.get("habitual_adverbs")),
         occasion_nouns=_words(words.get("occasion_nouns")),
@@ -237,6 +250,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         places=load_place_words(),
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
+        position_words=_words(ontology.get("position_words")),
+        aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
     )
@@ -277,6 +292,7 @@ class _Found:
     stated: bool = False  # its place is its sentence's own (not the dateline's)
     implied: bool = False  # a participant stands for a visited or hosting country
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
+    aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
 
 
 def _is_verb(token) -> bool:
@@ -344,6 +360,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     """Whether the entry fires at `token`, and the event noun of a light verb, if any (seen
     through a container: "held the first round of talks", "two days of talks")."""
     obj = _direct_object(token) if trigger.pos == "VERB" else None
+    if trigger.object and obj is None and trigger.pos == "VERB":
+        obj = stranded_object(token)  # "and hold talks with X, a spokesman said"
     if trigger.object:
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
@@ -447,7 +465,7 @@ class _Actors:
             if appositive:
                 return appositive
         found = []
-        words = _with_conjuncts(token)
+        words = _with_conjuncts(token) + appositive_conjuncts(token, self.lexicon.position_words)
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
@@ -460,6 +478,7 @@ class _Actors:
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+        found += self.listed_in_apposition(token, found, role)
         if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
             pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
             named = [a for w, a in zip(words, found) if w.pos_ != "PRON"] if len(found) == len(words) else [a for a in found if a.start not in {w.idx for w in pronouns}]
@@ -467,6 +486,21 @@ class _Actors:
             if pronouns and all(others):
                 found = named + others
         return found
+
+    def listed_in_apposition(self, token, found: list[EventActor], role: str) -> list[EventActor]:
+        """Named persons the parser hung as appositions of a listed name ("met with France's
+        President A, Prime Minister B and Chancellor C" read with C in apposition to A): an
+        apposition naming another person is the next one in the list, not a title."""
+        known = {a.id for a in found}
+        listed = []
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < token.i:
+                continue
+            actor = self._one(child, role)
+            if actor is not None and actor.kind == "person" and actor.id not in known and self.at.get(child.i) is not self.at.get(token.i):
+                listed.append(actor)
+                known.add(actor.id)
+        return listed
 
     def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
         """"we" in a quote: its speaker (the person subject of the speech verb governing it)
@@ -618,6 +652,8 @@ class _Actors:
         day = _reference_day(time, self.context.published)
         if self.third_party_in(token.sent, home | {place.id}) or day is None and _dated(time):
             return found, False
+        if purpose_names_counterpart(token):  # "visiting Washington for meetings with business leaders"
+            return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
         host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names
         if host is None or host in {a.id for a in found}:
@@ -673,7 +709,7 @@ def _subjects(verb) -> tuple[list, list]:
     coordinated verbs and relative clauses."""
     node = verb
     for _ in range(4):
-        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node)
         passive = [c for c in node.children if c.dep_ == "nsubjpass"]
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if active or passive or agents:
@@ -716,6 +752,8 @@ def _stranded_subject(verb) -> list:
 def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
+    if not active and not passive:
+        active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     obj = _direct_object(token)
     objects = [] if trigger.object else ([obj] if obj is not None else [])
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
@@ -781,7 +819,10 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
             targets += found
     head = token.head
     verb = None
-    if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lexicon.support_verbs:
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in lexicon.support_verbs
+        or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
+    ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
     elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
@@ -789,10 +830,18 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
+    if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
+        verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
     return sources, targets, place_word
+
+
+def _with_only(token, trigger: Trigger) -> bool:
+    """Whether an event noun's persons all come from one "with" phrase ("meetings with A and B")."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.target_preps | {"between"}]
+    return len(preps) == 1 and preps[0].lower_ == "with"
 
 
 def _tokens_of(actors: _Actors, mention: Mention | None) -> set[int]:
@@ -829,11 +878,14 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     """reported, historical, planned, hypothetical or negated (see docs/events.md); or
     "habitual" for a repeated or aggregated happening ("they meet regularly", "have met
     several times"), which is not one event; or "purpose" for the aim of a trip ("flew to
-    Kigali to meet X"), planned unless the article reports the meeting."""
+    Kigali to meet X"), planned unless the article reports the meeting; or "aim" for a
+    trip's nominal aim ("flew to Kigali for talks with X"), settled by `_settle_aims`."""
     words = lexicon.modality
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
+        return "aim"
     if _phrase_before(token, words.anterior_prepositions):
         # "in the wake of the summit last month", "after visiting Kigali, he will fly on":
         # dated, it is what its date says; undated, it shares its clause's future or past
@@ -947,6 +999,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
+        if for_to_modality(node, words.plan_nouns) is not None:  # "arrangements for Smith to meet Jones"
+            return chain, for_to_modality(node, words.plan_nouns)
         if node.dep_ not in ("xcomp", "acl"):
             break
         node = governor
@@ -1005,6 +1059,11 @@ def _dated_modality(time: TimeValue, published: dt.date | None, words: Modality)
         if (published - end).days > words.historical_days:
             return "historical"
     return None
+
+
+def _before_publication(time: TimeValue, published: dt.date | None) -> bool:
+    """Whether a dated time ends before the publication day."""
+    return published is not None and _dated(time) and _period(time)[1] < published
 
 
 def _negation_idiom(word, words: Modality) -> bool:
@@ -1378,8 +1437,9 @@ def find_events(
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
-        preview = modality == "purpose" or modality == "planned" and _setting(token, lexicon)
-        modality = "planned" if modality == "purpose" else modality
+        aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
+        preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
+        modality = "planned" if modality in ("purpose", "aim") else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
@@ -1411,7 +1471,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
-            sides=_sides(sources, targets),
+            sides=_sides(sources, targets), aim=aim,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1433,7 +1493,8 @@ def find_events(
             _merge_anaphor(found, event, True, context.places)
             continue
         _merge(found, event, context.places)
-    events = _bilaterals(_without_implied_duplicates(_consolidate(found, lexicon, context.places)), actors.text, lexicon)
+    events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
+    events = _bilaterals(events, actors.text, lexicon)
     for event in events:
         if event.time.rule.startswith("last-before-negated-since"):
             continue  # "have not met since July": where they last met is not this sentence's place
@@ -1526,7 +1587,10 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             continue
         anchor = next(a for a in persons if a.id in lone[0])
         others = [a for a in event.actors if a.kind != "person"]
+        foreign = {p.country for p in persons} - {anchor.country, None}
         for person in (p for p in persons if p is not anchor):
+            if foreign and person.country and person.country == anchor.country:
+                continue  # compatriots beside a foreign guest host together: no meeting of their own
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
@@ -1544,9 +1608,11 @@ def _unreal_form(token, rules: TimeRules) -> bool:
     return infinitive(token) or any(clause_tense(verb, rules) == "future" for verb in verbs)
 
 
-def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
+def _without_implied_duplicates(events: list[_Found], published: dt.date | None) -> list[_Found]:
     """An implied host ("arrived in Moscow") is a guess the article may state itself: a
-    meeting of the same persons, reported in words, within a few days, replaces it."""
+    meeting of the same persons, reported in words, within a few days, replaces it; one the
+    article says is still ahead on the publication day or later ("arrived in Chennai ... will
+    meet Modi later today") undoes it: the visit stays, without the host."""
     def persons(event: _Found) -> frozenset[str]:
         return frozenset(a.id for a in event.actors if a.kind == "person")
 
@@ -1557,13 +1623,26 @@ def _without_implied_duplicates(events: list[_Found]) -> list[_Found]:
         return first_a - dt.timedelta(days=3) <= last_b and first_b - dt.timedelta(days=3) <= last_a
 
     stated = [e for e in events if not e.implied]
-    return [
+    kept = [
         e for e in events
         if not e.implied or not any(
             s.type == e.type and _group(s.modality) == _group(e.modality) and persons(s) == persons(e) and near(s.time, e.time)
             for s in stated
         )
     ]
+    for event in kept:  # "arrived in Chennai ... will meet Modi later today": the host is still to come
+        if event.implied and event.modality in HAPPENED and any(
+            s.type == event.type and s.modality == "planned" and persons(s) == persons(event) and near(s.time, event.time)
+            and _dated(s.time) and not _before_publication(s.time, published) for s in stated
+        ):
+            event.actors, event.implied = _without_implied_host(event.actors), False
+    return kept
+
+
+def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
+    """The actors less the host a visited country implied (a person on the country's words)."""
+    places = {(a.start, a.end) for a in actors if a.kind != "person"}
+    return [a for a in actors if a.kind != "person" or (a.start, a.end) not in places]
 
 
 def _same_day_places(events: list[_Found]) -> None:
@@ -1667,6 +1746,8 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.confidence = max(into.confidence, event.confidence)
     into.implied = into.implied and (event.implied or sum(a.kind == "person" for a in event.actors) < 2)
     into.sides = _joined_sides(into.sides, event.sides)
+    into.aim = into.aim or event.aim
+    into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
 
 
 def _precision_rank(time: TimeValue) -> int:
@@ -1759,6 +1840,25 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
             continue
         for evidence in event.evidence:
             happened.evidence.append(evidence)
+    return _settle_aims(kept, places)
+
+
+def _settle_aims(events: list[_Found], places: Mapping[str, Place]) -> list[_Found]:
+    """A meeting told as the aim of a journey ("arrived in Jeddah for talks with X"), which
+    no sentence states as a plan of the same persons ("will meet X later today") nor reports,
+    is reported with the journey: the article tells the trip for the talks it made."""
+    kept: list[_Found] = []
+    for event in events:
+        if not (event.aim and event.preview and event.modality == "planned"):
+            kept.append(event)
+            continue
+        event.modality, event.preview = "reported", False
+        into = next((e for e in events if e is not event and e.modality in HAPPENED and _same_event(e, event, places)), None)
+        if into is None:
+            kept.append(event)
+            continue
+        for evidence in event.evidence:
+            _absorb(into, replace(event, evidence=[evidence]))
     return kept
 
 

@@ -148,6 +148,7 @@ class _Candidate:
     text: str
     label: str  # PERSON ORG GPE NORP ROLE PRON METONYM
     subject: bool = False
+    possessive: bool = False  # PRON: "his", "her"
     clause: int = -1  # the verb governing the mention (token index), for binding constraints
     offices: tuple[str, ...] = ()  # ROLE: offices the title names
     title: str = ""
@@ -279,6 +280,7 @@ def _candidates(
                     token.text,
                     "PRON",
                     subject=token.dep_ in lexicon.agent_dependencies and token.dep_ != "poss",
+                    possessive=token.dep_ == "poss",
                     clause=_clause_verb(token) if token.dep_ in lexicon.object_dependencies else -1,
                 )
             )
@@ -804,7 +806,9 @@ def _of_gender(pronoun: _Candidate, seen: list[tuple[int, _Candidate]], candidat
 
 def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
     """The person a pronoun refers to: a subject of its own or the previous sentence with a
-    person in it, else that sentence's last person, else the most recent person."""
+    person in it (a possessive too, from an earlier sentence: "X flew in for talks with Y.
+    After his meeting with Z, ...": X), else that sentence's last person, else the most
+    recent person."""
     if pronoun.clause >= 0:  # "Macron told him": an object is not its own verb's subject
         seen = [(s, c) for s, c in seen if c.clause != pronoun.clause]
     if not seen:
@@ -814,7 +818,7 @@ def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candi
         return seen[-1][1]
     window = [c for s, c in seen if s == nearest]
     subjects = [c for c in window if c.subject]
-    if pronoun.subject and subjects:
+    if (pronoun.subject or pronoun.possessive and nearest < sentence) and subjects:
         return subjects[-1] if nearest < sentence else subjects[0]
     return window[-1]
 

@@ -1,0 +1,94 @@
+"""Who takes part, where the parser hides it (issue 14, family 3): the subject of a
+"for X to meet Y" clause, and the object of a light verb the parser made the subject of
+the next clause ("will ... hold talks with Y, a spokesman said").
+
+Pure functions over spaCy tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+# words between a light verb and its object noun ("hold the first formal talks")
+_MODIFIER_DEPS = frozenset({"det", "amod", "nummod", "compound", "advmod", "quantmod", "punct"})
+
+
+def for_subject(verb) -> list:
+    """The subject of a for-to infinitive: "arrangements for Smith to meet Jones": Smith,
+    under "for" as the verb's marker, or as the object of a "for" just before "to"."""
+    marked = [
+        word for mark in verb.children if mark.dep_ == "mark" and mark.lower_ == "for"
+        for word in mark.children if word.dep_ in ("pobj", "nsubj")
+    ]
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if marked or to is None or to.i == 0:
+        return marked
+    before = verb.doc[to.i - 1]
+    return [before] if before.dep_ == "pobj" and before.head.lower_ == "for" else []
+
+
+def for_to_modality(verb, plan_nouns: Set[str]) -> str | None:
+    """What a for-to infinitive says ("for Smith to meet Jones"): what should happen, not
+    what did; planned when the clause hangs on a verb or on a noun of planning ("made
+    arrangements for Smith to meet Jones"), only wished for when it completes another noun
+    ("requests for the two leaders to shake hands"). None for any other clause."""
+    subject = for_subject(verb)
+    if not subject or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    preposition = subject[0].head
+    owner = preposition.head if preposition.dep_ == "prep" else verb
+    if owner.pos_ in ("NOUN", "PROPN") and owner.lemma_.lower() not in plan_nouns:
+        return "hypothetical"
+    return "planned"
+
+
+def stranded_object(verb):
+    """The noun right after an object-less verb that the parser made the subject of a later
+    verb ("... and hold talks with Jones, a spokesman said": "talks" hung on "said"); None
+    when the verb has an object or the next noun is a real subject."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    doc = verb.doc
+    index = verb.i + 1
+    while index < len(doc) and doc[index].dep_ in _MODIFIER_DEPS and doc[index].head.i > index:
+        index += 1
+    if index >= len(doc):
+        return None
+    noun = doc[index]
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i <= noun.i:
+        return None
+    if any(t.lower_ == "," for t in doc[noun.i : noun.head.i]):
+        return noun  # "talks with Jones, a spokesman said": the later verb has a subject of its own
+    return None
+
+
+def appositive_conjuncts(token, position_words: Set[str]) -> list:
+    """Names the parser joined to a word's apposition instead of the word: "Smith, left,
+    and Jones, right, shake hands", "Smith, chairman of the party, and Jones met": Jones
+    (also when it made the position word the subject's verb). Only proper nouns ("Smith, a
+    lawyer and activist": no one more)."""
+    holders = [c for c in token.children if c.dep_ in ("appos", "acl", "amod") and c.i > token.i]
+    if token.dep_ == "nsubj" and token.head.lower_ in position_words and token.head.i == token.i + 2:
+        holders.append(token.head)  # "Smith, left, and Jones" read as "Smith left"
+    return [c for holder in holders for c in holder.conjuncts if c.pos_ == "PROPN" and c.i > holder.i]
+
+
+def position_subject(verb, position_words: Set[str]) -> list:
+    """The subject of a caption the parser hung on its position word: "Smith, left, shakes
+    hands with Jones" parsed as "Smith left": Smith."""
+    return [
+        subject for child in verb.children if child.lower_ in position_words and child.i < verb.i
+        for subject in child.children if subject.dep_ == "nsubj"
+    ]
+
+
+def governing_verb(noun):
+    """The nearest verb above an event noun whose subject the noun is not in ("pointing to
+    the benefits of recent meetings with A and B": "pointing"); None if there is none."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj") or node.head.i == node.i:
+            return None  # "the meetings with A and B were useful": the noun is the subject
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None

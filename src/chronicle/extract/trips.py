@@ -1,0 +1,37 @@
+"""Trips and their aims (issue 14): "flew to Oslo for talks with X" reports the journey;
+the talks are its purpose, still to come unless the article reports them elsewhere.
+
+Pure functions over spaCy tokens; the word lists come from the event lexicon's data."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+PURPOSE_PREPOSITIONS = frozenset({"for"})
+
+
+def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> bool:
+    """Whether an event noun is the aim of a journey: the object of "for" on a travel verb
+    ("arrived in Chennai for a summit with X", "flew to Oslo for talks"); not "returned
+    from talks" (an origin: the talks happened), nor "arrived for a visit" (the visit
+    itself), nor a journey that did not take place."""
+    head = token.head
+    if token.lemma_.lower() in visit_words:
+        return False
+    if token.dep_ != "pobj" or head.lower_ not in PURPOSE_PREPOSITIONS or head.dep_ != "prep":
+        return False
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in travel_verbs:
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children)
+
+
+def purpose_names_counterpart(verb) -> bool:
+    """Whether a trip states whom it is for: "visiting Washington for meetings with business
+    leaders", "flew to Oslo for talks with X": the visited country's leader is not implied."""
+    return any(
+        word.lower_ == "with" and word.dep_ == "prep" and any(o.dep_ == "pobj" for o in word.children)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPOSITIONS
+        for noun in prep.children if noun.dep_ == "pobj"
+        for word in noun.children
+    )
