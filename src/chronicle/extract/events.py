@@ -19,6 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.resolve.generic_actors import Sectors, article_country, display_name, group_id, load_sectors, resolve_generic
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -140,6 +141,7 @@ class EventLexicon:
     visit_words: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
+    sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -427,6 +429,7 @@ class _Actors:
             if m.value and m.label in ("PERSON", "ORG", "NORP", "GPE") and len(m.text.strip()) > 3
         }
         self.places = _span_index(doc, context.place_mentions)
+        self.country = article_country(self.text, context.actor_mentions, context.place_mentions, context.places, kb.countries)
 
     def describe(self, actor_id: str, mention: Mention | None, role: str, start: int, end: int) -> EventActor:
         kb = self.kb
@@ -589,9 +592,7 @@ class _Actors:
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
             end = token.idx + len(token.text)
-            text = self.text[start:end]
-            group_id = f"group:{(country or 'x').lower()}:{lemma}"
-            return EventActor(group_id, text, "group", role, country, start, end)
+            return self.generic(token, lemma, country, self.text[start:end], role, start, end)
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns:  # "the American diplomat"
             person = self.last_person_of(countries[0], token)
@@ -601,6 +602,24 @@ class _Actors:
             mention = named[0]
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
+
+    def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
+        """A group noun as a generic actor: its country (written, else from the article) and name."""
+        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors)
+        country = self.kb.countries.get(found.country or "")
+        return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
+                          "group", role, found.country, start, end)
+
+    def earlier_country(self, token, lemma: str) -> str | None:
+        """The country written with an earlier mention of the same group noun ("Kenyan police")."""
+        for word in reversed(self.doc[: token.i]):
+            if word.lemma_.lower() != lemma:
+                continue
+            for child in word.children:
+                mention = self.at.get(child.i)
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:
+                    return mention.value
+        return None
 
     def with_implied_host(self, found: list[EventActor], time: TimeValue, token, trigger: Trigger) -> tuple[list[EventActor], bool]:
         """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing
