@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .resolve.generic_actors import state_of
 from .resolve.times import date_bounds
 from .store import Store, transaction
 
@@ -78,7 +79,8 @@ class Member:
 
     @cached_property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(actor.id for actor in self.actors if actor.id)
+        """Who takes part, a state organ ("police (Uganda)") as its state ("UGA")."""
+        return frozenset(state_of(actor.id) or actor.id for actor in self.actors if actor.id)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.extract.roles import RoleWords, headline_passive, object_prep_objects, packaged_role_words, place_country, recent_words
 from chronicle.resolve.generic_actors import Sectors, article_country, display_name, group_id, load_sectors, resolve_generic
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -57,13 +58,14 @@ class Trigger:
     particle: str | None = None
     prep: str | None = None
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
+    complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
 
     @property
     def specificity(self) -> int:
-        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement
+        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement + bool(self.complement_lemmas)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class EventLexicon:
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
+    roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -184,6 +187,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         particle=(entry.get("particle") or None),
         prep=(entry.get("prep") or None),
         complement=bool(entry.get("complement", False)),
+        complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -361,7 +365,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep for c in token.children):
         return False, None
-    if trigger.complement and not any(c.dep_ == "xcomp" for c in token.children):
+    if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
+                                      for c in token.children):
         return False, None
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
         return False, None
@@ -585,7 +590,8 @@ class _Actors:
             if found is not None:  # a name NER left out
                 return found
         collective = "Plur" in token.morph.get("Number") or named or lemma in self.lexicon.collective_nouns
-        if (lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns) and collective:
+        generic = lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns or self.lexicon.sectors.sector(lemma)
+        if generic and collective:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
             people = [m for m in named if m.value not in self.kb.countries]
             if people:  # "Assad's forces": the named actor
@@ -609,6 +615,42 @@ class _Actors:
         country = self.kb.countries.get(found.country or "")
         return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
                           "group", role, found.country, start, end)
+
+    def place_target(self, word, trigger: Trigger) -> list[EventActor]:
+        """A place after a target preposition standing for its country ("strikes on <city>")."""
+        if trigger.type not in self.lexicon.roles.place_target_types:
+            return []
+        country = place_country(word, self.places, self.context.places)
+        return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
+
+    def implied_agent(self, token, trigger: Trigger) -> list[EventActor]:
+        """The agent of a passive without "by" (roles.yaml): the state organ named just
+        before, else for arrests and sanctions the authorities of the article's country."""
+        roles, sectors = self.lexicon.roles, self.lexicon.sectors
+        if trigger.type not in roles.implied_agent_types:
+            return []
+        undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
+        for word in recent_words(token, roles.implied_agent_sentences):
+            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
+                actor = self._one(word, "source")
+                if actor is not None and actor.kind == "group":
+                    return [actor]
+        if trigger.type not in roles.authority_types:
+            return []
+        return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
+
+    def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
+        """The group that does an event no one is named for (roles.yaml `default_agents`): a
+        sector noun compounded with it ("student protests"), else the data's group of the country the
+        sentence places it in ("protests broke out in X"), else of the article's."""
+        for child in token.children:
+            if child.dep_ == "compound" and self.lexicon.sectors.sector(child.lemma_):
+                return [self.generic(child, child.lemma_.lower(), None, child.text, "source", child.idx, child.idx + len(child.text))]
+        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+                  for w in p.children if w.dep_ == "pobj"]
+        country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
+        noun, name = agent
+        return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
 
     def earlier_country(self, token, lemma: str) -> str | None:
         """The country written with an earlier mention of the same group noun ("Kenyan police")."""
@@ -735,10 +777,14 @@ def _stranded_subject(verb) -> list:
 def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
+    if headline_passive(token):  # "Opposition leader arrested"
+        active, passive = [], passive + active
     obj = _direct_object(token)
     objects = [] if trigger.object else ([obj] if obj is not None else [])
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
     preps = _prep_objects(token, trigger.target_preps)
+    if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
+        preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
@@ -757,12 +803,14 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
         object_actors += found
     prep_actors = []
     for prep, word in preps:
-        found = actors.of(word, "target")
+        found = actors.of(word, "target") or actors.place_target(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
             place_word = word
         prep_actors += found
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
+    if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
+        subjects = actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
@@ -793,8 +841,10 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         elif prep == "of":
             if trigger.roles in ("symmetric", "visit"):
                 sources += actors.of(word, "source")
+            elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
+                targets += actors.of(word, "target")
         else:
-            found = actors.of(word, "target")
+            found = actors.of(word, "target") or actors.place_target(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word
             targets += found
@@ -808,6 +858,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
+    elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
+        verb = head  # "Putin announced a mobilisation", "the bloc imposed sanctions on X"
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
@@ -1391,6 +1443,8 @@ def find_events(
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
         else:
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
+        if not sources and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X"
+            sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)

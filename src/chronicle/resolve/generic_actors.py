@@ -136,3 +136,14 @@ def sector_of_id(actor_id: str, sectors: Sectors | None = None) -> str | None:
     sectors = sectors or packaged_sectors()
     parts = actor_id.split(":")
     return sectors.sector(parts[2]) if len(parts) == 3 and parts[0] == "group" else None
+
+
+def state_of(actor_id: str, sectors: Sectors | None = None) -> str | None:
+    """The country a generic state organ acts for ("group:uga:police" -> UGA: police,
+    troops, the government are the state in PLOVER); None for anyone else. Fusion joins
+    reports that name the state by different organs."""
+    sectors = sectors or packaged_sectors()
+    parts = actor_id.split(":")
+    if len(parts) != 3 or parts[0] != "group" or parts[1] == "x":
+        return None
+    return parts[1].upper() if sectors.sector(parts[2]) in sectors.state else None
