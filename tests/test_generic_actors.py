@@ -65,3 +65,10 @@ def test_a_written_nationality_wins_over_the_dateline(events):
 def test_an_earlier_mention_gives_its_country(events):
     found = events("Nigerian soldiers crossed the border on Monday. Residents of Accra said on Tuesday that soldiers attacked a market in the town.", "ASSAULT")
     assert [c for e in found for c, _ in groups(e, "source")] == ["NGA"]
+
+
+def test_the_one_country_of_the_sentence_wins_over_the_dateline(events):
+    (arrest,) = events("LAGOS (Reuters) - In Ghana, police arrested the singer on Monday.", "COERCE")
+    assert [c for c, _ in groups(arrest, "source")] == ["GHA"]
+    (counter,) = events("LAGOS (Reuters) - Police arrested the singer on Monday.", "COERCE")
+    assert [c for c, _ in groups(counter, "source")] == ["NGA"]

@@ -8,14 +8,20 @@ target as target). Names match whole, on their last word, or inside a longer nam
 country code: the shared scorer does that only where pycountry is installed, and it is not).
 Each gold event gets a verdict (found, with the target, date, city; for a miss, why:
 no mention of the type, or the type with other actors), so `chronicle eval --failures`
-can list them beside the article's predicted mentions.
+can list them beside the article's predicted mentions. Fusion: of the gold events (type,
+day, first source) that two or more articles report, the share that became exactly one
+fused event. The figures follow ../shared/tools/score_events.py.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import tempfile
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 HAPPENED = ("reported", "historical")
 CEASEFIRE_WORDS = ("ceasefire", "cease-fire", "cease fire", "truce", "armistice")
@@ -161,3 +167,50 @@ def failure_lines(score: dict, mentions_by_article: dict[str, list[dict]]) -> li
         for mention in mentions_by_article.get(article, []):
             lines.append(f"    pred {brief(mention)}")
     return lines
+
+
+def is_event_gold(golds: Sequence[dict]) -> bool:
+    """Whether gold lines are event gold of every type (an `events` list), not meeting gold."""
+    return bool(golds) and all("events" in gold for gold in golds)
+
+
+def fusion_score(golds: Sequence[dict], events: Sequence[dict]) -> dict:
+    """Gold events (type, day, first source's last word) reported by two or more articles,
+    and how many became exactly one fused event that happened on that day naming that source."""
+    groups: dict[tuple, set[str]] = defaultdict(set)
+    for gold in golds:
+        for event in gold.get("events") or []:
+            if event.get("modality", "reported") in HAPPENED and len(event.get("date") or "") == 10:
+                first = [w[-1] for w in map(_words, (event.get("source") or [])[:1]) if w]
+                groups[(event["type"], event["date"], tuple(first))].add(gold["id"])
+    multi = {key: articles for key, articles in groups.items() if len(articles) > 1}
+    once, missed = 0, []
+    for (type_, day, source), articles in sorted(multi.items()):
+        hits = [e for e in events if e.get("type") == type_ and e.get("modality") in HAPPENED and e.get("date") == day
+                and (not source or any(source[0] in _words(a.get("name")) for a in e.get("actors") or []))]
+        once += len(hits) == 1
+        if len(hits) != 1:
+            missed.append({"type": type_, "date": day, "source": list(source), "articles": sorted(articles), "events": len(hits)})
+    return {"events": len(multi), "once": once, "once_share": _share(once, len(multi)), "missed": missed}
+
+
+def evaluate_events(gold_path: str | Path, articles_path: str | Path, settings=None, progress=None) -> dict:
+    """Ingest the articles into a temporary store and score its event mentions and fused
+    events against event gold of every type."""
+    from .evaluate import read_jsonl
+    from .query import list_event_mentions, list_events
+    from .runners.local import ingest
+    from .settings import Settings
+    from .store import Store
+
+    golds = read_jsonl(gold_path)
+    with tempfile.TemporaryDirectory(prefix="chronicle-eval-") as folder:
+        run = dataclasses.replace(settings or Settings(), db=str(Path(folder) / "eval.duckdb"))
+        ingest([str(articles_path)], run, progress=progress)
+        with Store(run.db) as store:
+            mentions = {gold["id"]: list_event_mentions(store, article=gold["id"]) for gold in golds}
+            events = list_events(store)
+    score = event_score(golds, mentions)
+    score["fusion"] = fusion_score(golds, events)
+    score["failures"] = failure_lines(score, mentions)
+    return score

@@ -611,7 +611,8 @@ class _Actors:
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
-        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors)
+        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors,
+                                lambda: self.sentence_country(token))
         country = self.kb.countries.get(found.country or "")
         return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
                           "group", role, found.country, start, end)
@@ -651,6 +652,15 @@ class _Actors:
         country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
         noun, name = agent
         return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
+
+    def sentence_country(self, token) -> str | None:
+        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
+        sentence = token.sent
+        start, end = sentence.start_char, sentence.end_char
+        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
+        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
+                  and (place := self.context.places.get(m.value or "")) is not None and place.country}
+        return found.pop() if len(found) == 1 else None
 
     def earlier_country(self, token, lemma: str) -> str | None:
         """The country written with an earlier mention of the same group noun ("Kenyan police")."""
@@ -1443,7 +1453,8 @@ def find_events(
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
         else:
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
-        if not sources and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X"
+        unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
+        if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)

@@ -5,8 +5,9 @@ KENCVL). The sector is the noun's, from `data/sectors.yaml`; the country, in thi
 
 1. written in the phrase: a demonym or country ("Kenyan police", "Uganda's army");
 2. an earlier mention of the same noun with its country ("Ugandan police ... police");
-3. the article's dateline country ("KAMPALA (Reuters) -");
-4. the country the article names most often (actors and places, the opening weighing more).
+3. the one country its sentence names ("In Uganda, police arrested ...");
+4. the article's dateline country ("KAMPALA (Reuters) -");
+5. the country the article names most often (actors and places, the opening weighing more).
 
 Each answer says which step gave it (`evidence`). Pure functions of one article.
 """
@@ -101,17 +102,19 @@ def _count(counts: Counter, first: dict[str, int], country: str, start: int) -> 
 
 
 def resolve_generic(lemma: str, written: str | None, earlier: Callable[[], str | None],
-                    article: ArticleCountry, sectors: Sectors) -> GenericActor:
+                    article: ArticleCountry, sectors: Sectors,
+                    sentence: Callable[[], str | None] = lambda: None) -> GenericActor:
     """The country and sector of a generic actor noun (the module's cascade). `earlier`
-    is called only when the phrase names no country."""
+    and `sentence` (the one country its sentence names) are called only when needed."""
     sector = sectors.sector(lemma)
     if written:
         return GenericActor(written, sector, "written")
     if sector is None:
         return GenericActor(None, None, "none")
-    country = earlier()
-    if country:
-        return GenericActor(country, sector, "earlier")
+    for evidence, find in (("earlier", earlier), ("sentence", sentence)):
+        country = find()
+        if country:
+            return GenericActor(country, sector, evidence)
     if article.dateline:
         return GenericActor(article.dateline, sector, "dateline")
     if article.dominant:
