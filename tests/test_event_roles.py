@@ -99,3 +99,28 @@ def test_a_reopened_border_is_cooperation(events):
 def test_a_given_name_that_is_a_kb_surname_stays_a_given_name(annotate_text):
     found = annotate_text("Martin Kimani rejected the election result on Friday. Kimani said the vote was rigged.", PUBLISHED)
     assert {m.value for m in found.mentions if m.kind == "actor" and "Kimani" in m.text} == {"corpus:person:martin-kimani"}
+
+
+def test_it_in_a_reported_clause_is_its_non_person_speaker(events):
+    (request,) = events("Ghana said it was urging Togo to release the prisoners.", "REQUEST")
+    assert roles(request)["source"] == ["GHA"]
+    counters = events("Ghana hosted the talks. It urged Togo to release the prisoners.", "REQUEST")
+    assert all("GHA" not in roles(e).get("source", []) for e in counters)  # not a reported clause: unresolved
+
+
+def test_a_document_acts_for_whoever_issued_it(events):
+    (request,) = events("The Security Council passed a resolution demanding an immediate ceasefire.", "REQUEST")
+    assert [a.name for a in request.actors if a.role == "source"] == ["United Nations Security Council"]
+    counters = events("Protesters burned a copy of the resolution demanding a ceasefire.", "REQUEST")
+    assert all("Protesters" not in [a.name for a in e.actors] for e in counters)
+
+
+def test_denials_and_contested_elections_are_rejections(events):
+    assert events("Ghana has denied all charges.", "REJECT")
+    assert events("The opposition contested the election result.", "REJECT")
+    assert not events("Ghana has denied that the meeting took place in Accra, calling it a rumour.", "SANCTION")
+
+
+def test_airdrops_of_aid_are_aid(events):
+    (aid,) = events("France and Jordan carried out airdrops of aid into Gaza on Monday.", "AID")
+    assert sorted(roles(aid)["source"]) == ["FRA", "JOR"]

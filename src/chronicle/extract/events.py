@@ -19,8 +19,8 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
-from chronicle.extract.roles import RoleWords, headline_passive, object_prep_objects, packaged_role_words, place_country, recent_words
-from chronicle.resolve.generic_actors import Sectors, article_country, display_name, group_id, load_sectors, resolve_generic
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, object_prep_objects, packaged_role_words
+from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -418,7 +418,7 @@ def _prep_objects(token, preps: frozenset[str]) -> list[tuple[str, object]]:
     return found
 
 
-class _Actors:
+class _Actors(FrameActors):
     """Maps argument words to actors: resolved mentions, nationality modifiers, groups."""
 
     def __init__(self, doc, context: ArticleContext, kb: KnowledgeBase, lexicon: EventLexicon):
@@ -459,6 +459,9 @@ class _Actors:
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
+            if word.pos_ == "PRON" and (speaker := self.reported_subject(word, role)) is not None:
+                found.append(speaker)  # "China said it would ...", "the rebels said they ..."
+                continue
             if self.lexicon.plural_referents and self._plural(word):
                 found += self.recent_persons(word, role)
                 continue
@@ -609,70 +612,6 @@ class _Actors:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
 
-    def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
-        """A group noun as a generic actor: its country (written, else from the article) and name."""
-        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors,
-                                lambda: self.sentence_country(token))
-        country = self.kb.countries.get(found.country or "")
-        return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
-                          "group", role, found.country, start, end)
-
-    def place_target(self, word, trigger: Trigger) -> list[EventActor]:
-        """A place after a target preposition standing for its country ("strikes on <city>")."""
-        if trigger.type not in self.lexicon.roles.place_target_types:
-            return []
-        country = place_country(word, self.places, self.context.places)
-        return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
-
-    def implied_agent(self, token, trigger: Trigger) -> list[EventActor]:
-        """The agent of a passive without "by" (roles.yaml): the state organ named just
-        before, else for arrests and sanctions the authorities of the article's country."""
-        roles, sectors = self.lexicon.roles, self.lexicon.sectors
-        if trigger.type not in roles.implied_agent_types:
-            return []
-        undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
-        for word in recent_words(token, roles.implied_agent_sentences):
-            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
-                actor = self._one(word, "source")
-                if actor is not None and actor.kind == "group":
-                    return [actor]
-        if trigger.type not in roles.authority_types:
-            return []
-        return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
-
-    def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
-        """The group that does an event no one is named for (roles.yaml `default_agents`): a
-        sector noun compounded with it ("student protests"), else the data's group of the country the
-        sentence places it in ("protests broke out in X"), else of the article's."""
-        for child in token.children:
-            if child.dep_ == "compound" and self.lexicon.sectors.sector(child.lemma_):
-                return [self.generic(child, child.lemma_.lower(), None, child.text, "source", child.idx, child.idx + len(child.text))]
-        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
-                  for w in p.children if w.dep_ == "pobj"]
-        country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
-        noun, name = agent
-        return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
-
-    def sentence_country(self, token) -> str | None:
-        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
-        sentence = token.sent
-        start, end = sentence.start_char, sentence.end_char
-        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
-        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
-                  and (place := self.context.places.get(m.value or "")) is not None and place.country}
-        return found.pop() if len(found) == 1 else None
-
-    def earlier_country(self, token, lemma: str) -> str | None:
-        """The country written with an earlier mention of the same group noun ("Kenyan police")."""
-        for word in reversed(self.doc[: token.i]):
-            if word.lemma_.lower() != lemma:
-                continue
-            for child in word.children:
-                mention = self.at.get(child.i)
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:
-                    return mention.value
-        return None
-
     def with_implied_host(self, found: list[EventActor], time: TimeValue, token, trigger: Trigger) -> tuple[list[EventActor], bool]:
         """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing
         hosted Smith"): the country's office holder receiving the visitor, as of the event's
@@ -789,6 +728,9 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     active, passive = _subjects(token)
     if headline_passive(token):  # "Opposition leader arrested"
         active, passive = [], passive + active
+    issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
+    if issuer is not None:  # "the Council passed a resolution demanding X"
+        active = _subjects(issuer)[0]
     obj = _direct_object(token)
     objects = [] if trigger.object else ([obj] if obj is not None else [])
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]

@@ -18,8 +18,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
+from chronicle.model import EventActor
+from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
+
+if TYPE_CHECKING:  # extract/events.py imports this module
+    from chronicle.extract.events import Trigger
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class RoleWords:
     authority_types: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
+    speaker_pronouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -50,7 +58,8 @@ def load_role_words(path=None) -> RoleWords:
                      codes("implied_agent_types"), codes("implied_agent_sectors"),
                      int(data.get("implied_agent_sentences", 2)), codes("authority_types"), words("enacting_verbs"),
                      tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
-                           for t, a in (data.get("default_agents") or {}).items()))
+                           for t, a in (data.get("default_agents") or {}).items()),
+                     words("speaker_pronouns"), words("document_nouns"))
 
 
 @functools.cache
@@ -94,6 +103,15 @@ def place_country(word, places: dict, place_records) -> str | None:
     return place.country if place is not None else None
 
 
+def document_issuer(verb, documents: frozenset[str]):
+    """The verb that issued the document a verb modifies ("passed a resolution [demanding]
+    X"), whose subject is the source; None when the verb does not modify a document."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in documents or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return None
+    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
 def recent_words(token, sentences: int) -> list:
     """The words before `token` in its sentence and the `sentences` before it, nearest first."""
     doc, start = token.doc, token.sent.start
@@ -102,3 +120,89 @@ def recent_words(token, sentences: int) -> list:
             break
         start = doc[start - 1].sent.start
     return list(reversed(doc[start: token.i]))
+
+
+class FrameActors:
+    """The generic and implied actors of event frames, mixed into extract/events.py's
+    `_Actors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
+    `describe` and `_one`)."""
+
+    def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
+        """A group noun as a generic actor: its country (written, else from the article) and name."""
+        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors,
+                                lambda: self.sentence_country(token))
+        country = self.kb.countries.get(found.country or "")
+        return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
+                          "group", role, found.country, start, end)
+
+    def place_target(self, word, trigger: Trigger) -> list[EventActor]:
+        """A place after a target preposition standing for its country ("strikes on <city>")."""
+        if trigger.type not in self.lexicon.roles.place_target_types:
+            return []
+        country = place_country(word, self.places, self.context.places)
+        return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
+
+    def implied_agent(self, token, trigger: Trigger) -> list[EventActor]:
+        """The agent of a passive without "by" (roles.yaml): the state organ named just
+        before, else for arrests and sanctions the authorities of the article's country."""
+        roles, sectors = self.lexicon.roles, self.lexicon.sectors
+        if trigger.type not in roles.implied_agent_types:
+            return []
+        undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
+        for word in recent_words(token, roles.implied_agent_sentences):
+            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
+                actor = self._one(word, "source")
+                if actor is not None and actor.kind == "group":
+                    return [actor]
+        if trigger.type not in roles.authority_types:
+            return []
+        return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
+
+    def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
+        """The group that does an event no one is named for (roles.yaml `default_agents`): a
+        sector noun compounded with it ("student protests"), else the data's group of the country the
+        sentence places it in ("protests broke out in X"), else of the article's."""
+        for child in token.children:
+            if child.dep_ == "compound" and self.lexicon.sectors.sector(child.lemma_):
+                return [self.generic(child, child.lemma_.lower(), None, child.text, "source", child.idx, child.idx + len(child.text))]
+        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+                  for w in p.children if w.dep_ == "pobj"]
+        country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
+        noun, name = agent
+        return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
+
+    def reported_subject(self, pronoun, role: str) -> EventActor | None:
+        """A pronoun subject of a reported clause standing for the speaker, when that is not
+        a person: "China said it was urging X", "the rebels said they had freed Y"."""
+        if pronoun.lower_ not in self.lexicon.roles.speaker_pronouns or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lexicon.modality.speech_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
+        speaker = self._one(subject, role) if subject is not None else None
+        return speaker if speaker is not None and speaker.kind != "person" else None
+
+    def sentence_country(self, token) -> str | None:
+        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
+        sentence = token.sent
+        start, end = sentence.start_char, sentence.end_char
+        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
+        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
+                  and (place := self.context.places.get(m.value or "")) is not None and place.country}
+        return found.pop() if len(found) == 1 else None
+
+    def earlier_country(self, token, lemma: str) -> str | None:
+        """The country written with an earlier mention of the same group noun ("Kenyan police")."""
+        for word in reversed(self.doc[: token.i]):
+            if word.lemma_.lower() != lemma:
+                continue
+            for child in word.children:
+                mention = self.at.get(child.i)
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:
+                    return mention.value
+        return None
+
