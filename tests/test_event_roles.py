@@ -124,3 +124,15 @@ def test_denials_and_contested_elections_are_rejections(events):
 def test_airdrops_of_aid_are_aid(events):
     (aid,) = events("France and Jordan carried out airdrops of aid into Gaza on Monday.", "AID")
     assert sorted(roles(aid)["source"]) == ["FRA", "JOR"]
+
+
+def test_an_accusation_targets_the_subject_of_its_clause(events):
+    (accusation,) = events("Kofi Mensah alleged that Ghana had rigged the vote.", "ACCUSE")
+    assert roles(accusation)["target"] == ["GHA"]
+    (counter,) = events("Kofi Mensah alleged that the vote had been rigged.", "ACCUSE")
+    assert "target" not in roles(counter)
+
+
+def test_a_target_word_stands_for_its_owner(events):
+    (strike,) = events("Nigerian police fired tear gas at Ghana's delegation on Monday.", "ASSAULT")
+    assert roles(strike)["target"] == ["GHA"]

@@ -72,3 +72,19 @@ def test_the_one_country_of_the_sentence_wins_over_the_dateline(events):
     assert [c for c, _ in groups(arrest, "source")] == ["GHA"]
     (counter,) = events("LAGOS (Reuters) - Police arrested the singer on Monday.", "COERCE")
     assert [c for c, _ in groups(counter, "source")] == ["NGA"]
+
+
+def test_a_possessive_country_is_not_repeated_in_the_name():
+    assert display_name("Ghana's army", "Ghana") == "Ghana's army"
+
+
+def test_the_agency_of_a_dateline_is_not_an_actor(events):
+    (attack,) = events("LAGOS (Reuters) - Ghana's army attacked the rebels on Monday.", "ASSAULT")
+    assert "Reuters" not in [a.name for a in attack.actors]
+    (counter,) = events("Reuters reported that Ghana's army attacked the rebels on Monday.", "ASSAULT")
+    assert [a.country for a in counter.actors if a.role == "source"] == ["GHA"]
+
+
+def test_a_state_organ_sent_by_someone_is_of_their_country(events):
+    (order,) = events("LAGOS (Reuters) - Sergei Shoigu ordered troops to withdraw from the city.", "CONCEDE")
+    assert [a.country for a in order.actors if a.kind == "group"] == ["RUS"]

@@ -578,10 +578,12 @@ class _Actors(FrameActors):
             mention = following  # "Ruto and PM Modi": the parser took the title for the name
         if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
             return None  # "talks at the State House": a place, not an actor
+        if mention is not None and self.dateline_agency(mention):
+            return None  # "ACCRA (Reuters) - ...": who reports, not who acts
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-        named = [self.at[c.i] for c in modifiers if c.i in self.at]
+        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
         lemma = token.lemma_.lower()
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
@@ -749,16 +751,17 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
-        found = actors.of(word, "target")
+        found = actors.of(word, "target") or actors.stand_in(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places:
             place_word = word
         object_actors += found
     prep_actors = []
     for prep, word in preps:
-        found = actors.of(word, "target") or actors.place_target(word, trigger)
+        found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
             place_word = word
         prep_actors += found
+    prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
     if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
@@ -796,7 +799,7 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
             elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
                 targets += actors.of(word, "target")
         else:
-            found = actors.of(word, "target") or actors.place_target(word, trigger)
+            found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word
             targets += found

@@ -43,6 +43,9 @@ class RoleWords:
     default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
     speaker_pronouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    stand_in_types: frozenset[str] = frozenset()
+    stand_in_preps: frozenset[str] = frozenset()
+    clause_target_types: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -59,7 +62,8 @@ def load_role_words(path=None) -> RoleWords:
                      int(data.get("implied_agent_sentences", 2)), codes("authority_types"), words("enacting_verbs"),
                      tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                            for t, a in (data.get("default_agents") or {}).items()),
-                     words("speaker_pronouns"), words("document_nouns"))
+                     words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
+                     words("stand_in_preps"), codes("clause_target_types"))
 
 
 @functools.cache
@@ -129,8 +133,9 @@ class FrameActors:
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
-        found = resolve_generic(lemma, written, lambda: self.earlier_country(token, lemma), self.country, self.lexicon.sectors,
-                                lambda: self.sentence_country(token))
+        commander = self.commander_country(token) if self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state else None
+        found = resolve_generic(lemma, written or commander, lambda: self.earlier_country(token, lemma), self.country,
+                                self.lexicon.sectors, lambda: self.sentence_country(token))
         country = self.kb.countries.get(found.country or "")
         return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
                           "group", role, found.country, start, end)
@@ -171,6 +176,23 @@ class FrameActors:
         noun, name = agent
         return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
 
+    def stand_in(self, word, trigger: Trigger) -> list[EventActor]:
+        """The actor a target word that names none belongs to (roles.yaml `stand_in_types`):
+        its possessor ("X's rallies"), the objects of "including" ("allies including X")."""
+        if trigger.type not in self.lexicon.roles.stand_in_types:
+            return []
+        owners = [c for c in word.children if c.dep_ == "poss"]
+        owners += [o for p in word.children if p.dep_ == "prep" and p.lower_ in self.lexicon.roles.stand_in_preps
+                   for o in p.children if o.dep_ == "pobj"]
+        return [a for owner in owners for a in self.of(owner, "target")]
+
+    def clause_targets(self, verb, trigger: Trigger) -> list[EventActor]:
+        """The subject of an accusation's clause ("X alleged that police broke into ..."): the target."""
+        if trigger.type not in self.lexicon.roles.clause_target_types:
+            return []
+        subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return [a for s in subjects if s.pos_ != "PRON" for a in self.of(s, "target")]
+
     def reported_subject(self, pronoun, role: str) -> EventActor | None:
         """A pronoun subject of a reported clause standing for the speaker, when that is not
         a person: "China said it was urging X", "the rebels said they had freed Y"."""
@@ -185,6 +207,23 @@ class FrameActors:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
         speaker = self._one(subject, role) if subject is not None else None
         return speaker if speaker is not None and speaker.kind != "person" else None
+
+    def dateline_agency(self, mention) -> bool:
+        """A name in the parentheses of a dateline ("ACCRA (Reuters) -"): the agency that
+        reports, never an actor of the event."""
+        before, after = self.text[max(0, mention.start - 1): mention.start], self.text[mention.end: mention.end + 4].lstrip(")").strip()
+        return before == "(" and self.text[mention.end: mention.end + 1] == ")" and after[:1] in ("-", "–", "—")
+
+    def commander_country(self, token) -> str | None:
+        """The country of whoever sends or orders a state organ ("Shoigu ordered troops to
+        withdraw", "Putin sent troops"): the subject of the verb it is the object of."""
+        if token.dep_ not in ("dobj", "obj") or token.head.pos_ != "VERB":
+            return None
+        for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+            actor = self._one(subject, "source")
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def sentence_country(self, token) -> str | None:
         """The one country the token's sentence names (a country, a demonym, or a place in it)."""

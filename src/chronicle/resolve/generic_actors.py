@@ -15,6 +15,7 @@ Each answer says which step gave it (`evidence`). Pure functions of one article.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def resolve_generic(lemma: str, written: str | None, earlier: Callable[[], str |
 
 def display_name(text: str, country_name: str | None) -> str:
     """The words as written, with the resolved country: "police (Uganda)"."""
-    if not country_name or set(country_name.lower().split()) <= set(text.lower().split()):
+    if not country_name or set(re.findall(r"\w+", country_name.lower())) <= set(re.findall(r"\w+", text.lower())):
         return text
     return f"{text} ({country_name})"
 
