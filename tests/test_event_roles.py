@@ -136,3 +136,10 @@ def test_an_accusation_targets_the_subject_of_its_clause(events):
 def test_a_target_word_stands_for_its_owner(events):
     (strike,) = events("Nigerian police fired tear gas at Ghana's delegation on Monday.", "ASSAULT")
     assert roles(strike)["target"] == ["GHA"]
+
+
+def test_a_lodged_protest_is_one_accusation_and_in_protest_is_no_event(events):
+    found = events("Ghana lodged a diplomatic protest with Togo on Monday.")
+    assert [e.type for e in found] == ["ACCUSE"] and roles(found[0]) == {"source": ["GHA"], "target": ["TGO"]}
+    assert not events("Ghana withdrew its ambassador in protest on Monday.", "PROTEST")
+    assert events("Thousands joined the protest in Accra on Monday.", "PROTEST")

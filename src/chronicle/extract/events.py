@@ -19,7 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, object_prep_objects, packaged_role_words
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -59,6 +59,7 @@ class Trigger:
     prep: str | None = None
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
     complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
+    absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
@@ -188,6 +189,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         prep=(entry.get("prep") or None),
         complement=bool(entry.get("complement", False)),
         complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
+        absorbs=bool(entry.get("absorbs", False)),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -1392,7 +1394,9 @@ def find_events(
         if token.i in consumed or token.i not in triggers:
             continue
         trigger, noun = triggers[token.i]
-        if noun is not None and (triggers.get(noun.i) or (trigger,))[0].type == trigger.type:
+        if manner_noun(token, lexicon.roles.manner_nouns):
+            continue  # "withdrew its ambassador in protest": how, not another event
+        if noun is not None and (trigger.absorbs or (triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)

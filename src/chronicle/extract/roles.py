@@ -46,6 +46,7 @@ class RoleWords:
     stand_in_types: frozenset[str] = frozenset()
     stand_in_preps: frozenset[str] = frozenset()
     clause_target_types: frozenset[str] = frozenset()
+    manner_nouns: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -63,7 +64,7 @@ def load_role_words(path=None) -> RoleWords:
                      tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                            for t, a in (data.get("default_agents") or {}).items()),
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
-                     words("stand_in_preps"), codes("clause_target_types"))
+                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"))
 
 
 @functools.cache
@@ -105,6 +106,13 @@ def place_country(word, places: dict, place_records) -> str | None:
     mention = places.get(word.i)
     place = place_records.get(mention.value or "") if mention is not None else None
     return place.country if place is not None else None
+
+
+def manner_noun(token, nouns: frozenset[str]) -> bool:
+    """An event noun after a bare "in" says how something else was done ("withdrew its
+    ambassador in protest", "in retaliation"), not an event of its own."""
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
 
 
 def document_issuer(verb, documents: frozenset[str]):
