@@ -143,3 +143,12 @@ def test_a_lodged_protest_is_one_accusation_and_in_protest_is_no_event(events):
     assert [e.type for e in found] == ["ACCUSE"] and roles(found[0]) == {"source": ["GHA"], "target": ["TGO"]}
     assert not events("Ghana withdrew its ambassador in protest on Monday.", "PROTEST")
     assert events("Thousands joined the protest in Accra on Monday.", "PROTEST")
+
+
+def test_a_date_written_into_a_definite_event_noun_names_that_past_event(annotate_text):
+    found = annotate_text("The court is seeking arrest warrants over the 7 October attacks on Israel.", "2024-05-20").event_mentions
+    dates = {e.type: (e.date, e.modality) for e in found}
+    assert dates["ASSAULT"] == ("2023-10-07", "historical")
+    assert dates["ACCUSE"][0] != "2023-10-07"  # the attacks' date, not the warrants'
+    (meeting,) = [e for e in annotate_text("Smith will meet Jones on 7 October.", "2024-05-20").event_mentions if e.type == "CONSULT"]
+    assert (meeting.date, meeting.modality) == ("2024-10-07", "planned")
