@@ -45,3 +45,24 @@ def test_fusion_counts_events_of_two_articles_that_became_one():
 
 def test_event_gold_is_told_from_meeting_gold():
     assert is_event_gold(GOLD) and not is_event_gold([{"id": "x", "meetings": []}])
+
+
+def test_chronicle_eval_scores_event_gold_and_lists_failures(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+
+    articles, gold = tmp_path / "articles.jsonl", tmp_path / "gold.jsonl"
+    articles.write_text(json.dumps({"id": "g1", "published": "2031-03-04", "text": "ACCRA (Reuters) - Ghana imposed sanctions on Togo on Monday. Togo protested."}) + "\n")
+    gold.write_text(json.dumps({"id": "g1", "events": [
+        {"type": "SANCTION", "modality": "reported", "source": ["Ghana"], "target": ["Togo"], "date": "2031-03-03", "main": True, "evidence": "Ghana imposed sanctions"},
+        {"type": "THREATEN", "modality": "reported", "source": ["Togo"], "target": ["Ghana"], "main": False, "evidence": "Togo protested"},
+    ]}) + "\n")
+    result = CliRunner().invoke(app, ["eval", str(gold), "--articles", str(articles), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout[result.stdout.index("{"):])
+    assert (scores["gold"], scores["found"], scores["main_recall"]) == (2, 1, 1.0)
+    failures = CliRunner().invoke(app, ["eval", str(gold), "--articles", str(articles), "--failures"])
+    assert "THREATEN ['Togo']->['Ghana']" in failures.stdout and "MISS" in failures.stdout
