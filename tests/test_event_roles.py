@@ -152,3 +152,9 @@ def test_a_date_written_into_a_definite_event_noun_names_that_past_event(annotat
     assert dates["ACCUSE"][0] != "2023-10-07"  # the attacks' date, not the warrants'
     (meeting,) = [e for e in annotate_text("Smith will meet Jones on 7 October.", "2024-05-20").event_mentions if e.type == "CONSULT"]
     assert (meeting.date, meeting.modality) == ("2024-10-07", "planned")
+
+
+def test_conceding_an_election_is_a_concession_and_a_goal_is_not(events):
+    (concession,) = events("Kofi Mensah rejected the result a week after conceding defeat to his rival.", "CONCEDE")
+    assert [a.name for a in concession.actors if a.role == "source"] == ["Kofi Mensah"]
+    assert not events("The team conceded a goal in the final minute.", "CONCEDE")
