@@ -582,6 +582,8 @@ class _Actors(FrameActors):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None and self.dateline_agency(mention):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
+        if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
+            mention = None  # "MPs" taken for a name: a generic actor
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
