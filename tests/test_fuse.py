@@ -320,3 +320,11 @@ def test_dev_fusion_measured(tmp_path):
     print("dev fusion", outcome)
     assert outcome["one"] / outcome["meetings"] >= 0.5
     assert outcome["split"] <= outcome["one"]
+
+
+def test_a_lone_actors_report_of_the_day_joins_the_dated_one():
+    """One outlet dates a resignation "on Monday", another only by its publication day."""
+    dated, reported = m("x", "2031-03-03", actors=(A,), type="RETREAT"), m("y", "2031-03-03", "reported", actors=(A,), type="RETREAT")
+    assert together([dated, reported])
+    assert not together([reported, m("z", "2031-03-03", "reported", actors=(A,), type="RETREAT")])  # neither names the day
+    assert not together([dated, m("y", "2031-03-04", "reported", actors=(A,), type="RETREAT")])

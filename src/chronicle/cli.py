@@ -662,6 +662,25 @@ def _print_meetings(events: dict) -> None:
             err.print(f"  {section} miss: {miss}")
 
 
+def _print_event_scores(scores: dict, fmt: str, failures: bool) -> None:
+    """Event gold of every type: the scores, or (--failures) each article's failing gold
+    events beside its predicted mentions."""
+    if fmt == "json":
+        print(json.dumps(scores, default=str, ensure_ascii=False, indent=2))
+        return
+    if failures:
+        print("\n".join(scores["failures"]))
+        return
+    table = Table(title="events of every type against the gold (those that happened)")
+    for column in ("score", "value"):
+        table.add_column(column)
+    for key in ("gold", "found", "recall", "recall_with_target", "main_recall", "date_accuracy", "city_accuracy", "unmatched_share"):
+        table.add_row(key.replace("_", " "), str(scores[key]))
+    fusion = scores["fusion"]
+    table.add_row("fusion: reported by 2+ articles, one event", f"{fusion['once']}/{fusion['events']} ({fusion['once_share']})")
+    _wide_console().print(table)
+
+
 def _print_failures(events: dict) -> None:
     """Per gold meeting: found, date right, city right; the mention that found it, or for a
     miss the nearest mention of its article, so failure families show at a glance."""
@@ -719,13 +738,14 @@ def evaluate_command(
     articles_file: Annotated[Optional[str], typer.Option("--articles", help="The articles the gold annotates (JSONL).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     limit: Annotated[Optional[int], typer.Option(help="Typing: score only the first N texts.")] = None,
-    failures: Annotated[bool, typer.Option("--failures", help="Meetings: one line per gold meeting (found, date, city) and, for each miss, the nearest predicted mention.")] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="Meetings: one line per gold meeting (found, date, city) and, for each miss, the nearest predicted mention. Event gold of every type: each article's failing gold events beside its predicted mentions.")] = False,
     workers: Workers = 1,
     model: Model = None,
 ) -> None:
     """Run the pipeline on gold-annotated articles in a temporary store and print the scores;
     or, given texts labelled with PLOVER types, score event typing."""
     from .evaluate import evaluate, typing_score
+    from .evaluate import read_jsonl as read_gold
 
     settings = _settings("unused.duckdb", workers, model)
     if articles_file is None:
@@ -734,6 +754,12 @@ def evaluate_command(
             print(json.dumps(result, ensure_ascii=False, indent=2))
             return
         _print_typing(result)
+        return
+    from .evaluate_events import evaluate_events, is_event_gold
+
+    if is_event_gold(read_gold(gold)):  # events of every type (dev3's shape)
+        scores = _with_progress("eval", lambda tick: evaluate_events(gold, articles_file, settings, progress=tick))
+        _print_event_scores(scores, fmt, failures)
         return
     result = _with_progress("eval", lambda tick: evaluate(gold, articles_file, settings, progress=tick))
     if fmt == "json":

@@ -23,6 +23,7 @@ from . import query
 from .data import load_yaml
 from .errors import ChronicleError
 from .kb import KnowledgeBase
+from .resolve.generic_actors import sector_of_id
 from .store import Store
 
 TABLES = ("events", "mentions", "quotes", "actors", "articles")
@@ -72,7 +73,7 @@ def _entity(actor: dict, kb: KnowledgeBase) -> dict:
         code = "IGO"
     return {
         "code": code,
-        "sector": known.sector if known else None,
+        "sector": (known.sector if known else None) or sector_of_id(actor["id"]),
         "entity_text": actor["name"],
         "identifier_id": known.qid if known else None,
         "identifier_text": actor["name"],
@@ -131,7 +132,7 @@ def _gdelt_actor(actor: dict | None, kb: KnowledgeBase) -> tuple:
         return ("", "", "", "")
     known = kb.actors.get(actor["id"])
     country = actor.get("country") or (known.country if known else None) or ""
-    sector = (known.sector if known else None) or ""
+    sector = (known.sector if known else None) or sector_of_id(actor["id"]) or ""
     return (f"{country}{sector}", actor["name"].upper(), country, sector)
 
 

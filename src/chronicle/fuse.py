@@ -21,12 +21,14 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .resolve.generic_actors import state_of
 from .resolve.times import date_bounds
 from .store import Store, transaction
 
 Key = tuple[str, int]  # (article content id, event_mentions.idx)
 
 HAPPENED = frozenset({"reported", "historical"})
+ONE_DAY = frozenset({"day", "reported"})  # precisions that name one day (the text's, or the article's)
 # Coarser dates attach to finer ones: a member's level is the rank of its precision.
 LEVELS = ("day", "reported", "week", "month", "year", "vague")
 REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days before it
@@ -78,7 +80,8 @@ class Member:
 
     @cached_property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(actor.id for actor in self.actors if actor.id)
+        """Who takes part, a state organ ("police (Uganda)") as its state ("UGA")."""
+        return frozenset(state_of(actor.id) or actor.id for actor in self.actors if actor.id)
 
 
 @dataclass
@@ -166,8 +169,10 @@ def compatible(a: Member, b: Member) -> bool:
         return False  # undated mentions: see `_place_undated`
     if _single(a) or _single(b):
         # two statements of one leader on overlapping dates are not one event unless both
-        # name the same day (and the same place, if both have one)
-        return a.precision == b.precision == "day" and a.date == b.date and (not (a.place and b.place) or a.place == b.place)
+        # name the same day, or one names the day the other's article appeared (and the same
+        # place, if both have one)
+        same_day = a.date == b.date and {a.precision, b.precision} <= ONE_DAY and "day" in {a.precision, b.precision}
+        return same_day and _single(a) and _single(b) and (not (a.place and b.place) or a.place == b.place)
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
@@ -179,7 +184,7 @@ def block_keys(member: Member) -> list[tuple]:
     fuses with nothing else: `compatible`); none without actors."""
     ids = sorted(member.actor_ids)
     if len(ids) == 1:
-        day = member.precision == "day" and member.date and member.end_date != "open"
+        day = member.precision in ONE_DAY and member.date and member.end_date != "open"
         return [(member.type, ids[0], "", member.date)] if day else []
     return [(member.type, *pair) for pair in combinations(ids, 2)]
 

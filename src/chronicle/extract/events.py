@@ -28,6 +28,8 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
+from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
@@ -65,13 +67,15 @@ class Trigger:
     particle: str | None = None
     prep: str | None = None
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
+    complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
+    absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
 
     @property
     def specificity(self) -> int:
-        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement
+        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement + bool(self.complement_lemmas)
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ class EventLexicon:
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
+    sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
+    roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -194,6 +200,8 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         particle=(entry.get("particle") or None),
         prep=(entry.get("prep") or None),
         complement=bool(entry.get("complement", False)),
+        complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
+        absorbs=bool(entry.get("absorbs", False)),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -377,7 +385,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep for c in token.children):
         return False, None
-    if trigger.complement and not any(c.dep_ == "xcomp" for c in token.children):
+    if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
+                                      for c in token.children):
         return False, None
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
         return False, None
@@ -429,7 +438,7 @@ def _prep_objects(token, preps: frozenset[str]) -> list[tuple[str, object]]:
     return found
 
 
-class _Actors:
+class _Actors(FrameActors):
     """Maps argument words to actors: resolved mentions, nationality modifiers, groups."""
 
     def __init__(self, doc, context: ArticleContext, kb: KnowledgeBase, lexicon: EventLexicon):
@@ -445,6 +454,7 @@ class _Actors:
             if m.value and m.label in ("PERSON", "ORG", "NORP", "GPE") and len(m.text.strip()) > 3
         }
         self.places = _span_index(doc, context.place_mentions)
+        self.country = article_country(self.text, context.actor_mentions, context.place_mentions, context.places, kb.countries)
 
     def describe(self, actor_id: str, mention: Mention | None, role: str, start: int, end: int) -> EventActor:
         kb = self.kb
@@ -469,6 +479,9 @@ class _Actors:
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
+            if word.pos_ == "PRON" and (speaker := self.reported_subject(word, role)) is not None:
+                found.append(speaker)  # "China said it would ...", "the rebels said they ..."
+                continue
             if self.lexicon.plural_referents and self._plural(word):
                 found += self.recent_persons(word, role)
                 continue
@@ -601,10 +614,14 @@ class _Actors:
             mention = following  # "Ruto and PM Modi": the parser took the title for the name
         if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
             return None  # "talks at the State House": a place, not an actor
+        if mention is not None and self.dateline_agency(mention):
+            return None  # "ACCRA (Reuters) - ...": who reports, not who acts
+        if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
+            mention = None  # "MPs" taken for a name: a generic actor
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-        named = [self.at[c.i] for c in modifiers if c.i in self.at]
+        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
         lemma = token.lemma_.lower()
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
@@ -616,16 +633,15 @@ class _Actors:
             if found is not None:  # a name NER left out
                 return found
         collective = "Plur" in token.morph.get("Number") or named or lemma in self.lexicon.collective_nouns
-        if (lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns) and collective:
+        generic = lemma in self.lexicon.group_nouns or token.lower_ in self.lexicon.group_nouns or self.lexicon.sectors.sector(lemma)
+        if generic and collective:
             country = next((m.value for m in named if m.value in self.kb.countries), None)
             people = [m for m in named if m.value not in self.kb.countries]
             if people:  # "Assad's forces": the named actor
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
             end = token.idx + len(token.text)
-            text = self.text[start:end]
-            group_id = f"group:{(country or 'x').lower()}:{lemma}"
-            return EventActor(group_id, text, "group", role, country, start, end)
+            return self.generic(token, lemma, country, self.text[start:end], role, start, end)
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns:  # "the American diplomat"
             person = self.last_person_of(countries[0], token)
@@ -754,10 +770,17 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     active, passive = _subjects(token)
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
+    if headline_passive(token):  # "Opposition leader arrested"
+        active, passive = [], passive + active
+    issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
+    if issuer is not None:  # "the Council passed a resolution demanding X"
+        active = _subjects(issuer)[0]
     obj = _direct_object(token)
     objects = [] if trigger.object else ([obj] if obj is not None else [])
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
     preps = _prep_objects(token, trigger.target_preps)
+    if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
+        preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
@@ -770,18 +793,21 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
-        found = actors.of(word, "target")
+        found = actors.of(word, "target") or actors.stand_in(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places:
             place_word = word
         object_actors += found
     prep_actors = []
     for prep, word in preps:
-        found = actors.of(word, "target")
+        found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
             place_word = word
         prep_actors += found
+    prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
+    if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
+        subjects = actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
@@ -812,8 +838,10 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         elif prep == "of":
             if trigger.roles in ("symmetric", "visit"):
                 sources += actors.of(word, "source")
+            elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
+                targets += actors.of(word, "target")
         else:
-            found = actors.of(word, "target")
+            found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word
             targets += found
@@ -830,6 +858,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
+    elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
+        verb = head  # "Putin announced a mobilisation", "the bloc imposed sanctions on X"
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     if verb is not None:
@@ -1425,12 +1455,17 @@ def find_events(
         if token.i in consumed or token.i not in triggers:
             continue
         trigger, noun = triggers[token.i]
-        if noun is not None and (triggers.get(noun.i) or (trigger,))[0].type == trigger.type:
+        if manner_noun(token, lexicon.roles.manner_nouns):
+            continue  # "withdrew its ambassador in protest": how, not another event
+        if noun is not None and (trigger.absorbs or (triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
         else:
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
+        unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
+        if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
+            sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)

@@ -605,6 +605,7 @@ def _resolve_names(
     candidates: list[_Candidate], kb: KnowledgeBase, patterns: ActorPatterns, day: dt.date | None
 ) -> None:
     named: list[tuple[str, set[str]]] = []  # (actor id, name parts) of persons named so far
+    surnames = Counter(name_key(c.text).split()[-1] for c in candidates if c.label == "PERSON" and name_key(c.text))
     for index, c in enumerate(candidates):
         if c.label != "PERSON" or c.value is not None:
             if c.label == "PERSON" and c.value:
@@ -624,7 +625,7 @@ def _resolve_names(
             else:
                 _by_surname(c, key, kb, patterns, day, title)
         else:
-            _by_variant(c, parts, kb, patterns) or _by_known_prefix(c, parts, kb, named)
+            _by_variant(c, parts, kb, patterns) or (surnames[parts[-1]] < 2 and _by_known_prefix(c, parts, kb, named))
         if c.value and kb.actors.get(c.value, Actor("", "", "person")).kind == "person":
             named.append((c.value, _parts(c.text) | _parts(kb.actors[c.value].name)))
 
@@ -638,7 +639,9 @@ def _most_named(actors: list[str]) -> str | None:
 
 
 def _by_known_prefix(c: _Candidate, parts: list[str], kb: KnowledgeBase, named: list[tuple[str, set[str]]]) -> bool:
-    """A name NER ran into the next words ("Blinken Meets With"): its first word alone."""
+    """A name NER ran into the next words ("Blinken Meets With"): its first word alone. Not
+    when the article names the person by the last word elsewhere ("Yahya Jammeh ... Mr
+    Jammeh": a full name whose given name is someone else's surname)."""
     first = parts[0]
     surname_of = set(kb.surnames.get(first, ()))
     known = _most_named([actor for actor, _ in named if actor in surname_of])

@@ -140,6 +140,8 @@ def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
     for expression in find_time_expressions(doc_text(doc), rules):
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         tense = clause_tense(span.root, rules) if span is not None and len(span) else "past"
+        if tense == "present" and _names_known_event(span):
+            tense = "past"  # "is seeking warrants over [the 7 October] attacks": a known, past event
         found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
     return found
 
@@ -198,11 +200,23 @@ def _scope(target, rules: TimeRules) -> set[int]:
     return scope
 
 
+def _names_known_event(span) -> bool:
+    """A date written into a definite noun phrase names that noun's event: "the 7 October
+    attacks", "the September 11 attacks" (not "on 7 October", not "an October summit")."""
+    root = span.root
+    head = root.head
+    return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i and head.pos_ == "NOUN"
+            and head.i > span.end - 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+
+
 def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
-    """Whether the time at `span` belongs to another event than the scope's: its head chain
-    meets another verb's subordinate clause or a relational word before reaching the scope
+    """Whether the time at `span` belongs to another event than the scope's: it is written
+    into another noun's phrase ("over the 7 October attacks"), or its head chain meets
+    another verb's subordinate clause or a relational word before reaching the scope
     ("after a flurry of meetings [this year], they began talks"), or never reaches it."""
     node = span.root
+    if _names_known_event(span) and node.head.i not in scope:
+        return True
     while node.i not in scope:
         if (_is_clause_verb(node) and _subordinate_clause(node)) or (
             _relational(node, rules) and not span.start <= node.i < span.end

@@ -1,0 +1,255 @@
+"""Argument frames of directed events read from the parse, beyond a trigger's own words.
+
+Small pure functions over spaCy tokens, used by extract/events.py:
+
+- a headline passive: a past participle with a subject and no auxiliary ("Rebel leader
+  arrested", "Two hostages freed") undergoes the event: its subject is the target;
+- targets on a verb's direct object: "fired missiles at X", "imposed sanctions on X";
+- the objective "of" of an event noun: "the invasion of X", "the arrest of X";
+- a place that stands for its country as a target: "drone attacks on <city>";
+- the implied agent of a passive without "by": the state organ named just before
+  ("police opened fire ... several were shot"), else for arrests and sanctions the
+  authorities of the article's country.
+
+The words are data (`data/roles.yaml`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from chronicle.data import load_yaml
+from chronicle.model import EventActor
+from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
+
+if TYPE_CHECKING:  # extract/events.py imports this module
+    from chronicle.extract.events import Trigger
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The prepositions and types of `data/roles.yaml`."""
+
+    object_target_preps: frozenset[str] = frozenset()
+    nominal_target_preps: frozenset[str] = frozenset()
+    place_target_types: frozenset[str] = frozenset()
+    implied_agent_types: frozenset[str] = frozenset()
+    implied_agent_sectors: frozenset[str] = frozenset()
+    implied_agent_sentences: int = 2
+    authority_types: frozenset[str] = frozenset()
+    enacting_verbs: frozenset[str] = frozenset()
+    default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
+    speaker_pronouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    stand_in_types: frozenset[str] = frozenset()
+    stand_in_preps: frozenset[str] = frozenset()
+    clause_target_types: frozenset[str] = frozenset()
+    manner_nouns: frozenset[str] = frozenset()
+
+    def default_agent(self, type_: str) -> tuple[str, str] | None:
+        """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
+        return next(((noun, name) for t, noun, name in self.default_agents if t == type_), None)
+
+
+def load_role_words(path=None) -> RoleWords:
+    """Read `data/roles.yaml` (or a user file of the same shape)."""
+    data = load_yaml("roles.yaml", path)
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
+    codes = lambda key: frozenset(str(w).upper() for w in data.get(key) or ())  # noqa: E731
+    return RoleWords(words("object_target_preps"), words("nominal_target_preps"), codes("place_target_types"),
+                     codes("implied_agent_types"), codes("implied_agent_sectors"),
+                     int(data.get("implied_agent_sentences", 2)), codes("authority_types"), words("enacting_verbs"),
+                     tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
+                           for t, a in (data.get("default_agents") or {}).items()),
+                     words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
+                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"))
+
+
+@functools.cache
+def packaged_role_words() -> RoleWords:
+    """The packaged `data/roles.yaml`, read once (immutable)."""
+    return load_role_words()
+
+
+def headline_passive(verb) -> bool:
+    """A past participle with a subject, no auxiliary and no object: the subject undergoes
+    it ("Opposition leader arrested in capital"), unlike "Police arrested X". In a headline
+    (a sentence without final punctuation) the parser may tag the participle as a past tense."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj", "ccomp"):
+        return False
+    if verb.tag_ == "VBD" and not _headline(verb.sent):
+        return False
+    children = {c.dep_ for c in verb.children}
+    return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
+
+
+def _headline(sentence) -> bool:
+    words = [w for w in sentence if not w.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’", ":")
+
+
+def object_prep_objects(obj, preps: frozenset[str]) -> list:
+    """Objects of `preps` hung on a verb's direct object ("missiles at X"), with conjuncts."""
+    found = []
+    for child in (c for o in (obj, *obj.conjuncts) for c in o.children):  # "drones and missiles at X"
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for word in child.children:
+                if word.dep_ == "pobj":
+                    found += [word, *word.conjuncts]
+    return found
+
+
+def place_country(word, places: dict, place_records) -> str | None:
+    """The country of a place mention at `word` (a city or the country itself), if any."""
+    mention = places.get(word.i)
+    place = place_records.get(mention.value or "") if mention is not None else None
+    return place.country if place is not None else None
+
+
+def manner_noun(token, nouns: frozenset[str]) -> bool:
+    """An event noun after a bare "in" says how something else was done ("withdrew its
+    ambassador in protest", "in retaliation"), not an event of its own."""
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
+
+
+def document_issuer(verb, documents: frozenset[str]):
+    """The verb that issued the document a verb modifies ("passed a resolution [demanding]
+    X"), whose subject is the source; None when the verb does not modify a document."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in documents or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return None
+    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def recent_words(token, sentences: int) -> list:
+    """The words before `token` in its sentence and the `sentences` before it, nearest first."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return list(reversed(doc[start: token.i]))
+
+
+class FrameActors:
+    """The generic and implied actors of event frames, mixed into extract/events.py's
+    `_Actors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
+    `describe` and `_one`)."""
+
+    def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
+        """A group noun as a generic actor: its country (written, else from the article) and name."""
+        commander = self.commander_country(token) if self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state else None
+        found = resolve_generic(lemma, written or commander, lambda: self.earlier_country(token, lemma), self.country,
+                                self.lexicon.sectors, lambda: self.sentence_country(token))
+        country = self.kb.countries.get(found.country or "")
+        return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
+                          "group", role, found.country, start, end)
+
+    def place_target(self, word, trigger: Trigger) -> list[EventActor]:
+        """A place after a target preposition standing for its country ("strikes on <city>")."""
+        if trigger.type not in self.lexicon.roles.place_target_types:
+            return []
+        country = place_country(word, self.places, self.context.places)
+        return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
+
+    def implied_agent(self, token, trigger: Trigger) -> list[EventActor]:
+        """The agent of a passive without "by" (roles.yaml): the state organ named just
+        before, else for arrests and sanctions the authorities of the article's country."""
+        roles, sectors = self.lexicon.roles, self.lexicon.sectors
+        if trigger.type not in roles.implied_agent_types:
+            return []
+        undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
+        for word in recent_words(token, roles.implied_agent_sentences):
+            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
+                actor = self._one(word, "source")
+                if actor is not None and actor.kind == "group":
+                    return [actor]
+        if trigger.type not in roles.authority_types:
+            return []
+        return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
+
+    def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
+        """The group that does an event no one is named for (roles.yaml `default_agents`): a
+        sector noun compounded with it ("student protests"), else the data's group of the country the
+        sentence places it in ("protests broke out in X"), else of the article's."""
+        for child in token.children:
+            if child.dep_ == "compound" and self.lexicon.sectors.sector(child.lemma_):
+                return [self.generic(child, child.lemma_.lower(), None, child.text, "source", child.idx, child.idx + len(child.text))]
+        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+                  for w in p.children if w.dep_ == "pobj"]
+        country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
+        noun, name = agent
+        return [self.generic(token, noun, country, name, "source", token.idx, token.idx + len(token.text))]
+
+    def stand_in(self, word, trigger: Trigger) -> list[EventActor]:
+        """The actor a target word that names none belongs to (roles.yaml `stand_in_types`):
+        its possessor ("X's rallies"), the objects of "including" ("allies including X")."""
+        if trigger.type not in self.lexicon.roles.stand_in_types:
+            return []
+        owners = [c for c in word.children if c.dep_ == "poss"]
+        owners += [o for p in word.children if p.dep_ == "prep" and p.lower_ in self.lexicon.roles.stand_in_preps
+                   for o in p.children if o.dep_ == "pobj"]
+        return [a for owner in owners for a in self.of(owner, "target")]
+
+    def clause_targets(self, verb, trigger: Trigger) -> list[EventActor]:
+        """The subject of an accusation's clause ("X alleged that police broke into ..."): the target."""
+        if trigger.type not in self.lexicon.roles.clause_target_types:
+            return []
+        subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return [a for s in subjects if s.pos_ != "PRON" for a in self.of(s, "target")]
+
+    def reported_subject(self, pronoun, role: str) -> EventActor | None:
+        """A pronoun subject of a reported clause standing for the speaker, when that is not
+        a person: "China said it was urging X", "the rebels said they had freed Y"."""
+        if pronoun.lower_ not in self.lexicon.roles.speaker_pronouns or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lexicon.modality.speech_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
+        speaker = self._one(subject, role) if subject is not None else None
+        return speaker if speaker is not None and speaker.kind != "person" else None
+
+    def dateline_agency(self, mention) -> bool:
+        """A name in the parentheses of a dateline ("ACCRA (Reuters) -"): the agency that
+        reports, never an actor of the event."""
+        before, after = self.text[max(0, mention.start - 1): mention.start], self.text[mention.end: mention.end + 4].lstrip(")").strip()
+        return before == "(" and self.text[mention.end: mention.end + 1] == ")" and after[:1] in ("-", "–", "—")
+
+    def commander_country(self, token) -> str | None:
+        """The country of whoever sends or orders a state organ ("Shoigu ordered troops to
+        withdraw", "Putin sent troops"): the subject of the verb it is the object of."""
+        if token.dep_ not in ("dobj", "obj") or token.head.pos_ != "VERB":
+            return None
+        for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+            actor = self._one(subject, "source")
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+    def sentence_country(self, token) -> str | None:
+        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
+        sentence = token.sent
+        start, end = sentence.start_char, sentence.end_char
+        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
+        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
+                  and (place := self.context.places.get(m.value or "")) is not None and place.country}
+        return found.pop() if len(found) == 1 else None
+
+    def earlier_country(self, token, lemma: str) -> str | None:
+        """The country written with an earlier mention of the same group noun ("Kenyan police")."""
+        for word in reversed(self.doc[: token.i]):
+            if word.lemma_.lower() != lemma:
+                continue
+            for child in word.children:
+                mention = self.at.get(child.i)
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:
+                    return mention.value
+        return None
+

@@ -1,0 +1,153 @@
+"""Generic actors ("police", "the government", "rebels", "protesters") as country + sector.
+
+PLOVER codes an actor that names no one by its country and sector (UGAPOL, NGAREB,
+KENCVL). The sector is the noun's, from `data/sectors.yaml`; the country, in this order:
+
+1. written in the phrase: a demonym or country ("Kenyan police", "Uganda's army");
+2. an earlier mention of the same noun with its country ("Ugandan police ... police");
+3. the one country its sentence names ("In Uganda, police arrested ...");
+4. the article's dateline country ("KAMPALA (Reuters) -");
+5. the country the article names most often (actors and places, the opening weighing more).
+
+Each answer says which step gave it (`evidence`). Pure functions of one article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model import Mention, Place
+from .places import is_dateline
+
+SECTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "sectors.yaml"
+OPENING_CHARS = 600  # the title and first sentences: what the article is about
+
+
+@dataclass(frozen=True)
+class Sectors:
+    """Group noun lemma -> sector, and the sectors that act for their state."""
+
+    of_noun: Mapping[str, str]
+    state: frozenset[str]
+
+    def sector(self, lemma: str) -> str | None:
+        return self.of_noun.get(lemma.lower())
+
+
+def load_sectors(path: Path | str | None = None) -> Sectors:
+    """Read `data/sectors.yaml` (or a user file of the same shape)."""
+    data = yaml.safe_load(Path(path or SECTORS_FILE).read_text(encoding="utf-8")) or {}
+    of_noun, state = {}, set()
+    for code, entry in (data.get("sectors") or {}).items():
+        for noun in entry.get("nouns") or ():
+            of_noun[str(noun).lower()] = code
+        if entry.get("state"):
+            state.add(code)
+    return Sectors(of_noun, frozenset(state))
+
+
+@functools.cache
+def packaged_sectors() -> Sectors:
+    """The packaged `data/sectors.yaml`, read once (immutable)."""
+    return load_sectors()
+
+
+@dataclass(frozen=True)
+class ArticleCountry:
+    """The countries an article is about: its dateline's and the one it names most."""
+
+    dateline: str | None = None
+    dominant: str | None = None
+
+
+@dataclass(frozen=True)
+class GenericActor:
+    """A generic actor resolved: ISO3 country (or None), sector, and how the country was found."""
+
+    country: str | None
+    sector: str | None
+    evidence: str  # written | earlier | dateline | article | none
+
+
+def article_country(text: str, actor_mentions: Sequence[Mention], place_mentions: Sequence[Mention],
+                    places: Mapping[str, Place], countries: Mapping[str, object]) -> ArticleCountry:
+    """The dateline's country and the country named most often (a country actor, a
+    demonym, or a place in it; a mention in the opening counts twice; ties go to the first)."""
+    dateline = None
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in place_mentions:
+        place = places.get(mention.value or "")
+        if place is None or not place.country:
+            continue
+        if dateline is None and mention.start < 400 and is_dateline(text, mention.start, mention.end):
+            dateline = place.country
+        _count(counts, first, place.country, mention.start)
+    for mention in actor_mentions:
+        if mention.value in countries:
+            _count(counts, first, mention.value, mention.start)
+    dominant = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
+    return ArticleCountry(dateline, dominant)
+
+
+def _count(counts: Counter, first: dict[str, int], country: str, start: int) -> None:
+    counts[country] += 2 if start < OPENING_CHARS else 1
+    first.setdefault(country, start)
+
+
+def resolve_generic(lemma: str, written: str | None, earlier: Callable[[], str | None],
+                    article: ArticleCountry, sectors: Sectors,
+                    sentence: Callable[[], str | None] = lambda: None) -> GenericActor:
+    """The country and sector of a generic actor noun (the module's cascade). `earlier`
+    and `sentence` (the one country its sentence names) are called only when needed."""
+    sector = sectors.sector(lemma)
+    if written:
+        return GenericActor(written, sector, "written")
+    if sector is None:
+        return GenericActor(None, None, "none")
+    for evidence, find in (("earlier", earlier), ("sentence", sentence)):
+        country = find()
+        if country:
+            return GenericActor(country, sector, evidence)
+    if article.dateline:
+        return GenericActor(article.dateline, sector, "dateline")
+    if article.dominant:
+        return GenericActor(article.dominant, sector, "article")
+    return GenericActor(None, sector, "none")
+
+
+def display_name(text: str, country_name: str | None) -> str:
+    """The words as written, with the resolved country: "police (Uganda)"."""
+    if not country_name or set(re.findall(r"\w+", country_name.lower())) <= set(re.findall(r"\w+", text.lower())):
+        return text
+    return f"{text} ({country_name})"
+
+
+def group_id(country: str | None, lemma: str) -> str:
+    """The id of a generic actor: `group:<iso3>:<noun>` (`x` for an unknown country)."""
+    return f"group:{(country or 'x').lower()}:{lemma}"
+
+
+def sector_of_id(actor_id: str, sectors: Sectors | None = None) -> str | None:
+    """The sector a generic actor id stands for ("group:uga:police" -> POL), for exports."""
+    sectors = sectors or packaged_sectors()
+    parts = actor_id.split(":")
+    return sectors.sector(parts[2]) if len(parts) == 3 and parts[0] == "group" else None
+
+
+def state_of(actor_id: str, sectors: Sectors | None = None) -> str | None:
+    """The country a generic state organ acts for ("group:uga:police" -> UGA: police,
+    troops, the government are the state in PLOVER); None for anyone else. Fusion joins
+    reports that name the state by different organs."""
+    sectors = sectors or packaged_sectors()
+    parts = actor_id.split(":")
+    if len(parts) != 3 or parts[0] != "group" or parts[1] == "x":
+        return None
+    return parts[1].upper() if sectors.sector(parts[2]) in sectors.state else None
