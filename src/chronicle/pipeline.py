@@ -14,10 +14,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from . import __version__
+from .compiled import cached
 from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
 from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
@@ -35,6 +35,9 @@ from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.timing import resolve_times
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ class ToAnnotate:
 
 
 def load_text_resources() -> TextResources:
-    return TextResources(debris=load_debris_rules(), dates=load_date_rules())
+    """The cleaning and dating rules, from the compiled cache when their files are unchanged."""
+    return cached("text", lambda: TextResources(debris=load_debris_rules(), dates=load_date_rules()))
 
 
 def data_fingerprint() -> str:
@@ -101,17 +105,31 @@ def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> 
     return pipeline_version(model_meta(settings.model), kb_version)
 
 
-def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
-    """Load the spaCy model, KB, gazetteer, lexicons and rules (seconds: once per worker)."""
-    nlp = load_pipeline(settings.model)
-    text = load_text_resources()
+@dataclass(frozen=True)
+class DataResources:
+    """Everything `load_resources` loads besides spaCy: what the data files and the KB
+    compile into. Kept in the compiled cache (chronicle.compiled), keyed by those files."""
+
+    debris: DebrisRules
+    dates: DateRules
+    lsh: LshParams
+    kb: KnowledgeBase
+    lexicon: ResolverLexicon
+    patterns: ActorPatterns
+    gazetteer: Gazetteer
+    times: TimeRules
+    events: EventLexicon
+    quotes: QuoteLexicon
+    claims: ClaimLexicon
+
+
+def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
+    """The KB, gazetteer, lexicons and rules, read and compiled from their files."""
     kb = load_kb(kb_files)
     lexicon = load_lexicon()
-    return Resources(
-        settings=settings,
-        nlp=nlp,
-        debris=text.debris,
-        dates=text.dates,
+    return DataResources(
+        debris=load_debris_rules(),
+        dates=load_date_rules(),
         lsh=lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations),
         kb=kb,
         lexicon=lexicon,
@@ -121,7 +139,44 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         events=load_event_lexicon(),
         quotes=load_quote_lexicon(),
         claims=load_claim_lexicon(),
-        version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
+    )
+
+
+def cached_lsh_params(settings: Settings) -> LshParams:
+    """The LSH banding of `settings`, from the compiled cache (computing it imports scipy)."""
+    inputs = [repr((settings.near_duplicate_threshold, settings.minhash_permutations))]
+    return cached("lsh", lambda: lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations), inputs)
+
+
+def cached_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
+    """`load_data_resources`, from the compiled cache when the files are unchanged."""
+    inputs = [
+        repr((settings.near_duplicate_threshold, settings.minhash_permutations)),
+        *(part for f in kb_files for part in (f.name, f.text)),
+    ]
+    return cached("resources", lambda: load_data_resources(settings, kb_files), inputs)
+
+
+def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
+    """Load the spaCy model, KB, gazetteer, lexicons and rules (once per worker; the data
+    from the compiled cache when it holds them)."""
+    nlp = load_pipeline(settings.model)
+    data = cached_data_resources(settings, kb_files)
+    return Resources(
+        settings=settings,
+        nlp=nlp,
+        debris=data.debris,
+        dates=data.dates,
+        lsh=data.lsh,
+        kb=data.kb,
+        lexicon=data.lexicon,
+        patterns=data.patterns,
+        gazetteer=data.gazetteer,
+        times=data.times,
+        events=data.events,
+        quotes=data.quotes,
+        claims=data.claims,
+        version=pipeline_version(nlp.meta, data.kb.version),  # the KB hashed its files as it read them
     )
 
 

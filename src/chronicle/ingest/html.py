@@ -1,14 +1,18 @@
-"""HTML pages and fragments to text, with trafilatura."""
+"""HTML pages and fragments to text, with trafilatura.
+
+trafilatura, htmldate and lxml are imported when a page is read, not with the module:
+a run that reads no HTML does not pay for them (start-up, issue 16).
+"""
 
 from __future__ import annotations
 
-import htmldate
-import lxml.etree
-import lxml.html
-import trafilatura
+from typing import TYPE_CHECKING
 
 from ..errors import problem
 from ..model import Document, Problem
+
+if TYPE_CHECKING:
+    import lxml.html
 
 
 def page_date(tree: lxml.html.HtmlElement) -> str | None:
@@ -19,6 +23,8 @@ def page_date(tree: lxml.html.HtmlElement) -> str | None:
     later stage can use it and say so). htmldate's only use of "today" is as the latest
     acceptable date.
     """
+    import htmldate
+
     return htmldate.find_date(tree, url="", extensive_search=False, original_date=True)
 
 
@@ -28,6 +34,8 @@ def extract_html(html: str, source: str, url: str | None = None) -> Document | P
     `url`, when given, is the page's known address and wins over the canonical one.
     E121 when trafilatura finds no main text.
     """
+    import trafilatura
+
     try:
         tree = trafilatura.load_html(html)
         if tree is None:  # trafilatura refuses a bare fragment such as "<p>...</p>"
@@ -52,6 +60,10 @@ def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry): trafilatura, else lxml's plain text."""
     if not fragment.strip():
         return ""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
     try:
         text = trafilatura.extract(f"<html><body><div>{fragment}</div></body></html>", include_comments=False)
         return text or lxml.html.fragment_fromstring(fragment, create_parent="div").text_content().strip()
