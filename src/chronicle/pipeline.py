@@ -39,6 +39,8 @@ from .settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .gate import ParseGate
+
 
 @dataclass(frozen=True)
 class Resources:
@@ -58,6 +60,7 @@ class Resources:
     version: str
     quotes: QuoteLexicon | None = None
     claims: ClaimLexicon | None = None
+    gate: ParseGate | None = None  # sentence gating, when `settings.parse_gate`
 
 
 @dataclass(frozen=True)
@@ -94,15 +97,17 @@ def data_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def pipeline_version(model_meta: dict, kb_version: str) -> str:
-    """code version + model + data files + KB: stored with every article it processes."""
-    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}"
+def pipeline_version(model_meta: dict, kb_version: str, gated: bool = False) -> str:
+    """code version + model + data files + KB (+ gate when sentences are gated): stored with
+    every article it processes."""
+    gate = "+gate" if gated else ""
+    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}{gate}"
 
 
 def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> str:
     """The version `load_resources` would stamp, without loading the model or the KB."""
     kb_version = kb_fingerprint([*packaged_files(), *kb_files])
-    return pipeline_version(model_meta(settings.model), kb_version)
+    return pipeline_version(model_meta(settings.model), kb_version, settings.parse_gate)
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,11 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
     from the compiled cache when it holds them)."""
     nlp = load_pipeline(settings.model)
     data = cached_data_resources(settings, kb_files)
+    gate = None
+    if settings.parse_gate:
+        from .gate import load_parse_gate
+
+        gate = load_parse_gate(nlp, data.events, data.quotes, data.claims)
     return Resources(
         settings=settings,
         nlp=nlp,
@@ -176,7 +186,8 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         events=data.events,
         quotes=data.quotes,
         claims=data.claims,
-        version=pipeline_version(nlp.meta, data.kb.version),  # the KB hashed its files as it read them
+        gate=gate,
+        version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
     )
 
 
@@ -249,11 +260,20 @@ def _annotate_alone(item: ToAnnotate, res: Resources) -> Annotation | Annotation
         return AnnotationFailure(item.id, "E201", f"{type(error).__name__}: {error}")
 
 
+def _docs(res: Resources, texts: list[str]):
+    """spaCy's docs of the texts: the full pipeline, or the gated one (chronicle.gate)."""
+    if res.gate is None:
+        return parse(res.nlp, texts, batch_size=32)
+    from .gate import parse_gated
+
+    return parse_gated(res.nlp, texts, res.gate, batch_size=32)
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
-    for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
+    for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
         actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
         place_mentions, places = resolve_places(doc, res.gazetteer, countries)
