@@ -33,3 +33,16 @@ def test_a_single_sentence_is_a_valid_document(nlp):
 def test_whitespace_only_sentences_are_dropped(nlp):
     doc = nlp("\n\n  \n")
     assert sentence_spans(doc) == ()
+
+
+def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
+    """chronicle's per-word memo of the rule lemmatizer stands in for it, with the same lemmas."""
+    spacy_own = load_pipeline(default_model(), memo_lemmas=False)
+    assert "chronicle_lemmatizer" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    assert "lemmatizer" in spacy_own.pipe_names
+    text = ("The ministers met twice. They were meeting again, said the envoys, who had "
+            "flown in on Tuesdays' flights; better talks were promised. Ministers meet. Met Office.")
+    for first, second in zip(spacy_own.pipe([text, text]), nlp.pipe([text, text])):
+        assert [t.lemma_ for t in first] == [t.lemma_ for t in second]
+    lemmas = {t.text: t.lemma_ for t in nlp(text)}
+    assert lemmas["met"] == "meet" and lemmas["flown"] == "fly" and lemmas["envoys"] == "envoy"

@@ -79,7 +79,7 @@ def load_parse_gate(
     marks = set()
     if opens.get("quote_marks"):
         marks = {m for pair in (*quotes.double_marks, *quotes.single_marks) for m in pair}
-    tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
     rules, exceptions = _lemma_tables(tables)
     labels = frozenset(data.get("trigger_needs_entity") or ())
     if not labels:  # every trigger sentence is parsed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,6 +13,7 @@ from .errors import ChronicleError
 from .model import Span
 
 LINE_BREAKS = "chronicle_line_breaks"
+MEMO_LEMMAS = "chronicle_lemmatizer"
 
 
 @Language.component(LINE_BREAKS, assigns=["token.is_sent_start"], requires=["token.text"])
@@ -28,8 +30,41 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str) -> Language:
-    """The trained pipeline `model`, with chronicle's line-break rule before the parser."""
+class MemoLemmatizer:
+    """spaCy's rule lemmatizer applied once per distinct (word, POS, morphology) of a process
+    rather than once per token: its rules are a pure function of those three, so the lemmas
+    are the same, without a Token object and an attribute write per word (issue 16)."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma hash
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                found = self.memo.get(key)
+                if found is None:
+                    found = self.memo[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory(MEMO_LEMMAS, assigns=["token.lemma"], requires=["token.pos"])
+def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    """Stands in for the pipeline's rule lemmatizer (which stays loaded, disabled)."""
+    return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def load_pipeline(model: str, memo_lemmas: bool = True) -> Language:
+    """The trained pipeline `model`, with chronicle's line-break rule before the parser, and
+    (unless `memo_lemmas` is False) its rule lemmatizer applied per distinct word."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -38,6 +73,9 @@ def load_pipeline(model: str) -> Language:
         ) from error
     anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe(LINE_BREAKS, **anchor)
+    if memo_lemmas and "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        nlp.add_pipe(MEMO_LEMMAS, after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     return nlp
 
 
