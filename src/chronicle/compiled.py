@@ -14,6 +14,7 @@ A cache that cannot be read or written is ignored: the value is built as without
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -46,8 +47,10 @@ def _package_files(package: str, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.is_file() and path.suffix in suffixes)
 
 
+@functools.lru_cache(maxsize=1)
 def source_fingerprint() -> str:
-    """A hash of chronicle's code and data files, the Python version and the packages read."""
+    """A hash of chronicle's code and data files, the Python version and the packages read
+    (computed once per process: the installed files do not change under a running command)."""
     digest = hashlib.sha256(sys.version.encode())
     root = Path(str(package_files.files("chronicle")))
     for path in _package_files("chronicle", (".py", ".yaml", ".yml", ".csv", ".json", ".txt")):
