@@ -46,3 +46,19 @@ def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
         assert [t.lemma_ for t in first] == [t.lemma_ for t in second]
     lemmas = {t.text: t.lemma_ for t in nlp(text)}
     assert lemmas["met"] == "meet" and lemmas["flown"] == "fly" and lemmas["envoys"] == "envoy"
+
+
+def test_memo_attribute_ruler_gives_spacys_own_tags_and_morphology(nlp):
+    """chronicle's per-token-state attribute ruler stands in for spaCy's, with the same
+    result, rules over several tokens ("gonna", "there is") included."""
+    spacy_own = load_pipeline(default_model(), memo_lemmas=False)
+    assert "chronicle_attribute_ruler" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    text = ("I told you it was gonna rain, but there is no umbrella. You ain't seen it? "
+            "They gave it to me, and I did. Which bridge did the council close? That one.\n\n"
+            "The mayor's office, however, has said little.")
+    for first, second in zip(spacy_own.pipe([text, text]), nlp.pipe([text, text])):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in first] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in second
+        ]
+    doc = nlp(text)
+    assert {t.text: t.lemma_ for t in doc}["gon"] == "go"
