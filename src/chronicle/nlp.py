@@ -18,6 +18,7 @@ LINE_BREAKS = "chronicle_line_breaks"
 MEMO_LEMMAS = "chronicle_lemmatizer"
 MEMO_RULES = "chronicle_attribute_ruler"
 RULED = [TAG, POS, MORPH, LEMMA]  # what attribute-ruler rules may write, besides DEP
+MEMO_LIMIT = 500_000  # entries a memo keeps before starting afresh (memory stays bounded on long runs)
 
 
 @Language.component(LINE_BREAKS, assigns=["token.is_sent_start"], requires=["token.text"])
@@ -54,6 +55,8 @@ class MemoLemmatizer:
                 key = (orth, pos, morph)
                 found = self.memo.get(key)
                 if found is None:
+                    if len(self.memo) >= MEMO_LIMIT:
+                        self.memo.clear()
                     found = self.memo[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 lemmas[i] = found
         doc.from_array([LEMMA], lemmas)
@@ -111,6 +114,8 @@ class MemoAttributeRuler:
             else:
                 after = self.memo.get(key)
                 if after is None:
+                    if len(self.memo) >= MEMO_LIMIT:
+                        self.memo.clear()
                     after = self.memo[key] = self._rule(doc, i, [])
             ruled[i] = after[:4]
             if after[4] != state[2]:
