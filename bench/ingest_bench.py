@@ -9,8 +9,8 @@ For each corpus it
       subprocess on a fresh store, and measures wall time and the peak RSS of the process
       tree (the sum over the process and its children, polled every 0.1 s);
   (b) measures the floor in a fresh subprocess: the same spaCy pipeline, loaded as
-      chronicle loads it but with spaCy's own lemmatizer
-      (`chronicle.nlp.load_pipeline(default_model(), memo_lemmas=False)`), run with
+      chronicle loads it but with spaCy's own lemmatizer and attribute ruler
+      (`chronicle.nlp.load_pipeline(default_model(), memos=False)`), run with
       `nlp.pipe(texts, batch_size=32)` over the clean texts read back from the store made
       in (a); model loading (imports included) and piping are timed separately; with W
       workers the floor uses `n_process=W`;
@@ -356,8 +356,8 @@ def floor_child(db: str, processes: int) -> int:
     from chronicle.settings import default_model
 
     model = default_model()
-    try:  # spaCy's own rule lemmatizer, not chronicle's per-word memo of it (chronicle.nlp)
-        nlp = load_pipeline(model, memo_lemmas=False)
+    try:  # spaCy's own lemmatizer and attribute ruler, not chronicle's memos of them (chronicle.nlp)
+        nlp = load_pipeline(model, memos=False)
     except TypeError:  # a chronicle from before the memo
         nlp = load_pipeline(model)
     load_seconds = time.perf_counter() - started

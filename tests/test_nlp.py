@@ -37,7 +37,7 @@ def test_whitespace_only_sentences_are_dropped(nlp):
 
 def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
     """chronicle's per-word memo of the rule lemmatizer stands in for it, with the same lemmas."""
-    spacy_own = load_pipeline(default_model(), memo_lemmas=False)
+    spacy_own = load_pipeline(default_model(), memos=False)
     assert "chronicle_lemmatizer" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
     assert "lemmatizer" in spacy_own.pipe_names
     text = ("The ministers met twice. They were meeting again, said the envoys, who had "
@@ -51,7 +51,7 @@ def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
 def test_memo_attribute_ruler_gives_spacys_own_tags_and_morphology(nlp):
     """chronicle's per-token-state attribute ruler stands in for spaCy's, with the same
     result, rules over several tokens ("gonna", "there is") included."""
-    spacy_own = load_pipeline(default_model(), memo_lemmas=False)
+    spacy_own = load_pipeline(default_model(), memos=False)
     assert "chronicle_attribute_ruler" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
     text = ("I told you it was gonna rain, but there is no umbrella. You ain't seen it? "
             "They gave it to me, and I did. Which bridge did the council close? That one.\n\n"
