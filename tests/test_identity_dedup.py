@@ -29,3 +29,21 @@ def test_canonical_is_earliest_then_smallest_whatever_the_pair_order():
     keys = {"b": (False, "2020-01-02"), "a": (False, "2020-01-02"), "c": (False, "2020-01-01"), "d": (True, "None")}
     for pairs in ([("a", "b"), ("b", "c"), ("d", "a")], [("c", "b"), ("a", "d"), ("b", "a")]):
         assert canonical_links(pairs, keys) == {"a": "c", "b": "c", "c": None, "d": "c"}
+
+
+def test_signature_equals_datasketch_minhash():
+    """The MinHash computed without importing datasketch is datasketch's, value for value."""
+    import numpy as np
+    from datasketch import MinHash
+
+    texts = [
+        "The harbour council met on a wet Tuesday to argue about ferry fares and the new pier.",
+        "short text",
+        "",
+        " ".join(f"word{i}" for i in range(400)),
+    ]
+    for text in texts:
+        for permutations in (16, 128):
+            expected = MinHash(num_perm=permutations, seed=1)
+            expected.update_batch(shingles(text, 5))
+            assert np.array_equal(signature(text, 5, permutations), expected.hashvalues.astype(np.uint64))

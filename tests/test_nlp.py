@@ -33,3 +33,32 @@ def test_a_single_sentence_is_a_valid_document(nlp):
 def test_whitespace_only_sentences_are_dropped(nlp):
     doc = nlp("\n\n  \n")
     assert sentence_spans(doc) == ()
+
+
+def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
+    """chronicle's per-word memo of the rule lemmatizer stands in for it, with the same lemmas."""
+    spacy_own = load_pipeline(default_model(), memos=False)
+    assert "chronicle_lemmatizer" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    assert "lemmatizer" in spacy_own.pipe_names
+    text = ("The ministers met twice. They were meeting again, said the envoys, who had "
+            "flown in on Tuesdays' flights; better talks were promised. Ministers meet. Met Office.")
+    for first, second in zip(spacy_own.pipe([text, text]), nlp.pipe([text, text])):
+        assert [t.lemma_ for t in first] == [t.lemma_ for t in second]
+    lemmas = {t.text: t.lemma_ for t in nlp(text)}
+    assert lemmas["met"] == "meet" and lemmas["flown"] == "fly" and lemmas["envoys"] == "envoy"
+
+
+def test_memo_attribute_ruler_gives_spacys_own_tags_and_morphology(nlp):
+    """chronicle's per-token-state attribute ruler stands in for spaCy's, with the same
+    result, rules over several tokens ("gonna", "there is") included."""
+    spacy_own = load_pipeline(default_model(), memos=False)
+    assert "chronicle_attribute_ruler" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    text = ("I told you it was gonna rain, but there is no umbrella. You ain't seen it? "
+            "They gave it to me, and I did. Which bridge did the council close? That one.\n\n"
+            "The mayor's office, however, has said little.")
+    for first, second in zip(spacy_own.pipe([text, text]), nlp.pipe([text, text])):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in first] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in second
+        ]
+    doc = nlp(text)
+    assert {t.text: t.lemma_ for t in doc}["gon"] == "go"

