@@ -28,7 +28,8 @@ from .ingest.dedup import LshParams, lsh_params, signature
 from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
-from .model import Annotation, Article, Document, Mention, Problem
+from .model import Annotation, Article, Document, EventMention, Mention, Problem
+from .models import type_classifier
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
@@ -55,6 +56,7 @@ class Resources:
     version: str
     quotes: QuoteLexicon | None = None
     claims: ClaimLexicon | None = None
+    types: type_classifier.TypeClassifier | None = None  # the trained type classifier (None: the lexicon alone)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ def data_fingerprint() -> str:
         if entry.name.endswith((".yaml", ".csv")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
+    weights = type_classifier.packaged_path()
+    if weights.exists():
+        digest.update(weights.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -121,6 +126,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         events=load_event_lexicon(),
         quotes=load_quote_lexicon(),
         claims=load_claim_lexicon(),
+        types=type_classifier.for_typing(settings.event_typing),
         version=pipeline_version(nlp.meta, kb.version),  # the KB hashed its files as it read them
     )
 
@@ -194,6 +200,19 @@ def _annotate_alone(item: ToAnnotate, res: Resources) -> Annotation | Annotation
         return AnnotationFailure(item.id, "E201", f"{type(error).__name__}: {error}")
 
 
+def _typed_events(doc, events: list[EventMention], context: ArticleContext, res: Resources) -> list[EventMention]:
+    """The lexicon's events re-typed by the classifier, with the events it proposes in
+    sentences where the lexicon found none (chronicle.models.type_classifier)."""
+    scores = type_classifier.sentence_scores(doc, events, res.types, res.events)
+    actor_starts = [m.start for m in context.actor_mentions if m.value]
+    proposed = type_classifier.proposals(doc, events, scores, res.types, actor_starts)
+    if proposed:
+        spans = {(s.start_char, s.end_char) for s in doc.sents if s.root.i in proposed}
+        more = find_events(doc, context, res.kb, res.events, res.times, proposed)
+        events = [*events, *(e for e in more if (e.start, e.end) in spans)]
+    return type_classifier.decide(events, scores, res.types)
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
@@ -221,6 +240,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             role_evidence=tuple(actors.evidence),
         )
         events = find_events(doc, context, res.kb, res.events, res.times)
+        if res.types is not None:
+            events = _typed_events(doc, events, context, res)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
         claims = find_claims(doc, actors.mentions, times, quotes, res.claims, item.published) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)

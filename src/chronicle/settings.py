@@ -34,3 +34,6 @@ class Settings:
     minhash_permutations: int = 128
     near_duplicate_threshold: float = 0.8
     shingle_words: int = 5
+    # how event types are decided (docs/events.md): "combined" (the trained classifier with
+    # the trigger lexicon), "classifier" (the classifier alone) or "lexicon"
+    event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "combined"))

@@ -366,7 +366,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     return True, (obj if trigger.object else None)
 
 
-def _best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
+def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
+    """The lexicon entry `token` fires (the most specific, then the surest) and its container noun, or None."""
     pos = _pos(token)
     if pos is None:
         return None
@@ -1352,8 +1353,11 @@ def find_events(
     kb: KnowledgeBase,
     lexicon: EventLexicon,
     time_rules: TimeRules,
+    proposed: Mapping[int, Trigger] | None = None,
 ) -> list[EventMention]:
-    """The event mentions of one parsed article (offsets into `doc.text`, the clean text)."""
+    """The event mentions of one parsed article (offsets into `doc.text`, the clean text);
+    `proposed` adds triggers by token index (the type classifier's, chronicle.models): an
+    event of theirs is kept without actors of its own."""
     actors = _Actors(doc, context, kb, lexicon)
     dateline = _dateline_city(actors.text, context)
     dating = [(e, v) for e, v in context.times if not v.open_ended]  # "since 2015" dates no event
@@ -1361,7 +1365,8 @@ def find_events(
     found: list[_Found] = []
     consumed: set[int] = set()
     main_time: TimeValue | None = None
-    triggers = {token.i: best for token in doc if (best := _best_trigger(token, lexicon)) is not None}
+    triggers = {token.i: best for token in doc if (best := best_trigger(token, lexicon)) is not None}
+    triggers.update((i, (trigger, None)) for i, trigger in (proposed or {}).items() if i not in triggers)
     for token in doc:
         if token.i in consumed or token.i not in triggers:
             continue
@@ -1420,7 +1425,8 @@ def find_events(
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
                 event.place = None
-        if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
+        proposal = token.i in (proposed or {})  # the classifier's: it checked the sentence names actors
+        if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
             _merge_anaphor(found, event, _plural_possessor(token, lexicon), context.places)
             continue
         if anaphoric and modality == "historical" and found:  # "the two have not met since"
