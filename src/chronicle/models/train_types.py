@@ -1,7 +1,7 @@
 """Train the event-type classifier (`make train`): seeded, deterministic, a minute on CPU.
 
-Reads the labelled sentences (`labelled.training_sentences`: our annotations and
-plover_dev's train part, never its eval part), parses each through the pipeline with the
+Reads the labelled sentences (`labelled.training_sentences`: our annotations,
+plover_dev's train part, never its eval part, and the repository's wire-style sentences), parses each through the pipeline with the
 lexicon alone, fits a multinomial logistic regression (L2, L-BFGS from zeros: no
 randomness) on their features, chooses on held-out folds (split by page or article) the
 types where the lexicon's own choice stands and the proposal thresholds, and writes
@@ -27,6 +27,7 @@ from chronicle.models import labelled, type_classifier
 from chronicle.models.type_classifier import NONE, PROTECTED, TypeClassifier
 from chronicle.models.type_features import sentence_features
 
+WIRE = Path(__file__).resolve().parents[3] / "tests" / "data" / "event_sentences.jsonl"
 C = 3.0  # inverse L2 strength
 MIN_COUNT = 2  # a feature seen fewer times in training is not kept
 FOLDS = 5
@@ -163,9 +164,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=None, help="../shared (the labelled sentences' texts)")
     parser.add_argument("--out", type=Path, default=None, help="default: the packaged weights file")
+    parser.add_argument("--wire", type=Path, default=WIRE, help="the repository's wire-style sentences (JSONL)")
     args = parser.parse_args(argv)
     shared = args.shared or labelled.default_shared_root()
-    data = examples(labelled.training_sentences(shared))
+    data = examples(labelled.training_sentences(shared, wire=args.wire if args.wire.exists() else None))
     classes = [NONE, *sorted({t for e in data for t in e.types})]
     print(f"{len(data)} training sentences, {len(classes) - 1} types")
     scores = held_out_scores(data, classes)
