@@ -41,10 +41,9 @@ def _scores(**values: float) -> dict[str, float]:
 
 def test_features_carry_lexicon_hits_root_and_negation(nlp, lexicon):
     sentence = next(nlp("The ministry of Vantoria did not condemn the blockade of the port.").sents)
-    features = sentence_features(sentence, lexicon, ["ACCUSE"])
+    features = sentence_features(sentence, lexicon)
     assert "neg" in features and "root=condemn" in features
-    assert "e=ACCUSE" in features and "e=none" not in features
-    assert any(f.startswith("t=") for f in features)  # "condemn" is a trigger
+    assert "t=ACCUSE" in features and "tl=ACCUSE:condemn" in features and "t=none" not in features
     assert "rd=dobj:blockade" in features
 
 
@@ -52,7 +51,7 @@ def test_a_sentence_without_triggers_has_no_lexicon_features(nlp, lexicon):
     sentence = next(nlp("The weather in the valley stayed mild all week.").sents)
     assert trigger_hits(sentence, lexicon) == []
     features = sentence_features(sentence, lexicon)
-    assert "e=none" in features and not any(f.startswith("t=") for f in features)
+    assert "t=none" in features and not any(f.startswith("tl=") for f in features)
 
 
 def test_the_main_event_takes_the_classifier_type_and_other_types_go():
@@ -93,16 +92,26 @@ def test_the_classifier_alone_drops_a_sentence_it_reads_as_no_event():
     assert [e.type for e in tc.decide(events, {(0, 50): _scores(NONE=0.8, ACCUSE=0.2)}, _model())] == ["ACCUSE"]
 
 
-def test_a_confident_sentence_with_an_actor_gets_a_proposed_trigger(nlp):
+def test_a_confident_sentence_with_an_actor_gets_a_proposed_trigger(nlp, lexicon):
     doc = nlp("Officials in Vantoria turned back the convoy at the border.")
     span = (doc[:].sent.start_char, doc[:].sent.end_char)
     confident = {span: _scores(REJECT=0.8, NONE=0.1)}
-    proposed = tc.proposals(doc, [], confident, _model(propose=0.3, quiet=0.5), actor_starts=[13])
+    model = _model(propose=0.3, quiet=0.5)
+    proposed = tc.proposals(doc, confident, model, lexicon, actor_starts=[13])
     assert [(t.type, t.lemma) for t in proposed.values()] == [("REJECT", "turn")]
-    assert tc.proposals(doc, [], confident, _model(propose=0.3, quiet=0.5), actor_starts=[]) == {}  # no actor
+    assert tc.proposals(doc, confident, model, lexicon, actor_starts=[]) == {}  # no actor named
     unsure = {span: _scores(REJECT=0.2, NONE=0.7)}
-    assert tc.proposals(doc, [], unsure, _model(propose=0.3, quiet=0.5), actor_starts=[13]) == {}
-    assert tc.proposals(doc, [_event("ACCUSE", 0.5, span)], confident, _model(), actor_starts=[13]) == {}
+    assert tc.proposals(doc, unsure, model, lexicon, actor_starts=[13]) == {}
+
+
+def test_a_proposed_event_gives_way_to_the_lexicon_in_its_sentence():
+    lexicon_event, proposed_event = _event("ACCUSE", 0.5), _event("REJECT", 0.9)
+    proposed_event = EventMention(**{**proposed_event.__dict__, "evidence": (Evidence(0, 50, 20, 24, "turn"),)})
+    decided = tc.decide([lexicon_event, proposed_event], {(0, 50): _scores(ACCUSE=0.6, REJECT=0.3)}, _model(),
+                        proposed_at=frozenset({20}))
+    assert [e.type for e in decided] == ["ACCUSE"]
+    alone = tc.decide([proposed_event], {(0, 50): _scores(REJECT=0.6)}, _model(), proposed_at=frozenset({20}))
+    assert [e.type for e in alone] == ["REJECT"]
 
 
 def test_weights_round_trip_byte_identical(tmp_path):

@@ -20,7 +20,7 @@ from spacy.language import Language
 from . import __version__
 from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
-from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
+from .extract.events import ArticleContext, EventLexicon, best_trigger, find_events, load_event_lexicon
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
@@ -200,17 +200,15 @@ def _annotate_alone(item: ToAnnotate, res: Resources) -> Annotation | Annotation
         return AnnotationFailure(item.id, "E201", f"{type(error).__name__}: {error}")
 
 
-def _typed_events(doc, events: list[EventMention], context: ArticleContext, res: Resources) -> list[EventMention]:
-    """The lexicon's events re-typed by the classifier, with the events it proposes in
-    sentences where the lexicon found none (chronicle.models.type_classifier)."""
-    scores = type_classifier.sentence_scores(doc, events, res.types, res.events)
+def _typed_events(doc, context: ArticleContext, res: Resources) -> list[EventMention]:
+    """The lexicon's events with the triggers the classifier proposes, re-typed and pruned
+    by it (chronicle.models.type_classifier)."""
+    scores = type_classifier.sentence_scores(doc, res.types, res.events)
     actor_starts = [m.start for m in context.actor_mentions if m.value]
-    proposed = type_classifier.proposals(doc, events, scores, res.types, actor_starts)
-    if proposed:
-        spans = {(s.start_char, s.end_char) for s in doc.sents if s.root.i in proposed}
-        more = find_events(doc, context, res.kb, res.events, res.times, proposed)
-        events = [*events, *(e for e in more if (e.start, e.end) in spans)]
-    return type_classifier.decide(events, scores, res.types)
+    proposed = type_classifier.proposals(doc, scores, res.types, res.events, actor_starts)
+    events = find_events(doc, context, res.kb, res.events, res.times, proposed)
+    fresh = frozenset(doc[i].idx for i in proposed if best_trigger(doc[i], res.events) is None)  # not the lexicon's
+    return type_classifier.decide(events, scores, res.types, fresh)
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
@@ -239,9 +237,10 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
             role_evidence=tuple(actors.evidence),
         )
-        events = find_events(doc, context, res.kb, res.events, res.times)
-        if res.types is not None:
-            events = _typed_events(doc, events, context, res)
+        if res.types is None:
+            events = find_events(doc, context, res.kb, res.events, res.times)
+        else:
+            events = _typed_events(doc, context, res)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
         claims = find_claims(doc, actors.mentions, times, quotes, res.claims, item.published) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)

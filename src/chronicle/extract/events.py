@@ -1366,7 +1366,8 @@ def find_events(
     consumed: set[int] = set()
     main_time: TimeValue | None = None
     triggers = {token.i: best for token in doc if (best := best_trigger(token, lexicon)) is not None}
-    triggers.update((i, (trigger, None)) for i, trigger in (proposed or {}).items() if i not in triggers)
+    added = {i for i in proposed or {} if i not in triggers}  # a proposal at a lexicon trigger keeps the lexicon's entry
+    triggers.update((i, (proposed[i], None)) for i in added)
     for token in doc:
         if token.i in consumed or token.i not in triggers:
             continue
@@ -1410,7 +1411,8 @@ def find_events(
         extent = _extent(token, noun, trigger)
         evidence = Evidence(sentence.start_char, sentence.end_char, *extent, actors.text[extent[0] : extent[1]])
         completeness = 1.0 if len(event_actors) >= 2 else 0.8 if event_actors else 0.5
-        if any(a.i in triggers and a.i != (noun.i if noun is not None else -1) for a in token.ancestors):
+        if any(a.i in triggers and a.i not in added and a.i != (noun.i if noun is not None else -1)
+               for a in token.ancestors):
             completeness *= 0.6  # inside another event's words ("urged X to free ...", "lift sanctions"): not the sentence's main event
         event = _Found(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,

@@ -62,7 +62,7 @@ def examples(sentences: Sequence[labelled.Labelled]) -> list[Example]:
         events = tuple((m.type, m.confidence) for m in annotation.event_mentions)
         features: set[str] = set()
         for part in doc.sents:
-            features |= sentence_features(part, res.events, [t for t, _ in events])
+            features |= sentence_features(part, res.events)
         out.append(Example(frozenset(features), events, sentence.types, sentence.modality, sentence.group))
     return out
 

@@ -121,28 +121,25 @@ def best_type(scores: Mapping[str, float], model: TypeClassifier) -> tuple[str, 
     return max(allowed, key=lambda item: (item[1], item[0]))
 
 
-def sentence_scores(doc, events: Sequence[EventMention], model: TypeClassifier,
-                    lexicon: EventLexicon) -> dict[tuple[int, int], dict[str, float]]:
+def sentence_scores(doc, model: TypeClassifier, lexicon: EventLexicon) -> dict[tuple[int, int], dict[str, float]]:
     """The classifier's scores for every sentence of `doc`, by (start, end) character span."""
-    out = {}
-    for sentence in doc.sents:
-        span = (sentence.start_char, sentence.end_char)
-        types = [e.type for e in events if (e.start, e.end) == span]
-        out[span] = model.scores(sentence_features(sentence, lexicon, types))
-    return out
+    return {(s.start_char, s.end_char): model.scores(sentence_features(s, lexicon)) for s in doc.sents}
 
 
-def proposals(doc, events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapping[str, float]],
-              model: TypeClassifier, actor_starts: Sequence[int]) -> dict[int, Trigger]:
+def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model: TypeClassifier,
+              lexicon: EventLexicon, actor_starts: Sequence[int]) -> dict[int, Trigger]:
     """Triggers the classifier proposes: the root verb of each sentence that names an actor
-    (`actor_starts`: where the resolved actor mentions start) and has no lexicon event, when
-    its best type scores at least `propose` while NONE scores below `quiet`."""
-    taken = {(e.start, e.end) for e in events}
+    (`actor_starts`: where the resolved actor mentions start), when its best type scores at
+    least `propose` while NONE scores below `quiet`. A root that is a lexicon trigger keeps
+    the lexicon's entry (the proposal only lets its event stand without actors); `decide`
+    drops their events in a sentence where the lexicon found another."""
     out = {}
     for sentence in doc.sents:
         span = (sentence.start_char, sentence.end_char)
         root = sentence.root
-        if span in taken or root.pos_ not in ("VERB", "AUX") or not any(span[0] <= a < span[1] for a in actor_starts):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(span[0] <= a < span[1] for a in actor_starts):
             continue
         sentence_scores_ = scores[span]
         type_, score = best_type(sentence_scores_, model)
@@ -166,11 +163,16 @@ def retype(lexicon_type: str, scores: Mapping[str, float], model: TypeClassifier
 
 
 def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapping[str, float]],
-           model: TypeClassifier) -> list[EventMention]:
-    """Re-type and prune each sentence's lexicon events (module docstring)."""
+           model: TypeClassifier, proposed_at: frozenset[int] = frozenset()) -> list[EventMention]:
+    """Re-type and prune each sentence's lexicon events (module docstring); `proposed_at`:
+    where the classifier's proposed triggers start (their events go where the lexicon found one)."""
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for index, event in enumerate(events):
         by_sentence.setdefault((event.start, event.end), []).append(index)
+    for span, indices in by_sentence.items():
+        lexicon_found = [i for i in indices if events[i].evidence[0].trigger_start not in proposed_at]
+        if lexicon_found:
+            by_sentence[span] = lexicon_found
     kept: dict[int, EventMention] = {}
     for span, indices in by_sentence.items():
         sentence = scores.get(span)

@@ -2,13 +2,12 @@
 
 Sparse binary features, as strings: the sentence's content lemmas and lemma bigrams, the
 root's lemma and its dependents (by relation), every verb's lemma, the trigger lexicon's
-hits (its type, and type with lemma, whether or not the lexicon found actors for them), the
-types of the events the lexicon did find, negation and modal cues, and entity labels.
+hits (its type, and type with lemma, whether or not the lexicon finds actors for them),
+negation and modal cues, and entity labels. They are read before the lexicon's events are
+built, so the classifier's proposals join the same `find_events` pass.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from chronicle.extract.events import EventLexicon, best_trigger
 
@@ -30,9 +29,8 @@ def trigger_hits(sentence, lexicon: EventLexicon) -> list[tuple[str, str]]:
     return hits
 
 
-def sentence_features(sentence, lexicon: EventLexicon, event_types: Iterable[str] = ()) -> set[str]:
-    """The classifier's features of one spaCy sentence; `event_types` are the types of the
-    lexicon's events in it."""
+def sentence_features(sentence, lexicon: EventLexicon) -> set[str]:
+    """The classifier's features of one spaCy sentence."""
     features: set[str] = {"bias"}
     lemmas = [_lemma(t) for t in sentence if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha]
     features.update(f"l={lemma}" for lemma in lemmas)
@@ -54,11 +52,10 @@ def sentence_features(sentence, lexicon: EventLexicon, event_types: Iterable[str
             features.add(f"rd={child.dep_}:{_lemma(child)}")
             if child.dep_ == "prep":
                 features.update(f"rp={_lemma(child)}:{_lemma(g)}" for g in child.children if g.dep_ == "pobj")
-    for type_, lemma in trigger_hits(sentence, lexicon):
+    hits = trigger_hits(sentence, lexicon)
+    for type_, lemma in hits:
         features.add(f"t={type_}")
         features.add(f"tl={type_}:{lemma}")
-    found = set(event_types)
-    features.update(f"e={type_}" for type_ in found)
-    if not found:
-        features.add("e=none")
+    if not hits:
+        features.add("t=none")
     return features
