@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= chronicle.duckdb
 
-.PHONY: demo test venv browser bench clean
+.PHONY: demo test venv browser bench clean train
 
 $(BIN)/chronicle: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ browser:
 
 test: venv browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+# The event-type classifier (docs/events.md): reads the annotations in
+# src/chronicle/models/data and the texts in ../shared, writes
+# src/chronicle/models/data/event_type_classifier.npz. Deterministic; about two minutes on CPU.
+SHARED ?= ../shared
+train: venv
+	OMP_NUM_THREADS=1 $(BIN)/python -m chronicle.models.train_types --shared $(SHARED)
 
 bench: venv
 	$(BIN)/python bench/ingest_bench.py

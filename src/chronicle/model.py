@@ -264,6 +264,10 @@ class EventMention:
     place: str | None  # a place id (see Place)
     confidence: float
     evidence: tuple[Evidence, ...]
+    # the typing evidence once the trained classifier has decided the type
+    # (chronicle.models.type_classifier): the lexicon's type and the classifier's top scores
+    lexicon_type: str | None = None
+    type_scores: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from . import __version__
 from .compiled import cached
 from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
-from .extract.events import ArticleContext, EventLexicon, find_events, load_event_lexicon
+from .extract.events import ArticleContext, EventLexicon, best_trigger, find_events, load_event_lexicon
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
@@ -28,7 +28,8 @@ from .ingest.dedup import LshParams, lsh_params, signature
 from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules, story_day
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
-from .model import Annotation, Article, Document, Mention, Problem
+from .model import Annotation, Article, Document, EventMention, Mention, Problem
+from .models import type_classifier
 from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
@@ -61,6 +62,7 @@ class Resources:
     quotes: QuoteLexicon | None = None
     claims: ClaimLexicon | None = None
     gate: ParseGate | None = None  # sentence gating, when `settings.parse_gate`
+    types: type_classifier.TypeClassifier | None = None  # the trained type classifier (None: the lexicon alone)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ def data_fingerprint() -> str:
         if entry.name.endswith((".yaml", ".csv")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
+    weights = type_classifier.packaged_path()
+    if weights.exists():
+        digest.update(weights.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -187,6 +192,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         quotes=data.quotes,
         claims=data.claims,
         gate=gate,
+        types=type_classifier.for_typing(settings.event_typing),
         version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
     )
 
@@ -269,6 +275,17 @@ def _docs(res: Resources, texts: list[str]):
     return parse_gated(res.nlp, texts, res.gate, batch_size=32)
 
 
+def _typed_events(doc, context: ArticleContext, res: Resources) -> list[EventMention]:
+    """The lexicon's events with the triggers the classifier proposes, re-typed and pruned
+    by it (chronicle.models.type_classifier)."""
+    scores = type_classifier.sentence_scores(doc, res.types, res.events)
+    actor_starts = [m.start for m in context.actor_mentions if m.value]
+    proposed = type_classifier.proposals(doc, scores, res.types, res.events, actor_starts)
+    events = find_events(doc, context, res.kb, res.events, res.times, proposed)
+    fresh = frozenset(doc[i].idx for i in proposed if best_trigger(doc[i], res.events) is None)  # not the lexicon's
+    return type_classifier.decide(events, scores, res.types, fresh)
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
@@ -296,7 +313,10 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
             role_evidence=tuple(actors.evidence),
         )
-        events = find_events(doc, context, res.kb, res.events, res.times)
+        if res.types is None:
+            events = find_events(doc, context, res.kb, res.events, res.times)
+        else:
+            events = _typed_events(doc, context, res)
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
         claims = find_claims(doc, actors.mentions, times, quotes, res.claims, anchor) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)

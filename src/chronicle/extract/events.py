@@ -393,7 +393,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     return True, (obj if trigger.object else None)
 
 
-def _best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
+def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
+    """The lexicon entry `token` fires (the most specific, then the surest) and its container noun, or None."""
     pos = _pos(token)
     if pos is None:
         return None
@@ -1441,8 +1442,11 @@ def find_events(
     kb: KnowledgeBase,
     lexicon: EventLexicon,
     time_rules: TimeRules,
+    proposed: Mapping[int, Trigger] | None = None,
 ) -> list[EventMention]:
-    """The event mentions of one parsed article (offsets into `doc.text`, the clean text)."""
+    """The event mentions of one parsed article (offsets into `doc.text`, the clean text);
+    `proposed` adds triggers by token index (the type classifier's, chronicle.models): an
+    event of theirs is kept without actors of its own."""
     actors = _Actors(doc, context, kb, lexicon)
     dateline = _dateline_city(actors.text, context)
     dating = [(e, v) for e, v in context.times if not v.open_ended]  # "since 2015" dates no event
@@ -1450,7 +1454,9 @@ def find_events(
     found: list[_Found] = []
     consumed: set[int] = set()
     main_time: TimeValue | None = None
-    triggers = {token.i: best for token in doc if (best := _best_trigger(token, lexicon)) is not None}
+    triggers = {token.i: best for token in doc if (best := best_trigger(token, lexicon)) is not None}
+    added = {i for i in proposed or {} if i not in triggers}  # a proposal at a lexicon trigger keeps the lexicon's entry
+    triggers.update((i, (proposed[i], None)) for i in added)
     for token in doc:
         if token.i in consumed or token.i not in triggers:
             continue
@@ -1500,7 +1506,8 @@ def find_events(
         extent = _extent(token, noun, trigger)
         evidence = Evidence(sentence.start_char, sentence.end_char, *extent, actors.text[extent[0] : extent[1]])
         completeness = 1.0 if len(event_actors) >= 2 else 0.8 if event_actors else 0.5
-        if any(a.i in triggers and a.i != (noun.i if noun is not None else -1) for a in token.ancestors):
+        if any(a.i in triggers and a.i not in added and a.i != (noun.i if noun is not None else -1)
+               for a in token.ancestors):
             completeness *= 0.6  # inside another event's words ("urged X to free ...", "lift sanctions"): not the sentence's main event
         event = _Found(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
@@ -1515,7 +1522,8 @@ def find_events(
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
                 event.place = None
-        if not event_actors and not anaphoric and trigger.type.lower() not in lexicon.anonymous_types:
+        proposal = token.i in (proposed or {})  # the classifier's: it checked the sentence names actors
+        if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
             _merge_anaphor(found, event, _plural_possessor(token, lexicon), context.places)
             continue
         if anaphoric and modality == "historical" and found:  # "the two have not met since"

@@ -106,8 +106,18 @@ def synthetic_titles(shared: Path, per_type: int) -> list[Labelled]:
     return out
 
 
-def training_sentences(shared: Path, synthetic_per_type: int = 0) -> list[Labelled]:
-    """Everything the classifier may learn from: our labels, plover_dev's train part and,
-    if asked, synthetic titles as weak labels."""
+def wire_sentences(path: Path) -> list[Labelled]:
+    """The repository's own wire-style sentences (`tests/data/event_sentences.jsonl`: one
+    PLOVER type each, or none), each its own group."""
+    with path.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    return [Labelled(f"wire:{r['id']}", r["text"], (r["type"],) if r.get("type") else (), None, f"wire:{r['id']}")
+            for r in records]
+
+
+def training_sentences(shared: Path, synthetic_per_type: int = 0, wire: Path | None = None) -> list[Labelled]:
+    """Everything the classifier may learn from: our labels, plover_dev's train part, the
+    wire-style sentences at `wire` if given and, if asked, synthetic titles as weak labels."""
     weak = synthetic_titles(shared, synthetic_per_type) if synthetic_per_type else []
-    return annotated(shared) + plover_dev(shared, "train") + weak
+    own = wire_sentences(wire) if wire is not None else []
+    return annotated(shared) + plover_dev(shared, "train") + own + weak

@@ -1,0 +1,200 @@
+"""The trained PLOVER event-type classifier and how it works with the trigger lexicon.
+
+A linear model (multinomial logistic regression, `train_types.py`) over the features of a
+sentence (`type_features.py`) gives a probability to each PLOVER type and to NONE (the
+sentence reports no event). The lexicon still finds triggers, actors, time and place;
+per sentence the classifier then
+
+- re-types the sentence's main lexicon event with its own best type (NONE aside), unless
+  the lexicon's type is one it trusts for that type (`lexicon_types`, chosen on held-out
+  folds of the training data), and drops the sentence's other events of another type
+  unless the classifier gives their type at least `keep`;
+- proposes an event where the lexicon found none: the sentence's root verb becomes a
+  trigger of the classifier's best type when that type scores at least `propose` and NONE
+  scores below `quiet`; `find_events` then looks for its actors as for any trigger, and
+  drops it without any.
+
+CONSULT events are never re-typed nor dropped and the classifier never makes one: the
+meeting figures stay the lexicon's. Each decided event keeps the lexicon's type and the
+classifier's top scores as evidence (`EventMention.lexicon_type`, `.type_scores`).
+
+The weights ship in the package (`models/data/event_type_classifier.npz`, under 1 MB);
+`make train` rebuilds them. Setting `CHRONICLE_EVENT_TYPING=lexicon` turns it off.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from chronicle.errors import ChronicleError
+from chronicle.extract.events import EventLexicon, Trigger
+from chronicle.model import EventMention
+from chronicle.models.type_features import sentence_features
+
+WEIGHTS = "event_type_classifier.npz"
+NONE = "NONE"
+KEPT_SCORES = 3  # classifier scores kept as evidence per event
+PROTECTED = frozenset({"CONSULT"})  # left to the lexicon: meetings are scored apart
+TYPINGS = ("combined", "classifier", "lexicon")
+
+
+@dataclass(frozen=True)
+class TypeClassifier:
+    """Feature weights per class, and the thresholds of the combination."""
+
+    classes: tuple[str, ...]  # NONE first, then the PLOVER types
+    rows: Mapping[str, int]  # feature -> row of `weights`
+    weights: np.ndarray  # features x classes
+    lexicon_types: frozenset[str] = frozenset()  # types where the lexicon's own choice stands
+    keep: float = 0.5
+    margin: float = 0.0  # how much more than the lexicon's type the classifier's must score to replace it
+    propose: float = 0.35
+    quiet: float = 0.5
+    alone: bool = False  # the classifier alone: every type its, CONSULT and NONE included
+
+    def scores(self, features: set[str]) -> dict[str, float]:
+        """Probability per class for one sentence's features."""
+        rows = [self.rows[f] for f in features if f in self.rows]
+        logits = self.weights[rows].sum(axis=0) if rows else np.zeros(len(self.classes))
+        logits = np.exp(logits - logits.max())
+        return dict(zip(self.classes, (logits / logits.sum()).tolist()))
+
+
+def packaged_path() -> Path:
+    return Path(str(resources.files("chronicle.models").joinpath("data", WEIGHTS)))
+
+
+def save(model: TypeClassifier, path: Path) -> None:
+    """Write the model as one .npz: the weights (float32), features and settings as JSON;
+    byte-identical for the same model (fixed zip dates)."""
+    features = sorted(model.rows, key=model.rows.get)
+    meta = {"classes": list(model.classes), "lexicon_types": sorted(model.lexicon_types),
+            "keep": model.keep, "margin": model.margin, "propose": model.propose, "quiet": model.quiet}
+    arrays = {"weights": model.weights.astype(np.float32), "features": np.array(features),
+              "meta": np.array(json.dumps(meta, sort_keys=True))}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, array, allow_pickle=False)
+            archive.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue(),
+                             compress_type=zipfile.ZIP_DEFLATED)
+
+
+def load(path: Path | None = None) -> TypeClassifier | None:
+    """The classifier at `path` (default: the packaged one); None when there is none."""
+    where = path or packaged_path()
+    if not where.exists():
+        return None
+    with np.load(where, allow_pickle=False) as data:
+        meta = json.loads(str(data["meta"]))
+        features = [str(f) for f in data["features"]]
+        weights = data["weights"].astype(np.float64)
+    return TypeClassifier(tuple(meta["classes"]), {f: i for i, f in enumerate(features)}, weights,
+                          frozenset(meta["lexicon_types"]), meta["keep"], meta["margin"], meta["propose"], meta["quiet"])
+
+
+def for_typing(typing: str, path: Path | None = None) -> TypeClassifier | None:
+    """The model as a setting asks: as trained ("combined"), alone ("classifier"), or none
+    ("lexicon", or no weights installed)."""
+    if typing not in TYPINGS:
+        raise ChronicleError(f"event typing must be one of {', '.join(TYPINGS)}, not {typing!r}")
+    model = load(path) if typing != "lexicon" else None
+    if model is None:
+        return None
+    return replace(model, alone=True, lexicon_types=frozenset()) if typing == "classifier" else model
+
+
+# ----------------------------------------------------------------------------- decisions
+
+
+def best_type(scores: Mapping[str, float], model: TypeClassifier) -> tuple[str, float]:
+    """The classifier's best type other than NONE (and CONSULT, unless it decides alone)."""
+    allowed = [(t, s) for t, s in scores.items() if t != NONE and (model.alone or t not in PROTECTED)]
+    return max(allowed, key=lambda item: (item[1], item[0]))
+
+
+def sentence_scores(doc, model: TypeClassifier, lexicon: EventLexicon) -> dict[tuple[int, int], dict[str, float]]:
+    """The classifier's scores for every sentence of `doc`, by (start, end) character span."""
+    return {(s.start_char, s.end_char): model.scores(sentence_features(s, lexicon)) for s in doc.sents}
+
+
+def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model: TypeClassifier,
+              lexicon: EventLexicon, actor_starts: Sequence[int]) -> dict[int, Trigger]:
+    """Triggers the classifier proposes: the root verb of each sentence that names an actor
+    (`actor_starts`: where the resolved actor mentions start), when its best type scores at
+    least `propose` while NONE scores below `quiet`. A root that is a lexicon trigger keeps
+    the lexicon's entry (the proposal only lets its event stand without actors); `decide`
+    drops their events in a sentence where the lexicon found another."""
+    out = {}
+    for sentence in doc.sents:
+        span = (sentence.start_char, sentence.end_char)
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(span[0] <= a < span[1] for a in actor_starts):
+            continue
+        sentence_scores_ = scores[span]
+        type_, score = best_type(sentence_scores_, model)
+        if score >= model.propose and sentence_scores_.get(NONE, 0.0) < model.quiet:
+            out[root.i] = Trigger(type=type_, lemma=root.lemma_.lower(), confidence=round(score, 3))
+    return out
+
+
+def _evidence(scores: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:KEPT_SCORES]
+    return tuple((t, round(s, 3)) for t, s in ranked)
+
+
+def retype(lexicon_type: str, scores: Mapping[str, float], model: TypeClassifier) -> str:
+    """The type of a sentence's main event: the classifier's best, unless the lexicon's type
+    is one it trusts or the classifier's does not beat it by `margin`."""
+    best, score = best_type(scores, model)
+    if lexicon_type in model.lexicon_types or score < scores.get(lexicon_type, 0.0) + model.margin:
+        return lexicon_type
+    return best
+
+
+def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapping[str, float]],
+           model: TypeClassifier, proposed_at: frozenset[int] = frozenset()) -> list[EventMention]:
+    """Re-type and prune each sentence's lexicon events (module docstring); `proposed_at`:
+    where the classifier's proposed triggers start (their events go where the lexicon found one)."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for index, event in enumerate(events):
+        by_sentence.setdefault((event.start, event.end), []).append(index)
+    for span, indices in by_sentence.items():
+        lexicon_found = [i for i in indices if events[i].evidence[0].trigger_start not in proposed_at]
+        if lexicon_found:
+            by_sentence[span] = lexicon_found
+    kept: dict[int, EventMention] = {}
+    for span, indices in by_sentence.items():
+        sentence = scores.get(span)
+        if sentence is None:
+            kept.update((i, events[i]) for i in indices)
+            continue
+        evidence = _evidence(sentence)
+        mark = lambda e, type_=None: replace(  # noqa: E731
+            e, type=type_ or e.type, mode=e.mode if type_ in (None, e.type) else None,
+            lexicon_type=e.lexicon_type or e.type, type_scores=evidence)
+        if model.alone and max(sentence, key=sentence.get) == NONE:
+            continue  # the classifier alone: no event in this sentence
+        open_ = [i for i in indices if model.alone or events[i].type not in PROTECTED]
+        kept.update((i, mark(events[i])) for i in indices if i not in open_)
+        if not open_:
+            continue
+        main = max(open_, key=lambda i: (events[i].confidence, -i))
+        chosen = retype(events[main].type, sentence, model)
+        for i in open_:
+            event = events[i]
+            if i == main:
+                kept[i] = mark(event, chosen)
+            elif event.type != chosen and sentence.get(event.type, 0.0) >= model.keep:
+                kept[i] = mark(event)
+    return [kept[i] for i in sorted(kept)]

@@ -1,0 +1,136 @@
+"""The trained event-type classifier: features, the combination with the lexicon, the
+proposals where the lexicon finds nothing, and the packaged weights (invented sentences)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chronicle.extract.events import load_event_lexicon
+from chronicle.model import EventMention, Evidence
+from chronicle.models import type_classifier as tc
+from chronicle.models.type_features import sentence_features, trigger_hits
+from chronicle.nlp import load_pipeline
+from chronicle.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_event_lexicon()
+
+
+def _event(type_: str, confidence: float, span=(0, 50), mode=None) -> EventMention:
+    return EventMention(span[0], span[1], type_, mode, "reported", (), None, None, "day", "", "published", None,
+                        confidence, (Evidence(span[0], span[1], span[0], span[0] + 4, "word"),))
+
+
+def _model(**settings) -> tc.TypeClassifier:
+    classes = ("NONE", "ACCUSE", "CONSULT", "REJECT", "SANCTION")
+    return tc.TypeClassifier(classes, {"bias": 0}, np.zeros((1, len(classes))), **settings)
+
+
+def _scores(**values: float) -> dict[str, float]:
+    base = dict.fromkeys(("NONE", "ACCUSE", "CONSULT", "REJECT", "SANCTION"), 0.0)
+    return {**base, **values}
+
+
+def test_features_carry_lexicon_hits_root_and_negation(nlp, lexicon):
+    sentence = next(nlp("The ministry of Vantoria did not condemn the blockade of the port.").sents)
+    features = sentence_features(sentence, lexicon)
+    assert "neg" in features and "root=condemn" in features
+    assert "t=ACCUSE" in features and "tl=ACCUSE:condemn" in features and "t=none" not in features
+    assert "rd=dobj:blockade" in features
+
+
+def test_a_sentence_without_triggers_has_no_lexicon_features(nlp, lexicon):
+    sentence = next(nlp("The weather in the valley stayed mild all week.").sents)
+    assert trigger_hits(sentence, lexicon) == []
+    features = sentence_features(sentence, lexicon)
+    assert "t=none" in features and not any(f.startswith("tl=") for f in features)
+
+
+def test_the_main_event_takes_the_classifier_type_and_other_types_go():
+    events = [_event("ACCUSE", 0.6), _event("REJECT", 0.4)]
+    decided = tc.decide(events, {(0, 50): _scores(SANCTION=0.7, REJECT=0.1, ACCUSE=0.2)}, _model())
+    assert [(e.type, e.lexicon_type) for e in decided] == [("SANCTION", "ACCUSE")]
+    assert decided[0].type_scores[0] == ("SANCTION", 0.7)
+
+
+def test_a_second_type_the_classifier_also_backs_stays():
+    events = [_event("ACCUSE", 0.6), _event("SANCTION", 0.4), _event("REJECT", 0.3)]
+    backed = tc.decide(events, {(0, 50): _scores(REJECT=0.5, SANCTION=0.35)}, _model(keep=0.3))
+    assert [(e.type, e.lexicon_type) for e in backed] == [("REJECT", "ACCUSE"), ("SANCTION", "SANCTION")]
+    unbacked = tc.decide(events, {(0, 50): _scores(REJECT=0.5, SANCTION=0.2)}, _model(keep=0.3))
+    assert [e.type for e in unbacked] == ["REJECT"]  # the lexicon's own REJECT event is not kept twice
+
+
+def test_a_trusted_lexicon_type_and_a_small_margin_keep_the_lexicon():
+    events = [_event("ACCUSE", 0.6, mode="allege")]
+    scores = {(0, 50): _scores(SANCTION=0.5, ACCUSE=0.45)}
+    assert tc.decide(events, scores, _model(lexicon_types=frozenset({"ACCUSE"})))[0].type == "ACCUSE"
+    kept = tc.decide(events, scores, _model(margin=0.1))[0]
+    assert (kept.type, kept.mode) == ("ACCUSE", "allege")
+    changed = tc.decide(events, scores, _model(margin=0.0))[0]
+    assert (changed.type, changed.mode) == ("SANCTION", None)
+
+
+def test_meetings_are_left_to_the_lexicon():
+    events = [_event("CONSULT", 0.8), _event("ACCUSE", 0.5)]
+    decided = tc.decide(events, {(0, 50): _scores(SANCTION=0.9)}, _model())
+    assert [e.type for e in decided] == ["CONSULT", "SANCTION"]
+    assert tc.best_type(_scores(CONSULT=0.9, REJECT=0.1), _model()) == ("REJECT", 0.1)
+
+
+def test_the_classifier_alone_drops_a_sentence_it_reads_as_no_event():
+    events = [_event("ACCUSE", 0.6)]
+    assert tc.decide(events, {(0, 50): _scores(NONE=0.8, ACCUSE=0.2)}, _model(alone=True)) == []
+    assert [e.type for e in tc.decide(events, {(0, 50): _scores(NONE=0.8, ACCUSE=0.2)}, _model())] == ["ACCUSE"]
+
+
+def test_a_confident_sentence_with_an_actor_gets_a_proposed_trigger(nlp, lexicon):
+    doc = nlp("Officials in Vantoria turned back the convoy at the border.")
+    span = (doc[:].sent.start_char, doc[:].sent.end_char)
+    confident = {span: _scores(REJECT=0.8, NONE=0.1)}
+    model = _model(propose=0.3, quiet=0.5)
+    proposed = tc.proposals(doc, confident, model, lexicon, actor_starts=[13])
+    assert [(t.type, t.lemma) for t in proposed.values()] == [("REJECT", "turn")]
+    assert tc.proposals(doc, confident, model, lexicon, actor_starts=[]) == {}  # no actor named
+    unsure = {span: _scores(REJECT=0.2, NONE=0.7)}
+    assert tc.proposals(doc, unsure, model, lexicon, actor_starts=[13]) == {}
+
+
+def test_a_proposed_event_gives_way_to_the_lexicon_in_its_sentence():
+    lexicon_event, proposed_event = _event("ACCUSE", 0.5), _event("REJECT", 0.9)
+    proposed_event = EventMention(**{**proposed_event.__dict__, "evidence": (Evidence(0, 50, 20, 24, "turn"),)})
+    decided = tc.decide([lexicon_event, proposed_event], {(0, 50): _scores(ACCUSE=0.6, REJECT=0.3)}, _model(),
+                        proposed_at=frozenset({20}))
+    assert [e.type for e in decided] == ["ACCUSE"]
+    alone = tc.decide([proposed_event], {(0, 50): _scores(REJECT=0.6)}, _model(), proposed_at=frozenset({20}))
+    assert [e.type for e in alone] == ["REJECT"]
+
+
+def test_weights_round_trip_byte_identical(tmp_path):
+    model = _model(lexicon_types=frozenset({"ACCUSE"}), margin=0.2, propose=0.4, quiet=0.6)
+    first, second = tmp_path / "a.npz", tmp_path / "b.npz"
+    tc.save(model, first)
+    tc.save(tc.load(first), second)
+    assert first.read_bytes() == second.read_bytes()
+    loaded = tc.load(first)
+    assert (loaded.lexicon_types, loaded.margin, loaded.propose, loaded.quiet) == (frozenset({"ACCUSE"}), 0.2, 0.4, 0.6)
+
+
+def test_the_packaged_model_loads_and_scores_every_type(nlp, lexicon):
+    model = tc.for_typing("combined")
+    assert model is not None and model.classes[0] == "NONE" and len(model.classes) == 17
+    sentence = next(nlp("Rebels shelled the northern districts of the capital overnight.").sents)
+    scores = model.scores(sentence_features(sentence, lexicon))
+    assert abs(sum(scores.values()) - 1) < 1e-6 and tc.best_type(scores, model)[0] == "ASSAULT"
+    assert tc.for_typing("lexicon") is None
+    assert tc.for_typing("classifier").alone
+    with pytest.raises(Exception, match="event typing"):
+        tc.for_typing("guess")
