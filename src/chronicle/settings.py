@@ -37,6 +37,7 @@ class Settings:
     shingle_words: int = 5
     # sentence gating (chronicle/gate.py, data/parse_gate.yaml): parse only gated sentences
     parse_gate: bool = field(default_factory=lambda: os.environ.get("CHRONICLE_PARSE_GATE", "0") == "1")
-    # how event types are decided (docs/events.md): "combined" (the trained classifier with
-    # the trigger lexicon), "classifier" (the classifier alone) or "lexicon"
-    event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "combined"))
+    # how event types are decided (docs/events.md): "lexicon" (the trigger lexicon, default:
+    # it finds more events in whole articles), "combined" (the trained classifier with the
+    # lexicon: better on single sentences) or "classifier" (the classifier alone)
+    event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "lexicon"))
