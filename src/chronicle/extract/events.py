@@ -29,6 +29,7 @@ from chronicle.extract.participants import (
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
+from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -279,6 +280,7 @@ class ArticleContext:
     published: dt.date | None
     corpus_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     role_evidence: Sequence[RoleEvidence] = ()  # titles the article gives its persons
+    seats: Mapping[str, Place] = field(default_factory=dict)  # ISO3 -> its seat of government (extract/seats.py)
 
 
 @dataclass
@@ -1538,6 +1540,9 @@ def find_events(
         if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
             event.place = None
     _same_day_places(events)
+    for event in events:  # a government's statement or decision with no place: its seat
+        event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
+                                 lexicon.roles.seat_types, lexicon.roles.seat_sectors)
     return [_record(event) for event in events]
 
 

@@ -47,6 +47,8 @@ class RoleWords:
     stand_in_preps: frozenset[str] = frozenset()
     clause_target_types: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
+    seat_types: frozenset[str] = frozenset()  # acts of state placed at the seat of government (extract/seats.py)
+    seat_sectors: frozenset[str] = frozenset()  # generic organs that speak for their government
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -64,7 +66,8 @@ def load_role_words(path=None) -> RoleWords:
                      tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                            for t, a in (data.get("default_agents") or {}).items()),
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
-                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"))
+                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
+                     codes("seat_types"), codes("seat_sectors"))
 
 
 @functools.cache
