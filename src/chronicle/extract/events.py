@@ -28,6 +28,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
+from chronicle.extract.headlines import headline_time, lead_time
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -1530,6 +1531,9 @@ def find_events(
             _merge_anaphor(found, event, True, context.places)
             continue
         _merge(found, event, context.places)
+    lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
+    for event in found:  # "X rejects result" in the title: the lead event the body dates
+        event.time = headline_time(event.time, event.token.sent, lead, context.published)
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     for event in events:
