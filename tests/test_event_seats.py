@@ -68,3 +68,10 @@ def test_an_accusation_by_a_government_is_placed_at_its_capital(events):
     assert found and found[0][1] == "Accra"
     attacks = events("Ghana shelled rebel positions on Monday.", "ASSAULT")
     assert attacks and all(name != "Accra" for _, name in attacks)  # an attack needs a place of its own
+
+
+def test_an_attack_on_a_city_happened_there(events):
+    found = events("Hezbollah launched drone attacks on Haifa in retaliation for Israeli airstrikes on Sidon.", "ASSAULT")
+    assert found and found[0][1] == "Haifa"  # the city it hit, not the one another strike hit
+    counter = events("Hezbollah launched drone attacks on Israel in retaliation for Israeli airstrikes on Sidon.", "ASSAULT")
+    assert counter and all(name not in ("Haifa", "Sidon") for _, name in counter)  # a country hit names no city

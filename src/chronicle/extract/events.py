@@ -29,7 +29,7 @@ from chronicle.extract.participants import (
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -1487,6 +1487,7 @@ def find_events(
         if modality in HAPPENED:
             main_time = _main_time(main_time, time)
         place = _place(token, noun, place_word, actors, context, lexicon.places)
+        place = struck_city(token, trigger.type, event_actors, actors.places, context.places, lexicon.roles.place_target_types) or place
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE":
