@@ -75,3 +75,10 @@ def test_an_attack_on_a_city_happened_there(events):
     assert found and found[0][1] == "Haifa"  # the city it hit, not the one another strike hit
     counter = events("Hezbollah launched drone attacks on Israel in retaliation for Israeli airstrikes on Sidon.", "ASSAULT")
     assert counter and all(name not in ("Haifa", "Sidon") for _, name in counter)  # a country hit names no city
+
+
+def test_a_place_of_another_event_in_the_sentence_is_not_this_ones(events):
+    (expulsion,) = events("Ghana expelled three Togolese diplomats in response to the bombing of a market in Kumasi.", "SANCTION")
+    assert expulsion[1] == "Accra"  # Kumasi is where the bombing was: the expulsion is Ghana's seat's
+    (counter,) = events("Ghana expelled three Togolese diplomats at a ceremony in Kumasi.", "SANCTION")
+    assert counter[1] == "Kumasi"  # its own place

@@ -132,6 +132,23 @@ def struck_city(token, type_: str, actors, places: dict, place_records, types: f
     return next((city for r, _, city in sorted(hit) if r == first[0] and city), None) if first else None
 
 
+def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
+    """Whether a place phrase belongs to the noun of another event of the sentence: on the
+    way up from it to the event's own words stands the noun of an event of another type
+    (`event_words`; "talks at the summit in X" stay one meeting's place) ("expelled diplomats
+    in response to the attack on X and his daughter in <city>"): that event's place."""
+    node = prep.head
+    for _ in range(max_steps):
+        if node.i in anchors:
+            return False
+        if node.i in event_words and node.pos_ in ("NOUN", "PROPN"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def manner_noun(token, nouns: frozenset[str]) -> bool:
     """An event noun after a bare "in" says how something else was done ("withdrew its
     ambassador in protest", "in retaliation"), not an event of its own."""
