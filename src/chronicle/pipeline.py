@@ -290,6 +290,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings = res.settings
     annotations = []
+    seats = {code: res.gazetteer.places[i] for code, i in res.gazetteer.seats.items() if i in res.gazetteer.places}
+    seats_by_id = {place.id: place for place in seats.values()}  # a seat an event is placed at without naming it
     for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
         actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
@@ -312,11 +314,13 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             published=anchor,
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
             role_evidence=tuple(actors.evidence),
+            seats=seats,
         )
         if res.types is None:
             events = find_events(doc, context, res.kb, res.events, res.times)
         else:
             events = _typed_events(doc, context, res)
+        places = {**places, **{e.place: seats_by_id[e.place] for e in events if e.place not in places and e.place in seats_by_id}}
         quotes = find_quotes(doc, actors.mentions, events, res.quotes)
         claims = find_claims(doc, actors.mentions, times, quotes, res.claims, anchor) if res.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)

@@ -28,7 +28,9 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
+from chronicle.extract.headlines import headline_time, lead_time
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, on_other_event, packaged_role_words, struck_city
+from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
@@ -279,6 +281,7 @@ class ArticleContext:
     published: dt.date | None
     corpus_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     role_evidence: Sequence[RoleEvidence] = ()  # titles the article gives its persons
+    seats: Mapping[str, Place] = field(default_factory=dict)  # ISO3 -> its seat of government (extract/seats.py)
 
 
 @dataclass
@@ -1135,7 +1138,8 @@ def _governing(token, target_indices: set[int], max_steps: int = 5) -> bool:
 _PERSON_LABELS = ("PERSON", "ROLE", "PRON", "NORP")
 
 
-def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, words: PlaceWords,
+           event_words: frozenset[int] = frozenset()) -> str | None:
     """The event's place: a visited place; else "X, where they met"; else a place phrase
     on the trigger (or its light-verb noun, or the verb it serves: "flew to X to meet Y",
     "arrived in X for talks"), a place naming the trigger ("the Helsinki summit"); else a
@@ -1166,7 +1170,7 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
                 governed.append(mention.value)
-            elif not _in_relative_clause(prep, token):
+            elif not _in_relative_clause(prep, token) and not on_other_event(prep, anchors, event_words):
                 elsewhere.append(mention.value)
         elif prep.lower_ in words.destinations and on_trigger and city:
             governed.append(mention.value)  # "welcomed X to the White House"
@@ -1323,7 +1327,8 @@ def _finer_place(place: str | None, token, actors: _Actors, context: ArticleCont
     return cities.pop() if len(cities) == 1 else place
 
 
-def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, words: PlaceWords,
+                  event_words: frozenset[int] = frozenset()) -> str | None:
     """A merged event keeps its place when one of its sentences states it (a city of its
     country or state when one does: "in Florida" + "at Mar-a-Lago"); else the first place
     a sentence states beats one taken from the dateline, a trip or another event ("CAIRO -
@@ -1334,7 +1339,7 @@ def _stated_place(event: _Found, doc, actors: _Actors, context: ArticleContext, 
     for evidence in event.evidence:
         span = doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
         if span is not None and len(span):
-            place = _place(span[0], None, None, actors, context, words)
+            place = _place(span[0], None, None, actors, context, words, event_words)
             if place is not None:
                 stated.append(place)
     if not stated:
@@ -1489,7 +1494,9 @@ def find_events(
                 time, modality = last, "historical"
         if modality in HAPPENED:
             main_time = _main_time(main_time, time)
-        place = _place(token, noun, place_word, actors, context, lexicon.places)
+        others = frozenset(i for i, (t, _) in triggers.items() if t.type != trigger.type)  # "in response to the attack in X"
+        place = _place(token, noun, place_word, actors, context, lexicon.places, others)
+        place = struck_city(token, trigger.type, event_actors, actors.places, context.places, lexicon.roles.place_target_types) or place
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE":
@@ -1536,16 +1543,23 @@ def find_events(
             _merge_anaphor(found, event, True, context.places)
             continue
         _merge(found, event, context.places)
+    lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
+    for event in found:  # "X rejects result" in the title: the lead event the body dates
+        event.time = headline_time(event.time, event.token.sent, lead, context.published)
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     for event in events:
         if event.time.rule.startswith("last-before-negated-since"):
             continue  # "have not met since July": where they last met is not this sentence's place
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
-        event.place = _stated_place(event, doc, actors, context, lexicon.places)
+        others = frozenset(i for i, (t, _) in triggers.items() if t.type != event.type)
+        event.place = _stated_place(event, doc, actors, context, lexicon.places, others)
         if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
             event.place = None
     _same_day_places(events)
+    for event in events:  # a government's statement or decision with no place: its seat
+        event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
+                                 lexicon.roles.seat_types, lexicon.roles.seat_sectors)
     return [_record(event) for event in events]
 
 

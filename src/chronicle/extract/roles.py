@@ -47,6 +47,8 @@ class RoleWords:
     stand_in_preps: frozenset[str] = frozenset()
     clause_target_types: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
+    seat_types: frozenset[str] = frozenset()  # acts of state placed at the seat of government (extract/seats.py)
+    seat_sectors: frozenset[str] = frozenset()  # generic organs that speak for their government
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -64,7 +66,8 @@ def load_role_words(path=None) -> RoleWords:
                      tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                            for t, a in (data.get("default_agents") or {}).items()),
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
-                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"))
+                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
+                     codes("seat_types"), codes("seat_sectors"))
 
 
 @functools.cache
@@ -106,6 +109,44 @@ def place_country(word, places: dict, place_records) -> str | None:
     mention = places.get(word.i)
     place = place_records.get(mention.value or "") if mention is not None else None
     return place.country if place is not None else None
+
+
+def struck_city(token, type_: str, actors, places: dict, place_records, types: frozenset[str]) -> str | None:
+    """The city an attack of `types` at `token` hit, named as its target on the trigger's
+    object, else on the trigger ("launched drone attacks on <city>", "shelled <city>"):
+    where the attack happened (not a city it came from, nor one another event hit). When
+    the object has targets, only they count."""
+    if type_ not in types:
+        return None
+    rank = {c.i: 0 for c in token.children if c.dep_ in ("dobj", "obj")} | {token.i: 1}
+    hit = []
+    for actor in actors:
+        span = token.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.role == "target" else None
+        word = span.root if span is not None and len(span) else None
+        if word is None or word.dep_ != "pobj" or word.head.head.i not in rank:
+            continue
+        mention = places.get(word.i)
+        record = place_records.get(mention.value or "") if mention is not None else None
+        hit.append((rank[word.head.head.i], word.i, record.id if record is not None and record.kind == "city" else None))
+    first = min(hit) if hit else None  # the object's target first: "attacks on Israel" names no city
+    return next((city for r, _, city in sorted(hit) if r == first[0] and city), None) if first else None
+
+
+def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
+    """Whether a place phrase belongs to the noun of another event of the sentence: on the
+    way up from it to the event's own words stands the noun of an event of another type
+    (`event_words`; "talks at the summit in X" stay one meeting's place) ("expelled diplomats
+    in response to the attack on X and his daughter in <city>"): that event's place."""
+    node = prep.head
+    for _ in range(max_steps):
+        if node.i in anchors:
+            return False
+        if node.i in event_words and node.pos_ in ("NOUN", "PROPN"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def manner_noun(token, nouns: frozenset[str]) -> bool:

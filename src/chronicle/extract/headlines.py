@@ -1,0 +1,52 @@
+"""The date of a headline's event: a headline in the present tense ("X rejects election
+result", "Y calls for talks") reports the article's lead event, which the body dates ("on
+Monday"); known only as of publication, it takes that date when the lead event is a day
+shortly before publication. Pure functions over spaCy sentences and time values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chronicle.resolve.times import TimeValue
+
+_CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
+
+
+def in_title_block(sentence) -> bool:
+    """Whether a sentence is part of the title block: neither it nor any sentence before it
+    ends like a sentence of the body (a full stop, a question or exclamation mark, a quote)."""
+    for sent in sentence.doc.sents:
+        words = [w for w in sent if not w.is_space]
+        if words and words[-1].text in _CLOSING:
+            return False
+        if sent.start >= sentence.start:
+            return True
+    return False
+
+
+def lead_time(dated: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:
+    """The day of the article's lead: of the happened events (sentence, time) in text order,
+    those of the first body sentence (after the title block); the first of them dated to
+    the day by words of its own ("on Monday"), else None (a lead known only as of
+    publication: "X and Y are meeting")."""
+    body = [(sentence, time) for sentence, time in dated if not in_title_block(sentence)]
+    if not body:
+        return None
+    first = body[0][0].start
+    return next((time for sentence, time in body if sentence.start == first and time.precision == "day"
+                 and time.expression and not time.rule.startswith(("published", "main-event:"))), None)
+
+
+def headline_time(time: TimeValue, sentence, lead: TimeValue | None, published: dt.date | None,
+                  max_days: int = 3) -> TimeValue:
+    """A title-block event dated only by publication takes the lead's day (`lead_time`) when
+    that is at most `max_days` before publication; any other time stays."""
+    if time.rule != "published" or lead is None or published is None:
+        return time
+    day = dt.date.fromisoformat((lead.value or "")[:10])
+    if not 0 <= (published - day).days <= max_days or not in_title_block(sentence):
+        return time
+    return replace(lead, rule=f"main-event:{lead.rule}")

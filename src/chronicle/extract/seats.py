@@ -1,0 +1,48 @@
+"""Where a government acts from: the seat of government of the state that makes a statement
+or decision the article does not place ("China accused the US of ...": Beijing).
+
+Annotators place a government's accusations, demands, rejections, sanctions and threats,
+the public record of its capital, where the text gives no place of its own. Only acts of
+`seat_types` (data/roles.yaml) by a state actor count: a country, a person the knowledge
+base gives a country, or a generic organ of `seat_sectors` ("the government", "parliament").
+Physical events (attacks, protests, arrests) and acts by troops or police need a place of
+their own and get none from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from chronicle.model import EventActor, Place
+from chronicle.resolve.generic_actors import Sectors, packaged_sectors, sector_of_id
+
+
+def acting_state(actors: Sequence[EventActor], seat_sectors: frozenset[str], sectors: Sectors | None = None) -> str | None:
+    """The one country (ISO3) whose state does an event: every source is that country, a
+    person of it, or a generic organ of `seat_sectors` of it; None otherwise."""
+    sources = [a for a in actors if a.role == "source"]
+    countries = set()
+    for actor in sources:
+        if not actor.country:
+            return None
+        if actor.kind == "group" and sector_of_id(actor.id, sectors or packaged_sectors()) not in seat_sectors:
+            return None  # troops, police, protesters act where they are
+        if actor.kind not in ("country", "person", "group"):
+            return None
+        countries.add(actor.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
+def seat_place(type_: str, place: str | None, actors: Sequence[EventActor], places: Mapping[str, Place],
+               seats: Mapping[str, Place], seat_types: frozenset[str], seat_sectors: frozenset[str]) -> str | None:
+    """The event's place, or the seat of government of the state that does it when the event
+    is an act of state of `seat_types` with no place, or placed only in that state's own
+    country ("announced a mobilisation in Russia": Moscow)."""
+    if type_ not in seat_types:
+        return place
+    if place is not None and not (place in places and places[place].kind == "country"):
+        return place
+    state = acting_state(actors, seat_sectors)
+    if state is None or state not in seats or (place is not None and place != state):
+        return place
+    return seats[state].id

@@ -1,0 +1,84 @@
+"""A government's statement or decision with no place of its own is placed at its seat of
+government (extract/seats.py, `seat_types` of data/roles.yaml), on invented text; physical
+events and acts of troops or police are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.seats import acting_state, seat_place
+from chronicle.model import EventActor, Place
+
+PUBLISHED = "2031-03-04"
+ACCRA = Place("geonames:accra", "Accra", "city", "GHA", 5.6, -0.2)
+KUMASI = Place("geonames:kumasi", "Kumasi", "city", "GHA", 6.7, -1.6)
+GHANA = Place("GHA", "Ghana", "country", "GHA", 5.6, -0.2)
+TOGO = Place("TGO", "Togo", "country", "TGO", 6.1, 1.2)
+PLACES = {p.id: p for p in (ACCRA, KUMASI, GHANA, TOGO)}
+SEATS = {"GHA": ACCRA}
+TYPES = frozenset({"ACCUSE", "SANCTION", "MOBILIZE"})
+SECTORS = frozenset({"GOV", "LEG", "JUD"})
+
+
+def source(actor_id: str, kind: str, country: str | None) -> EventActor:
+    return EventActor(actor_id, actor_id, kind, "source", country)
+
+
+def place(type_: str, where: str | None, *actors: EventActor) -> str | None:
+    return seat_place(type_, where, actors, PLACES, SEATS, TYPES, SECTORS)
+
+
+def test_an_act_of_state_without_a_place_is_at_the_seat_of_government():
+    assert place("ACCUSE", None, source("GHA", "country", "GHA")) == ACCRA.id
+    assert place("SANCTION", None, source("group:gha:government", "group", "GHA")) == ACCRA.id
+    assert place("ACCUSE", None, source("kb:Q1", "person", "GHA")) == ACCRA.id
+
+
+def test_a_physical_event_or_an_organ_in_the_field_gets_no_seat():
+    assert place("ASSAULT", None, source("GHA", "country", "GHA")) is None  # not a seat type
+    assert place("SANCTION", None, source("group:gha:police", "group", "GHA")) is None  # police act where they are
+    assert place("ACCUSE", None, source("kb:Q2", "person", None)) is None  # no state known
+    assert place("ACCUSE", None, source("org:1", "organization", "GHA")) is None  # a party or militia, not the state
+    assert place("ACCUSE", None) is None  # no source
+
+
+def test_the_states_own_country_becomes_its_seat_a_stated_place_stays():
+    assert place("MOBILIZE", "GHA", source("GHA", "country", "GHA")) == ACCRA.id  # "a mobilisation in Ghana"
+    assert place("MOBILIZE", "TGO", source("GHA", "country", "GHA")) == "TGO"  # another country: kept
+    assert place("ACCUSE", KUMASI.id, source("GHA", "country", "GHA")) == KUMASI.id  # a city the text gives
+
+
+def test_sources_of_two_states_have_no_one_seat():
+    assert acting_state([source("GHA", "country", "GHA"), source("TGO", "country", "TGO")], SECTORS) is None
+    assert acting_state([source("GHA", "country", "GHA"), source("group:gha:parliament", "group", "GHA")], SECTORS) == "GHA"
+
+
+@pytest.fixture(scope="module")
+def events(annotate_text):
+    def run(body: str, type_: str):
+        annotation = annotate_text(body, PUBLISHED)
+        names = {p.id: p.name for p in annotation.places}
+        return [(e, names.get(e.place)) for e in annotation.event_mentions if e.type == type_]
+
+    return run
+
+
+def test_an_accusation_by_a_government_is_placed_at_its_capital(events):
+    found = events("Ghana accused Togo of harbouring smugglers on Monday.", "ACCUSE")
+    assert found and found[0][1] == "Accra"
+    attacks = events("Ghana shelled rebel positions on Monday.", "ASSAULT")
+    assert attacks and all(name != "Accra" for _, name in attacks)  # an attack needs a place of its own
+
+
+def test_an_attack_on_a_city_happened_there(events):
+    found = events("Hezbollah launched drone attacks on Haifa in retaliation for Israeli airstrikes on Sidon.", "ASSAULT")
+    assert found and found[0][1] == "Haifa"  # the city it hit, not the one another strike hit
+    counter = events("Hezbollah launched drone attacks on Israel in retaliation for Israeli airstrikes on Sidon.", "ASSAULT")
+    assert counter and all(name not in ("Haifa", "Sidon") for _, name in counter)  # a country hit names no city
+
+
+def test_a_place_of_another_event_in_the_sentence_is_not_this_ones(events):
+    (expulsion,) = events("Ghana expelled three Togolese diplomats in response to the bombing of a market in Kumasi.", "SANCTION")
+    assert expulsion[1] == "Accra"  # Kumasi is where the bombing was: the expulsion is Ghana's seat's
+    (counter,) = events("Ghana expelled three Togolese diplomats at a ceremony in Kumasi.", "SANCTION")
+    assert counter[1] == "Kumasi"  # its own place
