@@ -345,3 +345,24 @@ def test_not_met_since_takes_no_place_from_its_sentence(extract):
 )
 def test_an_event_noun_whose_clause_is_still_to_come(extract, sentence, modality):
     assert [e.modality for e in extract(sentence) if e.type == "CONSULT"] == [modality]
+
+
+def test_a_call_recalled_after_a_meeting_is_another_contact_of_the_pair(extract):
+    """"we had good phone call" (spoken, loosely parsed) after their meeting: a call of the
+    same pair, undated, not folded into the in-person meeting."""
+    events = [e for e in extract(
+        "When Cyril Ramaphosa and Paul Kagame met for the first time on Monday in Kigali, reporters asked about trade.\n\n"
+        "\"We had I think good phone call it was normal we spoke about many things. Nobody pushed me,\" Ramaphosa added."
+    ) if e.type == "CONSULT"]
+    assert len(events) == 2, [(names(e), [v.trigger for v in e.evidence]) for e in events]
+    meeting, call = sorted(events, key=lambda e: e.date is None)
+    assert [v.trigger for v in meeting.evidence] == ["met"] and meeting.date == "2016-06-06"
+    assert names(call) == ["Cyril Ramaphosa", "Paul Kagame"] and call.date is None and call.place is None
+
+
+def test_a_call_mentioned_after_a_call_is_the_same_call(extract):
+    events = [e for e in extract(
+        "Cyril Ramaphosa spoke with Paul Kagame by phone on Monday. \"We had I think good phone call,\" Ramaphosa added."
+    ) if e.type == "CONSULT"]
+    assert len(events) == 1 and names(events[0]) == ["Cyril Ramaphosa", "Paul Kagame"]
+    assert events[0].date == "2016-06-06"

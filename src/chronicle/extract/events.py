@@ -25,6 +25,7 @@ from chronicle.extract.participants import (
     for_to_modality,
     governing_verb,
     position_subject,
+    plural_holder,
     stranded_object,
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
@@ -155,6 +156,7 @@ class EventLexicon:
     position_words: frozenset[str] = frozenset()
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
     roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
@@ -251,6 +253,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
+        plural_pronouns=_words(ontology.get("plural_pronouns")),
         container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
@@ -1431,8 +1434,10 @@ def _setting(token, lexicon: EventLexicon) -> bool:
 
 
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
-    """"their first meeting": an event noun owned by the last event's actors."""
-    return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
+    """"their first meeting", "we had a good call": an event noun owned or held by the last
+    event's actors."""
+    owned = any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
+    return owned or plural_holder(token, lexicon.plural_pronouns)
 
 
 def find_events(
@@ -1795,7 +1800,10 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Map
     if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
     March") with another date or city is another event between the same actors."""
     same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
-    fitting = [e for e in same_kind if _compatible_dates(e.time, event.time) and not _different_places(e, event, places)]
+    fitting = [
+        e for e in same_kind
+        if _compatible_dates(e.time, event.time) and not _different_places(e, event, places) and not _different_channels(e, event)
+    ]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
     if fitting:
         _absorb((between or fitting)[-1], event)
@@ -1803,6 +1811,10 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Map
     last = next((e for e in reversed(same_kind) if len(e.actors) >= 2), None)
     if plural and last is not None:
         event.actors = list(last.actors)
+        if _different_channels(last, event):  # "we had a good call" after their meeting: another, earlier contact
+            event.place = None
+            if not _dated(event.time):  # not the meeting's day, which it borrowed
+                event.time = TimeValue(None, None, "vague", "", None, "other-channel")
         found.append(event)
 
 
