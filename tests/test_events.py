@@ -366,3 +366,44 @@ def test_a_call_mentioned_after_a_call_is_the_same_call(extract):
     ) if e.type == "CONSULT"]
     assert len(events) == 1 and names(events[0]) == ["Cyril Ramaphosa", "Paul Kagame"]
     assert events[0].date == "2016-06-06"
+
+
+BACKGROUND = (
+    "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos on "
+    "his way home, where he and Ramaphosa met for eight hours. In November 2014, Ramaphosa stayed on in Rwanda "
+    "for a state visit. He was invited into the presidential compound by Kagame, where they had five hours of discussions."
+)
+
+
+def test_a_sentence_framed_by_a_background_date_dates_the_next_one(extract):
+    """"In November 2014, ... . ... they had talks": November 2014, another meeting than June 2013's."""
+    events = [e for e in extract(BACKGROUND) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert sorted(e.date for e in events) == ["2013-06", "2014-11", "2016-06-06"], [
+        (e.date, names(e), [v.trigger for v in e.evidence]) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the frame is the same background meeting's
+        "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos, "
+        "where he and Ramaphosa met for eight hours. They had five hours of discussions.",
+        # a new paragraph leaves the frame
+        "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos, "
+        "where he and Ramaphosa met for eight hours. In November 2014, Ramaphosa stayed on in Rwanda.\n\n"
+        "Kagame and Ramaphosa had five hours of discussions.",
+    ],
+)
+def test_a_date_frame_holds_within_its_paragraph_only(extract, text):
+    events = [e for e in extract(text) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert "2014-11" not in [e.date for e in events], [(e.date, [v.trigger for v in e.evidence]) for e in events]
+
+
+def test_a_recent_date_frame_is_not_background(extract):
+    """"On Sunday, ... . The two leaders had talks": the week's news, not carried as background."""
+    events = [e for e in extract(
+        "Cyril Ramaphosa met Paul Kagame in Kigali on Monday. On Sunday, Ramaphosa opened a new school. "
+        "The two leaders had five hours of discussions."
+    ) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert [e.date for e in events] == ["2016-06-06"], [(e.date, names(e), [v.trigger for v in e.evidence]) for e in events]

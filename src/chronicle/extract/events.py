@@ -28,6 +28,7 @@ from chronicle.extract.participants import (
     plural_holder,
     stranded_object,
 )
+from chronicle.extract.narrative import carried_date
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, packaged_role_words
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -1474,6 +1475,8 @@ def find_events(
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)
+        if not _dated(time):
+            time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
