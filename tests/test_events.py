@@ -407,3 +407,14 @@ def test_a_recent_date_frame_is_not_background(extract):
         "The two leaders had five hours of discussions."
     ) if e.type == "CONSULT" and len(names(e)) == 2]
     assert [e.date for e in events] == ["2016-06-06"], [(e.date, names(e), [v.trigger for v in e.evidence]) for e in events]
+
+
+def test_a_month_naming_a_planned_summit_dates_it_not_the_preparatory_meeting(extract):
+    """"officials will meet on June 20 to prepare for a July summit between A and B": the
+    summit is in July; without the month, it would take the officials' day."""
+    events = extract(
+        "Officials from Rwanda and Kenya will meet on June 20 to lay the groundwork for a July summit "
+        "between Paul Kagame and William Ruto, Kigali said."
+    )
+    summit = [e for e in events if e.type == "CONSULT" and names(e) == ["Paul Kagame", "William Ruto"]]
+    assert [(e.modality, e.date) for e in summit] == [("planned", "2016-07")]
