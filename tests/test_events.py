@@ -418,3 +418,24 @@ def test_a_month_naming_a_planned_summit_dates_it_not_the_preparatory_meeting(ex
     )
     summit = [e for e in events if e.type == "CONSULT" and names(e) == ["Paul Kagame", "William Ruto"]]
     assert [(e.modality, e.date) for e in summit] == [("planned", "2016-07")]
+
+
+@pytest.mark.parametrize(
+    "sentence, mode",
+    [
+        ("Paul Kagame held telephone talks with William Ruto on Monday.", "PHONE"),
+        ("Paul Kagame held talks with William Ruto in Nairobi on Monday.", None),
+    ],
+)
+def test_the_longer_object_phrase_decides_the_channel(extract, sentence, mode):
+    """"held telephone talks" is a call (the two-word object), "held talks" is not."""
+    event = only(extract(sentence), "CONSULT")
+    assert event.mode == mode if mode else event.mode != "PHONE"
+
+
+def test_a_planned_call_told_twice_is_one_call(extract):
+    events = [e for e in extract(
+        "Paul Kagame will talk to William Ruto on the telephone today after a meeting with Yoweri Museveni in Kigali. "
+        "Kagame said at his meeting with Museveni that he planned to hold telephone talks with William Ruto."
+    ) if e.type == "CONSULT" and names(e) == ["Paul Kagame", "William Ruto"]]
+    assert [(e.modality, e.mode) for e in events] == [("planned", "PHONE")], [[v.trigger for v in e.evidence] for e in events]

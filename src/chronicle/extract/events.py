@@ -406,11 +406,19 @@ def _best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None
     for entry in entries:
         ok, noun = _matches(entry, token, lexicon.container_nouns)
         if ok:
-            fired.append((entry.specificity, entry.confidence, entry, noun))
+            fired.append((entry.specificity, _object_words(entry, noun), entry.confidence, entry, noun))
     if not fired:
         return None
-    _, _, entry, noun = max(fired, key=lambda item: item[:2])
+    *_, entry, noun = max(fired, key=lambda item: item[:3])
     return entry, noun
+
+
+def _object_words(entry: Trigger, noun) -> int:
+    """How many words of the entry's object the noun matched: "held telephone talks" is a
+    call (the two-word "telephone talks") before it is talks."""
+    if noun is None or not entry.object:
+        return 0
+    return max((len(key.split()) for key in _noun_keys(noun) & entry.object), default=0)
 
 
 # ----------------------------------------------------------------------------- arguments
