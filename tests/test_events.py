@@ -345,3 +345,97 @@ def test_not_met_since_takes_no_place_from_its_sentence(extract):
 )
 def test_an_event_noun_whose_clause_is_still_to_come(extract, sentence, modality):
     assert [e.modality for e in extract(sentence) if e.type == "CONSULT"] == [modality]
+
+
+def test_a_call_recalled_after_a_meeting_is_another_contact_of_the_pair(extract):
+    """"we had good phone call" (spoken, loosely parsed) after their meeting: a call of the
+    same pair, undated, not folded into the in-person meeting."""
+    events = [e for e in extract(
+        "When Cyril Ramaphosa and Paul Kagame met for the first time on Monday in Kigali, reporters asked about trade.\n\n"
+        "\"We had I think good phone call it was normal we spoke about many things. Nobody pushed me,\" Ramaphosa added."
+    ) if e.type == "CONSULT"]
+    assert len(events) == 2, [(names(e), [v.trigger for v in e.evidence]) for e in events]
+    meeting, call = sorted(events, key=lambda e: e.date is None)
+    assert [v.trigger for v in meeting.evidence] == ["met"] and meeting.date == "2016-06-06"
+    assert names(call) == ["Cyril Ramaphosa", "Paul Kagame"] and call.date is None and call.place is None
+
+
+def test_a_call_mentioned_after_a_call_is_the_same_call(extract):
+    events = [e for e in extract(
+        "Cyril Ramaphosa spoke with Paul Kagame by phone on Monday. \"We had I think good phone call,\" Ramaphosa added."
+    ) if e.type == "CONSULT"]
+    assert len(events) == 1 and names(events[0]) == ["Cyril Ramaphosa", "Paul Kagame"]
+    assert events[0].date == "2016-06-06"
+
+
+BACKGROUND = (
+    "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos on "
+    "his way home, where he and Ramaphosa met for eight hours. In November 2014, Ramaphosa stayed on in Rwanda "
+    "for a state visit. He was invited into the presidential compound by Kagame, where they had five hours of discussions."
+)
+
+
+def test_a_sentence_framed_by_a_background_date_dates_the_next_one(extract):
+    """"In November 2014, ... . ... they had talks": November 2014, another meeting than June 2013's."""
+    events = [e for e in extract(BACKGROUND) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert sorted(e.date for e in events) == ["2013-06", "2014-11", "2016-06-06"], [
+        (e.date, names(e), [v.trigger for v in e.evidence]) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the frame is the same background meeting's
+        "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos, "
+        "where he and Ramaphosa met for eight hours. They had five hours of discussions.",
+        # a new paragraph leaves the frame
+        "Cyril Ramaphosa and Paul Kagame held talks in Pretoria on Monday. In June 2013, Kagame stopped in Lagos, "
+        "where he and Ramaphosa met for eight hours. In November 2014, Ramaphosa stayed on in Rwanda.\n\n"
+        "Kagame and Ramaphosa had five hours of discussions.",
+    ],
+)
+def test_a_date_frame_holds_within_its_paragraph_only(extract, text):
+    events = [e for e in extract(text) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert "2014-11" not in [e.date for e in events], [(e.date, [v.trigger for v in e.evidence]) for e in events]
+
+
+def test_a_recent_date_frame_is_not_background(extract):
+    """"On Sunday, ... . The two leaders had talks": the week's news, not carried as background."""
+    events = [e for e in extract(
+        "Cyril Ramaphosa met Paul Kagame in Kigali on Monday. On Sunday, Ramaphosa opened a new school. "
+        "The two leaders had five hours of discussions."
+    ) if e.type == "CONSULT" and len(names(e)) == 2]
+    assert [e.date for e in events] == ["2016-06-06"], [(e.date, names(e), [v.trigger for v in e.evidence]) for e in events]
+
+
+def test_a_month_naming_a_planned_summit_dates_it_not_the_preparatory_meeting(extract):
+    """"officials will meet on June 20 to prepare for a July summit between A and B": the
+    summit is in July; without the month, it would take the officials' day."""
+    events = extract(
+        "Officials from Rwanda and Kenya will meet on June 20 to lay the groundwork for a July summit "
+        "between Paul Kagame and William Ruto, Kigali said."
+    )
+    summit = [e for e in events if e.type == "CONSULT" and names(e) == ["Paul Kagame", "William Ruto"]]
+    assert [(e.modality, e.date) for e in summit] == [("planned", "2016-07")]
+
+
+@pytest.mark.parametrize(
+    "sentence, mode",
+    [
+        ("Paul Kagame held telephone talks with William Ruto on Monday.", "PHONE"),
+        ("Paul Kagame held talks with William Ruto in Nairobi on Monday.", None),
+    ],
+)
+def test_the_longer_object_phrase_decides_the_channel(extract, sentence, mode):
+    """"held telephone talks" is a call (the two-word object), "held talks" is not."""
+    event = only(extract(sentence), "CONSULT")
+    assert event.mode == mode if mode else event.mode != "PHONE"
+
+
+def test_a_planned_call_told_twice_is_one_call(extract):
+    events = [e for e in extract(
+        "Paul Kagame will talk to William Ruto on the telephone today after a meeting with Yoweri Museveni in Kigali. "
+        "Kagame said at his meeting with Museveni that he planned to hold telephone talks with William Ruto."
+    ) if e.type == "CONSULT" and names(e) == ["Paul Kagame", "William Ruto"]]
+    assert [(e.modality, e.mode) for e in events] == [("planned", "PHONE")], [[v.trigger for v in e.evidence] for e in events]

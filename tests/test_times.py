@@ -86,6 +86,8 @@ def value_of(text, anchor, tense, rules, reference=None) -> TimeValue:
         ("Relations were frozen in the 1990s.", "the 1990s", "decade"),
         ("Tensions rose in the last month.", "the last month", "duration"),
         ("The government recently decided to fund a museum.", "recently", "vague"),
+        ("Envoys met to prepare for an October summit of the two leaders.", "October", "date"),
+        ("The ministers will brief reporters after the March talks.", "March", "date"),
     ],
 )
 def test_finds_each_expression(rules, sentence, expression, kind):
@@ -104,6 +106,8 @@ def test_finds_each_expression(rules, sentence, expression, kind):
         "Israel will act as soon as possible.",
         "He stood 25 years of diplomatic ties against 75 years of war.",
         "The sun sat low; the wed couple left.",
+        "The May government survived the vote after the summit.",
+        "A March to the capital drew thousands before the talks.",
     ],
 )
 def test_finds_no_false_times(rules, sentence):

@@ -25,8 +25,10 @@ from chronicle.extract.participants import (
     for_to_modality,
     governing_verb,
     position_subject,
+    plural_holder,
     stranded_object,
 )
+from chronicle.extract.narrative import carried_date
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, on_other_event, packaged_role_words, struck_city
@@ -157,6 +159,7 @@ class EventLexicon:
     position_words: frozenset[str] = frozenset()
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
     roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
@@ -253,6 +256,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
+        plural_pronouns=_words(ontology.get("plural_pronouns")),
         container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
@@ -406,11 +410,19 @@ def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
     for entry in entries:
         ok, noun = _matches(entry, token, lexicon.container_nouns)
         if ok:
-            fired.append((entry.specificity, entry.confidence, entry, noun))
+            fired.append((entry.specificity, _object_words(entry, noun), entry.confidence, entry, noun))
     if not fired:
         return None
-    _, _, entry, noun = max(fired, key=lambda item: item[:2])
+    *_, entry, noun = max(fired, key=lambda item: item[:3])
     return entry, noun
+
+
+def _object_words(entry: Trigger, noun) -> int:
+    """How many words of the entry's object the noun matched: "held telephone talks" is a
+    call (the two-word "telephone talks") before it is talks."""
+    if noun is None or not entry.object:
+        return 0
+    return max((len(key.split()) for key in _noun_keys(noun) & entry.object), default=0)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -1437,8 +1449,10 @@ def _setting(token, lexicon: EventLexicon) -> bool:
 
 
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
-    """"their first meeting": an event noun owned by the last event's actors."""
-    return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
+    """"their first meeting", "we had a good call": an event noun owned or held by the last
+    event's actors."""
+    owned = any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
+    return owned or plural_holder(token, lexicon.plural_pronouns)
 
 
 def find_events(
@@ -1480,6 +1494,8 @@ def find_events(
         event_actors = _roles(trigger, sources, targets)
         anaphoric = not event_actors and _plural_referent(token, lexicon)
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)
+        if not _dated(time):
+            time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         if modality == "habitual":  # "they meet regularly": no one event
             continue
@@ -1817,7 +1833,10 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Map
     if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
     March") with another date or city is another event between the same actors."""
     same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
-    fitting = [e for e in same_kind if _compatible_dates(e.time, event.time) and not _different_places(e, event, places)]
+    fitting = [
+        e for e in same_kind
+        if _compatible_dates(e.time, event.time) and not _different_places(e, event, places) and not _different_channels(e, event)
+    ]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
     if fitting:
         _absorb((between or fitting)[-1], event)
@@ -1825,6 +1844,10 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Map
     last = next((e for e in reversed(same_kind) if len(e.actors) >= 2), None)
     if plural and last is not None:
         event.actors = list(last.actors)
+        if _different_channels(last, event):  # "we had a good call" after their meeting: another, earlier contact
+            event.place = None
+            if not _dated(event.time):  # not the meeting's day, which it borrowed
+                event.time = TimeValue(None, None, "vague", "", None, "other-channel")
         found.append(event)
 
 

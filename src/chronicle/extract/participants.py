@@ -92,3 +92,13 @@ def governing_verb(noun):
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def plural_holder(noun, pronouns: Set[str], steps: int = 3) -> bool:
+    """An event noun held by a plural pronoun ("we had a good call", "they held talks",
+    and as the small parser reads a spoken "we had I think good call"): a verb above the
+    noun, within a few steps, whose subject is such a pronoun before the noun."""
+    for verb in list(noun.ancestors)[:steps]:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in pronouns and c.i < noun.i for c in verb.children):
+            return True
+    return False
