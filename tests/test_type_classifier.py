@@ -3,11 +3,13 @@ proposals where the lexicon finds nothing, and the packaged weights (invented se
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from chronicle.extract.events import load_event_lexicon
-from chronicle.model import EventMention, Evidence
+from chronicle.model import EventActor, EventMention, Evidence
 from chronicle.models import type_classifier as tc
 from chronicle.models.type_features import sentence_features, trigger_hits
 from chronicle.nlp import load_pipeline
@@ -134,3 +136,48 @@ def test_the_packaged_model_loads_and_scores_every_type(nlp, lexicon):
     assert tc.for_typing("classifier").alone
     with pytest.raises(Exception, match="event typing"):
         tc.for_typing("guess")
+
+
+def _with_actors(event: EventMention, *roles: str) -> EventMention:
+    actors = tuple(EventActor(id=f"a{i}", name=f"actor {i}", kind="group", role=r) for i, r in enumerate(roles))
+    return replace(event, actors=actors)
+
+
+def test_guarded_keeps_the_sentences_other_events():
+    events = [_event("ACCUSE", 0.6), _event("SANCTION", 0.4)]
+    scores = {(0, 50): _scores(ACCUSE=0.8, SANCTION=0.01)}
+    assert [e.type for e in tc.decide(events, scores, _model(guarded=True))] == ["ACCUSE", "SANCTION"]
+    assert [e.type for e in tc.decide(events, scores, _model())] == ["ACCUSE"]  # combined prunes it
+
+
+def test_guarded_retypes_only_a_doubted_main_event_without_both_actors():
+    scores = {(0, 50): _scores(SANCTION=0.7, ACCUSE=0.05)}
+    bare = _with_actors(_event("ACCUSE", 0.6), "source")
+    assert tc.decide([bare], scores, _model(guarded=True))[0].type == "SANCTION"
+    framed = _with_actors(_event("ACCUSE", 0.6), "source", "target")
+    assert tc.decide([framed], scores, _model(guarded=True))[0].type == "ACCUSE"
+    backed = {(0, 50): _scores(SANCTION=0.7, ACCUSE=0.2)}  # the classifier does not doubt ACCUSE
+    assert tc.decide([bare], backed, _model(guarded=True))[0].type == "ACCUSE"
+    assert tc.decide([bare], backed, _model())[0].type == "SANCTION"
+    close = {(0, 50): _scores(SANCTION=0.3, ACCUSE=0.05)}  # beats it by less than the guard margin
+    assert tc.decide([bare], close, _model(guarded=True))[0].type == "ACCUSE"
+
+
+def test_guarded_proposes_nothing_beside_a_lexicon_trigger_off_the_root(nlp, lexicon):
+    doc = nlp("Officials in Vantoria turned back the convoy after protests.")
+    span = (doc[:].sent.start_char, doc[:].sent.end_char)
+    confident = {span: _scores(REJECT=0.8, NONE=0.1)}
+    assert tc.lexicon_trigger_off_root(next(doc.sents), lexicon)
+    assert tc.proposals(doc, confident, _model(guarded=True), lexicon, actor_starts=[13]) == {}
+    assert [t.type for t in tc.proposals(doc, confident, _model(), lexicon, actor_starts=[13]).values()] == ["REJECT"]
+    plain = nlp("Officials in Vantoria turned back the convoy at the border.")
+    plain_span = (plain[:].sent.start_char, plain[:].sent.end_char)
+    assert not tc.lexicon_trigger_off_root(next(plain.sents), lexicon)
+    sure, unsure = {plain_span: _scores(REJECT=0.8, NONE=0.1)}, {plain_span: _scores(REJECT=0.35, NONE=0.1)}
+    assert [t.type for t in tc.proposals(plain, sure, _model(guarded=True), lexicon, actor_starts=[13]).values()] == ["REJECT"]
+    assert tc.proposals(plain, unsure, _model(guarded=True, propose=0.3), lexicon, actor_starts=[13]) == {}
+
+
+def test_guarded_typing_is_the_trained_model_marked_guarded():
+    model = tc.for_typing("guarded")
+    assert model is not None and model.guarded and not model.alone

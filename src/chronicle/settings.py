@@ -39,5 +39,6 @@ class Settings:
     parse_gate: bool = field(default_factory=lambda: os.environ.get("CHRONICLE_PARSE_GATE", "0") == "1")
     # how event types are decided (docs/events.md): "lexicon" (the trigger lexicon, default:
     # it finds more events in whole articles), "combined" (the trained classifier with the
-    # lexicon: better on single sentences) or "classifier" (the classifier alone)
+    # lexicon: better on single sentences), "guarded" (the classifier re-types and proposes
+    # but never prunes the lexicon's events) or "classifier" (the classifier alone)
     event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "lexicon"))

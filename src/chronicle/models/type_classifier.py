@@ -18,6 +18,11 @@ CONSULT events are never re-typed nor dropped and the classifier never makes one
 meeting figures stay the lexicon's. Each decided event keeps the lexicon's type and the
 classifier's top scores as evidence (`EventMention.lexicon_type`, `.type_scores`).
 
+`CHRONICLE_EVENT_TYPING=guarded` keeps every event the lexicon finds (whole articles often
+report two in a sentence): it re-types only a main event without both source and target
+whose lexicon type the classifier doubts, and proposes triggers only at least as sure as
+`GUARD_PROPOSE`, never beside a lexicon trigger off the root.
+
 The weights ship in the package (`models/data/event_type_classifier.npz`, under 1 MB);
 `make train` rebuilds them. Setting `CHRONICLE_EVENT_TYPING=lexicon` turns it off.
 """
@@ -35,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from chronicle.errors import ChronicleError
-from chronicle.extract.events import EventLexicon, Trigger
+from chronicle.extract.events import EventLexicon, Trigger, best_trigger
 from chronicle.model import EventMention
 from chronicle.models.type_features import sentence_features
 
@@ -43,7 +48,12 @@ WEIGHTS = "event_type_classifier.npz"
 NONE = "NONE"
 KEPT_SCORES = 3  # classifier scores kept as evidence per event
 PROTECTED = frozenset({"CONSULT"})  # left to the lexicon: meetings are scored apart
-TYPINGS = ("combined", "classifier", "lexicon")
+TYPINGS = ("combined", "guarded", "classifier", "lexicon")
+# "guarded": the combination that keeps every event the lexicon finds in an article (issue
+# 15; chosen on whole articles, dev3: a sentence often reports two events there)
+GUARD_MARGIN = 0.3  # the classifier's best must beat the lexicon's type by this much to re-type
+GUARD_DOUBT = 0.1  # ... and the lexicon's type score below this
+GUARD_PROPOSE = 0.4  # the least score of a proposed trigger
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class TypeClassifier:
     propose: float = 0.35
     quiet: float = 0.5
     alone: bool = False  # the classifier alone: every type its, CONSULT and NONE included
+    guarded: bool = False  # never prune the lexicon's events; re-type only a doubtful one without both actors
 
     def scores(self, features: set[str]) -> dict[str, float]:
         """Probability per class for one sentence's features."""
@@ -109,6 +120,8 @@ def for_typing(typing: str, path: Path | None = None) -> TypeClassifier | None:
     model = load(path) if typing != "lexicon" else None
     if model is None:
         return None
+    if typing == "guarded":
+        return replace(model, guarded=True)
     return replace(model, alone=True, lexicon_types=frozenset()) if typing == "classifier" else model
 
 
@@ -132,7 +145,9 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
     (`actor_starts`: where the resolved actor mentions start), when its best type scores at
     least `propose` while NONE scores below `quiet`. A root that is a lexicon trigger keeps
     the lexicon's entry (the proposal only lets its event stand without actors); `decide`
-    drops their events in a sentence where the lexicon found another."""
+    drops their events in a sentence where the lexicon found another. Guarded: at least
+    `GUARD_PROPOSE`, and never in a sentence whose lexicon triggers lie off its root (the
+    added trigger would compete with them for actors)."""
     out = {}
     for sentence in doc.sents:
         span = (sentence.start_char, sentence.end_char)
@@ -141,11 +156,37 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
             continue
         if not any(span[0] <= a < span[1] for a in actor_starts):
             continue
+        if model.guarded and lexicon_trigger_off_root(sentence, lexicon):
+            continue
         sentence_scores_ = scores[span]
         type_, score = best_type(sentence_scores_, model)
-        if score >= model.propose and sentence_scores_.get(NONE, 0.0) < model.quiet:
+        least = max(model.propose, GUARD_PROPOSE) if model.guarded else model.propose
+        if score >= least and sentence_scores_.get(NONE, 0.0) < model.quiet:
             out[root.i] = Trigger(type=type_, lemma=root.lemma_.lower(), confidence=round(score, 3))
     return out
+
+
+def lexicon_trigger_off_root(sentence, lexicon: EventLexicon) -> bool:
+    """Whether the root of `sentence` is no lexicon trigger while another of its words is."""
+    if best_trigger(sentence.root, lexicon) is not None:
+        return False
+    return any(best_trigger(token, lexicon) is not None for token in sentence)
+
+
+def has_source_and_target(event: EventMention) -> bool:
+    """The lexicon found who did it and to whom: a frame it is sure of."""
+    roles = {a.role for a in event.actors}
+    return "source" in roles and "target" in roles
+
+
+def guarded_retype(event: EventMention, scores: Mapping[str, float], model: TypeClassifier) -> str:
+    """The guarded type of a sentence's main event: the lexicon's, unless it lacks a source or
+    a target, its type scores below `GUARD_DOUBT` and the classifier's best beats it by
+    `GUARD_MARGIN` (and by the trained margin, on a type the lexicon is not trusted for)."""
+    own = scores.get(event.type, 0.0)
+    if has_source_and_target(event) or own >= GUARD_DOUBT or best_type(scores, model)[1] < own + GUARD_MARGIN:
+        return event.type
+    return retype(event.type, scores, model)
 
 
 def _evidence(scores: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
@@ -164,7 +205,8 @@ def retype(lexicon_type: str, scores: Mapping[str, float], model: TypeClassifier
 
 def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapping[str, float]],
            model: TypeClassifier, proposed_at: frozenset[int] = frozenset()) -> list[EventMention]:
-    """Re-type and prune each sentence's lexicon events (module docstring); `proposed_at`:
+    """Re-type and prune each sentence's lexicon events (module docstring; guarded: re-type
+    only, `guarded_retype`); `proposed_at`:
     where the classifier's proposed triggers start (their events go where the lexicon found one)."""
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for index, event in enumerate(events):
@@ -190,11 +232,16 @@ def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapp
         if not open_:
             continue
         main = max(open_, key=lambda i: (events[i].confidence, -i))
-        chosen = retype(events[main].type, sentence, model)
+        if model.guarded:
+            chosen = guarded_retype(events[main], sentence, model)
+        else:
+            chosen = retype(events[main].type, sentence, model)
         for i in open_:
             event = events[i]
             if i == main:
                 kept[i] = mark(event, chosen)
+            elif model.guarded:
+                kept[i] = mark(event)  # guarded: the lexicon's other events stay
             elif event.type != chosen and sentence.get(event.type, 0.0) >= model.keep:
                 kept[i] = mark(event)
     return [kept[i] for i in sorted(kept)]
