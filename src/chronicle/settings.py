@@ -37,8 +37,8 @@ class Settings:
     shingle_words: int = 5
     # sentence gating (chronicle/gate.py, data/parse_gate.yaml): parse only gated sentences
     parse_gate: bool = field(default_factory=lambda: os.environ.get("CHRONICLE_PARSE_GATE", "0") == "1")
-    # how event types are decided (docs/events.md): "lexicon" (the trigger lexicon, default:
-    # it finds more events in whole articles), "combined" (the trained classifier with the
-    # lexicon: better on single sentences), "guarded" (the classifier re-types and proposes
-    # but never prunes the lexicon's events) or "classifier" (the classifier alone)
-    event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "lexicon"))
+    # how event types are decided (docs/events.md): "guarded" (default: the trained classifier
+    # re-types and proposes but never prunes the lexicon's events), "lexicon" (the trigger
+    # lexicon alone), "combined" (classifier and lexicon, pruning: best on single sentences,
+    # loses events in articles) or "classifier" (the classifier alone)
+    event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "guarded"))
