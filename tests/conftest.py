@@ -33,19 +33,32 @@ def settings(tmp_path) -> Settings:
     return Settings(db=str(tmp_path / "test.duckdb"), batch_size=16)
 
 
-@pytest.fixture(scope="module")
-def annotate_text():
-    """The per-article stages (spaCy, actors, places, times, events, quotes) on a text
-    written for the test, with the real resources: `annotate_text(body, published)`."""
+def _annotator(settings: Settings):
+    """`annotate(body, published)`: the per-article stages on a text written for the test,
+    with the real resources loaded under `settings`."""
     import datetime as dt
 
     from chronicle.model import Document
     from chronicle.pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
 
-    resources, text = load_resources(Settings()), load_text_resources()
+    resources, text = load_resources(settings), load_text_resources()
 
     def run(body: str, published: str | None):
         article = prepare(Document(source="t", format="text", text=body, published=published), text, dt.date(2026, 1, 1))
         return annotate([to_annotate(article)], resources)[0]
 
     return run
+
+
+@pytest.fixture(scope="module")
+def annotate_text():
+    """The per-article stages (spaCy, actors, places, times, events, quotes) on a text
+    written for the test, with the real resources: `annotate_text(body, published)`."""
+    return _annotator(Settings())
+
+
+@pytest.fixture(scope="module")
+def annotate_with_lexicon():
+    """As `annotate_text`, with event types from the trigger lexicon alone (no trained
+    classifier): for tests that pin the lexicon's own frames and conventions."""
+    return _annotator(Settings(event_typing="lexicon"))

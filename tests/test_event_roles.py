@@ -1,7 +1,9 @@
 """Argument frames of non-meeting events (issue 19, family 2), on invented text, each case
 with its counter-case: headline passives, targets on an object, the objective "of", places
 standing for their country, implied agents, enacting verbs, default agents, and the
-lexicon's conventions for ordered withdrawals, signed agreements and reopened borders."""
+lexicon's conventions for ordered withdrawals, signed agreements and reopened borders.
+Types come from the lexicon alone: the trained classifier's re-typing has its own tests
+(test_type_classifier.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ PUBLISHED = "2031-03-04"
 
 
 @pytest.fixture(scope="module")
-def events(annotate_text):
+def events(annotate_with_lexicon):
     def run(body: str, type_: str | None = None):
-        found = annotate_text(body, PUBLISHED).event_mentions
+        found = annotate_with_lexicon(body, PUBLISHED).event_mentions
         return [e for e in found if type_ is None or e.type == type_]
 
     return run
@@ -145,7 +147,8 @@ def test_a_lodged_protest_is_one_accusation_and_in_protest_is_no_event(events):
     assert events("Thousands joined the protest in Accra on Monday.", "PROTEST")
 
 
-def test_a_date_written_into_a_definite_event_noun_names_that_past_event(annotate_text):
+def test_a_date_written_into_a_definite_event_noun_names_that_past_event(annotate_with_lexicon):
+    annotate_text = annotate_with_lexicon
     found = annotate_text("The court is seeking arrest warrants over the 7 October attacks on Israel.", "2024-05-20").event_mentions
     dates = {e.type: (e.date, e.modality) for e in found}
     assert dates["ASSAULT"] == ("2023-10-07", "historical")
