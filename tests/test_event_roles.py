@@ -161,3 +161,19 @@ def test_conceding_an_election_is_a_concession_and_a_goal_is_not(events):
     (concession,) = events("Kofi Mensah rejected the result a week after conceding defeat to his rival.", "CONCEDE")
     assert [a.name for a in concession.actors if a.role == "source"] == ["Kofi Mensah"]
     assert not events("The team conceded a goal in the final minute.", "CONCEDE")
+
+
+def test_a_seat_of_government_as_target_stands_for_its_state(events):
+    (urge,) = events("Ghana urged Nairobi to drop the new tariffs on Monday.", "REQUEST")
+    assert roles(urge) == {"source": ["GHA"], "target": ["KEN"]}
+    (warning,) = events("Ghana issued a warning to Nairobi on Monday.", "THREATEN")
+    assert roles(warning) == {"source": ["GHA"], "target": ["KEN"]}
+    (counter,) = events("Ghana urged Mombasa to drop the new tariffs on Monday.", "REQUEST")
+    assert roles(counter) == {"source": ["GHA"]}  # a city that is no seat of government names no state
+
+
+def test_the_requested_noun_names_the_target(events):
+    (call,) = events("Ghana called for talks with Togo on Monday.", "REQUEST")
+    assert roles(call) == {"source": ["GHA"], "target": ["TGO"]}
+    (counter,) = events("Ghana called for calm on Monday.", "REQUEST")
+    assert roles(counter) == {"source": ["GHA"]}

@@ -31,7 +31,7 @@ from chronicle.extract.participants import (
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, on_other_event, packaged_role_words, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -797,6 +797,9 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     preps = _prep_objects(token, trigger.target_preps)
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
         preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
+    asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
+    if asked is not None:  # "called for talks with X"
+        preps += _prep_objects(asked, trigger.target_preps)
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
@@ -809,7 +812,7 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
-        found = actors.of(word, "target") or actors.stand_in(word, trigger)
+        found = actors.of(word, "target") or actors.capital_target(word, trigger) or actors.stand_in(word, trigger)
         if not found and trigger.roles == "visit" and word.i in actors.places:
             place_word = word
         object_actors += found

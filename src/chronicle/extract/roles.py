@@ -49,6 +49,8 @@ class RoleWords:
     manner_nouns: frozenset[str] = frozenset()
     seat_types: frozenset[str] = frozenset()  # acts of state placed at the seat of government (extract/seats.py)
     seat_sectors: frozenset[str] = frozenset()  # generic organs that speak for their government
+    capital_target_types: frozenset[str] = frozenset()  # a seat of government as target stands for its state
+    requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -67,7 +69,8 @@ def load_role_words(path=None) -> RoleWords:
                            for t, a in (data.get("default_agents") or {}).items()),
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
                      words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
-                     codes("seat_types"), codes("seat_sectors"))
+                     codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
+                     codes("requested_noun_types"))
 
 
 @functools.cache
@@ -109,6 +112,26 @@ def place_country(word, places: dict, place_records) -> str | None:
     mention = places.get(word.i)
     place = place_records.get(mention.value or "") if mention is not None else None
     return place.country if place is not None else None
+
+
+def requested_noun(token, prep: str | None, type_: str, types: frozenset[str]):
+    """The common noun a prepositional trigger of `types` asks for ("called for talks with X":
+    talks), whose target prepositions name the target; None otherwise ("called for Smith")."""
+    if not prep or type_ not in types:
+        return None
+    return next((w for p in token.children if p.dep_ == "prep" and p.lower_ == prep
+                 for w in p.children if w.dep_ == "pobj" and w.pos_ == "NOUN"), None)
+
+
+def capital_country(word, places: dict, place_records, seats) -> str | None:
+    """The country whose seat of government the place mention at `word` is ("urged
+    Washington to ..."), else None (any other city, or a country)."""
+    mention = places.get(word.i)
+    place = place_records.get(mention.value or "") if mention is not None else None
+    if place is None or place.kind != "city":
+        return None
+    seat = seats.get(place.country or "")
+    return place.country if seat is not None and seat.id == place.id else None
 
 
 def struck_city(token, type_: str, actors, places: dict, place_records, types: frozenset[str]) -> str | None:
@@ -190,10 +213,19 @@ class FrameActors:
                           "group", role, found.country, start, end)
 
     def place_target(self, word, trigger: Trigger) -> list[EventActor]:
-        """A place after a target preposition standing for its country ("strikes on <city>")."""
+        """A place after a target preposition standing for its country ("strikes on <city>"),
+        else a seat of government standing for its state ("talks with <capital>")."""
         if trigger.type not in self.lexicon.roles.place_target_types:
-            return []
+            return self.capital_target(word, trigger)
         country = place_country(word, self.places, self.context.places)
+        return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
+
+    def capital_target(self, word, trigger: Trigger) -> list[EventActor]:
+        """A seat of government as the target of an act of `capital_target_types` stands for
+        its state ("urged <capital> to ...": that country); other cities name no one."""
+        if trigger.type not in self.lexicon.roles.capital_target_types or trigger.roles != "directed":
+            return []
+        country = capital_country(word, self.places, self.context.places, self.context.seats)
         return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))] if country in self.kb.countries else []
 
     def implied_agent(self, token, trigger: Trigger) -> list[EventActor]:
