@@ -48,6 +48,18 @@ def test_the_states_own_country_becomes_its_seat_a_stated_place_stays():
     assert place("ACCUSE", KUMASI.id, source("GHA", "country", "GHA")) == KUMASI.id  # a city the text gives
 
 
+def test_a_resignation_or_release_is_at_the_seat_a_troop_withdrawal_is_not():
+    def retreat(*actors: EventActor) -> str | None:
+        return seat_place("RETREAT", None, actors, PLACES, SEATS, TYPES, SECTORS, frozenset({"RETREAT"}), frozenset({"MIL", "POL"}))
+
+    assert retreat(source("kb:Q1", "person", "GHA")) == ACCRA.id  # "the prime minister resigned"
+    prisoners = EventActor("group:gha:prisoner", "prisoners", "group", "target", "GHA")
+    assert retreat(source("GHA", "country", "GHA"), prisoners) == ACCRA.id  # "Ghana freed prisoners"
+    troops = EventActor("group:gha:troop", "troops", "group", "target", "GHA")
+    assert retreat(source("GHA", "country", "GHA"), troops) is None  # "Ghana withdrew its troops": where they were
+    assert place("RETREAT", None, source("GHA", "country", "GHA")) is None  # not a seat type without the field rule
+
+
 def test_sources_of_two_states_have_no_one_seat():
     assert acting_state([source("GHA", "country", "GHA"), source("TGO", "country", "TGO")], SECTORS) is None
     assert acting_state([source("GHA", "country", "GHA"), source("group:gha:parliament", "group", "GHA")], SECTORS) == "GHA"
@@ -82,3 +94,10 @@ def test_a_place_of_another_event_in_the_sentence_is_not_this_ones(events):
     assert expulsion[1] == "Accra"  # Kumasi is where the bombing was: the expulsion is Ghana's seat's
     (counter,) = events("Ghana expelled three Togolese diplomats at a ceremony in Kumasi.", "SANCTION")
     assert counter[1] == "Kumasi"  # its own place
+
+
+def test_a_release_is_at_the_capital_a_troop_withdrawal_where_the_troops_were(events):
+    found = events("Ghana released 20 prisoners on Monday.", "RETREAT")
+    assert found and found[0][1] == "Accra"
+    counter = events("Ghana withdrew its troops on Monday.", "RETREAT")
+    assert counter and all(name != "Accra" for _, name in counter)  # troops named in the trigger's arguments

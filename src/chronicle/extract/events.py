@@ -31,7 +31,7 @@ from chronicle.extract.participants import (
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -1578,7 +1578,9 @@ def find_events(
     _same_day_places(events)
     for event in events:  # a government's statement or decision with no place: its seat
         event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
-                                 lexicon.roles.seat_types, lexicon.roles.seat_sectors)
+                                 lexicon.roles.seat_types, lexicon.roles.seat_sectors,
+                                 lexicon.roles.field_seat_types, lexicon.roles.field_sectors,
+                                 names_field_organ(event.token, lexicon.sectors, lexicon.roles.field_sectors))
     return [_record(event) for event in events]
 
 

@@ -51,6 +51,8 @@ class RoleWords:
     seat_sectors: frozenset[str] = frozenset()  # generic organs that speak for their government
     capital_target_types: frozenset[str] = frozenset()  # a seat of government as target stands for its state
     requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
+    field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
+    field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -70,7 +72,7 @@ def load_role_words(path=None) -> RoleWords:
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
                      words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
                      codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
-                     codes("requested_noun_types"))
+                     codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"))
 
 
 @functools.cache
@@ -121,6 +123,15 @@ def requested_noun(token, prep: str | None, type_: str, types: frozenset[str]):
         return None
     return next((w for p in token.children if p.dep_ == "prep" and p.lower_ == prep
                  for w in p.children if w.dep_ == "pobj" and w.pos_ == "NOUN"), None)
+
+
+def names_field_organ(token, sectors, field_sectors: frozenset[str]) -> bool:
+    """Whether the trigger's own arguments (its dependents, and the object of the verb it
+    completes: "ordered troops to withdraw") name a generic organ of `field_sectors`."""
+    words = [w for c in token.children for w in (c, *c.children) if c.dep_ != "punct"]
+    if token.dep_ in ("xcomp", "ccomp"):
+        words += [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
+    return any(w.pos_ == "NOUN" and sectors.sector(w.lemma_.lower()) in field_sectors for w in words)
 
 
 def capital_country(word, places: dict, place_records, seats) -> str | None:

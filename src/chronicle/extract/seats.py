@@ -33,12 +33,26 @@ def acting_state(actors: Sequence[EventActor], seat_sectors: frozenset[str], sec
     return countries.pop() if len(countries) == 1 else None
 
 
+def field_organ_involved(actors: Sequence[EventActor], field_sectors: frozenset[str], sectors: Sectors | None = None) -> bool:
+    """Whether any actor of the event, in any role, is a generic organ of `field_sectors`
+    ("withdrew its troops": troops act where they are)."""
+    return any(a.kind == "group" and sector_of_id(a.id, sectors or packaged_sectors()) in field_sectors for a in actors)
+
+
 def seat_place(type_: str, place: str | None, actors: Sequence[EventActor], places: Mapping[str, Place],
-               seats: Mapping[str, Place], seat_types: frozenset[str], seat_sectors: frozenset[str]) -> str | None:
+               seats: Mapping[str, Place], seat_types: frozenset[str], seat_sectors: frozenset[str],
+               field_seat_types: frozenset[str] = frozenset(), field_sectors: frozenset[str] = frozenset(),
+               field_named: bool = False) -> str | None:
     """The event's place, or the seat of government of the state that does it when the event
     is an act of state of `seat_types` with no place, or placed only in that state's own
-    country ("announced a mobilisation in Russia": Moscow)."""
-    if type_ not in seat_types:
+    country ("announced a mobilisation in Russia": Moscow). An event of `field_seat_types`
+    is an act of state only when no organ of `field_sectors` takes part (a resignation or
+    a release is at the seat, a withdrawal of troops is not); `field_named`: the trigger's
+    words name such an organ the actors do not ("withdrew its troops")."""
+    if type_ in field_seat_types:
+        if field_named or field_organ_involved(actors, field_sectors):
+            return place
+    elif type_ not in seat_types:
         return place
     if place is not None and not (place in places and places[place].kind == "country"):
         return place
