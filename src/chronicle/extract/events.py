@@ -29,6 +29,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
+from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
@@ -111,6 +112,8 @@ class Modality:
     aggregate_nouns: frozenset[str]
     historical_days: int
     occasion_counts: Mapping[str, int] = field(default_factory=dict)
+    inviting_governors: frozenset[str] = frozenset()
+    return_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -249,6 +252,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aggregate_nouns=_words(words.get("aggregate_nouns")),
         historical_days=int(words.get("historical_days", 30)),
         occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
+        inviting_governors=_words(words.get("inviting_governors")),
+        return_adverbs=_words(words.get("return_adverbs")),
     )
     return EventLexicon(
         types=types,
@@ -1045,6 +1050,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "negated"
             if acomp & words.hypothetical_governors:
                 return chain, "hypothetical"
+            if return_invitation(node, governor, words.inviting_governors, words.return_adverbs):
+                return chain, "hypothetical"  # "invited him to visit again": a courtesy
             if acomp & words.prospective_governors:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
