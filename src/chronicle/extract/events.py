@@ -29,6 +29,8 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
+from chronicle.extract.invitations import return_invitation
+from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
@@ -109,6 +111,9 @@ class Modality:
     aggregate_quantifiers: frozenset[str]
     aggregate_nouns: frozenset[str]
     historical_days: int
+    occasion_counts: Mapping[str, int] = field(default_factory=dict)
+    inviting_governors: frozenset[str] = frozenset()
+    return_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -246,6 +251,9 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aggregate_quantifiers=_words(words.get("aggregate_quantifiers")),
         aggregate_nouns=_words(words.get("aggregate_nouns")),
         historical_days=int(words.get("historical_days", 30)),
+        occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
+        inviting_governors=_words(words.get("inviting_governors")),
+        return_adverbs=_words(words.get("return_adverbs")),
     )
     return EventLexicon(
         types=types,
@@ -308,6 +316,7 @@ class _Found:
     implied: bool = False  # a participant stands for a visited or hosting country
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
     aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
+    listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
 
 
 def _is_verb(token) -> bool:
@@ -1044,6 +1053,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "negated"
             if acomp & words.hypothetical_governors:
                 return chain, "hypothetical"
+            if return_invitation(node, governor, words.inviting_governors, words.return_adverbs):
+                return chain, "hypothetical"  # "invited him to visit again": a courtesy
             if acomp & words.prospective_governors:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
@@ -1500,8 +1511,13 @@ def find_events(
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
-        if modality == "habitual":  # "they meet regularly": no one event
-            continue
+        listed = []
+        if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
+            listed = listed_occasions(token, dating, actors.places, context.places,
+                                      lexicon.modality.occasion_counts, lexicon.modality.occasion_nouns)
+            if not listed:
+                continue
+            modality = "reported"
         aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
         preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
         modality = "planned" if modality in ("purpose", "aim") else modality
@@ -1549,26 +1565,33 @@ def find_events(
             if mode == "PHONE":  # a call has no one place
                 event.place = None
         proposal = token.i in (proposed or {})  # the classifier's: it checked the sentence names actors
-        if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
-            _merge_anaphor(found, event, _plural_possessor(token, lexicon), context.places)
-            continue
-        if anaphoric and modality == "historical" and found:  # "the two have not met since"
-            earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
-            if earlier is not None:
-                event.actors = [replace(a, start=a.start, end=a.end) for a in earlier.actors]
-                _merge(found, event, context.places)
-            continue
-        if anaphoric:
-            _merge_anaphor(found, event, True, context.places)
-            continue
-        _merge(found, event, context.places)
+        occasions = [  # "met twice: in A in July and in B in May": one event per item
+            replace(event, time=when, place=where or event.place, stated=bool(where), listed=True,
+                    modality=_dated_modality(when, context.published, lexicon.modality) or "reported",
+                    actors=list(event.actors), evidence=list(event.evidence))
+            for when, where in listed
+        ]
+        for event in occasions or [event]:
+            if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
+                _merge_anaphor(found, event, _plural_possessor(token, lexicon) or bool(occasions), context.places)
+                continue
+            if anaphoric and event.modality == "historical" and found:  # "the two have not met since"
+                earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
+                if earlier is not None:
+                    event.actors = [replace(a, start=a.start, end=a.end) for a in earlier.actors]
+                    _merge(found, event, context.places)
+                continue
+            if anaphoric:
+                _merge_anaphor(found, event, True, context.places)
+                continue
+            _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
     for event in found:  # "X rejects result" in the title: the lead event the body dates
         event.time = headline_time(event.time, event.token.sent, lead, context.published)
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     for event in events:
-        if event.time.rule.startswith("last-before-negated-since"):
+        if event.time.rule.startswith("last-before-negated-since") or event.listed:
             continue  # "have not met since July": where they last met is not this sentence's place
         event.place = _evidence_city(event, doc, actors, context, lexicon.places)
         others = frozenset(i for i, (t, _) in triggers.items() if t.type != event.type)

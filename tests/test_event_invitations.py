@@ -1,0 +1,31 @@
+"""Invitations to come back (issue 14, family 2): "X invited Y to visit again" is a
+courtesy, not a planned meeting; "X invited Y to visit Z" stays a plan; invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2019-06-07"
+PAIR = {"Paul Kagame", "Cyril Ramaphosa"}
+
+
+@pytest.fixture(scope="module")
+def consults(annotate_text):
+    def run(body: str, published: str = PUBLISHED):
+        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
+
+    return run
+
+
+def people(event) -> set[str]:
+    return {a.name for a in event.actors if a.kind == "person"}
+
+
+def test_an_invitation_to_come_back_is_no_planned_meeting(consults):
+    events = consults("Cyril Ramaphosa invited Paul Kagame to visit South Africa again.")
+    assert not [e for e in events if people(e) == PAIR and e.modality == "planned"]
+
+
+def test_an_invitation_to_visit_stays_a_plan(consults):
+    events = consults("Cyril Ramaphosa invited Paul Kagame to visit South Africa.")
+    assert [e.modality for e in events if people(e) == PAIR] == ["planned"]
