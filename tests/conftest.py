@@ -57,6 +57,19 @@ def annotate_text():
     return _annotator(Settings())
 
 
+MEETINGS_PUBLISHED = "2019-06-07"  # a Friday: the publication day of the meeting tests' sentences
+
+
+@pytest.fixture(scope="module")
+def consults(annotate_text):
+    """`consults(body, published=MEETINGS_PUBLISHED)`: the CONSULT mentions of a text
+    written for the test."""
+    def run(body: str, published: str = MEETINGS_PUBLISHED):
+        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
+
+    return run
+
+
 @pytest.fixture(scope="module")
 def annotate_with_lexicon():
     """As `annotate_text`, with event types from the trigger lexicon alone (no trained

@@ -3,19 +3,6 @@ shapes, on invented sentences with the packaged KB, each case with its counter-c
 
 from __future__ import annotations
 
-import pytest
-
-PUBLISHED = "2019-06-07"  # a Friday
-
-
-@pytest.fixture(scope="module")
-def consults(annotate_text):
-    def run(body: str, published: str = PUBLISHED):
-        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
-
-    return run
-
-
 def people(event) -> list[str]:
     return sorted(a.name for a in event.actors if a.kind == "person")
 

@@ -3,18 +3,7 @@ courtesy, not a planned meeting; "X invited Y to visit Z" stays a plan; invented
 
 from __future__ import annotations
 
-import pytest
-
-PUBLISHED = "2019-06-07"
 PAIR = {"Paul Kagame", "Cyril Ramaphosa"}
-
-
-@pytest.fixture(scope="module")
-def consults(annotate_text):
-    def run(body: str, published: str = PUBLISHED):
-        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
-
-    return run
 
 
 def people(event) -> set[str]:

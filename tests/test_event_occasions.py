@@ -4,19 +4,8 @@ year" lists nothing and makes no event; invented sentences."""
 
 from __future__ import annotations
 
-import pytest
-
-PUBLISHED = "2019-06-07"
 HAPPENED = ("reported", "historical")
 PAIR = {"Paul Kagame", "Cyril Ramaphosa"}
-
-
-@pytest.fixture(scope="module")
-def consults(annotate_text):
-    def run(body: str, published: str = PUBLISHED):
-        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
-
-    return run
 
 
 def people(event) -> set[str]:

@@ -3,18 +3,7 @@ the journey, unless the article says the talks are still ahead; invented sentenc
 
 from __future__ import annotations
 
-import pytest
-
-PUBLISHED = "2019-06-07"  # a Friday
 HAPPENED = ("reported", "historical")
-
-
-@pytest.fixture(scope="module")
-def consults(annotate_text):
-    def run(body: str, published: str = PUBLISHED):
-        return [e for e in annotate_text(body, published).event_mentions if e.type == "CONSULT"]
-
-    return run
 
 
 def people(event) -> set[str]:
