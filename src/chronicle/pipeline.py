@@ -153,7 +153,7 @@ def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> 
 
 
 def cached_lsh_params(settings: Settings) -> LshParams:
-    """The LSH banding of `settings`, from the compiled cache (computing it imports scipy)."""
+    """The LSH banding of `settings`, from the compiled cache (computing it needs a numerical optimiser, slow to import)."""
     inputs = [repr((settings.near_duplicate_threshold, settings.minhash_permutations))]
     return cached("lsh", lambda: lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations), inputs)
 

@@ -887,7 +887,7 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
-        verb = head  # "Putin announced a mobilisation", "the bloc imposed sanctions on X"
+        verb = head  # "the president announced a mobilisation", "the bloc imposed sanctions on X"
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     if verb is not None:

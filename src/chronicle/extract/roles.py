@@ -307,8 +307,8 @@ class FrameActors:
         return before == "(" and self.text[mention.end: mention.end + 1] == ")" and after[:1] in ("-", "–", "—")
 
     def commander_country(self, token) -> str | None:
-        """The country of whoever sends or orders a state organ ("Shoigu ordered troops to
-        withdraw", "Putin sent troops"): the subject of the verb it is the object of."""
+        """The country of whoever sends or orders a state organ ("the minister ordered troops to
+        withdraw", "the president sent troops"): the subject of the verb it is the object of."""
         if token.dep_ not in ("dobj", "obj") or token.head.pos_ != "VERB":
             return None
         for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
