@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources as package_files
 from typing import TYPE_CHECKING
 
@@ -180,17 +180,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
     return Resources(
         settings=settings,
         nlp=nlp,
-        debris=data.debris,
-        dates=data.dates,
-        lsh=data.lsh,
-        kb=data.kb,
-        lexicon=data.lexicon,
-        patterns=data.patterns,
-        gazetteer=data.gazetteer,
-        times=data.times,
-        events=data.events,
-        quotes=data.quotes,
-        claims=data.claims,
+        **{item.name: getattr(data, item.name) for item in fields(DataResources)},
         gate=gate,
         types=type_classifier.for_typing(settings.event_typing),
         version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
