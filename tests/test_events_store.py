@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -373,10 +374,10 @@ def test_a_bad_date_is_refused(store, value):
 
 
 def test_period_of_each_precision():
-    assert query.period("2016") == (query.dt.date(2016, 1, 1), query.dt.date(2016, 12, 31))
-    assert query.period("2016-02") == (query.dt.date(2016, 2, 1), query.dt.date(2016, 2, 29))
-    assert query.period("2016-12") == (query.dt.date(2016, 12, 1), query.dt.date(2016, 12, 31))
-    assert query.period("2016-02-10") == (query.dt.date(2016, 2, 10), query.dt.date(2016, 2, 10))
+    assert query.period("2016") == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert query.period("2016-02") == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))
+    assert query.period("2016-12") == (dt.date(2016, 12, 1), dt.date(2016, 12, 31))
+    assert query.period("2016-02-10") == (dt.date(2016, 2, 10), dt.date(2016, 2, 10))
 
 
 def test_filter_by_article_modality_and_limit(store):

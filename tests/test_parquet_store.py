@@ -29,9 +29,9 @@ from chronicle.parquet_store import (
     conform,
     join,
     recover,
-    run_local,
     staging,
 )
+from chronicle.runners.local import run_local
 from chronicle.server.app import create_app
 from chronicle.settings import Settings
 from chronicle.store import Store

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, SEEDS, shared_path
 
-from chronicle.parquet_store import run_local
+from chronicle.runners.local import run_local
 from chronicle.settings import Settings
 from chronicle.store import Store
 

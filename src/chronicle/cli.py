@@ -161,7 +161,7 @@ def run(
 ) -> None:
     """The whole pipeline into a directory of Parquet tables, on this machine or on Spark;
     a later run over new input adds to it (articles already there are skipped)."""
-    from .parquet_store import run_local
+    from .runners.local import run_local
 
     settings = _settings("unused.duckdb", workers if engine is Engine.local else 1, model)
     if engine is Engine.local:

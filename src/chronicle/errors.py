@@ -31,3 +31,7 @@ def problem(source: str, code: str, detail: str = "") -> Problem:
     """A Problem with the code's standard reason, plus a specific detail."""
     reason = CODES[code].split(":")[0]
     return Problem(source=source, code=code, reason=f"{reason}: {detail}" if detail else reason)
+
+
+class NotFound(ChronicleError):
+    """An id or name that names nothing in the store (the HTTP API answers 404)."""

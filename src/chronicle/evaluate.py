@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import ChronicleError
 from .kb import KnowledgeBase, load_kb, name_key
 from .query import list_event_mentions, list_quotes
+from .query.sql import article_ref
 from .resolve.actors import corpus_id, load_lexicon
 from .runners.local import Progress, ingest
 from .settings import Settings
@@ -37,10 +38,8 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 def _gold_article_rows(store: Store, gold_id: str, select: str) -> list[dict]:
     """Rows of `select` (over `articles a`) for the article a gold line names by input id."""
-    return store.query(
-        f"{select} WHERE a.article_id = ? OR a.id IN (SELECT id FROM article_aliases WHERE alias = ?)",
-        [gold_id, gold_id],
-    )
+    clause, params = article_ref("a", gold_id)
+    return store.query(f"{select} WHERE {clause}", params)
 
 
 def gold_actors(gold: dict) -> list[tuple[str, str]]:

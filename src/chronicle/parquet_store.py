@@ -5,7 +5,7 @@
     DIR/<table>/part-*.parquet                           corpus-level tables
     DIR/_staging/<run>/...                               a run's files until it commits
 
-Both engines write it (`run_local` here, `runners.spark.run`). Reading: `connect` opens
+Both engines write it (`runners.local.run_local`, `runners.spark.run`). Reading: `connect` opens
 the directory as DuckDB views with the columns and types of the DuckDB store's tables,
 so every query works unchanged. Writing: a run puts its files under a staging directory
 of its own, marks it complete, then moves them into place (`commit`); `recover` rolls a
@@ -33,7 +33,6 @@ import duckdb
 import pyarrow as pa
 
 from .errors import ChronicleError
-from .settings import Settings
 from .store import PER_ARTICLE_TABLES, Store, migrate
 
 MONTH = "month"  # the partition column: the publication month (yyyy-mm), else UNKNOWN_MONTH
@@ -300,37 +299,6 @@ class RunReport:
     near_duplicates: int = 0  # articles in a near-duplicate cluster, after the run
     events: int = 0  # fused events, after the run
     seconds: float = 0.0
-
-
-def run_local(paths: Sequence[str], out: str, settings: Settings, today: dt.date | None = None, progress=None) -> RunReport:
-    """`chronicle run --engine local`: ingest into the working store DIR/_local/chronicle.duckdb
-    with the local runner (incremental by itself), then export every table to the layout."""
-    from .runners.local import ingest
-
-    files = LocalFiles()
-    os.makedirs(out, exist_ok=True)
-    check_engine(files, out, "local")
-    recover(files, out)
-    working = join(out, LOCAL_STORE)
-    os.makedirs(os.path.dirname(working), exist_ok=True)
-    ingested = ingest(paths, dataclasses.replace(settings, db=working), today=today, progress=progress)
-    run = new_run()
-    with Store(working) as store:
-        export(store, staging(out, run))
-        events, duplicates = store.con.execute(
-            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL)"
-        ).fetchone()
-    commit(files, out, run, "local")
-    return RunReport(
-        engine="local",
-        read=ingested.read,
-        stored=ingested.stored,
-        already_stored=ingested.already_stored,
-        problems=len(ingested.problems),
-        near_duplicates=duplicates,
-        events=events,
-        seconds=ingested.seconds,
-    )
 
 
 def export(store: Store, directory: str) -> None:

@@ -7,9 +7,11 @@ load the resources once) and writes each batch to the store in one transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,6 +21,7 @@ from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
 from ..ingest.dedup import LshParams
+from .. import parquet_store as layout
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
@@ -35,6 +38,7 @@ from ..pipeline import (
     reference_day,
     to_annotate,
 )
+from ..parquet_store import RunReport
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
 from ..store_upkeep import completions, fuse_pending, redate_inputs
@@ -119,12 +123,27 @@ def ingest(
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, clean, annotate and store every article under `paths`; return what happened.
+    """Read, clean, annotate and store every article under `paths` ("-": `stdin`); return
+    what happened (`ingest_documents`)."""
+    if not paths:
+        raise ChronicleError("nothing to ingest: give at least one path, or - for stdin")
+    documents = iter_documents(paths, settings, stdin=stdin)
+    return ingest_documents(documents, settings, today=today, progress=progress, on_wait=on_wait)
+
+
+def ingest_documents(
+    documents: Iterable[Document | Problem],
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Clean, annotate and store documents as a reader gives them (a Problem is recorded);
+    return what happened.
 
     The store is open only while a batch is checked or written and while fusing, so other
     commands can read it in between (docs/store.md); `on_wait` hears when this run waits."""
-    if not paths:
-        raise ChronicleError("nothing to ingest: give at least one path, or - for stdin")
     started = time.perf_counter()
     today = today or dt.date.today()
     text = load_text_resources()
@@ -138,7 +157,6 @@ def ingest(
     with Annotator(settings, kb_files) as annotator:
 
         def jobs() -> Iterator[tuple[tuple[Batch, int], list[ToAnnotate]]]:
-            documents = iter_documents(paths, settings, stdin=stdin)
             for chunk in _chunks(documents, settings.batch_size):
                 batch = _prepare_batch(chunk, text, today, report)
                 with session() as store:
@@ -251,3 +269,34 @@ def reprocess(
         # an interrupted run left waiting
         fuse_pending(store, ids, everything=bool(ids) and not stale_only)
     return len(ids), version
+
+
+def run_local(
+    paths: Sequence[str], out: str, settings: Settings, today: dt.date | None = None, progress: Progress | None = None
+) -> RunReport:
+    """`chronicle run --engine local`: ingest into the working store DIR/_local/chronicle.duckdb
+    with the local runner (incremental by itself), then export every table to the layout."""
+    files = layout.LocalFiles()
+    os.makedirs(out, exist_ok=True)
+    layout.check_engine(files, out, "local")
+    layout.recover(files, out)
+    working = layout.join(out, layout.LOCAL_STORE)
+    os.makedirs(os.path.dirname(working), exist_ok=True)
+    ingested = ingest(paths, dataclasses.replace(settings, db=working), today=today, progress=progress)
+    run = layout.new_run()
+    with Store(working) as store:
+        layout.export(store, layout.staging(out, run))
+        events, duplicates = store.con.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL)"
+        ).fetchone()
+    layout.commit(files, out, run, "local")
+    return RunReport(
+        engine="local",
+        read=ingested.read,
+        stored=ingested.stored,
+        already_stored=ingested.already_stored,
+        problems=len(ingested.problems),
+        near_duplicates=duplicates,
+        events=events,
+        seconds=ingested.seconds,
+    )

@@ -8,17 +8,15 @@ import json
 from enum import Enum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from pydantic import AfterValidator, BaseModel
+from fastapi import APIRouter, Path, Query, Response
+from pydantic import BaseModel
 
 from .. import query
 from ..errors import ChronicleError
-from ..kb import KnowledgeBase
-from ..store import Store
 from . import ingest as http_ingest
 from . import views
-from .app import request_catalog, request_kb, request_store
 from .catalog import EventCatalog
+from .deps import CatalogDep, DateParam, KbDep, StoreDep
 
 MAX_TEXT_PARAM = 200  # characters of a name, id or phrase in a query parameter
 MAX_OFFSET = 2**31 - 1
@@ -41,25 +39,7 @@ class Error(BaseModel):
     detail: str
 
 
-def _valid_period(value: str | None) -> str | None:
-    """A yyyy, yyyy-mm or yyyy-mm-dd that names a real period (ValueError → 422)."""
-    if value is not None:
-        try:
-            query.period(value)
-        except ChronicleError as error:
-            raise ValueError(str(error)) from error
-    return value
-
-
-StoreDep = Annotated[Store, Depends(request_store)]
-KbDep = Annotated[KnowledgeBase, Depends(request_kb)]
-CatalogDep = Annotated[EventCatalog, Depends(request_catalog)]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_TEXT_PARAM)]
-DateParam = Annotated[
-    str | None,
-    Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="yyyy, yyyy-mm or yyyy-mm-dd"),
-    AfterValidator(_valid_period),
-]
 Since = Annotated[DateParam, Query(description="From this date (yyyy, yyyy-mm or yyyy-mm-dd); a period overlapping it counts.")]
 Until = Annotated[DateParam, Query(description="To this date (yyyy, yyyy-mm or yyyy-mm-dd), inclusive.")]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="Items per page (1-500).")]

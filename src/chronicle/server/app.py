@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +25,9 @@ from .. import __version__, query
 from ..errors import ChronicleError
 from ..kb import KnowledgeBase
 from ..store import Store
-from .catalog import CatalogHolder, EventCatalog
+from . import api
+from .catalog import CatalogHolder
+from .ingest import IngestBodyLimit
 
 PACKAGE = Path(__file__).parent
 STATIC_DIR = PACKAGE / "static"
@@ -162,13 +164,9 @@ def create_app(
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["web_url"] = web_url
     app.state.templates = Jinja2Templates(env=env)
-    from .ingest import IngestBodyLimit
-
     app.add_middleware(IngestBodyLimit, max_bytes=max_ingest_bytes)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so on every response
     _add_error_handlers(app)
-
-    from . import api
 
     app.include_router(api.router)
     pages_router = _pages_router()
@@ -189,9 +187,6 @@ def _pages_router():
     return pages.router
 
 
-# ---- per-request dependencies ---------------------------------------------------------
-
-
 def web_url(url: str | None) -> str | None:
     """A stored URL that may be a link: http(s) only; `javascript:`, `data:` and the rest are
     shown as text, never linked (the CSP would block them too)."""
@@ -199,30 +194,6 @@ def web_url(url: str | None) -> str | None:
         return None
     scheme = urlsplit(url.strip()).scheme.lower()
     return url if scheme in ("http", "https") else None
-
-
-def request_store(request: Request) -> Iterator[Store]:
-    """FastAPI dependency: a Store on a fresh cursor for this request."""
-    store = request.app.state.chronicle.cursor()
-    try:
-        yield store
-    finally:
-        store.con.close()
-
-
-def request_kb(request: Request) -> KnowledgeBase:
-    """FastAPI dependency: the KB loaded when the app was created."""
-    return request.app.state.chronicle.kb
-
-
-def request_catalog(request: Request) -> EventCatalog:
-    """FastAPI dependency: the serving copy of the events (server/catalog.py)."""
-    return request.app.state.chronicle.catalog.current
-
-
-def templates(request: Request) -> Jinja2Templates:
-    """FastAPI dependency (or plain call): the app's Jinja2 templates, built at create_app."""
-    return request.app.state.templates
 
 
 # ---- errors ---------------------------------------------------------------------------

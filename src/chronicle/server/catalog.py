@@ -4,24 +4,25 @@ JSON once, and an index by actor, so that a timeline or an event answers without
 DuckDB scans a column to find a few rows: on 100,000 events, fetching a timeline's events
 and their sources costs tens of milliseconds, most of it scanning. A store the server
 opens read-only cannot change while it runs, so the server builds this copy when it starts
-(and again after an ingest over HTTP): about 1 KB of memory per event. The filters mean
-exactly what they mean in `chronicle.query` (the periods are computed by the same SQL).
+(and again after an ingest over HTTP): about 1 KB of memory per event. Everything comes
+from the query library, and the filters are its own: `select` evaluates a `query.Selector`
+(the periods are computed by the same SQL).
 """
 
 from __future__ import annotations
 
 import json
+import datetime as dt
 import sys
 import threading
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import query
 from ..kb import KnowledgeBase
 from ..store import Store
 
-UNDATED = -1  # the day number of an undated event's first and last day
 MEMO_SIZE = 10_000  # remembered answers (actor references resolved) before starting afresh
 
 
@@ -46,8 +47,8 @@ class EventCatalog:
         self.types: list[str] = []
         self.modalities: list[str] = []
         self.dated = bytearray()  # 1 when the event has a date
-        self.first = array("i")  # proleptic ordinals of its period; UNDATED without one
-        self.last = array("i")
+        self.first: list[dt.date | None] = []  # the first and last day of its period
+        self.last: list[dt.date | None] = []
         self.position: dict[str, int] = {}
         self.by_actor: dict[str, array] = {}
         self.names: dict[str, tuple[str, ...]] = {}
@@ -60,41 +61,33 @@ class EventCatalog:
         catalog = cls()
         if not store.has_table("events"):
             return catalog
-        periods = {
-            row[0]: (row[1], row[2])
-            for row in store.con.execute(
-                f"SELECT v.id, {query._FUSED_FIRST_DAY}, {query._FUSED_LAST_DAY} FROM events v"
-            ).fetchall()
-        }
-        order = [row[0] for row in store.con.execute("SELECT id FROM events ORDER BY date NULLS LAST, id").fetchall()]
+        index = query.event_index(store)
+        order = [event_id for event_id, _, _ in index]
         catalog.ids = order
         catalog.position = {event_id: position for position, event_id in enumerate(order)}
         catalog.docs = [b""] * len(order)
         catalog.types = [""] * len(order)
         catalog.modalities = [""] * len(order)
         catalog.dated = bytearray(len(order))
-        catalog.first = array("i", [UNDATED]) * len(order)
-        catalog.last = array("i", [UNDATED]) * len(order)
+        catalog.first = [first for _, first, _ in index]
+        catalog.last = [last for _, _, last in index]
         names: dict[str, set[str]] = {}
         by_actor: dict[str, list[int]] = {}
         for record in query.iter_all_events(store):
-            catalog._place(record, periods.get(record["id"], (None, None)), names, by_actor)
+            catalog._place(record, names, by_actor)
         catalog.by_actor = {actor: array("i", sorted(positions)) for actor, positions in by_actor.items()}
         quotes = query.quotes_by_event(store, kb if kb is not None else query.kb_of(store))
         catalog.names = {actor: tuple(sorted(found)) for actor, found in names.items()}
         catalog.quotes = {catalog.position[event_id]: _json(said) for event_id, said in quotes.items() if event_id in catalog.position}
         return catalog
 
-    def _place(self, record: dict, period: tuple, names: dict[str, set[str]], by_actor: dict[str, list[int]]) -> None:
+    def _place(self, record: dict, names: dict[str, set[str]], by_actor: dict[str, list[int]]) -> None:
         """Put one event's record and its filter fields at its position."""
         position = self.position[record["id"]]
         self.docs[position] = _json(record)
         self.types[position] = sys.intern(record["type"])
         self.modalities[position] = sys.intern(record["modality"])
         self.dated[position] = record["date"] is not None
-        first, last = period
-        self.first[position] = first.toordinal() if first else UNDATED
-        self.last[position] = last.toordinal() if last else UNDATED
         for actor in record["actors"]:
             if actor["id"] is None:
                 continue
@@ -106,48 +99,25 @@ class EventCatalog:
 
     # ---- selection -----------------------------------------------------------------
 
-    def actor_positions(self, ids: Iterable[str], part: str) -> set[int]:
-        """The events of an actor reference: any of `ids`, or an actor whose name contains
-        `part` (lower case), as `query`'s actor filter reads it."""
-        matched = {actor for actor in ids if actor in self.by_actor}
-        matched |= {actor for actor, names in self.names.items() if any(part in name for name in names)}
+    def actor_positions(self, ref: query.ActorRef) -> set[int]:
+        """The events an actor reference matches (`query.ActorRef.matches`, through the index)."""
         found: set[int] = set()
-        for actor in matched:
-            found.update(self.by_actor[actor])
+        for actor, names in self.names.items():
+            if any(ref.matches(actor, name) for name in names):
+                found.update(self.by_actor[actor])
         return found
 
-    def select(
-        self,
-        actors: Sequence[tuple[Iterable[str], str]] = (),
-        *,
-        type: str | None = None,
-        modalities: Iterable[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        dated: bool = False,
-    ) -> Selection:
-        """The events every actor reference takes part in, of `type`, with one of
-        `modalities`, whose period overlaps since..until, dated ones only with `dated`."""
-        if actors:
-            sets = [self.actor_positions(ids, part) for ids, part in actors]
-            candidates: Iterable[int] = sorted(set.intersection(*sets))
+    def select(self, selector: query.Selector) -> Selection:
+        """The events a resolved filter keeps, in the catalog's order: the in-memory twin of
+        `selector.sql` (`query.Selector.admits`), actors through the index."""
+        if selector.actors:
+            candidates: Sequence[int] = sorted(set.intersection(*(self.actor_positions(ref) for ref in selector.actors)))
         else:
             candidates = range(len(self.ids))
-        wanted = frozenset(modalities) if modalities is not None else None
-        low = query.period(since)[0].toordinal() if since else None
-        high = query.period(until)[1].toordinal() if until else None
-        bounded = low is not None or high is not None
-        positions = [
-            p
-            for p in candidates
-            if (type is None or self.types[p] == type)
-            and (wanted is None or self.modalities[p] in wanted)
-            and not (dated and not self.dated[p])
-            and not (bounded and self.first[p] == UNDATED)
-            and (low is None or self.last[p] >= low)
-            and (high is None or self.first[p] <= high)
-        ]
-        return Selection(positions)
+        admits = selector.admits
+        return Selection(
+            [p for p in candidates if admits(self.types[p], self.modalities[p], self.first[p], self.last[p], self.dated[p])]
+        )
 
     def page(self, selection: Selection, limit: int | None, offset: int = 0) -> bytes:
         """A JSON array of the selected records, `limit` of them after `offset`."""
@@ -189,12 +159,8 @@ class CatalogHolder:
             self.current = catalog
 
 
-def actor_refs(
-    store: Store, kb: KnowledgeBase, refs: Sequence[str], catalog: EventCatalog | None = None
-) -> list[tuple[list[str], str]]:
-    """Each actor reference as (the ids it resolves to, its lower-case name part), as
-    `query`'s actor filter reads it (remembered by the catalog when given)."""
-    resolve = (lambda ref: query._actor_ids(store, kb, ref)) if catalog is None else (
-        lambda ref: catalog.remember(("actor ids", ref), lambda: query._actor_ids(store, kb, ref))
-    )
-    return [(resolve(ref), ref.lower()) for ref in refs]
+def actor_ids(store: Store, kb: KnowledgeBase, catalog: EventCatalog | None = None) -> query.filters.ActorIds:
+    """`query.actor_ids` over this store and KB, remembered by the catalog when given."""
+    if catalog is None:
+        return lambda ref: query.actor_ids(store, kb, ref)
+    return lambda ref: catalog.remember(("actor ids", ref), lambda: query.actor_ids(store, kb, ref))

@@ -1,11 +1,11 @@
 """Ingest over HTTP: POST /api/ingest, only when the app was created with allow_ingest and a
-token. It takes article content (never a path), bounded in size, and runs the same library
-call as `chronicle ingest` (read, clean, annotate, store, fuse)."""
+token. It takes article content (never a path), bounded in size, reads each article as a
+JSONL record is read, and hands them to the library call behind `chronicle ingest`
+(`runners.local.ingest_documents`: clean, annotate, store, fuse)."""
 
 from __future__ import annotations
 
 import hmac
-import io
 import json
 from typing import Annotated
 
@@ -13,10 +13,12 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..ingest.jsonl import read_record
 from ..runners import local
 from ..settings import Settings, default_model
 
 INGEST_PATH = "/api/ingest"
+REQUEST_SOURCE = "-"  # the articles of a request are sourced as lines of stdin are: "-:line 3"
 MAX_ARTICLES = 1000
 
 
@@ -84,10 +86,13 @@ def ingest(body: IngestRequest, request: Request) -> IngestResult:
     """Read, clean, annotate, store and fuse the articles, like `chronicle ingest`; one run at
     a time. Queries answer with the new articles once this returns."""
     chronicle = request.app.state.chronicle
-    lines = "".join(json.dumps(article.model_dump(exclude_none=True)) + "\n" for article in body.articles)
     settings = Settings(db=chronicle.db, model=default_model())
+    documents = [
+        read_record(article.model_dump(exclude_none=True), f"{REQUEST_SOURCE}:line {number}", settings.html_seconds)
+        for number, article in enumerate(body.articles, 1)
+    ]
     with chronicle.ingest_lock:
-        report = local.ingest(["-"], settings, stdin=io.BytesIO(lines.encode("utf-8")))
+        report = local.ingest_documents(documents, settings)
         store = chronicle.cursor()
         try:
             chronicle.catalog.refresh(store)  # the serving copy of the events, rebuilt

@@ -20,8 +20,7 @@ from .. import query
 from ..kb import KnowledgeBase
 from ..store import Store
 from . import views
-from .app import request_catalog, request_kb, request_store, templates
-from .catalog import EventCatalog
+from .deps import CatalogDep, DateParam, KbDep, StoreDep, templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,10 +30,6 @@ PAGE_EVENTS = 500  # events listed on an actor page or an actor-less timeline
 TIMELINE_CHOICES = 40
 MAP_EVENTS = 5000
 
-StoreDep = Annotated[Store, Depends(request_store)]
-KbDep = Annotated[KnowledgeBase, Depends(request_kb)]
-CatalogDep = Annotated[EventCatalog, Depends(request_catalog)]
-DateParam = Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="yyyy, yyyy-mm or yyyy-mm-dd")
 
 
 def output_format(request: Request, format: Literal["html", "json"] | None = None) -> str:
@@ -190,18 +185,8 @@ def home(request: Request, store: StoreDep, kb: KbDep, format: FormatDep) -> Res
             ("claims", "claims"),
         )
     ]
-    view["recent_events"] = latest_events(store, HOME_EVENTS)
+    view["recent_events"] = query.latest_events(store, HOME_EVENTS)
     return respond(request, format, "home.html", view, title="chronicle", section="home")
-
-
-def latest_events(store: Store, count: int) -> list[dict]:
-    """The `count` most recent dated events, newest first."""
-    if not store.has_table("events"):
-        return []
-    rows = store.query(
-        f"SELECT id FROM events WHERE date IS NOT NULL ORDER BY date DESC, id LIMIT {int(count)}"
-    )
-    return [query.get_event(store, row["id"]) for row in rows]
 
 
 @router.get("/timeline", name="timeline")
@@ -213,8 +198,8 @@ def timeline(
     format: FormatDep,
     actor: Annotated[list[str], Query(description="an actor id, name or alias; give two for a pair")] = [],  # noqa: B006 - FastAPI reads the default, never mutates it
     type: Annotated[str, Query(description="a PLOVER type, or all")] = "all",
-    since: Annotated[str | None, DateParam] = None,
-    until: Annotated[str | None, DateParam] = None,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> Response:
     """Events along time for one actor, a pair, or (no actor) the whole store."""
     actors = [ref.strip() for ref in actor if ref.strip()]
@@ -301,7 +286,7 @@ def article(
         "article": {key: view[key] for key in views.ARTICLE_FIELDS},
         "event": highlighted_event(store, view, event) if event else None,
         "runs": runs(view["segments"]),
-        "events": [query.get_event(store, event_id) for event_id in fused_ids],
+        "events": query.get_events(store, fused_ids),
         "quotes": view["quotes"],
     }
     return respond(request, format, "article.html", page, title=view["title"] or view["article_id"])
@@ -349,8 +334,8 @@ def world_map(
     format: FormatDep,
     type: Annotated[str | None, Query(description="a PLOVER type")] = None,
     actor: Annotated[str | None, Query(description="an actor id, name or alias")] = None,
-    since: Annotated[str | None, DateParam] = None,
-    until: Annotated[str | None, DateParam] = None,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> Response:
     """Events with a known place on a world outline, and the places in a table."""
     view = views.map_view(store, kb, type=type, actor=actor, since=since, until=until, limit=MAP_EVENTS)

@@ -3,8 +3,8 @@
 both read them.
 
 Unknown ids raise `query.NotFound` (404), bad values `ChronicleError` (400); the app turns
-both into a response with the message. Each view runs a few SQL queries, never a scan per
-row, and takes the app's KB (never loads it).
+both into a response with the message. Each view reads through a few `chronicle.query`
+functions (no SQL here), never one per row, and takes the app's KB (never loads it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from .. import query
 from ..errors import ChronicleError
 from ..kb import KnowledgeBase
 from ..store import Store
-from .catalog import EventCatalog, Selection, actor_refs
+from .catalog import EventCatalog, Selection, actor_ids
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -163,25 +163,13 @@ def article_view(store: Store, kb: KnowledgeBase, ref: str, *, event: str | None
     record["sentences"] = article["sentences"]
     record["entities"] = article["entities"]
     mentions = query.list_event_mentions(store, article=article["id"], kb=kb)
-    fused = _fused_ids(store, article["id"])
+    fused = query.fused_ids(store, article["id"])
     record["events"] = [{**mention, "event_id": fused.get(mention["id"])} for mention in mentions]
     record["quotes"] = query.list_quotes(store, article=article["id"], kb=kb)
     record["event"] = event
     record["evidence"] = query.article_evidence(store, article["id"], event) if event else []
     record["segments"] = segments(record["text"], record["evidence"])
     return record
-
-
-def _fused_ids(store: Store, article: str) -> dict[str, str]:
-    """Mention id ("<article_id>:e<n>") → fused event id, for one article's mentions."""
-    if not store.has_table("event_members"):
-        return {}
-    rows = store.query(
-        "SELECT a.article_id || ':e' || m.idx AS mention, m.event_id FROM event_members m "
-        "JOIN articles a ON a.id = m.article WHERE m.article = ?",
-        [article],
-    )
-    return {row["mention"]: row["event_id"] for row in rows}
 
 
 # ---- across records --------------------------------------------------------------------
@@ -207,14 +195,14 @@ def timeline_view(
 def timeline_actors(
     store: Store, kb: KnowledgeBase, actors: list[str], type: str | None, catalog: EventCatalog | None = None
 ) -> tuple[list[dict], str | None]:
-    """A timeline's actors (`_timeline_actor` each, remembered by the catalog when given)
+    """A timeline's actors (`query.timeline_actor` each, remembered by the catalog when given)
     and its PLOVER type (None for all)."""
     if not actors:
         raise ChronicleError("a timeline needs at least one actor: give actor=...")
     if catalog is None:
-        who = [_timeline_actor(store, kb, ref) for ref in actors]
+        who = [query.timeline_actor(store, kb, ref) for ref in actors]
     else:
-        who = [catalog.remember(("timeline actor", ref), lambda ref=ref: _timeline_actor(store, kb, ref)) for ref in actors]
+        who = [catalog.remember(("timeline actor", ref), lambda ref=ref: query.timeline_actor(store, kb, ref)) for ref in actors]
     wanted_type = None if type is None or type.lower() == "all" else query.valid_event_type(type)
     return who, wanted_type
 
@@ -224,9 +212,11 @@ def timeline_selection(
     since: str | None, until: str | None, planned: bool, undated: bool,
 ) -> Selection:
     """The catalog's events of a timeline, with `query.timeline`'s rules."""
-    refs = actor_refs(store, kb, [actor["id"] or actor["ref"] for actor in who], catalog)
-    modalities = ("reported", "planned") if planned else ("reported",)
-    return catalog.select(refs, type=type, modalities=modalities, since=since, until=until, dated=not undated)
+    refs = [actor["id"] or actor["ref"] for actor in who]
+    selector = query.timeline_selector(
+        refs, actor_ids(store, kb, catalog), type=type, since=since, until=until, planned=planned, undated=undated
+    )
+    return catalog.select(selector)
 
 
 def events_selection(
@@ -235,34 +225,8 @@ def events_selection(
     modality: str | None = None,
 ) -> Selection:
     """The catalog's events with `query.list_events`'s filters."""
-    refs = actor_refs(store, kb, [actor], catalog) if actor else []
-    modalities = None
-    if modality:
-        wanted = query.valid_modality(modality)
-        modalities = ("reported",) if wanted == "historical" else (wanted,)
-    return catalog.select(refs, type=query.valid_event_type(type) if type else None, modalities=modalities, since=since, until=until)
-
-
-def _timeline_actor(store: Store, kb: KnowledgeBase, ref: str) -> dict:
-    """An actor of a timeline: the one its id, name or alias resolves to, else the one actor
-    of the fused events whose name contains it; several such: the reference is kept as a
-    name part ("id": None) and matches them all. NotFound when nothing matches."""
-    try:
-        actor_id = query.find_actor(store, kb, ref)
-    except query.NotFound:
-        named = query.actors_named(store, ref, limit=2)
-        if not named:
-            raise
-        if len(named) > 1:
-            return {"ref": ref, "id": None, "name": ref, "kind": None, "country": None}
-        actor_id = named[0]
-    actor = query.identity(actor_id, kb, _corpus_row(store, actor_id))
-    return {"ref": ref, "id": actor_id, "name": actor["name"], "kind": actor["kind"], "country": actor["country"]}
-
-
-def _corpus_row(store: Store, actor_id: str) -> dict | None:
-    rows = store.query("SELECT name, kind FROM corpus_actors WHERE id = ?", [actor_id])
-    return rows[0] if rows else None
+    filters = query.EventFilters(type=type, actor=actor, since=since, until=until, modality=modality)
+    return catalog.select(query.event_selector(filters, actor_ids(store, kb, catalog)))
 
 
 def search_view(store: Store, kb: KnowledgeBase, q: str, *, limit: int = 20) -> dict:
@@ -276,12 +240,7 @@ def search_view(store: Store, kb: KnowledgeBase, q: str, *, limit: int = 20) -> 
 def stats_view(store: Store) -> dict:
     """Counts of the store: `chronicle stats` + events, event mentions, quotes, claims,
     actors, places."""
-    record = query.stats(store)
-    for table in ("events", "event_mentions", "quotes", "claims", "places"):
-        record[table] = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if store.has_table(table) else 0
-    record["actors"] = store.con.execute(
-        "SELECT count(DISTINCT value) FROM mentions WHERE kind = 'actor' AND value IS NOT NULL"
-    ).fetchone()[0] if store.has_table("mentions") else 0
+    record = {**query.stats(store), **query.record_counts(store)}
     record["published_from"] = None if record["published_from"] == "None" else record["published_from"]
     record["published_to"] = None if record["published_to"] == "None" else record["published_to"]
     return record
