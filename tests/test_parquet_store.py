@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from chronicle.cli import app
 from chronicle.errors import ChronicleError
-from chronicle.parquet_store import (
+from chronicle.store.parquet import (
     COMPLETE,
     LOCAL_STORE,
     OUTPUT_TABLES,

@@ -8,7 +8,10 @@ pieces they share. Everything a caller needs is importable from `chronicle.query
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from ..errors import NotFound
+from . import shapes
 from .actors import (
     actor_ids,
     actor_namer,
@@ -87,5 +90,5 @@ from .shapes import (
 
 __all__ = [  # the names above (the submodules stay reachable as attributes)
     name for name, value in dict(globals()).items()
-    if not name.startswith("_") and name != "annotations" and not isinstance(value, type(shapes))
+    if not name.startswith("_") and name not in ("annotations", "ModuleType") and not isinstance(value, ModuleType)
 ]

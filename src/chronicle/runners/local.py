@@ -21,7 +21,7 @@ from typing import BinaryIO, TypeVar
 
 from ..errors import ChronicleError, problem
 from ..ingest.dedup import LshParams
-from .. import parquet_store as layout
+from ..store import parquet as layout
 from ..ingest.readers import iter_documents
 from ..kb import KbFile
 from ..model import Annotation, Document, IngestReport, Problem
@@ -38,7 +38,7 @@ from ..pipeline import (
     reference_day,
     to_annotate,
 )
-from ..parquet_store import RunReport
+from ..store.parquet import RunReport
 from ..settings import Settings
 from ..store import Batch, Store, unique_new
 from ..store_upkeep import completions, fuse_pending, redate_inputs

@@ -9,8 +9,8 @@
 
 Every step is a DataFrame or RDD job over the pure functions of `spark_tasks`; the driver
 collects only counts. A run writes under its staging directory and commits at the end
-(`parquet_store.commit`), so an interrupted run leaves the output as it was, and the next
-run finishes or drops it (`parquet_store.recover`). Fusion and deduplication give what
+(`store.parquet.commit`), so an interrupted run leaves the output as it was, and the next
+run finishes or drops it (`store.parquet.recover`). Fusion and deduplication give what
 the local runner gives: the same functions, grouped by the same keys (see docs/spark.md).
 """
 
@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from ..errors import ChronicleError
 from ..ingest.dedup import lsh_params
-from ..parquet_store import (
+from ..store.parquet import (
     MONTH,
     PARTITIONED,
     RunReport,
@@ -79,7 +79,7 @@ def session(master: str | None = None, driver_memory: str = "2g") -> SparkSessio
 
 
 class HadoopFiles:
-    """`parquet_store.Files` over Hadoop's FileSystem: any path Spark writes (local, HDFS, S3)."""
+    """`store.parquet.Files` over Hadoop's FileSystem: any path Spark writes (local, HDFS, S3)."""
 
     def __init__(self, spark: SparkSession):
         self.jvm = spark.sparkContext._jvm

@@ -36,7 +36,7 @@ from ..ingest.jsonl import read_record
 from ..ingest.readers import read_bytes
 from ..kb import KbFile
 from ..model import Article, Document, Problem
-from ..parquet_store import UNKNOWN_MONTH, arrow_schemas, conform
+from ..store.parquet import UNKNOWN_MONTH, arrow_schemas, conform
 from ..pipeline import (
     TextResources,
     AnnotationFailure,
@@ -46,7 +46,7 @@ from ..pipeline import (
     to_annotate,
 )
 from ..settings import Settings
-from ..store import PER_ARTICLE_TABLES, _articles_table, _per_article_rows
+from ..store import PER_ARTICLE_TABLES, articles_table, per_article_rows
 from .local import worker_resources
 
 # One row per document read (an article, or the problem that skipped it), in input order.
@@ -176,13 +176,13 @@ def wide_rows(articles: Sequence[Article], annotations: Sequence, names: Mapping
     cleaned = {article.id: article.clean for article in articles}
     nested: dict[str, dict[str, list[dict]]] = {}
     for table in PER_ARTICLE_TABLES:
-        rows = _per_article_rows(list(annotations), cleaned, table)
+        rows = per_article_rows(list(annotations), cleaned, table)
         grouped = defaultdict(list)
         for row in conform(rows, table).to_pylist() if rows is not None else ():
             grouped[row["id"]].append(row)
         nested[table] = grouped
     by_id = {annotation.article_id: annotation for annotation in annotations}
-    for row in conform(_articles_table(list(articles), list(annotations)), "articles").to_pylist():
+    for row in conform(articles_table(list(articles), list(annotations)), "articles").to_pylist():
         annotation = by_id[row["id"]]
         article = next(a for a in articles if a.id == row["id"])
         record = {

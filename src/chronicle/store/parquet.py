@@ -17,7 +17,6 @@ like `events` and `event_members`, while the other tables only gain files.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -32,8 +31,8 @@ from typing import Protocol
 import duckdb
 import pyarrow as pa
 
-from .errors import ChronicleError
-from .store import PER_ARTICLE_TABLES, Store, migrate
+from ..errors import ChronicleError
+from .schema import PER_ARTICLE_TABLES, migrate
 
 MONTH = "month"  # the partition column: the publication month (yyyy-mm), else UNKNOWN_MONTH
 UNKNOWN_MONTH = "unknown"
@@ -301,7 +300,15 @@ class RunReport:
     seconds: float = 0.0
 
 
-def export(store: Store, directory: str) -> None:
+class Tables(Protocol):
+    """What `export` reads of a store (a `Store`): its connection, and which tables it has."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def has_table(self, name: str) -> bool: ...
+
+
+def export(store: Tables, directory: str) -> None:
     """Every output table of a DuckDB store as Parquet under `directory`, in the layout."""
     con = store.con
     os.makedirs(directory, exist_ok=True)

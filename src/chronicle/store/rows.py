@@ -1,0 +1,325 @@
+"""Rows: the records of an ingest batch as the Arrow tables the store inserts (articles,
+per-article tables, aliases, problems), and stored rows back as records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+
+from ..model import Annotation, Article, CleanText, OffsetMap, Problem
+from .schema import utc_now
+
+def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
+    """Articles whose id is neither known nor earlier in the list."""
+    seen = set(known)
+    unique = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            unique.append(article)
+    return unique
+
+
+def articles_table(articles: list[Article], annotations: list[Annotation]) -> pa.Table | None:
+    annotated = {a.article_id: a for a in annotations}
+    now = utc_now()
+    rows = []
+    for article in articles:
+        segments = article.clean.offsets.segments
+        rows.append(
+            {
+                "id": article.id,
+                "article_id": article.id,  # until an input id names it
+                "url": article.url,
+                "outlet": article.outlet,
+                "title": article.title,
+                "published": dt.date.fromisoformat(article.published.value)
+                if article.published.value
+                else None,
+                "published_source": article.published.source,
+                "published_evidence": article.published.evidence,
+                "published_rejected": list(article.published.rejected),
+                "published_month": article.published.month,
+                "language": article.language,
+                "source": article.source,
+                "format": article.format,
+                "raw_text": article.raw_text,
+                "clean_text": article.clean.text,
+                "offset_clean": [s[0] for s in segments],
+                "offset_raw": [s[1] for s in segments],
+                "offset_length": [s[2] for s in segments],
+                "near_duplicate_of": None,
+                "date_flags": list(annotated[article.id].date_flags),
+                "pipeline_version": annotated[article.id].pipeline_version,
+                "ingested_at": now,
+            }
+        )
+    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA) if rows else None
+
+
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("outlet", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.date32()),
+        ("published_source", pa.string()),
+        ("published_evidence", pa.string()),
+        ("published_rejected", pa.list_(pa.string())),
+        ("published_month", pa.string()),
+        ("language", pa.string()),
+        ("source", pa.string()),
+        ("format", pa.string()),
+        ("raw_text", pa.string()),
+        ("clean_text", pa.string()),
+        ("offset_clean", pa.list_(pa.int32())),
+        ("offset_raw", pa.list_(pa.int32())),
+        ("offset_length", pa.list_(pa.int32())),
+        ("near_duplicate_of", pa.string()),
+        ("date_flags", pa.list_(pa.string())),
+        ("pipeline_version", pa.string()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+
+
+def clean_text(row: dict) -> CleanText:
+    segments = tuple(zip(row["offset_clean"], row["offset_raw"], row["offset_length"]))
+    return CleanText(row["clean_text"], OffsetMap(segments))
+
+
+PLACE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("name", pa.string()),
+        ("kind", pa.string()),
+        ("country", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+    ]
+)
+
+
+def _fields(table: str, item, clean: CleanText) -> dict:
+    """The columns of a per-article row besides its position and spans."""
+    if table == "entities":
+        return {"label": item.label, "text": clean.text[item.start : item.end]}
+    if table == "mentions":
+        return {
+            "kind": item.kind,
+            "label": item.label,
+            "text": item.text,
+            "value": item.value,
+            "method": item.method,
+            "confidence": item.confidence,
+            "precision": item.precision,
+            "end_value": item.end_value,
+            "anchor": item.anchor,
+        }
+    if table == "role_evidence":
+        return {
+            "actor": item.actor,
+            "office": item.office,
+            "seat": item.seat,
+            "title": item.title,
+            "day": item.day,
+        }
+    if table == "event_mentions":
+        return {
+            "type": item.type,
+            "mode": item.mode,
+            "modality": item.modality,
+            "date": item.date,
+            "end_date": item.end_date,
+            "date_precision": item.date_precision,
+            "date_expression": item.date_expression,
+            "date_rule": item.date_rule,
+            "place": item.place,
+            "confidence": item.confidence,
+            "actors": [
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "role": a.role,
+                    "country": a.country,
+                    **_spans(a.start, a.end, clean),
+                }
+                for a in item.actors
+            ],
+            "evidence": [
+                {
+                    **_spans(e.start, e.end, clean),
+                    **_spans(e.trigger_start, e.trigger_end, clean, "trigger_"),
+                    "trigger": e.trigger,
+                    "text": clean.text[e.start : e.end],
+                }
+                for e in item.evidence
+            ],
+        }
+    if table == "quotes":
+        speaker = (
+            _spans(item.speaker_start, item.speaker_end, clean, "speaker_")
+            if item.speaker_start is not None and item.speaker_end is not None
+            else dict.fromkeys(("speaker_clean_start", "speaker_clean_end", "speaker_start", "speaker_end"))
+        )
+        return {
+            "text": item.text,
+            "kind": item.kind,
+            "speaker": item.speaker,
+            **speaker,
+            "cue": item.cue,
+            "addressee": item.addressee,
+            "event_idx": item.event,
+        }
+    if table == "claims":
+        return {
+            "text": item.text,
+            "count": item.count,
+            "kind": item.kind,
+            "form": item.form,
+            "noun": item.noun,
+            "pattern": item.pattern,
+            "actors": list(item.actors),
+            "since": item.since,
+            "since_precision": item.since_precision,
+            "until": item.until,
+            "speaker": item.speaker,
+        }
+    return {}
+
+
+def _spans(start: int, end: int, clean: CleanText, prefix: str = "") -> dict:
+    """A clean span and its raw twin, as `<prefix>clean_start` ... `<prefix>end` columns."""
+    raw_start, raw_end = clean.offsets.span_to_raw(start, end)
+    return {
+        f"{prefix}clean_start": start,
+        f"{prefix}clean_end": end,
+        f"{prefix}start": raw_start,
+        f"{prefix}end": raw_end,
+    }
+
+
+def per_article_rows(
+    annotations: list[Annotation], cleaned: dict[str, CleanText], table: str
+) -> pa.Table | None:
+    """Rows of a per-article table, with spans in both the clean and the raw text."""
+    rows = []
+    for annotation in annotations:
+        clean = cleaned[annotation.article_id]
+        for idx, item in enumerate(getattr(annotation, table)):
+            rows.append(
+                {
+                    "id": annotation.article_id,
+                    "idx": idx,
+                    **_spans(item.start, item.end, clean),
+                    **_fields(table, item, clean),
+                }
+            )
+    if not rows:
+        return None
+    schemas = {"event_mentions": EVENT_MENTION_SCHEMA, "quotes": QUOTE_SCHEMA, "claims": CLAIM_SCHEMA}
+    return pa.Table.from_pylist(rows, schema=schemas.get(table))
+
+
+def _span_fields(prefix: str = "") -> list[tuple[str, pa.DataType]]:
+    return [(f"{prefix}{name}", pa.int32()) for name in ("clean_start", "clean_end", "start", "end")]
+
+
+EVENT_MENTION_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("type", pa.string()),
+        ("mode", pa.string()),
+        ("modality", pa.string()),
+        ("date", pa.string()),
+        ("end_date", pa.string()),
+        ("date_precision", pa.string()),
+        ("date_expression", pa.string()),
+        ("date_rule", pa.string()),
+        ("place", pa.string()),
+        ("confidence", pa.float64()),
+        (
+            "actors",
+            pa.list_(
+                pa.struct(
+                    [(name, pa.string()) for name in ("id", "name", "kind", "role", "country")]
+                    + _span_fields()
+                )
+            ),
+        ),
+        (
+            "evidence",
+            pa.list_(
+                pa.struct(
+                    _span_fields()
+                    + _span_fields("trigger_")
+                    + [("trigger", pa.string()), ("text", pa.string())]
+                )
+            ),
+        ),
+    ]
+)
+
+
+QUOTE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("speaker", pa.string()),
+        *_span_fields("speaker_"),
+        ("cue", pa.string()),
+        ("addressee", pa.string()),
+        ("event_idx", pa.int32()),
+    ]
+)
+
+
+CLAIM_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("idx", pa.int32()),
+        *_span_fields(),
+        ("text", pa.string()),
+        ("count", pa.int32()),
+        *[(name, pa.string()) for name in ("kind", "form", "noun", "pattern")],
+        ("actors", pa.list_(pa.string())),
+        *[(name, pa.string()) for name in ("since", "since_precision", "until", "speaker")],
+    ]
+)
+
+
+def aliases_table(aliases: list[tuple[str, str]]) -> pa.Table | None:
+    if not aliases:
+        return None
+    now = utc_now()
+    return pa.table(
+        {
+            "alias": [alias for alias, _ in aliases],
+            "id": [article_id for _, article_id in aliases],
+            "added_at": pa.array([now] * len(aliases), pa.timestamp("us")),
+        }
+    )
+
+
+def problems_table(problems: list[Problem]) -> pa.Table | None:
+    unique = list(dict.fromkeys(problems))
+    if not unique:
+        return None
+    now = utc_now()
+    return pa.table(
+        {
+            "source": [p.source for p in unique],
+            "code": [p.code for p in unique],
+            "reason": [p.reason for p in unique],
+            "first_seen": pa.array([now] * len(unique), pa.timestamp("us")),
+        }
+    )
