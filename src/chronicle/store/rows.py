@@ -103,93 +103,71 @@ PLACE_SCHEMA = pa.schema(
 )
 
 
+_COPIED = {  # per-article table -> the record's attributes stored as they are
+    "mentions": ("kind", "label", "text", "value", "method", "confidence", "precision", "end_value", "anchor"),
+    "role_evidence": ("actor", "office", "seat", "title", "day"),
+    "claims": (
+        "text", "count", "kind", "form", "noun", "pattern", "since", "since_precision", "until", "speaker",
+    ),
+}
+
+
 def _fields(table: str, item, clean: CleanText) -> dict:
     """The columns of a per-article row besides its position and spans."""
     if table == "entities":
         return {"label": item.label, "text": clean.text[item.start : item.end]}
-    if table == "mentions":
-        return {
-            "kind": item.kind,
-            "label": item.label,
-            "text": item.text,
-            "value": item.value,
-            "method": item.method,
-            "confidence": item.confidence,
-            "precision": item.precision,
-            "end_value": item.end_value,
-            "anchor": item.anchor,
-        }
-    if table == "role_evidence":
-        return {
-            "actor": item.actor,
-            "office": item.office,
-            "seat": item.seat,
-            "title": item.title,
-            "day": item.day,
-        }
     if table == "event_mentions":
-        return {
-            "type": item.type,
-            "mode": item.mode,
-            "modality": item.modality,
-            "date": item.date,
-            "end_date": item.end_date,
-            "date_precision": item.date_precision,
-            "date_expression": item.date_expression,
-            "date_rule": item.date_rule,
-            "place": item.place,
-            "confidence": item.confidence,
-            "actors": [
-                {
-                    "id": a.id,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "role": a.role,
-                    "country": a.country,
-                    **_spans(a.start, a.end, clean),
-                }
-                for a in item.actors
-            ],
-            "evidence": [
-                {
-                    **_spans(e.start, e.end, clean),
-                    **_spans(e.trigger_start, e.trigger_end, clean, "trigger_"),
-                    "trigger": e.trigger,
-                    "text": clean.text[e.start : e.end],
-                }
-                for e in item.evidence
-            ],
-        }
+        return _event_mention_fields(item, clean)
     if table == "quotes":
-        speaker = (
-            _spans(item.speaker_start, item.speaker_end, clean, "speaker_")
-            if item.speaker_start is not None and item.speaker_end is not None
-            else dict.fromkeys(("speaker_clean_start", "speaker_clean_end", "speaker_start", "speaker_end"))
-        )
-        return {
-            "text": item.text,
-            "kind": item.kind,
-            "speaker": item.speaker,
-            **speaker,
-            "cue": item.cue,
-            "addressee": item.addressee,
-            "event_idx": item.event,
-        }
+        return _quote_fields(item, clean)
+    fields = {name: getattr(item, name) for name in _COPIED.get(table, ())}
     if table == "claims":
-        return {
-            "text": item.text,
-            "count": item.count,
-            "kind": item.kind,
-            "form": item.form,
-            "noun": item.noun,
-            "pattern": item.pattern,
-            "actors": list(item.actors),
-            "since": item.since,
-            "since_precision": item.since_precision,
-            "until": item.until,
-            "speaker": item.speaker,
-        }
-    return {}
+        fields["actors"] = list(item.actors)
+    return fields
+
+
+def _event_mention_fields(item, clean: CleanText) -> dict:
+    """An event mention's columns: its fields, its actors and evidence with their spans."""
+    return {
+        **{
+            name: getattr(item, name)
+            for name in (
+                "type", "mode", "modality", "date", "end_date", "date_precision", "date_expression", "date_rule",
+                "place", "confidence",
+            )
+        },
+        "actors": [
+            {"id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "country": a.country, **_spans(a.start, a.end, clean)}
+            for a in item.actors
+        ],
+        "evidence": [
+            {
+                **_spans(e.start, e.end, clean),
+                **_spans(e.trigger_start, e.trigger_end, clean, "trigger_"),
+                "trigger": e.trigger,
+                "text": clean.text[e.start : e.end],
+            }
+            for e in item.evidence
+        ],
+    }
+
+
+def _quote_fields(item, clean: CleanText) -> dict:
+    """A quote's columns: its fields, and the speaker's span when the cue names one."""
+    speaker = (
+        _spans(item.speaker_start, item.speaker_end, clean, "speaker_")
+        if item.speaker_start is not None and item.speaker_end is not None
+        else dict.fromkeys(("speaker_clean_start", "speaker_clean_end", "speaker_start", "speaker_end"))
+    )
+    return {
+        "text": item.text,
+        "kind": item.kind,
+        "speaker": item.speaker,
+        **speaker,
+        "cue": item.cue,
+        "addressee": item.addressee,
+        "event_idx": item.event,
+    }
 
 
 def _spans(start: int, end: int, clean: CleanText, prefix: str = "") -> dict:
