@@ -170,7 +170,7 @@ def event_selector(filters: EventFilters, actor_ids: ActorIds, *, fused: bool = 
         first=_bound(filters.since, 0),
         last=_bound(filters.until, 1),
         actors=_refs([filters.actor] if filters.actor else [], actor_ids),
-        article=getattr(filters, "article", None),
+        article=filters.article if isinstance(filters, MentionFilters) else None,
     )
 
 
