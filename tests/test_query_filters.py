@@ -100,6 +100,12 @@ def test_a_timeline_keeps_dated_events_of_every_actor(con):
         timeline_selector([], ids)
 
 
+def test_a_filter_without_field_tests_is_open():
+    assert event_selector(EventFilters(actor="ada"), ids).open
+    assert not event_selector(EventFilters(since="2031"), ids).open
+    assert not timeline_selector(["ada"], ids, undated=True).open  # it still wants what happened
+
+
 def test_an_actor_reference_matches_an_id_or_part_of_a_name():
     ref = ActorRef(("x1",), "quill")
     assert ref.matches("x1", "Someone Else")

@@ -134,6 +134,11 @@ class Selector:
             params += [list(ref.ids), ref.part]
         return clauses, params
 
+    @property
+    def open(self) -> bool:
+        """Whether every event passes `admits` (no type, modality, date or dated test)."""
+        return self.type is None and self.modalities is None and self.first is None and self.last is None and not self.dated
+
     def admits(self, type: str, modality: str, first: dt.date | None, last: dt.date | None, dated: bool) -> bool:
         """Whether an event with these fields passes every test but the actors' (the
         in-memory twin of `sql`; the catalog matches actors through its index)."""

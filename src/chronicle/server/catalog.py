@@ -114,6 +114,8 @@ class EventCatalog:
             candidates: Sequence[int] = sorted(set.intersection(*(self.actor_positions(ref) for ref in selector.actors)))
         else:
             candidates = range(len(self.ids))
+        if selector.open:
+            return Selection(list(candidates))
         admits = selector.admits
         return Selection(
             [p for p in candidates if admits(self.types[p], self.modalities[p], self.first[p], self.last[p], self.dated[p])]
