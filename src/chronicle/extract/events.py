@@ -343,6 +343,16 @@ def _span_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     return index
 
 
+def _alike_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], list[Mention]]:
+    """(start, end) -> the resolved descriptions sharing those words, where there are
+    several persons ("the Iranian and Turkish presidents": one per country)."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        if mention.value and mention.label == "ROLE":
+            spans.setdefault((mention.start, mention.end), []).append(mention)
+    return {span: found for span, found in spans.items() if len({m.value for m in found}) > 1}
+
+
 def _clause_tokens(token) -> list:
     """The words of `token`'s own phrase: its subtree without nested clauses."""
     words, stack = [], [token]
@@ -473,6 +483,7 @@ class _Actors(FrameActors):
         self.lexicon = lexicon
         self.context = context
         self.at = _span_index(doc, context.actor_mentions)
+        self.alike = _alike_mentions(context.actor_mentions)
         self.names = {  # an actor the KB does not know goes by its longest name in the article
             m.value: (m.text.strip(" ,."), _kind_of(m.value))
             for m in sorted(context.actor_mentions, key=lambda m: len(m.text))
@@ -516,6 +527,7 @@ class _Actors(FrameActors):
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+                found += self.described_alike(word, actor, role)
         found += self.listed_in_apposition(token, found, role)
         if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
             pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
@@ -524,6 +536,16 @@ class _Actors(FrameActors):
             if pronouns and all(others):
                 found = named + others
         return found
+
+    def described_alike(self, word, actor: EventActor, role: str) -> list[EventActor]:
+        """The other persons of a plural description that names one per country ("the
+        foreign ministers of A, B and C"): the resolver gave each its own mention over the
+        same words."""
+        mention = self.at.get(word.i)
+        if mention is None or mention.value != actor.id:
+            return []
+        return [self.describe(m.value, m, role, m.start, m.end)
+                for m in self.alike.get((mention.start, mention.end), ()) if m.value != actor.id]
 
     def listed_in_apposition(self, token, found: list[EventActor], role: str) -> list[EventActor]:
         """Named persons the parser hung as appositions of a listed name ("met with France's
@@ -535,10 +557,25 @@ class _Actors(FrameActors):
             if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < token.i:
                 continue
             actor = self._one(child, role)
-            if actor is not None and actor.kind == "person" and actor.id not in known and self.at.get(child.i) is not self.at.get(token.i):
-                listed.append(actor)
-                known.add(actor.id)
+            if actor is None or actor.kind != "person" or self.at.get(child.i) is self.at.get(token.i):
+                continue
+            for person in [actor, *self.named_within(child, role)]:  # "..., Prime Minister of X B and Chancellor C"
+                if person.id not in known:
+                    listed.append(person)
+                    known.add(person.id)
         return listed
+
+    def named_within(self, name, role: str) -> list[EventActor]:
+        """Persons named by name (not by a pronoun or a title) in the words a listed name
+        governs: where the parser hung the list's other items under it."""
+        found = []
+        for word in name.subtree:
+            mention = self.at.get(word.i)
+            if word.i != name.i and mention is not None and mention.label == "PERSON" and mention is not self.at.get(name.i):
+                actor = self._one(word, role)
+                if actor is not None and actor.kind == "person" and actor.id not in {a.id for a in found}:
+                    found.append(actor)
+        return found
 
     def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
         """"we" in a quote: its speaker (the person subject of the speech verb governing it)
@@ -880,7 +917,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
     ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
-    elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
+    elif token.dep_ == "pobj" and (_has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
+                                   or _inside_attendance_phrase(head, lexicon.attendance_prepositions)):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
     elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
@@ -894,6 +932,16 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
     return sources, targets, place_word
+
+
+def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the "of" an event noun hangs on closes a phrase of attendance: "met on the
+    sidelines of the summit meetings with X" (not "in the wake of talks")."""
+    if prep.lower_ != "of" or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
+        return False
+    outer = prep.head.head
+    words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
+    return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
 
 
 def _with_only(token, trigger: Trigger) -> bool:
@@ -1683,7 +1731,7 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             result.append(event)
             continue
         lone = [side for side in event.sides if len(side) == 1]
-        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons}:
+        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons} or _one_description(persons, lone[0]):
             result.append(event)  # no one person met the others (or the mention grew): one meeting
             continue
         anchor = next(a for a in persons if a.id in lone[0])
@@ -1695,6 +1743,13 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
+
+
+def _one_description(persons: list[EventActor], lone: frozenset[str]) -> bool:
+    """Whether the persons beside the lone one are named by one plural description ("met
+    the foreign ministers of A and B"): a group met together, one meeting."""
+    spans = {(a.start, a.end) for a in persons if a.id not in lone}
+    return len(spans) == 1
 
 
 def _unreal_form(token, rules: TimeRules) -> bool:

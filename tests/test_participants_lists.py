@@ -1,0 +1,43 @@
+"""Who took part (issue 14, family 3): lists of participants the parser breaks, plural
+descriptions naming one person per country, and meetings named inside a phrase of
+attendance; invented sentences with the packaged KB, each case with its counter-case."""
+
+from __future__ import annotations
+
+
+def people(event) -> list[str]:
+    return sorted(a.name for a in event.actors if a.kind == "person")
+
+
+def test_a_plural_title_of_several_countries_is_one_meeting_with_each_holder(consults):
+    (event,) = consults("Mike Pompeo met with the foreign ministers of Germany and France in Paris on Monday.")
+    assert len(people(event)) == 3 and "Mike Pompeo" in people(event)
+    assert {a.country for a in event.actors if a.kind == "person"} == {"USA", "DEU", "FRA"}
+
+
+def test_persons_listed_by_name_still_met_the_lone_person_one_by_one(consults):
+    events = consults("Mike Pompeo met with Heiko Maas and Jean-Yves Le Drian in Paris on Monday.")
+    assert sorted(people(e) for e in events) == [["Heiko Maas", "Mike Pompeo"], ["Jean-Yves Le Drian", "Mike Pompeo"]]
+
+
+def test_a_name_the_parser_hung_inside_another_listed_name_is_listed(consults):
+    events = consults("On Friday, Trudeau met with France's President Emmanuel Macron, Prime Minister of the "
+                      "United Kingdom (UK) Boris Johnson and Chancellor of Germany Angela Merkel.", "2020-06-05")
+    assert sorted(people(e) for e in events) == [
+        ["Angela Merkel", "Justin Trudeau"], ["Boris Johnson", "Justin Trudeau"], ["Emmanuel Macron", "Justin Trudeau"]]
+
+
+def test_a_person_named_in_a_description_of_the_listed_one_is_not_listed(consults):
+    events = consults("On Monday, Narendra Modi met with Lena Ortiz, the daughter of Brazil's President Jair Bolsonaro.")
+    assert all("Jair Bolsonaro" not in people(e) for e in events)
+
+
+def test_meetings_on_the_sidelines_of_a_summit_take_the_subject_of_met(consults):
+    events = consults("Indian Prime Minister Narendra Modi met on Monday in Osaka on the sidelines of the G20 "
+                      "summit meetings with Turkish President Recep Tayyip Erdogan.")
+    assert [people(e) for e in events] == [["Narendra Modi", "Recep Tayyip Erdogan"]]
+
+
+def test_talks_in_the_wake_of_which_someone_spoke_are_not_his(consults):
+    events = consults("Narendra Modi criticised the plan in the wake of the talks between Donald Trump and Shinzo Abe.")
+    assert all("Narendra Modi" not in people(e) for e in events)
