@@ -41,3 +41,36 @@ def test_meetings_on_the_sidelines_of_a_summit_take_the_subject_of_met(consults)
 def test_talks_in_the_wake_of_which_someone_spoke_are_not_his(consults):
     events = consults("Narendra Modi criticised the plan in the wake of the talks between Donald Trump and Shinzo Abe.")
     assert all("Narendra Modi" not in people(e) for e in events)
+
+
+def test_the_three_leaders_are_the_last_three_persons_named(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed, Kenyan President Uhuru Kenyatta and Ugandan President "
+                      "Yoweri Museveni signed a pact on Monday.\n\nTrade has grown since then.\n\n"
+                      "The three leaders first met in Nairobi in 2018.")
+    assert [people(e) for e in events] == [["Abiy Ahmed", "Uhuru Kenyatta", "Yoweri Museveni"]]
+
+
+def test_the_two_leaders_are_still_two(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed, Kenyan President Uhuru Kenyatta and Ugandan President "
+                      "Yoweri Museveni signed a pact on Monday. The two leaders first met in Nairobi in 2018.")
+    assert [len(people(e)) for e in events] == [2]
+
+
+def test_a_long_surname_with_two_letters_swapped_is_the_kb_person(consults):
+    (event,) = consults("Narendra Modi met Cyril Ramophasa in Pretoria on Monday.")
+    assert people(event) == ["Cyril Ramaphosa", "Narendra Modi"]
+
+
+def test_a_swapped_surname_under_another_given_name_is_someone_else(consults):
+    events = consults("Narendra Modi met Peter Ramophasa in Pretoria on Monday.")
+    assert all("Cyril Ramaphosa" not in people(e) for e in events)
+
+
+def test_a_kb_name_without_its_last_word_is_that_person(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed received Somali President Mohammed Abdullahi in Addis Ababa on Monday.")
+    assert [people(e) for e in events] == [["Abiy Ahmed", "Mohamed Abdullahi Mohamed"]]
+
+
+def test_a_name_shared_by_two_longer_kb_names_stays_unresolved(annotate_text):
+    article = annotate_text("Abiy Ahmed met Kim Jong in Addis Ababa on Monday.", "2019-06-07")
+    assert all(m.value not in ("kim-jong-un", "kim-jong-il") for m in article.mentions if m.text == "Kim Jong")

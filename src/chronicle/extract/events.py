@@ -166,6 +166,7 @@ class EventLexicon:
     multilateral_words: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
+    referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
     roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
 
@@ -276,6 +277,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
     )
 
 
@@ -519,7 +521,7 @@ class _Actors(FrameActors):
                 found.append(speaker)  # "China said it would ...", "the rebels said they ..."
                 continue
             if self.lexicon.plural_referents and self._plural(word):
-                found += self.recent_persons(word, role)
+                found += self.recent_persons(word, role, self.counted(word))
                 continue
             if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
                 found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
@@ -612,11 +614,18 @@ class _Actors(FrameActors):
         numbered = any(c.lower_ in ("two", "both") for c in token.children) or token.lower_ in ("two", "both")
         return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ == "the" for c in token.children))
 
+    def counted(self, token) -> int:
+        """How many persons a plural description counts: "the three leaders" 3, else 2."""
+        counts = self.lexicon.referent_counts
+        return next((counts[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in counts), 2)
+
     def recent_persons(self, token, role: str, count: int = 2) -> list[EventActor]:
-        """The last `count` distinct persons named before `token` in its sentence or the two
-        before it."""
+        """The last `count` distinct persons named before `token` in its sentence or the
+        `count` before it (two for "the leaders", three for "the three leaders")."""
         first_sentence = token.sent.start
-        for _ in range(2):
+        for _ in range(count):  # "the three leaders": one sentence more to find the third
+            while first_sentence > 0 and self.doc[first_sentence - 1].is_space:
+                first_sentence -= 1  # a paragraph break is no sentence
             if first_sentence > 0:
                 first_sentence = self.doc[first_sentence - 1].sent.start
         chosen: dict[str, Mention] = {}
