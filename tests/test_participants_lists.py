@@ -74,3 +74,15 @@ def test_a_kb_name_without_its_last_word_is_that_person(consults):
 def test_a_name_shared_by_two_longer_kb_names_stays_unresolved(annotate_text):
     article = annotate_text("Abiy Ahmed met Kim Jong in Addis Ababa on Monday.", "2019-06-07")
     assert all(m.value not in ("kim-jong-un", "kim-jong-il") for m in article.mentions if m.text == "Kim Jong")
+
+
+def test_members_named_after_including_took_part(consults):
+    events = consults("Ghana's President Nana Akufo-Addo held talks with Nigerian President Muhammadu Buhari and a "
+                      "handful of his deputies, including Yemi Osinbajo, the Nigerian vice president.", "2018-03-28")
+    assert sorted(people(e) for e in events) == [["Muhammadu Buhari", "Nana Akufo-Addo"], ["Nana Akufo-Addo", "Yemi Osinbajo"]]
+
+
+def test_topics_named_after_including_are_no_participants(consults):
+    (event,) = consults("Ghana's President Nana Akufo-Addo held talks with Nigerian President Muhammadu Buhari on "
+                        "issues including the trade deal.", "2018-03-28")
+    assert people(event) == ["Muhammadu Buhari", "Nana Akufo-Addo"]

@@ -21,6 +21,7 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, 
 from chronicle.nlp import doc_text
 from chronicle.extract.participants import (
     appositive_conjuncts,
+    included_members,
     for_subject,
     for_to_modality,
     governing_verb,
@@ -167,6 +168,7 @@ class EventLexicon:
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
+    inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
     roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
 
@@ -278,6 +280,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
+        inclusion_words=_words(ontology.get("inclusion_words")),
     )
 
 
@@ -514,6 +517,7 @@ class _Actors(FrameActors):
                 return appositive
         found = []
         words = _with_conjuncts(token) + appositive_conjuncts(token, self.lexicon.position_words)
+        words += included_members(words, self.lexicon.inclusion_words)
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
@@ -857,6 +861,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
         preps += _prep_objects(asked, trigger.target_preps)
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
+        if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
+            preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
         if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
             objects += [o for acl in noun.children if acl.dep_ == "acl"

@@ -102,3 +102,17 @@ def plural_holder(noun, pronouns: Set[str], steps: int = 3) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in pronouns and c.i < noun.i for c in verb.children):
             return True
     return False
+
+
+def included_members(words: list, inclusion_words: Set[str]) -> list:
+    """Persons named as members of a group noun among `words`: "X and a handful of his
+    deputies, including Y and Z": Y and Z (with their conjuncts), also where the parser hung
+    "including" on X. Only beside a common noun ("Smith, including his speech" is no group)."""
+    members = []
+    if not any(word.pos_ == "NOUN" for word in words):
+        return members
+    for word in words:
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in inclusion_words:
+                members += [m for obj in prep.children if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
+    return members
