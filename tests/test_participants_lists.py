@@ -86,3 +86,13 @@ def test_topics_named_after_including_are_no_participants(consults):
     (event,) = consults("Ghana's President Nana Akufo-Addo held talks with Nigerian President Muhammadu Buhari on "
                         "issues including the trade deal.", "2018-03-28")
     assert people(event) == ["Muhammadu Buhari", "Nana Akufo-Addo"]
+
+
+def test_after_talks_the_person_told_took_part(consults):
+    (event,) = consults("After lengthy talks at the lodge, the Kenyan president told Mrs Ardern that trade would grow.", "2019-06-07")
+    assert people(event) == ["Jacinda Ardern", "Uhuru Kenyatta"]
+
+
+def test_after_talks_reporters_told_are_no_participants(consults):
+    (event,) = consults("After lengthy talks at the lodge, Uhuru Kenyatta told reporters that trade would grow.", "2019-06-07")
+    assert people(event) == ["Uhuru Kenyatta"]

@@ -946,7 +946,16 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
+        if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
+            targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
     return sources, targets, place_word
+
+
+def addressed_persons(verb, actors: _Actors) -> list[EventActor]:
+    """The persons a speech verb addresses ("told Mrs Smith", "assured Smith"), not
+    groups ("told reporters")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return [a for o in objects for a in actors.of(o, "target") if a.kind == "person"]
 
 
 def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
