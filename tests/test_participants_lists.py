@@ -96,3 +96,15 @@ def test_after_talks_the_person_told_took_part(consults):
 def test_after_talks_reporters_told_are_no_participants(consults):
     (event,) = consults("After lengthy talks at the lodge, Uhuru Kenyatta told reporters that trade would grow.", "2019-06-07")
     assert people(event) == ["Uhuru Kenyatta"]
+
+
+def test_we_in_a_quote_of_several_sentences_is_the_speaker_and_the_leader_named_before(consults):
+    events = consults('Kenyan President Uhuru Kenyatta spoke about Ugandan President Yoweri Museveni on Friday. '
+                      '"We have a long road ahead. We had a very good meeting in Kampala," Kenyatta said.', "2019-06-07")
+    assert any(people(e) == ["Uhuru Kenyatta", "Yoweri Museveni"] and e.modality in ("reported", "historical") for e in events)
+
+
+def test_we_before_a_quote_is_not_its_speaker(consults):
+    events = consults('Kenyan President Uhuru Kenyatta spoke about Ugandan President Yoweri Museveni on Friday. '
+                      'We had a very good meeting in Kampala. "It was useful," the Tanzanian leader said.', "2019-06-07")
+    assert all(len(people(e)) < 2 for e in events)  # narration: "we" is the writer's, no one's meeting

@@ -21,12 +21,14 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, 
 from chronicle.nlp import doc_text
 from chronicle.extract.participants import (
     appositive_conjuncts,
+    closing_speech_verb,
     included_members,
     for_subject,
     for_to_modality,
     governing_verb,
     position_subject,
     plural_holder,
+    quote_opening,
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
@@ -586,14 +588,20 @@ class _Actors(FrameActors):
         return found
 
     def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
-        """"we" in a quote: its speaker (the person subject of the speech verb governing it)
-        and the last head of state or government named before, not the speaker."""
-        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in self.lexicon.modality.speech_verbs), None)
+        """"we" in a quote: its speaker (the person subject of the speech verb governing it,
+        or said after a quote of several sentences) and the last head of state or government
+        named before, in the quote or the sentence before it, not the speaker."""
+        speech_verbs = self.lexicon.modality.speech_verbs
+        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in speech_verbs), None)
+        if verb is None:  # '"... We had a great meeting in Lima," Smith said': a quote of several sentences
+            verb = closing_speech_verb(pronoun, speech_verbs)
+        opening = quote_opening(pronoun)  # the other: named before the quote, or in it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         speaker = self._one(subject, role) if subject is not None else None
         if speaker is None or speaker.kind != "person":
             return []
-        first = self.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+        opening = self.doc[opening].sent.start
+        first = self.doc[opening - 1].sent.start if opening > 0 else 0
         for index in range(pronoun.i - 1, max(first - 1, -1), -1):
             mention = self.at.get(index)
             if mention is not None and mention.value != speaker.id and self.officeholder(mention.value, ("head_of_state", "head_of_government")):
