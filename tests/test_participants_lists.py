@@ -108,3 +108,19 @@ def test_we_before_a_quote_is_not_its_speaker(consults):
     events = consults('Kenyan President Uhuru Kenyatta spoke about Ugandan President Yoweri Museveni on Friday. '
                       'We had a very good meeting in Kampala. "It was useful," the Tanzanian leader said.', "2019-06-07")
     assert all(len(people(e)) < 2 for e in events)  # narration: "we" is the writer's, no one's meeting
+
+
+def test_we_said_by_a_minister_is_not_his_own_president(consults):
+    events = consults('Kenyan Foreign Minister Raychelle Omamo flew to Kampala on Monday, sent by President Uhuru Kenyatta. '
+                      '"We are neighbours. We had very good talks here today," Omamo said.', "2019-06-07")
+    assert all(people(e) != ["Raychelle Omamo", "Uhuru Kenyatta"] for e in events)
+
+
+def test_a_place_ner_took_for_a_person_takes_no_part(consults):
+    (event,) = consults("The visit of Lukashenko to Sochi is his second this year.", "2019-06-07")
+    assert "Sochi" not in people(event) and "RUS" in {a.id for a in event.actors}
+
+
+def test_a_person_unknown_to_the_kb_stays_a_person(consults):
+    (event,) = consults("Alexander Lukashenko met Pavel Sochin in Minsk on Monday.", "2019-06-07")
+    assert people(event) == ["Alexander Lukashenko", "Pavel Sochin"]

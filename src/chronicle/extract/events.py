@@ -602,9 +602,12 @@ class _Actors(FrameActors):
             return []
         opening = self.doc[opening].sent.start
         first = self.doc[opening - 1].sent.start if opening > 0 else 0
+        home = self.country_of(speaker)
         for index in range(pronoun.i - 1, max(first - 1, -1), -1):
             mention = self.at.get(index)
-            if mention is not None and mention.value != speaker.id and self.officeholder(mention.value, ("head_of_state", "head_of_government")):
+            if mention is None or mention.value == speaker.id or home is not None and self.kb_country(mention.value) == home:
+                continue  # "our talks", said by a minister: not his own president
+            if self.officeholder(mention.value, ("head_of_state", "head_of_government")):
                 return [speaker, self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))]
         return []
 
@@ -701,6 +704,8 @@ class _Actors(FrameActors):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None and self.dateline_agency(mention):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
+        if mention is not None and (mention.value or "").startswith("corpus:person:") and token.i in self.places:
+            return None  # "OSAKA – X and Y are holding ...", "the visit of X to Osaka": a place NER took for a person
         if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
             mention = None  # "MPs" taken for a name: a generic actor
         if mention is not None:
@@ -760,6 +765,11 @@ class _Actors(FrameActors):
         if host is None or host in {a.id for a in found}:
             return found, False
         return [*found, self.describe(host, None, place.role, place.start, place.end)], True
+
+    def kb_country(self, actor_id: str) -> str | None:
+        """A KB actor's country, else None."""
+        actor = self.kb.actors.get(actor_id)
+        return actor.country if actor is not None else None
 
     def country_of(self, actor: EventActor) -> str | None:
         """A person's country: the KB's, else the seat of a title the article gives them."""
