@@ -35,7 +35,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.headlines import headline_time, lead_time, noun_read_as_verb
+from chronicle.extract.headlines import headline_time, lead_time
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -331,10 +331,8 @@ def _is_verb(token) -> bool:
 
 
 def _pos(token) -> str | None:
-    if token.pos_ in ("VERB", "AUX") and not noun_read_as_verb(token):
+    if token.pos_ in ("VERB", "AUX"):
         return "VERB"
-    if token.pos_ == "VERB":
-        return "NOUN"  # "Hugs mark historic Smith-Jones talks": a headline's noun tagged as a verb
     if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     return None

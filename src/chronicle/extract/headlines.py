@@ -27,16 +27,6 @@ def in_title_block(sentence) -> bool:
     return False
 
 
-_NOUN_PLACES = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})
-
-
-def noun_read_as_verb(token) -> bool:
-    """A headline's noun the parser tagged as a verb in a noun's place ("Hugs mark historic
-    Smith-Jones talks": "talks" a verb, yet the object of "mark"). In the title block only:
-    a body sentence's tags are the parser's surer ones."""
-    return token.pos_ == "VERB" and token.dep_ in _NOUN_PLACES and in_title_block(token.sent)
-
-
 def lead_time(dated: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:
     """The day of the article's lead: of the happened events (sentence, time) in text order,
     those of the first body sentence (after the title block); the first of them dated to
