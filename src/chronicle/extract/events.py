@@ -21,11 +21,14 @@ from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, 
 from chronicle.nlp import doc_text
 from chronicle.extract.participants import (
     appositive_conjuncts,
+    closing_speech_verb,
+    included_members,
     for_subject,
     for_to_modality,
     governing_verb,
     position_subject,
     plural_holder,
+    quote_opening,
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
@@ -166,6 +169,8 @@ class EventLexicon:
     multilateral_words: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
+    referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
+    inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
     roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
 
@@ -276,6 +281,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
+        inclusion_words=_words(ontology.get("inclusion_words")),
     )
 
 
@@ -341,6 +348,16 @@ def _span_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
         for token in span or ():
             index[token.i] = mention
     return index
+
+
+def _alike_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], list[Mention]]:
+    """(start, end) -> the resolved descriptions sharing those words, where there are
+    several persons ("the Iranian and Turkish presidents": one per country)."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        if mention.value and mention.label == "ROLE":
+            spans.setdefault((mention.start, mention.end), []).append(mention)
+    return {span: found for span, found in spans.items() if len({m.value for m in found}) > 1}
 
 
 def _clause_tokens(token) -> list:
@@ -473,6 +490,7 @@ class _Actors(FrameActors):
         self.lexicon = lexicon
         self.context = context
         self.at = _span_index(doc, context.actor_mentions)
+        self.alike = _alike_mentions(context.actor_mentions)
         self.names = {  # an actor the KB does not know goes by its longest name in the article
             m.value: (m.text.strip(" ,."), _kind_of(m.value))
             for m in sorted(context.actor_mentions, key=lambda m: len(m.text))
@@ -501,6 +519,7 @@ class _Actors(FrameActors):
                 return appositive
         found = []
         words = _with_conjuncts(token) + appositive_conjuncts(token, self.lexicon.position_words)
+        words += included_members(words, self.lexicon.inclusion_words)
         words += [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.i in self.at
                   and any(g.dep_ == "cc" for g in c.children) and self.at[c.i] is not self.at.get(token.i)]
         for word in words:
@@ -508,7 +527,7 @@ class _Actors(FrameActors):
                 found.append(speaker)  # "China said it would ...", "the rebels said they ..."
                 continue
             if self.lexicon.plural_referents and self._plural(word):
-                found += self.recent_persons(word, role)
+                found += self.recent_persons(word, role, self.counted(word))
                 continue
             if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
                 found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
@@ -516,6 +535,7 @@ class _Actors(FrameActors):
             actor = self._one(word, role)
             if actor is not None:
                 found.append(actor)
+                found += self.described_alike(word, actor, role)
         found += self.listed_in_apposition(token, found, role)
         if len(words) > 1 and len(found) < len(words) + 1:  # "He and Smith met": the pronoun is not Smith
             pronouns = [w for w in words if w.pos_ == "PRON" and "3" in w.morph.get("Person") and not self._plural(w)]
@@ -524,6 +544,16 @@ class _Actors(FrameActors):
             if pronouns and all(others):
                 found = named + others
         return found
+
+    def described_alike(self, word, actor: EventActor, role: str) -> list[EventActor]:
+        """The other persons of a plural description that names one per country ("the
+        foreign ministers of A, B and C"): the resolver gave each its own mention over the
+        same words."""
+        mention = self.at.get(word.i)
+        if mention is None or mention.value != actor.id:
+            return []
+        return [self.describe(m.value, m, role, m.start, m.end)
+                for m in self.alike.get((mention.start, mention.end), ()) if m.value != actor.id]
 
     def listed_in_apposition(self, token, found: list[EventActor], role: str) -> list[EventActor]:
         """Named persons the parser hung as appositions of a listed name ("met with France's
@@ -535,23 +565,47 @@ class _Actors(FrameActors):
             if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < token.i:
                 continue
             actor = self._one(child, role)
-            if actor is not None and actor.kind == "person" and actor.id not in known and self.at.get(child.i) is not self.at.get(token.i):
-                listed.append(actor)
-                known.add(actor.id)
+            if actor is None or actor.kind != "person" or self.at.get(child.i) is self.at.get(token.i):
+                continue
+            for person in [actor, *self.named_within(child, role)]:  # "..., Prime Minister of X B and Chancellor C"
+                if person.id not in known:
+                    listed.append(person)
+                    known.add(person.id)
         return listed
 
+    def named_within(self, name, role: str) -> list[EventActor]:
+        """Persons named by name (not by a pronoun or a title) in the words a listed name
+        governs: where the parser hung the list's other items under it."""
+        found = []
+        for word in name.subtree:
+            mention = self.at.get(word.i)
+            if word.i != name.i and mention is not None and mention.label == "PERSON" and mention is not self.at.get(name.i):
+                actor = self._one(word, role)
+                if actor is not None and actor.kind == "person" and actor.id not in {a.id for a in found}:
+                    found.append(actor)
+        return found
+
     def speaker_and_other(self, pronoun, role: str) -> list[EventActor]:
-        """"we" in a quote: its speaker (the person subject of the speech verb governing it)
-        and the last head of state or government named before, not the speaker."""
-        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in self.lexicon.modality.speech_verbs), None)
+        """"we" in a quote: its speaker (the person subject of the speech verb governing it,
+        or said after a quote of several sentences) and the last head of state or government
+        named before, in the quote or the sentence before it, not the speaker."""
+        speech_verbs = self.lexicon.modality.speech_verbs
+        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in speech_verbs), None)
+        if verb is None:  # '"... We had a great meeting in Lima," Smith said': a quote of several sentences
+            verb = closing_speech_verb(pronoun, speech_verbs)
+        opening = quote_opening(pronoun)  # the other: named before the quote, or in it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         speaker = self._one(subject, role) if subject is not None else None
         if speaker is None or speaker.kind != "person":
             return []
-        first = self.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+        opening = self.doc[opening].sent.start
+        first = self.doc[opening - 1].sent.start if opening > 0 else 0
+        home = self.country_of(speaker)
         for index in range(pronoun.i - 1, max(first - 1, -1), -1):
             mention = self.at.get(index)
-            if mention is not None and mention.value != speaker.id and self.officeholder(mention.value, ("head_of_state", "head_of_government")):
+            if mention is None or mention.value == speaker.id or home is not None and self.kb_country(mention.value) == home:
+                continue  # "our talks", said by a minister: not his own president
+            if self.officeholder(mention.value, ("head_of_state", "head_of_government")):
                 return [speaker, self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))]
         return []
 
@@ -575,11 +629,18 @@ class _Actors(FrameActors):
         numbered = any(c.lower_ in ("two", "both") for c in token.children) or token.lower_ in ("two", "both")
         return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ == "the" for c in token.children))
 
+    def counted(self, token) -> int:
+        """How many persons a plural description counts: "the three leaders" 3, else 2."""
+        counts = self.lexicon.referent_counts
+        return next((counts[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in counts), 2)
+
     def recent_persons(self, token, role: str, count: int = 2) -> list[EventActor]:
-        """The last `count` distinct persons named before `token` in its sentence or the two
-        before it."""
+        """The last `count` distinct persons named before `token` in its sentence or the
+        `count` before it (two for "the leaders", three for "the three leaders")."""
         first_sentence = token.sent.start
-        for _ in range(2):
+        for _ in range(count):  # "the three leaders": one sentence more to find the third
+            while first_sentence > 0 and self.doc[first_sentence - 1].is_space:
+                first_sentence -= 1  # a paragraph break is no sentence
             if first_sentence > 0:
                 first_sentence = self.doc[first_sentence - 1].sent.start
         chosen: dict[str, Mention] = {}
@@ -641,6 +702,8 @@ class _Actors(FrameActors):
             return None  # "talks at the State House": a place, not an actor
         if mention is not None and self.dateline_agency(mention):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
+        if mention is not None and (mention.value or "").startswith("corpus:person:") and token.i in self.places:
+            return None  # "OSAKA – X and Y are holding ...", "the visit of X to Osaka": a place NER took for a person
         if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
             mention = None  # "MPs" taken for a name: a generic actor
         if mention is not None:
@@ -700,6 +763,11 @@ class _Actors(FrameActors):
         if host is None or host in {a.id for a in found}:
             return found, False
         return [*found, self.describe(host, None, place.role, place.start, place.end)], True
+
+    def kb_country(self, actor_id: str) -> str | None:
+        """A KB actor's country, else None."""
+        actor = self.kb.actors.get(actor_id)
+        return actor.country if actor is not None else None
 
     def country_of(self, actor: EventActor) -> str | None:
         """A person's country: the KB's, else the seat of a title the article gives them."""
@@ -811,6 +879,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
         preps += _prep_objects(asked, trigger.target_preps)
     if noun is not None:
         preps += _prep_objects(noun, trigger.target_preps | {"between"})
+        if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
+            preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
         if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
             objects += [o for acl in noun.children if acl.dep_ == "acl"
@@ -880,7 +950,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
     ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
-    elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
+    elif token.dep_ == "pobj" and (_has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
+                                   or _inside_attendance_phrase(head, lexicon.attendance_prepositions)):
         verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
     elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
@@ -893,7 +964,26 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
+        if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
+            targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
     return sources, targets, place_word
+
+
+def addressed_persons(verb, actors: _Actors) -> list[EventActor]:
+    """The persons a speech verb addresses ("told Mrs Smith", "assured Smith"), not
+    groups ("told reporters")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return [a for o in objects for a in actors.of(o, "target") if a.kind == "person"]
+
+
+def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the "of" an event noun hangs on closes a phrase of attendance: "met on the
+    sidelines of the summit meetings with X" (not "in the wake of talks")."""
+    if prep.lower_ != "of" or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
+        return False
+    outer = prep.head.head
+    words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
+    return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
 
 
 def _with_only(token, trigger: Trigger) -> bool:
@@ -1683,7 +1773,7 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             result.append(event)
             continue
         lone = [side for side in event.sides if len(side) == 1]
-        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons}:
+        if len(lone) != 1 or set().union(*event.sides) != {a.id for a in persons} or _one_description(persons, lone[0]):
             result.append(event)  # no one person met the others (or the mention grew): one meeting
             continue
         anchor = next(a for a in persons if a.id in lone[0])
@@ -1695,6 +1785,13 @@ def _bilaterals(events: list[_Found], text: str, lexicon: EventLexicon) -> list[
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
+
+
+def _one_description(persons: list[EventActor], lone: frozenset[str]) -> bool:
+    """Whether the persons beside the lone one are named by one plural description ("met
+    the foreign ministers of A and B"): a group met together, one meeting."""
+    spans = {(a.start, a.end) for a in persons if a.id not in lone}
+    return len(spans) == 1
 
 
 def _unreal_form(token, rules: TimeRules) -> bool:

@@ -102,3 +102,48 @@ def plural_holder(noun, pronouns: Set[str], steps: int = 3) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in pronouns and c.i < noun.i for c in verb.children):
             return True
     return False
+
+
+def included_members(words: list, inclusion_words: Set[str]) -> list:
+    """Persons named as members of a group noun among `words`: "X and a handful of his
+    deputies, including Y and Z": Y and Z (with their conjuncts), also where the parser hung
+    "including" on X. Only beside a common noun ("Smith, including his speech" is no group)."""
+    members = []
+    if not any(word.pos_ == "NOUN" for word in words):
+        return members
+    for word in words:
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in inclusion_words:
+                members += [m for obj in prep.children if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
+    return members
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def closing_speech_verb(token, speech_verbs: Set[str], reach: int = 4):
+    """The speech verb of the quote a word stands in, said after it ('... we had a great
+    meeting in Lima," Smith said'): the first quote mark after the word, in its paragraph,
+    closes the quote when a speech verb follows within a few words. None otherwise ("We met
+    him. "It was good," he said": the mark after "We" opens a quote)."""
+    doc = token.doc
+    for index in range(token.i + 1, len(doc)):
+        word = doc[index]
+        if "\n" in word.text:
+            return None
+        if word.text in _QUOTE_MARKS:
+            return next((v for v in doc[index + 1 : index + 1 + reach] if v.lemma_.lower() in speech_verbs), None)
+    return None
+
+
+def quote_opening(token) -> int:
+    """The index of the quote mark that opens the quote holding `token`, in its paragraph;
+    the start of its sentence if there is none."""
+    doc = token.doc
+    for index in range(token.i - 1, -1, -1):
+        word = doc[index]
+        if "\n" in word.text:
+            break
+        if word.text in _QUOTE_MARKS:
+            return index
+    return token.sent.start

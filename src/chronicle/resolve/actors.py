@@ -686,22 +686,47 @@ def _by_surname(
         c.value, c.method, c.confidence = people[0].id, "surname", 0.7
 
 
+_LONG_WORD_VARIANT = 75  # "Bolsanoro" for "Bolsonaro": two letters swapped in a long word
+
+
+def _variant_scores(scores: list[float], parts: list[str]) -> bool:
+    """Whether word-by-word spelling scores make a variant of a name: at most one word not
+    identical, close (80) in spelling; a long word (8 letters or more) beside an identical
+    one may be a little further off (two vowels swapped)."""
+    differing = [(score, part) for score, part in zip(scores, parts, strict=True) if score < 100]
+    if len(differing) > 1:
+        return False
+    if not differing:
+        return True
+    score, part = differing[0]
+    return score >= 80 or score >= _LONG_WORD_VARIANT and len(part) >= 8 and len(parts) >= 2
+
+
 def _by_variant(c: _Candidate, parts: list[str], kb: KnowledgeBase, patterns: ActorPatterns) -> bool:
     """A full name spelled otherwise than the KB ("Antony Blinkin"): every word close in
-    spelling to the KB name's word in the same place, at most one word not identical."""
-    close = process.extract(parts[-1], patterns.surnames, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    spelling to the KB name's word in the same place, at most one word not identical; else
+    the one KB person whose name it is without its last word ("Abdi Yusuf" for "Abdi Yusuf
+    Hassan")."""
+    close = process.extract(parts[-1], patterns.surnames, scorer=fuzz.ratio, score_cutoff=_LONG_WORD_VARIANT, limit=5)
     pool = {actor for surname, _, _ in close for actor in kb.surnames[surname]}
     pool |= set(kb.surnames.get(parts[0], ()))
     best, best_score = None, 0.0
+    shortened: set[str] = set()  # "Abdi Yusuf Hassan" written "Abdi Yusuf": the last name dropped
     for actor_id in sorted(pool):
         actor = kb.actors[actor_id]
         for name in (actor.name, *actor.aliases):
             words = name_key(name).split()
+            if len(words) == len(parts) + 1 and len(parts) >= 2:
+                scores = [fuzz.ratio(a, b) for a, b in zip(parts, words[: len(parts)], strict=True)]
+                if _variant_scores(scores, parts):
+                    shortened.add(actor_id)
             if len(words) != len(parts):
                 continue
             scores = [fuzz.ratio(a, b) for a, b in zip(parts, words, strict=True)]
-            if min(scores) >= 80 and sum(score < 100 for score in scores) <= 1 and sum(scores) > best_score:
+            if _variant_scores(scores, parts) and sum(scores) > best_score:
                 best, best_score = actor_id, sum(scores)
+    if best is None and len(shortened) == 1:
+        best = shortened.pop()
     if best is not None:
         c.value, c.method, c.confidence = best, "variant", 0.85
     return best is not None

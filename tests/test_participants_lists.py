@@ -1,0 +1,126 @@
+"""Who took part (issue 14, family 3): lists of participants the parser breaks, plural
+descriptions naming one person per country, and meetings named inside a phrase of
+attendance; invented sentences with the packaged KB, each case with its counter-case."""
+
+from __future__ import annotations
+
+
+def people(event) -> list[str]:
+    return sorted(a.name for a in event.actors if a.kind == "person")
+
+
+def test_a_plural_title_of_several_countries_is_one_meeting_with_each_holder(consults):
+    (event,) = consults("Mike Pompeo met with the foreign ministers of Germany and France in Paris on Monday.")
+    assert len(people(event)) == 3 and "Mike Pompeo" in people(event)
+    assert {a.country for a in event.actors if a.kind == "person"} == {"USA", "DEU", "FRA"}
+
+
+def test_persons_listed_by_name_still_met_the_lone_person_one_by_one(consults):
+    events = consults("Mike Pompeo met with Heiko Maas and Jean-Yves Le Drian in Paris on Monday.")
+    assert sorted(people(e) for e in events) == [["Heiko Maas", "Mike Pompeo"], ["Jean-Yves Le Drian", "Mike Pompeo"]]
+
+
+def test_a_name_the_parser_hung_inside_another_listed_name_is_listed(consults):
+    events = consults("On Friday, Trudeau met with France's President Emmanuel Macron, Prime Minister of the "
+                      "United Kingdom (UK) Boris Johnson and Chancellor of Germany Angela Merkel.", "2020-06-05")
+    assert sorted(people(e) for e in events) == [
+        ["Angela Merkel", "Justin Trudeau"], ["Boris Johnson", "Justin Trudeau"], ["Emmanuel Macron", "Justin Trudeau"]]
+
+
+def test_a_person_named_in_a_description_of_the_listed_one_is_not_listed(consults):
+    events = consults("On Monday, Narendra Modi met with Lena Ortiz, the daughter of Brazil's President Jair Bolsonaro.")
+    assert all("Jair Bolsonaro" not in people(e) for e in events)
+
+
+def test_meetings_on_the_sidelines_of_a_summit_take_the_subject_of_met(consults):
+    events = consults("Indian Prime Minister Narendra Modi met on Monday in Osaka on the sidelines of the G20 "
+                      "summit meetings with Turkish President Recep Tayyip Erdogan.")
+    assert [people(e) for e in events] == [["Narendra Modi", "Recep Tayyip Erdogan"]]
+
+
+def test_talks_in_the_wake_of_which_someone_spoke_are_not_his(consults):
+    events = consults("Narendra Modi criticised the plan in the wake of the talks between Donald Trump and Shinzo Abe.")
+    assert all("Narendra Modi" not in people(e) for e in events)
+
+
+def test_the_three_leaders_are_the_last_three_persons_named(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed, Kenyan President Uhuru Kenyatta and Ugandan President "
+                      "Yoweri Museveni signed a pact on Monday.\n\nTrade has grown since then.\n\n"
+                      "The three leaders first met in Nairobi in 2018.")
+    assert [people(e) for e in events] == [["Abiy Ahmed", "Uhuru Kenyatta", "Yoweri Museveni"]]
+
+
+def test_the_two_leaders_are_still_two(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed, Kenyan President Uhuru Kenyatta and Ugandan President "
+                      "Yoweri Museveni signed a pact on Monday. The two leaders first met in Nairobi in 2018.")
+    assert [len(people(e)) for e in events] == [2]
+
+
+def test_a_long_surname_with_two_letters_swapped_is_the_kb_person(consults):
+    (event,) = consults("Narendra Modi met Cyril Ramophasa in Pretoria on Monday.")
+    assert people(event) == ["Cyril Ramaphosa", "Narendra Modi"]
+
+
+def test_a_swapped_surname_under_another_given_name_is_someone_else(consults):
+    events = consults("Narendra Modi met Peter Ramophasa in Pretoria on Monday.")
+    assert all("Cyril Ramaphosa" not in people(e) for e in events)
+
+
+def test_a_kb_name_without_its_last_word_is_that_person(consults):
+    events = consults("Ethiopian Prime Minister Abiy Ahmed received Somali President Mohammed Abdullahi in Addis Ababa on Monday.")
+    assert [people(e) for e in events] == [["Abiy Ahmed", "Mohamed Abdullahi Mohamed"]]
+
+
+def test_a_name_shared_by_two_longer_kb_names_stays_unresolved(annotate_text):
+    article = annotate_text("Abiy Ahmed met Kim Jong in Addis Ababa on Monday.", "2019-06-07")
+    assert all(m.value not in ("kim-jong-un", "kim-jong-il") for m in article.mentions if m.text == "Kim Jong")
+
+
+def test_members_named_after_including_took_part(consults):
+    events = consults("Ghana's President Nana Akufo-Addo held talks with Nigerian President Muhammadu Buhari and a "
+                      "handful of his deputies, including Yemi Osinbajo, the Nigerian vice president.", "2018-03-28")
+    assert sorted(people(e) for e in events) == [["Muhammadu Buhari", "Nana Akufo-Addo"], ["Nana Akufo-Addo", "Yemi Osinbajo"]]
+
+
+def test_topics_named_after_including_are_no_participants(consults):
+    (event,) = consults("Ghana's President Nana Akufo-Addo held talks with Nigerian President Muhammadu Buhari on "
+                        "issues including the trade deal.", "2018-03-28")
+    assert people(event) == ["Muhammadu Buhari", "Nana Akufo-Addo"]
+
+
+def test_after_talks_the_person_told_took_part(consults):
+    (event,) = consults("After lengthy talks at the lodge, the Kenyan president told Mrs Ardern that trade would grow.", "2019-06-07")
+    assert people(event) == ["Jacinda Ardern", "Uhuru Kenyatta"]
+
+
+def test_after_talks_reporters_told_are_no_participants(consults):
+    (event,) = consults("After lengthy talks at the lodge, Uhuru Kenyatta told reporters that trade would grow.", "2019-06-07")
+    assert people(event) == ["Uhuru Kenyatta"]
+
+
+def test_we_in_a_quote_of_several_sentences_is_the_speaker_and_the_leader_named_before(consults):
+    events = consults('Kenyan President Uhuru Kenyatta spoke about Ugandan President Yoweri Museveni on Friday. '
+                      '"We have a long road ahead. We had a very good meeting in Kampala," Kenyatta said.', "2019-06-07")
+    assert any(people(e) == ["Uhuru Kenyatta", "Yoweri Museveni"] and e.modality in ("reported", "historical") for e in events)
+
+
+def test_we_before_a_quote_is_not_its_speaker(consults):
+    events = consults('Kenyan President Uhuru Kenyatta spoke about Ugandan President Yoweri Museveni on Friday. '
+                      'We had a very good meeting in Kampala. "It was useful," the Tanzanian leader said.', "2019-06-07")
+    assert all(len(people(e)) < 2 for e in events)  # narration: "we" is the writer's, no one's meeting
+
+
+def test_we_said_by_a_minister_is_not_his_own_president(consults):
+    events = consults('Kenyan Foreign Minister Raychelle Omamo flew to Kampala on Monday, sent by President Uhuru Kenyatta. '
+                      '"We are neighbours. We had very good talks here today," Omamo said.', "2019-06-07")
+    assert all(people(e) != ["Raychelle Omamo", "Uhuru Kenyatta"] for e in events)
+
+
+def test_a_place_ner_took_for_a_person_takes_no_part(consults):
+    (event,) = consults("The visit of Lukashenko to Sochi is his second this year.", "2019-06-07")
+    assert "Sochi" not in people(event) and "RUS" in {a.id for a in event.actors}
+
+
+def test_a_person_unknown_to_the_kb_stays_a_person(consults):
+    (event,) = consults("Alexander Lukashenko met Pavel Sochin in Minsk on Monday.", "2019-06-07")
+    assert people(event) == ["Alexander Lukashenko", "Pavel Sochin"]
