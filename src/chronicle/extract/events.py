@@ -29,6 +29,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality
 from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
@@ -114,6 +115,12 @@ class Modality:
     occasion_counts: Mapping[str, int] = field(default_factory=dict)
     inviting_governors: frozenset[str] = frozenset()
     return_adverbs: frozenset[str] = frozenset()
+    condition_markers: frozenset[str] = frozenset()  # "will meet him if he asks": not a plan
+    planning_verbs: frozenset[str] = frozenset()  # "scheduled talks" (extract/framing.py)
+    considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
+    refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
+    refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
+    present_modifiers: frozenset[str] = frozenset()  # "his current visit"
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,12 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
         inviting_governors=_words(words.get("inviting_governors")),
         return_adverbs=_words(words.get("return_adverbs")),
+        condition_markers=_words(words.get("condition_markers")),
+        planning_verbs=_words(words.get("planning_verbs")),
+        considering_verbs=_words(words.get("considering_verbs")),
+        refusing_verbs=_words(words.get("refusing_verbs")),
+        refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
+        present_modifiers=_words(words.get("present_modifiers")),
     )
     return EventLexicon(
         types=types,
@@ -317,6 +330,7 @@ class _Found:
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
     aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
     listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
+    ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
 
 
 def _is_verb(token) -> bool:
@@ -942,6 +956,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if framed_as_present(token, words.present_modifiers):  # "during his current visit"
+        return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
         return "aim"
     if _phrase_before(token, words.anterior_prepositions):
@@ -982,6 +998,9 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
     ):
         return "negated"
+    framed = object_modality(token, words.planning_verbs, words.considering_verbs, words.refusing_verbs, words.refusing_phrasal)
+    if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
+        return framed
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -1056,6 +1075,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
             if return_invitation(node, governor, words.inviting_governors, words.return_adverbs):
                 return chain, "hypothetical"  # "invited him to visit again": a courtesy
             if acomp & words.prospective_governors:
+                if conditioned([*chain, governor], words.condition_markers):  # "if they want to meet"
+                    return chain, "hypothetical"
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
@@ -1089,7 +1110,7 @@ def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time
         reported_speech = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in words.speech_verbs
         return "planned" if reported_speech and "would" in auxiliaries else "hypothetical"
     if clause_tense(token, rules) == "future":
-        return "planned"
+        return "hypothetical" if conditioned(chain, words.condition_markers) else "planned"  # "will meet them if they ask"
     return _dated_modality(time, published, words) or "reported"
 
 
@@ -1463,10 +1484,16 @@ def _setting(token, lexicon: EventLexicon) -> bool:
 
 
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
-    """"their first meeting", "we had a good call": an event noun owned or held by the last
+    """"their first meeting", "we had a good call": an event owned or held by the last
     event's actors."""
-    owned = any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
-    return owned or plural_holder(token, lexicon.plural_pronouns)
+    return _plural_owned(token, lexicon) or plural_holder(token, lexicon.plural_pronouns)
+
+
+def _plural_owned(token, lexicon: EventLexicon) -> bool:
+    """"their first meeting", "their commitment to meet": an event (or the noun whose
+    infinitive it is) with a plural possessive."""
+    owners = [token, token.head] if token.dep_ == "acl" and _pos(token.head) == "NOUN" else [token]
+    return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for o in owners for c in o.children)
 
 
 def find_events(
@@ -1519,7 +1546,9 @@ def find_events(
                 continue
             modality = "reported"
         aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
-        preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
+        # "shook hands ahead of their summit": the summit the article may report (see _fold_previews)
+        ahead = modality == "planned" and _phrase_before(token, lexicon.modality.prospective_prepositions)
+        preview = modality in ("purpose", "aim") or modality == "planned" and (_setting(token, lexicon) or ahead)
         modality = "planned" if modality in ("purpose", "aim") else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
@@ -1555,7 +1584,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
-            sides=_sides(sources, targets), aim=aim,
+            sides=_sides(sources, targets), aim=aim, ahead=ahead,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1573,7 +1602,8 @@ def find_events(
         ]
         for event in occasions or [event]:
             if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
-                _merge_anaphor(found, event, _plural_possessor(token, lexicon) or bool(occasions), context.places)
+                _merge_anaphor(found, event, _plural_possessor(token, lexicon) or bool(occasions), context.places,
+                               named=_plural_owned(token, lexicon))
                 continue
             if anaphoric and event.modality == "historical" and found:  # "the two have not met since"
                 earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
@@ -1582,7 +1612,7 @@ def find_events(
                     _merge(found, event, context.places)
                 continue
             if anaphoric:
-                _merge_anaphor(found, event, True, context.places)
+                _merge_anaphor(found, event, True, context.places, named=True)
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
@@ -1849,27 +1879,32 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.sides = _joined_sides(into.sides, event.sides)
     into.aim = into.aim or event.aim
     into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
+    into.ahead = into.ahead and (event.ahead or len(_persons_of(event)) < 2)
 
 
 def _precision_rank(time: TimeValue) -> int:
     return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
 
 
-def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Mapping[str, Place]) -> None:
+def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Mapping[str, Place], named: bool = False) -> None:
     """An event word with no actors of its own ("the meeting lasted three hours") is more
     evidence for the last event of its type and modality with a compatible date and place,
     if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
-    March") with another date or city is another event between the same actors."""
+    March") with another date or city is another event between the same actors. One that
+    names its referents (`named`: "their", "the two leaders", not a bare "they", which may
+    stand for anyone in a quote) refers to them whatever the modality: "they spoke on Friday
+    ... their commitment to meet at the summit" is a plan of the same two."""
     same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
     fitting = [
         e for e in same_kind
         if _compatible_dates(e.time, event.time) and not _different_places(e, event, places) and not _different_channels(e, event)
     ]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
-    if fitting:
+    referents = found if named else same_kind
+    last = next((e for e in reversed(referents) if e.type == event.type and len(e.actors) >= 2), None)
+    if fitting and (between or not (plural and named) or last is None):
         _absorb((between or fitting)[-1], event)
         return
-    last = next((e for e in reversed(same_kind) if len(e.actors) >= 2), None)
     if plural and last is not None:
         event.actors = list(last.actors)
         if _different_channels(last, event):  # "we had a good call" after their meeting: another, earlier contact
@@ -1929,11 +1964,13 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
-    """The aim of a trip ("flew to Batumi to meet X") or the setting of a plan ("intended to
-    raise oil in a meeting with X"), undated or on the same day as a meeting the article
-    reports between the same persons (and not placed elsewhere), announced that meeting or
-    told its agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him
-    again") stays a plan."""
+    """The aim of a trip ("flew to Batumi to meet X"), the setting of a plan ("intended to
+    raise oil in a meeting with X") or what a dated act was ahead of ("on Sunday he said he
+    looked forward to meeting X", "shook hands ahead of their summit"), undated or on the
+    same day as a meeting the article reports between the same persons (and not placed
+    elsewhere), or for what is ahead, a few days later, announced that meeting or told its
+    agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
+    stays a plan."""
     kept = []
     for event in events:
         happened = None
@@ -1942,13 +1979,22 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                                  and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
-                                 and (not _dated(event.time) or _same_day(e.time, event.time))), None)
+                                 and (not _dated(event.time) or _same_day(e.time, event.time)
+                                      or event.ahead and _soon_after(event.time, e.time))), None)
         if happened is None:
             kept.append(event)
             continue
         for evidence in event.evidence:
             happened.evidence.append(evidence)
     return _settle_aims(kept, places)
+
+
+def _soon_after(before: TimeValue, after: TimeValue) -> bool:
+    """Whether `after` is a day on or up to `NEWS_WINDOW` after the day `before`."""
+    if not (_dated(before) and _dated(after) and before.precision == after.precision == "day"):
+        return False
+    gap = _period(after)[0] - _period(before)[1]
+    return dt.timedelta(0) <= gap <= NEWS_WINDOW
 
 
 def _settle_aims(events: list[_Found], places: Mapping[str, Place]) -> list[_Found]:
