@@ -99,3 +99,8 @@ def test_looking_forward_to_a_meeting_the_article_then_reports_is_that_meeting(c
         published="2019-06-10",
     )
     assert sorted(modalities(events)) == ["historical", "planned"]
+
+
+def test_will_talk_to_someone_is_a_planned_contact(consults):
+    assert modalities(consults("Cyril Ramaphosa says he will talk to Paul Kagame after the vote.")) == ["planned"]
+    assert modalities(consults("Cyril Ramaphosa says he will talk about Paul Kagame after the vote.")) == []
