@@ -30,7 +30,7 @@ from chronicle.extract.participants import (
 )
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality
-from chronicle.extract.invitations import return_invitation
+from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
@@ -853,6 +853,15 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
+def _inviters(token, trigger: Trigger, found: list[EventActor], actors: _Actors, lexicon: EventLexicon) -> list[EventActor]:
+    """"X invited Y to visit (him)": X, the one to be visited (extract/invitations.py)."""
+    governor = inviting_governor(token, lexicon.modality.inviting_governors) if trigger.type == "CONSULT" else None
+    if governor is None:
+        return []
+    known = {a.id for a in found}
+    return [a for s in _subjects(governor)[0] for a in actors.of(s, "target") if a.id not in known]
+
+
 def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a nominal trigger: possessors and modifiers are
     sources ("Israeli airstrikes", "Macron's visit"), prepositional objects targets; the
@@ -1527,6 +1536,7 @@ def find_events(
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
+            targets += _inviters(token, trigger, [*sources, *targets], actors, lexicon)
         else:
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
         unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
