@@ -104,3 +104,13 @@ def test_looking_forward_to_a_meeting_the_article_then_reports_is_that_meeting(c
 def test_will_talk_to_someone_is_a_planned_contact(consults):
     assert modalities(consults("Cyril Ramaphosa says he will talk to Paul Kagame after the vote.")) == ["planned"]
     assert modalities(consults("Cyril Ramaphosa says he will talk about Paul Kagame after the vote.")) == []
+
+
+def test_more_talks_the_next_day_continue_the_meeting_reported(consults):
+    first = "Paul Kagame and Cyril Ramaphosa held talks in Pretoria on Friday. "
+    events = consults(first + "Kagame and Ramaphosa were expected to have more discussions Saturday over lunch.",
+                      published="2019-06-08")
+    assert modalities(events) == ["reported"]
+    events = consults(first + "Kagame and Ramaphosa were expected to have more discussions next month in Kigali.",
+                      published="2019-06-08")
+    assert sorted(modalities(events)) == ["planned", "reported"]

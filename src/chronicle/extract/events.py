@@ -53,6 +53,8 @@ DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanction
 HAPPENED = ("reported", "historical")
 # a mention dated only by its publication day stands for the days this close to it
 NEWS_WINDOW = dt.timedelta(days=7)
+# "more talks" the day after a meeting continue it: a visit's days
+VISIT_DAYS = dt.timedelta(days=2)
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 
@@ -121,6 +123,7 @@ class Modality:
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
+    continuation_words: frozenset[str] = frozenset()  # "more discussions"
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
         present_modifiers=_words(words.get("present_modifiers")),
+        continuation_words=_words(words.get("continuation_words")),
     )
     return EventLexicon(
         types=types,
@@ -331,6 +335,7 @@ class _Found:
     aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
     listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
     ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
+    follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
 
 
 def _is_verb(token) -> bool:
@@ -1558,7 +1563,8 @@ def find_events(
         aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
         # "shook hands ahead of their summit": the summit the article may report (see _fold_previews)
         ahead = modality == "planned" and _phrase_before(token, lexicon.modality.prospective_prepositions)
-        preview = modality in ("purpose", "aim") or modality == "planned" and (_setting(token, lexicon) or ahead)
+        follows = modality == "planned" and _continued(noun if noun is not None else token, lexicon.modality)
+        preview = modality in ("purpose", "aim") or modality == "planned" and (_setting(token, lexicon) or ahead or follows)
         modality = "planned" if modality in ("purpose", "aim") else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
@@ -1594,7 +1600,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
-            sides=_sides(sources, targets), aim=aim, ahead=ahead,
+            sides=_sides(sources, targets), aim=aim, ahead=ahead, follows=follows,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1890,6 +1896,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.aim = into.aim or event.aim
     into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
     into.ahead = into.ahead and (event.ahead or len(_persons_of(event)) < 2)
+    into.follows = into.follows and (event.follows or len(_persons_of(event)) < 2)
 
 
 def _precision_rank(time: TimeValue) -> int:
@@ -1976,10 +1983,11 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
     """The aim of a trip ("flew to Batumi to meet X"), the setting of a plan ("intended to
     raise oil in a meeting with X") or what a dated act was ahead of ("on Sunday he said he
-    looked forward to meeting X", "shook hands ahead of their summit"), undated or on the
-    same day as a meeting the article reports between the same persons (and not placed
-    elsewhere), or for what is ahead, a few days later, announced that meeting or told its
-    agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
+    looked forward to meeting X", "shook hands ahead of their summit") or more of a meeting
+    ("were expected to have more discussions Saturday"), undated or on the same day as a
+    meeting the article reports between the same persons (and not placed elsewhere), or for
+    what is ahead, a few days later, for more of it, a day or two after it, announced that
+    meeting, told its agenda or its sequel: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
     stays a plan."""
     kept = []
     for event in events:
@@ -1990,7 +1998,8 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                                  and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
                                  and (not _dated(event.time) or _same_day(e.time, event.time)
-                                      or event.ahead and _soon_after(event.time, e.time))), None)
+                                      or event.ahead and _soon_after(event.time, e.time)
+                                      or event.follows and _soon_after(e.time, event.time, VISIT_DAYS))), None)
         if happened is None:
             kept.append(event)
             continue
@@ -1999,12 +2008,18 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
     return _settle_aims(kept, places)
 
 
-def _soon_after(before: TimeValue, after: TimeValue) -> bool:
-    """Whether `after` is a day on or up to `NEWS_WINDOW` after the day `before`."""
+def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS_WINDOW) -> bool:
+    """Whether `after` is a day on or up to `window` after the day `before`."""
     if not (_dated(before) and _dated(after) and before.precision == after.precision == "day"):
         return False
     gap = _period(after)[0] - _period(before)[1]
-    return dt.timedelta(0) <= gap <= NEWS_WINDOW
+    return dt.timedelta(0) <= gap <= window
+
+
+def _continued(word, words: Modality) -> bool:
+    """"more discussions", "further talks" on an event noun: more of a meeting (that
+    `_fold_previews` may find under way)."""
+    return _pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children)
 
 
 def _settle_aims(events: list[_Found], places: Mapping[str, Place]) -> list[_Found]:
