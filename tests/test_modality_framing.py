@@ -37,6 +37,13 @@ def test_an_event_noun_takes_the_modality_of_the_verb_it_is_the_object_of(consul
     assert [e.modality for e in events] == ["hypothetical"]
 
 
+def test_a_past_date_outweighs_a_verb_of_planning(consults):
+    events = consults("Cyril Ramaphosa was granted an audience with Paul Kagame in Kigali on Monday.")
+    assert modalities(events, {"Paul Kagame"}) == ["reported"]
+    events = consults("Cyril Ramaphosa will be granted an audience with Paul Kagame in Kigali next Monday.")
+    assert modalities(events, {"Paul Kagame"}) == ["planned"]
+
+
 def test_a_judgement_of_a_meeting_or_a_verb_of_holding_it_says_it_happened(consults):
     events = consults("Cyril Ramaphosa said he considered the meeting with Paul Kagame to be a good start.")
     assert modalities(events, {"Paul Kagame"}) == ["reported"]

@@ -982,6 +982,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
         return "planned" if clause_tense(token.head, rules) == "future" else "reported"
     if _pos(token) == "NOUN" and token.head.i != token.i:
         by_noun = _noun_modality(token, words, rules)
+        if by_noun == "planned" and _before_publication(time, published):
+            by_noun = None  # "granted him an audience on May 3", told after it: what the date says
         if by_noun is not None:
             return by_noun
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
