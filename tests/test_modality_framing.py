@@ -121,3 +121,8 @@ def test_more_talks_the_next_day_continue_the_meeting_reported(consults):
     events = consults(first + "Kagame and Ramaphosa were expected to have more discussions next month in Kigali.",
                       published="2019-06-08")
     assert sorted(modalities(events)) == ["planned", "reported"]
+
+
+def test_rejecting_a_demand_does_not_undo_it(annotate_text):
+    events = annotate_text("Rwanda rejected a Ugandan ultimatum to surrender the town of Goma.", "2019-06-07").event_mentions
+    assert [e.modality for e in events if e.type == "THREATEN"] == ["reported"]

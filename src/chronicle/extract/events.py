@@ -122,6 +122,7 @@ class Modality:
     considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
+    refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
 
@@ -269,6 +270,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         considering_verbs=_words(words.get("considering_verbs")),
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
+        refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
     )
@@ -960,7 +962,8 @@ def _phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:
     return any(tuple(words[-len(p) :]) == p for p in phrases)
 
 
-def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
+def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeValue, published: dt.date | None,
+              type_: str = "") -> str:
     """reported, historical, planned, hypothetical or negated (see docs/events.md); or
     "habitual" for a repeated or aggregated happening ("they meet regularly", "have met
     several times"), which is not one event; or "purpose" for the aim of a trip ("flew to
@@ -981,7 +984,7 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
             return _dated_modality(time, published, words) or "reported"
         return "planned" if clause_tense(token.head, rules) == "future" else "reported"
     if _pos(token) == "NOUN" and token.head.i != token.i:
-        by_noun = _noun_modality(token, words, rules)
+        by_noun = _noun_modality(token, words, rules, type_)
         if by_noun == "planned" and _before_publication(time, published):
             by_noun = None  # "granted him an audience on May 3", told after it: what the date says
         if by_noun is not None:
@@ -1005,7 +1008,7 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     return _clause_modality(token, chain, words, rules, time, published)
 
 
-def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
+def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") -> str | None:
     """What an event noun's own governor says: "cancelled the meeting", "ahead of the
     summit", "the upcoming visit"; None when it says nothing."""
     head = token.head
@@ -1014,7 +1017,9 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
     ):
         return "negated"
-    framed = object_modality(token, words.planning_verbs, words.considering_verbs, words.refusing_verbs, words.refusing_phrasal)
+    refusable = type_ in words.refusable_types  # "declined talks" undoes them; "rejected an ultimatum" does not
+    framed = object_modality(token, words.planning_verbs, words.considering_verbs,
+                             words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
     if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
         return framed
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
@@ -1554,7 +1559,7 @@ def find_events(
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
-        modality = _modality(token, noun, lexicon, time_rules, time, context.published)
+        modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,
