@@ -129,6 +129,17 @@ def test_planned_joins_happened_and_the_event_is_reported():
     assert fused_event([m("x", "2019-02-27", modality="planned")]).modality == "planned"
 
 
+def test_what_happened_is_dated_and_placed_by_the_reports_that_say_so():
+    """A preview's date and venue ("will visit him in the capital on the 30th") yield to those
+    of the reports that the meeting happened; they serve only when no report gives one."""
+    preview = m("x", "2019-06-30", modality="planned", place="g:capital", country="AAA")
+    report = m("y", "2019", "year", place="g:border", country="AAA", kind="city")
+    event = fused_event([preview, report])
+    assert (event.modality, event.date, event.place) == ("reported", "2019", "g:border")
+    event = fused_event([preview, m("y", None, "vague")])
+    assert (event.modality, event.date, event.place) == ("reported", "2019-06-30", "g:capital")
+
+
 def test_negated_and_hypothetical_stay_apart():
     for other in ("negated", "hypothetical"):
         assert not together([m("x", "2019-02-27"), m("y", "2019-02-27", modality=other)])

@@ -457,7 +457,11 @@ def _summary(members: Sequence[Member], dated: Member | None) -> str | None:
 def fused_event(members: Sequence[Member]) -> Event:
     """The event a cluster of mentions makes (its id is assigned by `assign_ids`)."""
     members = sorted(members, key=lambda m: m.key)
-    dated, placed = best_date(members), best_place(members)
+    # what happened is dated and placed by the reports that say so; a preview's date and
+    # venue ("will visit him at the White House") only when none of them gives one
+    happened = [m for m in members if m.modality in HAPPENED]
+    dated = best_date(happened) or best_date(members)
+    placed = best_place(happened) or best_place(members)
     modes = Counter(m.mode for m in members if m.mode)
     mode = min(modes.items(), key=lambda item: (-item[1], item[0]))[0] if modes else None
     end_date = None

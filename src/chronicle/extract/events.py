@@ -32,7 +32,8 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
-from chronicle.extract.invitations import return_invitation
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality
+from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
@@ -55,6 +56,8 @@ DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanction
 HAPPENED = ("reported", "historical")
 # a mention dated only by its publication day stands for the days this close to it
 NEWS_WINDOW = dt.timedelta(days=7)
+# "more talks" the day after a meeting continue it: a visit's days
+VISIT_DAYS = dt.timedelta(days=2)
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 
@@ -117,6 +120,14 @@ class Modality:
     occasion_counts: Mapping[str, int] = field(default_factory=dict)
     inviting_governors: frozenset[str] = frozenset()
     return_adverbs: frozenset[str] = frozenset()
+    condition_markers: frozenset[str] = frozenset()  # "will meet him if he asks": not a plan
+    planning_verbs: frozenset[str] = frozenset()  # "scheduled talks" (extract/framing.py)
+    considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
+    refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
+    refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
+    refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
+    present_modifiers: frozenset[str] = frozenset()  # "his current visit"
+    continuation_words: frozenset[str] = frozenset()  # "more discussions"
 
 
 @dataclass(frozen=True)
@@ -259,6 +270,14 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
         inviting_governors=_words(words.get("inviting_governors")),
         return_adverbs=_words(words.get("return_adverbs")),
+        condition_markers=_words(words.get("condition_markers")),
+        planning_verbs=_words(words.get("planning_verbs")),
+        considering_verbs=_words(words.get("considering_verbs")),
+        refusing_verbs=_words(words.get("refusing_verbs")),
+        refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
+        refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
+        present_modifiers=_words(words.get("present_modifiers")),
+        continuation_words=_words(words.get("continuation_words")),
     )
     return EventLexicon(
         types=types,
@@ -324,6 +343,8 @@ class _Found:
     sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # persons named as sources, as targets
     aim: bool = False  # told as the aim of a journey ("arrived for talks with X")
     listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
+    ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
+    follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
 
 
 def _is_verb(token) -> bool:
@@ -909,6 +930,15 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
+def _inviters(token, trigger: Trigger, found: list[EventActor], actors: _Actors, lexicon: EventLexicon) -> list[EventActor]:
+    """"X invited Y to visit (him)": X, the one to be visited (extract/invitations.py)."""
+    governor = inviting_governor(token, lexicon.modality.inviting_governors) if trigger.type == "CONSULT" else None
+    if governor is None:
+        return []
+    known = {a.id for a in found}
+    return [a for s in _subjects(governor)[0] for a in actors.of(s, "target") if a.id not in known]
+
+
 def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a nominal trigger: possessors and modifiers are
     sources ("Israeli airstrikes", "Macron's visit"), prepositional objects targets; the
@@ -1022,7 +1052,8 @@ def _phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:
     return any(tuple(words[-len(p) :]) == p for p in phrases)
 
 
-def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:
+def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeValue, published: dt.date | None,
+              type_: str = "") -> str:
     """reported, historical, planned, hypothetical or negated (see docs/events.md); or
     "habitual" for a repeated or aggregated happening ("they meet regularly", "have met
     several times"), which is not one event; or "purpose" for the aim of a trip ("flew to
@@ -1032,6 +1063,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if framed_as_present(token, words.present_modifiers):  # "during his current visit"
+        return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
         return "aim"
     if _phrase_before(token, words.anterior_prepositions):
@@ -1041,7 +1074,9 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
             return _dated_modality(time, published, words) or "reported"
         return "planned" if clause_tense(token.head, rules) == "future" else "reported"
     if _pos(token) == "NOUN" and token.head.i != token.i:
-        by_noun = _noun_modality(token, words, rules)
+        by_noun = _noun_modality(token, words, rules, type_)
+        if by_noun == "planned" and _before_publication(time, published):
+            by_noun = None  # "granted him an audience on May 3", told after it: what the date says
         if by_noun is not None:
             return by_noun
         if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") and _is_verb(token.head):
@@ -1063,7 +1098,7 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     return _clause_modality(token, chain, words, rules, time, published)
 
 
-def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
+def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") -> str | None:
     """What an event noun's own governor says: "cancelled the meeting", "ahead of the
     summit", "the upcoming visit"; None when it says nothing."""
     head = token.head
@@ -1072,6 +1107,11 @@ def _noun_modality(token, words: Modality, rules: TimeRules) -> str | None:
         head.lemma_.lower() in words.cancel_verbs or phrasal[:2] in words.cancel_phrasal
     ):
         return "negated"
+    refusable = type_ in words.refusable_types  # "declined talks" undoes them; "rejected an ultimatum" does not
+    framed = object_modality(token, words.planning_verbs, words.considering_verbs,
+                             words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
+    if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
+        return framed
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -1146,6 +1186,8 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
             if return_invitation(node, governor, words.inviting_governors, words.return_adverbs):
                 return chain, "hypothetical"  # "invited him to visit again": a courtesy
             if acomp & words.prospective_governors:
+                if conditioned([*chain, governor], words.condition_markers):  # "if they want to meet"
+                    return chain, "hypothetical"
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
@@ -1179,7 +1221,7 @@ def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time
         reported_speech = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in words.speech_verbs
         return "planned" if reported_speech and "would" in auxiliaries else "hypothetical"
     if clause_tense(token, rules) == "future":
-        return "planned"
+        return "hypothetical" if conditioned(chain, words.condition_markers) else "planned"  # "will meet them if they ask"
     return _dated_modality(time, published, words) or "reported"
 
 
@@ -1553,10 +1595,16 @@ def _setting(token, lexicon: EventLexicon) -> bool:
 
 
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
-    """"their first meeting", "we had a good call": an event noun owned or held by the last
+    """"their first meeting", "we had a good call": an event owned or held by the last
     event's actors."""
-    owned = any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for c in token.children)
-    return owned or plural_holder(token, lexicon.plural_pronouns)
+    return _plural_owned(token, lexicon) or plural_holder(token, lexicon.plural_pronouns)
+
+
+def _plural_owned(token, lexicon: EventLexicon) -> bool:
+    """"their first meeting", "their commitment to meet": an event (or the noun whose
+    infinitive it is) with a plural possessive."""
+    owners = [token, token.head] if token.dep_ == "acl" and _pos(token.head) == "NOUN" else [token]
+    return any(c.dep_ == "poss" and c.lower_ in lexicon.plural_possessives for o in owners for c in o.children)
 
 
 def find_events(
@@ -1590,6 +1638,7 @@ def find_events(
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
             sources, targets, place_word = _verb_arguments(token, trigger, noun, actors)
+            targets += _inviters(token, trigger, [*sources, *targets], actors, lexicon)
         else:
             sources, targets, place_word = _noun_arguments(token, trigger, actors, lexicon)
         unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
@@ -1600,7 +1649,7 @@ def find_events(
         time = _event_time(doc, token, context, dating, found, main_time, time_rules)
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
-        modality = _modality(token, noun, lexicon, time_rules, time, context.published)
+        modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,
@@ -1609,7 +1658,10 @@ def find_events(
                 continue
             modality = "reported"
         aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
-        preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
+        # "shook hands ahead of their summit": the summit the article may report (see _fold_previews)
+        ahead = modality == "planned" and _phrase_before(token, lexicon.modality.prospective_prepositions)
+        follows = modality == "planned" and _continued(noun if noun is not None else token, lexicon.modality)
+        preview = modality in ("purpose", "aim") or modality == "planned" and (_setting(token, lexicon) or ahead or follows)
         modality = "planned" if modality in ("purpose", "aim") else modality
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
@@ -1645,7 +1697,7 @@ def find_events(
             type=trigger.type, mode=trigger.mode, trigger=trigger, token=token, extent=extent,
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
-            sides=_sides(sources, targets), aim=aim,
+            sides=_sides(sources, targets), aim=aim, ahead=ahead, follows=follows,
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1663,7 +1715,8 @@ def find_events(
         ]
         for event in occasions or [event]:
             if not event_actors and not anaphoric and not proposal and trigger.type.lower() not in lexicon.anonymous_types:
-                _merge_anaphor(found, event, _plural_possessor(token, lexicon) or bool(occasions), context.places)
+                _merge_anaphor(found, event, _plural_possessor(token, lexicon) or bool(occasions), context.places,
+                               named=_plural_owned(token, lexicon))
                 continue
             if anaphoric and event.modality == "historical" and found:  # "the two have not met since"
                 earlier = next((e for e in reversed(found) if e.type == event.type and len(e.actors) >= 2), None)
@@ -1672,7 +1725,7 @@ def find_events(
                     _merge(found, event, context.places)
                 continue
             if anaphoric:
-                _merge_anaphor(found, event, True, context.places)
+                _merge_anaphor(found, event, True, context.places, named=True)
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
@@ -1946,27 +1999,33 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.sides = _joined_sides(into.sides, event.sides)
     into.aim = into.aim or event.aim
     into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
+    into.ahead = into.ahead and (event.ahead or len(_persons_of(event)) < 2)
+    into.follows = into.follows and (event.follows or len(_persons_of(event)) < 2)
 
 
 def _precision_rank(time: TimeValue) -> int:
     return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
 
 
-def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Mapping[str, Place]) -> None:
+def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Mapping[str, Place], named: bool = False) -> None:
     """An event word with no actors of its own ("the meeting lasted three hours") is more
     evidence for the last event of its type and modality with a compatible date and place,
     if any. A plural one ("their first meeting was in Lisbon", "the two leaders met in
-    March") with another date or city is another event between the same actors."""
+    March") with another date or city is another event between the same actors. One that
+    names its referents (`named`: "their", "the two leaders", not a bare "they", which may
+    stand for anyone in a quote) refers to them whatever the modality: "they spoke on Friday
+    ... their commitment to meet at the summit" is a plan of the same two."""
     same_kind = [e for e in found if e.type == event.type and _group(e.modality) == _group(event.modality)]
     fitting = [
         e for e in same_kind
         if _compatible_dates(e.time, event.time) and not _different_places(e, event, places) and not _different_channels(e, event)
     ]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
-    if fitting:
+    referents = found if named else same_kind
+    last = next((e for e in reversed(referents) if e.type == event.type and len(e.actors) >= 2), None)
+    if fitting and (between or not (plural and named) or last is None):
         _absorb((between or fitting)[-1], event)
         return
-    last = next((e for e in reversed(same_kind) if len(e.actors) >= 2), None)
     if plural and last is not None:
         event.actors = list(last.actors)
         if _different_channels(last, event):  # "we had a good call" after their meeting: another, earlier contact
@@ -2026,11 +2085,14 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
-    """The aim of a trip ("flew to Batumi to meet X") or the setting of a plan ("intended to
-    raise oil in a meeting with X"), undated or on the same day as a meeting the article
-    reports between the same persons (and not placed elsewhere), announced that meeting or
-    told its agenda: it becomes evidence of it. A plan to meet again ("flew back to meet him
-    again") stays a plan."""
+    """The aim of a trip ("flew to Batumi to meet X"), the setting of a plan ("intended to
+    raise oil in a meeting with X") or what a dated act was ahead of ("on Sunday he said he
+    looked forward to meeting X", "shook hands ahead of their summit") or more of a meeting
+    ("were expected to have more discussions Saturday"), undated or on the same day as a
+    meeting the article reports between the same persons (and not placed elsewhere), or for
+    what is ahead, a few days later, for more of it, a day or two after it, announced that
+    meeting, told its agenda or its sequel: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
+    stays a plan."""
     kept = []
     for event in events:
         happened = None
@@ -2039,13 +2101,29 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                                  and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
-                                 and (not _dated(event.time) or _same_day(e.time, event.time))), None)
+                                 and (not _dated(event.time) or _same_day(e.time, event.time)
+                                      or event.ahead and _soon_after(event.time, e.time)
+                                      or event.follows and _soon_after(e.time, event.time, VISIT_DAYS))), None)
         if happened is None:
             kept.append(event)
             continue
         for evidence in event.evidence:
             happened.evidence.append(evidence)
     return _settle_aims(kept, places)
+
+
+def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS_WINDOW) -> bool:
+    """Whether `after` is a day on or up to `window` after the day `before`."""
+    if not (_dated(before) and _dated(after) and before.precision == after.precision == "day"):
+        return False
+    gap = _period(after)[0] - _period(before)[1]
+    return dt.timedelta(0) <= gap <= window
+
+
+def _continued(word, words: Modality) -> bool:
+    """"more discussions", "further talks" on an event noun: more of a meeting (that
+    `_fold_previews` may find under way)."""
+    return _pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children)
 
 
 def _settle_aims(events: list[_Found], places: Mapping[str, Place]) -> list[_Found]:

@@ -1,0 +1,64 @@
+"""What the words around an event say of its reality (issue 14, family 2), beside the
+clause's own tense and auxiliaries (extract/events.py `_modality`):
+
+- an event noun as the object of a verb of planning, considering or refusing: "scheduled
+  talks", "was granted an audience" (planned); "considering a trip" (hypothetical);
+  "declined a meeting", "ruled out talks" (negated);
+- a noun framed as happening now: "during his current visit" (reported, whatever future
+  the sentence goes on to);
+- a condition on a plan: "will meet them if they want to meet" (hypothetical).
+
+Pure functions over spaCy tokens; the word lists are data (data/events.yaml, `modality`)."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+
+
+def _verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def object_modality(token, planning: Set[str], considering: Set[str], refusing: Set[str],
+                    refusing_phrasal: Set[tuple[str, str]]) -> str | None:
+    """The modality an event noun takes from the verb it is the object (or passive subject)
+    of: one of `planning` makes it planned ("scheduled a meeting"), or negated when that verb
+    is negated ("did not schedule talks"); `considering` hypothetical; `refusing` (or a
+    phrasal verb of `refusing_phrasal`, "ruled out") negated. None for any other verb."""
+    head = token.head
+    if token.dep_ not in _OBJECT_DEPS or head.i == token.i or not _verb(head):
+        return None
+    lemma = head.lemma_.lower()
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    if lemma in refusing or any((lemma, p) in refusing_phrasal for p in particles):
+        return "negated"
+    if lemma in considering and not _judged(token):
+        return "hypothetical"
+    if lemma in planning:
+        return "negated" if any(c.dep_ == "neg" for c in head.children) else "planned"
+    return None
+
+
+def _judged(noun) -> bool:
+    """"considered the meeting (to be) a good start": a judgement of the event, not a plan."""
+    complements = [c for c in noun.head.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
+    return bool(complements) or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "be" for c in noun.children)
+
+
+def framed_as_present(token, present_modifiers: Set[str]) -> bool:
+    """Whether an event noun is told as happening now: modified by one of
+    `present_modifiers` ("during his current visit", "the ongoing talks")."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in present_modifiers for c in token.children)
+
+
+def conditioned(verbs, markers: Set[str]) -> bool:
+    """Whether one of `verbs` (a trigger's clause and the clauses that govern it) is itself
+    a condition ("if they want to meet") or carries one ("will meet him if he asks")."""
+    for verb in verbs:  # a condition is an adverbial clause: "asked if he intends to meet" is a question
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in verb.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children) for c in verb.children):
+            return True
+    return False
