@@ -177,3 +177,16 @@ def test_the_requested_noun_names_the_target(events):
     assert roles(call) == {"source": ["GHA"], "target": ["TGO"]}
     (counter,) = events("Ghana called for calm on Monday.", "REQUEST")
     assert roles(counter) == {"source": ["GHA"]}
+
+
+def test_mentions_whose_actors_swap_sides_stay_two_events(events):
+    found = events("Kwame Ofori has accused Yaw Boateng of meddling in the vote. On Sunday, Boateng accused Ofori of lying "
+                   "about the count.", "ACCUSE")
+    pairs = {(roles(e).get("source", [None])[0], roles(e).get("target", [None])[0]) for e in found}
+    assert pairs == {("Kwame Ofori", "Yaw Boateng"), ("Yaw Boateng", "Kwame Ofori")}
+    (condemned,) = [e for e in events("Ghanaian leader Kwame Ofori cited irregularities in the vote. The US strongly "
+                                      "condemned Mr Ofori's statement.", "ACCUSE") if "USA" in roles(e).get("source", [])]
+    assert roles(condemned) == {"source": ["USA"], "target": ["Kwame Ofori"]}
+    (same,) = events("Kwame Ofori has accused Yaw Boateng of fraud. Ofori has also accused Boateng of lying about the count.",
+                     "ACCUSE")  # the same sides: one event
+    assert roles(same) == {"source": ["Kwame Ofori"], "target": ["Yaw Boateng"]}

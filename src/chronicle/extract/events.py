@@ -33,7 +33,7 @@ from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -1898,6 +1898,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
         return False
     if _different_places(earlier, event, places):
+        return False
+    if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
         return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)

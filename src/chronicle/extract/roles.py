@@ -183,6 +183,13 @@ def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
     return False
 
 
+def opposed_sides(actors, others) -> bool:
+    """Whether two mentions' actors swap sides: someone who acts in one undergoes the
+    other ("X accused Y of lying", then "Y accused X of meddling"): two events, not one."""
+    sides = lambda found, role: {a.id for a in found if a.role == role}  # noqa: E731
+    return bool(sides(actors, "source") & sides(others, "target") or sides(actors, "target") & sides(others, "source"))
+
+
 def manner_noun(token, nouns: frozenset[str]) -> bool:
     """An event noun after a bare "in" says how something else was done ("withdrew its
     ambassador in protest", "in retaliation"), not an event of its own."""
