@@ -35,6 +35,11 @@ def test_a_headline_participle_undergoes_the_event(events):
     assert "Kofi Mensah" in [a.name for a in counter.actors if a.role == "target"] and roles(counter)["source"] == ["GHA"]
 
 
+def test_a_subject_before_a_participle_in_a_sentence_acts(events):
+    (protest,) = events("Students protested in Accra on Monday.", "PROTEST")  # tagged as a participle
+    assert [a.role for a in protest.actors] == ["source"]
+
+
 def test_a_target_on_the_object(events):
     (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
     assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}

@@ -647,7 +647,7 @@ class _Actors(FrameActors):
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
         named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.sectors.noun(token.lemma_) or token.lemma_.lower()  # "Gunmen" left unlemmatized: gunman
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
             person = self.last_person_of(countries[0], token)  # "the American diplomat"

@@ -53,6 +53,7 @@ class RoleWords:
     requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
     field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
     field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
+    named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -72,7 +73,8 @@ def load_role_words(path=None) -> RoleWords:
                      words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
                      words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
                      codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
-                     codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"))
+                     codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"),
+                     codes("named_group_sectors"))
 
 
 @functools.cache
@@ -83,11 +85,12 @@ def packaged_role_words() -> RoleWords:
 
 def headline_passive(verb) -> bool:
     """A past participle with a subject, no auxiliary and no object: the subject undergoes
-    it ("Opposition leader arrested in capital"), unlike "Police arrested X". In a headline
-    (a sentence without final punctuation) the parser may tag the participle as a past tense."""
+    it ("Opposition leader arrested in capital"), unlike "Police arrested X". Only in a headline
+    (a sentence without final punctuation), where the parser may also tag the participle as a
+    past tense; in a sentence, a subject before a "participle" is the parser's mistake."""
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj", "ccomp"):
         return False
-    if verb.tag_ == "VBD" and not _headline(verb.sent):
+    if not _headline(verb.sent):  # "Students protested in X." tagged as a participle: a past tense
         return False
     children = {c.dep_ for c in verb.children}
     return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
@@ -223,12 +226,24 @@ class FrameActors:
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
-        commander = self.commander_country(token) if self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state else None
+        sector = self.lexicon.sectors.sector(lemma)
+        group = self.named_group(sector) if not written and sector in self.lexicon.roles.named_group_sectors else None
+        if group is not None:  # "gunmen stormed the school", in an article that names one armed group
+            return self.describe(group, None, role, start, end)
+        commander = self.commander_country(token) if sector in self.lexicon.sectors.state else None
         found = resolve_generic(lemma, written or commander, lambda: self.earlier_country(token, lemma), self.country,
                                 self.lexicon.sectors, lambda: self.sentence_country(token))
         country = self.kb.countries.get(found.country or "")
         return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
                           "group", role, found.country, start, end)
+
+    def named_group(self, sector: str) -> str | None:
+        """The one group of `sector` the article names (a KB group: "Boko Haram"), which its
+        generic nouns of that sector stand for ("gunmen", "the militants"); None when it names
+        none or several."""
+        groups = {m.value for m in self.context.actor_mentions if m.value in self.kb.actors
+                  and self.kb.actors[m.value].kind == "group" and self.kb.actors[m.value].sector == sector}
+        return groups.pop() if len(groups) == 1 else None
 
     def place_target(self, word, trigger: Trigger) -> list[EventActor]:
         """A place after a target preposition standing for its country ("strikes on <city>"),
