@@ -195,3 +195,17 @@ def test_mentions_whose_actors_swap_sides_stay_two_events(events):
     (same,) = events("Kwame Ofori has accused Yaw Boateng of fraud. Ofori has also accused Boateng of lying about the count.",
                      "ACCUSE")  # the same sides: one event
     assert roles(same) == {"source": ["Kwame Ofori"], "target": ["Yaw Boateng"]}
+
+
+def test_a_strike_on_a_place_is_an_attack_and_a_strike_on_a_day_a_walkout(events):
+    (strike,) = events("An Israeli strike on Gaza killed five people on Monday.", "ASSAULT")[:1]
+    assert strike.evidence[0].trigger == "strike" and roles(strike)["source"] == ["ISR"]
+    assert events("Teachers began a strike on Monday over pay.", "ASSAULT") == []
+    assert len(events("Teachers began a strike on Monday over pay.", "PROTEST")) == 1
+
+
+def test_an_attack_named_after_another_act_is_not_done_by_its_subject(events):
+    (attack,) = events("Ghana expelled 23 Togolese diplomats after the attack on a market in Kumasi.", "ASSAULT")
+    assert "GHA" not in roles(attack).get("source", [])
+    (counter,) = events("Ghana expelled 23 Togolese diplomats after the Togolese attack on a market in Kumasi.", "ASSAULT")
+    assert roles(counter)["source"] == ["TGO"]

@@ -399,7 +399,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         return False, None
     if trigger.particle and not any(c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
         return False, None
-    if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep for c in token.children):
+    if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
+                                for c in token.children):
         return False, None
     if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
                                       for c in token.children):
@@ -407,6 +408,11 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
         return False, None
     return True, (obj if trigger.object else None)
+
+
+def _dated_prep(prep) -> bool:
+    """A preposition whose object is a date ("a strike on Monday"): when, not whom."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
@@ -880,8 +886,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
     ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
-    elif token.dep_ == "pobj" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
-        verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
+    elif token.dep_ == "pobj" and trigger.roles != "directed" and _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions):
+        verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"; not "expelled X after the attack"
     elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
