@@ -209,3 +209,11 @@ def test_an_attack_named_after_another_act_is_not_done_by_its_subject(events):
     assert "GHA" not in roles(attack).get("source", [])
     (counter,) = events("Ghana expelled 23 Togolese diplomats after the Togolese attack on a market in Kumasi.", "ASSAULT")
     assert roles(counter)["source"] == ["TGO"]
+
+
+def test_an_anti_modifier_names_whom_a_protest_is_against(events):
+    (protest,) = events("Anti-government protests spread across Togo on Monday.", "PROTEST")
+    assert [a.role for a in protest.actors if a.kind == "group" and a.id.endswith(":government")] == ["target"]
+    assert roles(protest)["source"] == ["TGO"]  # the protesters of the country
+    (counter,) = events("Government supporters marched across Togo on Monday.", "PROTEST")
+    assert all(a.role == "source" for a in counter.actors)

@@ -33,7 +33,7 @@ from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -856,6 +856,9 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         sources += actors.inside(swallowed, "source")
     inside = _tokens_of(actors, swallowed)
     for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and against_modifier(child, lexicon.roles.against_prefixes):
+            targets += actors.of(child, "target")  # "anti-government protests"
+            continue
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
             sources += actors.of(child, "source")
             for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim

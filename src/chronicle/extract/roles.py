@@ -54,6 +54,7 @@ class RoleWords:
     field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
     field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
     named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
+    against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -74,7 +75,7 @@ def load_role_words(path=None) -> RoleWords:
                      words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
                      codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
                      codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"),
-                     codes("named_group_sectors"))
+                     codes("named_group_sectors"), words("against_prefixes"))
 
 
 @functools.cache
@@ -191,6 +192,15 @@ def opposed_sides(actors, others) -> bool:
     other ("X accused Y of lying", then "Y accused X of meddling"): two events, not one."""
     sides = lambda found, role: {a.id for a in found if a.role == role}  # noqa: E731
     return bool(sides(actors, "source") & sides(others, "target") or sides(actors, "target") & sides(others, "source"))
+
+
+def against_modifier(word, prefixes: frozenset[str]) -> bool:
+    """A modifier written with a prefix of opposition ("anti-government protests", "an
+    anti-regime rally"): whom the event is against, not who does it."""
+    doc = word.doc
+    if any(word.lower_.startswith(p + "-") for p in prefixes):
+        return True
+    return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ in prefixes
 
 
 def manner_noun(token, nouns: frozenset[str]) -> bool:
