@@ -217,3 +217,12 @@ def test_an_anti_modifier_names_whom_a_protest_is_against(events):
     assert roles(protest)["source"] == ["TGO"]  # the protesters of the country
     (counter,) = events("Government supporters marched across Togo on Monday.", "PROTEST")
     assert all(a.role == "source" for a in counter.actors)
+
+
+def test_the_people_a_crowd_control_act_disperses_are_its_target(events):
+    (gas,) = events("Police fired tear gas and rubber bullets to disperse the protesters in Lome on Monday.", "ASSAULT")
+    assert [a.name for a in gas.actors if a.role == "target"] == ["protesters (Togo)"]
+    (crowd,) = events("Security forces dispersed large crowds of demonstrators with tear gas in Lome on Monday.", "ASSAULT")
+    assert [a.name for a in crowd.actors if a.role == "target"] == ["demonstrators (Togo)"]
+    (counter,) = events("Police fired tear gas in Lome on Monday.", "ASSAULT")
+    assert "target" not in roles(counter)

@@ -838,6 +838,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
             place_word = word
         prep_actors += found
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
+    known = {a.id for a in object_actors + prep_actors}
+    prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
     if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"

@@ -55,6 +55,8 @@ class RoleWords:
     field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
     named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
     against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
+    dispersal_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse protesters": the protesters
+    dispersal_types: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -75,7 +77,8 @@ def load_role_words(path=None) -> RoleWords:
                      words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
                      codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
                      codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"),
-                     codes("named_group_sectors"), words("against_prefixes"))
+                     codes("named_group_sectors"), words("against_prefixes"), words("dispersal_verbs"),
+                     codes("dispersal_types"))
 
 
 @functools.cache
@@ -309,6 +312,21 @@ class FrameActors:
         owners += [o for p in word.children if p.dep_ == "prep" and p.lower_ in self.lexicon.roles.stand_in_preps
                    for o in p.children if o.dep_ == "pobj"]
         return [a for owner in owners for a in self.of(owner, "target")]
+
+    def dispersed(self, verb, trigger: Trigger) -> list[EventActor]:
+        """Whom a crowd-control act scatters (roles.yaml `dispersal_verbs`): the object of the
+        trigger itself or of its purpose clause, the people of a "crowd of X" first ("fired
+        tear gas to disperse the protesters", "dispersed crowds of demonstrators")."""
+        if trigger.type not in self.lexicon.roles.dispersal_types:
+            return []
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
+        found = []
+        for word in (o for v in verbs if v.lemma_.lower() in self.lexicon.roles.dispersal_verbs
+                     for o in v.children if o.dep_ in ("dobj", "obj")):
+            people = [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
+            found += next((a for a in (self.of(w, "target") for w in people) if a), None) or self.of(word, "target")
+        return found
 
     def clause_targets(self, verb, trigger: Trigger) -> list[EventActor]:
         """The subject of an accusation's clause ("X alleged that police broke into ..."): the target."""
