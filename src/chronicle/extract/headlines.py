@@ -50,3 +50,31 @@ def headline_time(time: TimeValue, sentence, lead: TimeValue | None, published: 
     if not 0 <= (published - day).days <= max_days or not in_title_block(sentence):
         return time
     return replace(lead, rule=f"main-event:{lead.rule}")
+
+
+def body_index(sentence) -> int | None:
+    """The position of a sentence among the body's (after the title block), from 0; None
+    for a title-block sentence."""
+    index = 0
+    for sent in sentence.doc.sents:
+        if in_title_block(sent):
+            continue
+        if sent.start >= sentence.start:
+            return index if sent.start == sentence.start else None
+        index += 1
+    return None
+
+
+def lead_paragraph_time(time: TimeValue, sentence, lead: TimeValue | None, published: dt.date | None,
+                        lead_sentences: int = 6, max_days: int = 3) -> TimeValue:
+    """An event of the article's first `lead_sentences` body sentences dated only by
+    publication ("He also urged X to ...", "Women burned their hijabs ... as protests
+    continued on Tuesday") happened on the lead's day (`lead_time`) when that is at most
+    `max_days` before publication; any other time stays."""
+    if time.rule != "published" or lead is None or published is None:
+        return time
+    day = dt.date.fromisoformat((lead.value or "")[:10])
+    index = body_index(sentence)
+    if not 0 <= (published - day).days <= max_days or index is None or index >= lead_sentences:
+        return time
+    return replace(lead, rule=f"main-event:{lead.rule}")
