@@ -51,3 +51,12 @@ def test_an_undated_event_of_the_lead_paragraph_takes_the_leads_day():
     assert lead_paragraph_time(stated, sentences[1], lead, day) == stated  # its own day stays
     early = TimeValue("2025-01-05", None, "day", "on January 5", "2025-03-04", "absolute")
     assert lead_paragraph_time(published, sentences[1], early, day) == published  # a lead long before publication
+
+
+def test_a_past_tense_act_dated_after_publication_is_still_reported(annotate_text):
+    found = [e for e in annotate_text("Ghana rejected a Togolese ultimatum to surrender the city of Ho Monday.",
+                                      "2025-03-02").event_mentions if e.type == "REJECT"]
+    assert [e.modality for e in found] == ["reported"]  # "Monday" read as the day after a Sunday publication
+    counter = [e for e in annotate_text("Ghana will reject the Togolese ultimatum on Monday.", "2025-03-02").event_mentions
+               if e.type == "REJECT"]
+    assert [e.modality for e in counter] == ["planned"]

@@ -33,7 +33,7 @@ from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -1532,6 +1532,8 @@ def find_events(
         aim = modality == "aim"  # "flew to Oslo for talks with X": see _settle_aims
         preview = modality in ("purpose", "aim") or modality == "planned" and _setting(token, lexicon)
         modality = "planned" if modality in ("purpose", "aim") else modality
+        if trigger.type != "CONSULT" and modality == "planned" and told_in_past(token) and _dated_modality(time, context.published, lexicon.modality) == "planned":
+            modality = "reported"  # "rejected the ultimatum Monday", Monday read after publication: a past act
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July

@@ -206,6 +206,13 @@ def against_modifier(word, prefixes: frozenset[str]) -> bool:
     return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ in prefixes
 
 
+def told_in_past(verb) -> bool:
+    """A finite verb in the simple past, the clause's own ("Ukraine rejected the ultimatum on
+    Monday"): it reports a past act, whatever a weekday resolved after publication says."""
+    return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def manner_noun(token, nouns: frozenset[str]) -> bool:
     """An event noun after a bare "in" says how something else was done ("withdrew its
     ambassador in protest", "in retaliation"), not an event of its own."""
