@@ -226,3 +226,12 @@ def test_the_people_a_crowd_control_act_disperses_are_its_target(events):
     assert [a.name for a in crowd.actors if a.role == "target"] == ["demonstrators (Togo)"]
     (counter,) = events("Police fired tear gas in Lome on Monday.", "ASSAULT")
     assert "target" not in roles(counter)
+
+
+def test_a_past_act_told_as_repeated_is_reported_over_its_month(annotate_with_lexicon):
+    def assaults(body):
+        return [e for e in annotate_with_lexicon(body, "2025-03-04").event_mentions if e.type == "ASSAULT"]
+
+    (gas,) = assaults("Ghanaian security forces repeatedly fired teargas at the rallies.")
+    assert (gas.modality, gas.date, gas.date_precision) == ("reported", "2025-03", "month")
+    assert assaults("Ghanaian police regularly fire teargas at rallies.") == []  # a habit, no one event

@@ -33,7 +33,7 @@ from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -1523,6 +1523,9 @@ def find_events(
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published)
         listed = []
+        if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):
+            modality = "reported"  # "police repeatedly fired tear gas at X's rallies": acts the article reports
+            time = repeated_period(time)  # over a period: its month, unless a date of its own says more
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,
                                       lexicon.modality.occasion_counts, lexicon.modality.occasion_nouns)

@@ -17,7 +17,7 @@ The words are data (`data/roles.yaml`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
@@ -211,6 +211,14 @@ def told_in_past(verb) -> bool:
     Monday"): it reports a past act, whatever a weekday resolved after publication says."""
     return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def repeated_period(time):
+    """The time of acts told as repeated ("repeatedly fired tear gas"): a day known only from
+    publication or another event widens to its month; a date of their own stays."""
+    if not time.value or len(time.value) != 10 or not time.rule.startswith(("published", "main-event")):
+        return time
+    return replace(time, value=time.value[:7], end=None, precision="month", rule=f"repeated:{time.rule}")
 
 
 def manner_noun(token, nouns: frozenset[str]) -> bool:
