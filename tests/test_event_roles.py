@@ -235,3 +235,11 @@ def test_a_past_act_told_as_repeated_is_reported_over_its_month(annotate_with_le
     (gas,) = assaults("Ghanaian security forces repeatedly fired teargas at the rallies.")
     assert (gas.modality, gas.date, gas.date_precision) == ("reported", "2025-03", "month")
     assert assaults("Ghanaian police regularly fire teargas at rallies.") == []  # a habit, no one event
+
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_force_not_an_attack(events):
+    (test,) = events("Pyongyang fired a short-range ballistic missile into the waters off the east coast on Monday.", "MOBILIZE")
+    assert roles(test)["source"] == ["PRK"]
+    assert events("Pyongyang fired a short-range ballistic missile into the waters off the east coast on Monday.", "ASSAULT") == []
+    (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
+    assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}
