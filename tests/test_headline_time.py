@@ -60,3 +60,13 @@ def test_a_past_tense_act_dated_after_publication_is_still_reported(annotate_tex
     counter = [e for e in annotate_text("Ghana will reject the Togolese ultimatum on Monday.", "2025-03-02").event_mentions
                if e.type == "REJECT"]
     assert [e.modality for e in counter] == ["planned"]
+
+
+def test_an_undated_page_dates_its_undated_events_by_the_full_date_it_writes(annotate_text):
+    def sanctions(body, published=None):
+        return [e.date for e in annotate_text(body, published).event_mentions if e.type == "SANCTION"]
+
+    body = "Ghana imposed sanctions on Togo. A photo taken in Accra on Sept. 15, 2024 shows the minister."
+    assert sanctions(body) == ["2024-09-15"]
+    assert sanctions(body, PUBLISHED) == [PUBLISHED]  # a dated page: its publication
+    assert sanctions("Ghana imposed sanctions on Togo. A photo taken in Accra on Sept. 15 shows the minister.") == [None]

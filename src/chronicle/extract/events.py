@@ -32,7 +32,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.invitations import return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time
+from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -1602,10 +1602,12 @@ def find_events(
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
+    written = written_day(context.times) if context.published is None else None
     for event in found:  # "X rejects result" in the title: the lead event the body dates
         event.time = headline_time(event.time, event.token.sent, lead, context.published)
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
             event.time = lead_paragraph_time(event.time, event.token.sent, lead, context.published)
+            event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     for event in events:

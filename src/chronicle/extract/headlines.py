@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+import re
+
 from chronicle.resolve.times import TimeValue
 
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
@@ -78,3 +80,23 @@ def lead_paragraph_time(time: TimeValue, sentence, lead: TimeValue | None, publi
     if not 0 <= (published - day).days <= max_days or index is None or index >= lead_sentences:
         return time
     return replace(lead, rule=f"main-event:{lead.rule}")
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def written_day(times: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:
+    """The latest full date (a day with its year) an undated page writes anywhere, in a
+    caption, a dateline or an embedded post ("... on Sept. 15, 2020"): the day of the report
+    its undated events belong to; None when it writes none."""
+    days = [time for _, time in times if time.resolved and time.precision == "day" and not time.open_ended
+            and _YEAR.search(time.expression or "")]
+    return max(days, key=lambda t: t.value or "", default=None)
+
+
+def undated_page_time(time: TimeValue, written: TimeValue | None, published: dt.date | None) -> TimeValue:
+    """A reported event of a page without a publication date and with no date of its own
+    takes the page's latest full date (`written_day`); any other time stays."""
+    if published is not None or written is None or time.resolved:
+        return time
+    return replace(written, rule=f"written-day:{written.rule}")
