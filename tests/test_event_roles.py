@@ -243,3 +243,8 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force_not_an_attack(events):
     assert events("Pyongyang fired a short-range ballistic missile into the waters off the east coast on Monday.", "ASSAULT") == []
     (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
     assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}
+
+
+def test_opposing_efforts_is_disapproval_and_opposing_a_proposal_a_refusal(events):
+    assert [e.type for e in events("Ghana strongly opposes unilateral efforts to change the status quo.") if e.type in ("ACCUSE", "REJECT")] == ["ACCUSE"]
+    assert [e.type for e in events("Ghana opposed the resolution on Monday.") if e.type in ("ACCUSE", "REJECT")] == ["REJECT"]
