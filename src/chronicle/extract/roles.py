@@ -68,17 +68,23 @@ def load_role_words(path=None) -> RoleWords:
     data = load_yaml("roles.yaml", path)
     words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
     codes = lambda key: frozenset(str(w).upper() for w in data.get(key) or ())  # noqa: E731
-    return RoleWords(words("object_target_preps"), words("nominal_target_preps"), codes("place_target_types"),
-                     codes("implied_agent_types"), codes("implied_agent_sectors"),
-                     int(data.get("implied_agent_sentences", 2)), codes("authority_types"), words("enacting_verbs"),
-                     tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
-                           for t, a in (data.get("default_agents") or {}).items()),
-                     words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
-                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
-                     codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
-                     codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"),
-                     codes("named_group_sectors"), words("against_prefixes"), words("dispersal_verbs"),
-                     codes("dispersal_types"))
+    return RoleWords(
+        object_target_preps=words("object_target_preps"), nominal_target_preps=words("nominal_target_preps"),
+        place_target_types=codes("place_target_types"), implied_agent_types=codes("implied_agent_types"),
+        implied_agent_sectors=codes("implied_agent_sectors"),
+        implied_agent_sentences=int(data.get("implied_agent_sentences", 2)), authority_types=codes("authority_types"),
+        enacting_verbs=words("enacting_verbs"),
+        default_agents=tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
+                             for t, a in (data.get("default_agents") or {}).items()),
+        speaker_pronouns=words("speaker_pronouns"), document_nouns=words("document_nouns"),
+        stand_in_types=codes("stand_in_types"), stand_in_preps=words("stand_in_preps"),
+        clause_target_types=codes("clause_target_types"), manner_nouns=words("manner_nouns"),
+        seat_types=codes("seat_types"), seat_sectors=codes("seat_sectors"), capital_target_types=codes("capital_target_types"),
+        requested_noun_types=codes("requested_noun_types"), field_seat_types=codes("field_seat_types"),
+        field_sectors=codes("field_sectors"), named_group_sectors=codes("named_group_sectors"),
+        against_prefixes=words("against_prefixes"), dispersal_verbs=words("dispersal_verbs"),
+        dispersal_types=codes("dispersal_types"),
+    )
 
 
 @functools.cache
