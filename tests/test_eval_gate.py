@@ -149,8 +149,12 @@ def test_fusion_stays_above_the_floor(result):
 # dates 0.482 (0.491 with headline dates, extract/headlines.py), cities 0.264 (0.585 with seats of government, extract/seats.py, struck cities and other events' places), fusion 13/37 (0.351), unmatched predicted mentions 0.536.
 # 0.238 with the target once capitals stand for their state as targets (extract/roles.py capital_target);
 # cities 0.63 once resignations and releases without troops or police are at the seat (field_seat_types).
-EVENTS3_FLOORS = {"recall": 0.41, "recall_with_target": 0.22, "main_recall": 0.76, "date_accuracy": 0.47,
-                  "city_accuracy": 0.60, "fusion": 0.32, "max_unmatched_share": 0.56}
+# Raised (2026-12-07, h19: swapped sides not merged, armed nouns as the named group, "strike on X",
+# crowd-control targets, lead-paragraph and undated-page dates, past acts after publication):
+# 134/286 (0.469), 0.269 with the target, main 42/50 (0.84), dates 0.558, cities 0.684,
+# fusion 14/37 (0.378), unmatched 0.530 (chronicle eval).
+EVENTS3_FLOORS = {"recall": 0.45, "recall_with_target": 0.25, "main_recall": 0.80, "date_accuracy": 0.53,
+                  "city_accuracy": 0.66, "fusion": 0.35, "max_unmatched_share": 0.55}
 
 
 def test_events_of_every_type_stay_above_the_floor():

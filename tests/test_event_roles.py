@@ -35,6 +35,11 @@ def test_a_headline_participle_undergoes_the_event(events):
     assert "Kofi Mensah" in [a.name for a in counter.actors if a.role == "target"] and roles(counter)["source"] == ["GHA"]
 
 
+def test_a_subject_before_a_participle_in_a_sentence_acts(events):
+    (protest,) = events("Students protested in Accra on Monday.", "PROTEST")  # tagged as a participle
+    assert [a.role for a in protest.actors] == ["source"]
+
+
 def test_a_target_on_the_object(events):
     (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
     assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}
@@ -177,3 +182,69 @@ def test_the_requested_noun_names_the_target(events):
     assert roles(call) == {"source": ["GHA"], "target": ["TGO"]}
     (counter,) = events("Ghana called for calm on Monday.", "REQUEST")
     assert roles(counter) == {"source": ["GHA"]}
+
+
+def test_mentions_whose_actors_swap_sides_stay_two_events(events):
+    found = events("Kwame Ofori has accused Yaw Boateng of meddling in the vote. On Sunday, Boateng accused Ofori of lying "
+                   "about the count.", "ACCUSE")
+    pairs = {(roles(e).get("source", [None])[0], roles(e).get("target", [None])[0]) for e in found}
+    assert pairs == {("Kwame Ofori", "Yaw Boateng"), ("Yaw Boateng", "Kwame Ofori")}
+    (condemned,) = [e for e in events("Ghanaian leader Kwame Ofori cited irregularities in the vote. The US strongly "
+                                      "condemned Mr Ofori's statement.", "ACCUSE") if "USA" in roles(e).get("source", [])]
+    assert roles(condemned) == {"source": ["USA"], "target": ["Kwame Ofori"]}
+    (same,) = events("Kwame Ofori has accused Yaw Boateng of fraud. Ofori has also accused Boateng of lying about the count.",
+                     "ACCUSE")  # the same sides: one event
+    assert roles(same) == {"source": ["Kwame Ofori"], "target": ["Yaw Boateng"]}
+
+
+def test_a_strike_on_a_place_is_an_attack_and_a_strike_on_a_day_a_walkout(events):
+    (strike,) = events("An Israeli strike on Gaza killed five people on Monday.", "ASSAULT")[:1]
+    assert strike.evidence[0].trigger == "strike" and roles(strike)["source"] == ["ISR"]
+    assert events("Teachers began a strike on Monday over pay.", "ASSAULT") == []
+    assert len(events("Teachers began a strike on Monday over pay.", "PROTEST")) == 1
+
+
+def test_an_attack_named_after_another_act_is_not_done_by_its_subject(events):
+    (attack,) = events("Ghana expelled 23 Togolese diplomats after the attack on a market in Kumasi.", "ASSAULT")
+    assert "GHA" not in roles(attack).get("source", [])
+    (counter,) = events("Ghana expelled 23 Togolese diplomats after the Togolese attack on a market in Kumasi.", "ASSAULT")
+    assert roles(counter)["source"] == ["TGO"]
+
+
+def test_an_anti_modifier_names_whom_a_protest_is_against(events):
+    (protest,) = events("Anti-government protests spread across Togo on Monday.", "PROTEST")
+    assert [a.role for a in protest.actors if a.kind == "group" and a.id.endswith(":government")] == ["target"]
+    assert roles(protest)["source"] == ["TGO"]  # the protesters of the country
+    (counter,) = events("Government supporters marched across Togo on Monday.", "PROTEST")
+    assert all(a.role == "source" for a in counter.actors)
+
+
+def test_the_people_a_crowd_control_act_disperses_are_its_target(events):
+    (gas,) = events("Police fired tear gas and rubber bullets to disperse the protesters in Lome on Monday.", "ASSAULT")
+    assert [a.name for a in gas.actors if a.role == "target"] == ["protesters (Togo)"]
+    (crowd,) = events("Security forces dispersed large crowds of demonstrators with tear gas in Lome on Monday.", "ASSAULT")
+    assert [a.name for a in crowd.actors if a.role == "target"] == ["demonstrators (Togo)"]
+    (counter,) = events("Police fired tear gas in Lome on Monday.", "ASSAULT")
+    assert "target" not in roles(counter)
+
+
+def test_a_past_act_told_as_repeated_is_reported_over_its_month(annotate_with_lexicon):
+    def assaults(body):
+        return [e for e in annotate_with_lexicon(body, "2025-03-04").event_mentions if e.type == "ASSAULT"]
+
+    (gas,) = assaults("Ghanaian security forces repeatedly fired teargas at the rallies.")
+    assert (gas.modality, gas.date, gas.date_precision) == ("reported", "2025-03", "month")
+    assert assaults("Ghanaian police regularly fire teargas at rallies.") == []  # a habit, no one event
+
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_force_not_an_attack(events):
+    (test,) = events("Pyongyang fired a short-range ballistic missile into the waters off the east coast on Monday.", "MOBILIZE")
+    assert roles(test)["source"] == ["PRK"]
+    assert events("Pyongyang fired a short-range ballistic missile into the waters off the east coast on Monday.", "ASSAULT") == []
+    (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
+    assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}
+
+
+def test_opposing_efforts_is_disapproval_and_opposing_a_proposal_a_refusal(events):
+    assert [e.type for e in events("Ghana strongly opposes unilateral efforts to change the status quo.") if e.type in ("ACCUSE", "REJECT")] == ["ACCUSE"]
+    assert [e.type for e in events("Ghana opposed the resolution on Monday.") if e.type in ("ACCUSE", "REJECT")] == ["REJECT"]

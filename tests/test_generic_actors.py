@@ -93,3 +93,20 @@ def test_a_state_organ_sent_by_someone_is_of_their_country(events):
 def test_a_group_noun_taken_for_a_name_is_a_generic_actor(events):
     (request,) = events("BUDAPEST (Reuters) - The prime minister asked MPs to approve the bid on Monday.", "REQUEST")
     assert [(a.country, a.name) for a in request.actors if a.role == "target"] == [("HUN", "MPs (Hungary)")]
+
+
+def test_a_capitalized_plural_is_its_listed_noun():
+    sectors = load_sectors()
+    assert (sectors.noun("Gunmen"), sectors.noun("Rebels"), sectors.noun("militias")) == ("gunman", "rebel", "militia")
+    assert sectors.noun("Buses") is None and sectors.sector("news") is None
+
+
+def test_an_armed_noun_stands_for_the_one_armed_group_the_article_names(events):
+    (raid,) = events("Gunmen kidnapped 40 villagers on Monday night in southern Somalia. Officials blamed al-Shabaab "
+                     "for the raid.", "ASSAULT")
+    assert [a.name for a in raid.actors if a.role == "source"] == ["al-Shabaab"]
+    (counter,) = events("Gunmen kidnapped 40 villagers on Monday night in southern Somalia. Officials blamed al-Shabaab "
+                        "or Boko Haram for the raid.", "ASSAULT")  # two groups: which one is not said
+    assert groups(counter, "source") == [("SOM", "Gunmen (Somalia)")]
+    (protest,) = events("Students protested in Mogadishu on Monday. Officials blamed al-Shabaab for a bombing.", "PROTEST")
+    assert groups(protest, "source") == [("SOM", "Students (Somalia)")]  # students are no armed group

@@ -36,8 +36,8 @@ from chronicle.extract.framing import conditioned, framed_as_present, object_mod
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.headlines import headline_time, lead_time
-from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.places import is_dateline
@@ -437,7 +437,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         return False, None
     if trigger.particle and not any(c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
         return False, None
-    if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep for c in token.children):
+    if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
+                                for c in token.children):
         return False, None
     if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
                                       for c in token.children):
@@ -445,6 +446,11 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
         return False, None
     return True, (obj if trigger.object else None)
+
+
+def _dated_prep(prep) -> bool:
+    """A preposition whose object is a date ("a strike on Monday"): when, not whom."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
@@ -731,7 +737,7 @@ class _Actors(FrameActors):
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
         named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.sectors.noun(token.lemma_) or token.lemma_.lower()  # "Gunmen" left unlemmatized: gunman
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
             person = self.last_person_of(countries[0], token)  # "the American diplomat"
@@ -923,6 +929,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
             place_word = word
         prep_actors += found
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
+    known = {a.id for a in object_actors + prep_actors}
+    prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
     if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
@@ -950,6 +958,9 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         sources += actors.inside(swallowed, "source")
     inside = _tokens_of(actors, swallowed)
     for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and against_modifier(child, lexicon.roles.against_prefixes):
+            targets += actors.of(child, "target")  # "anti-government protests"
+            continue
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
             sources += actors.of(child, "source")
             for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
@@ -980,9 +991,11 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
     ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
         verb = head
-    elif token.dep_ == "pobj" and (_has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
-                                   or _inside_attendance_phrase(head, lexicon.attendance_prepositions)):
-        verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"
+    elif token.dep_ == "pobj" and trigger.roles != "directed" and (
+        _has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
+        or _inside_attendance_phrase(head, lexicon.attendance_prepositions)
+    ):
+        verb = next((a for a in head.ancestors if _is_verb(a)), None)  # "agreed ... following talks"; not "expelled X after the attack"
     elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and _is_verb(head.head):
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
     elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
@@ -1651,6 +1664,9 @@ def find_events(
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
+        if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):
+            modality = "reported"  # "police repeatedly fired tear gas at X's rallies": acts the article reports
+            time = repeated_period(time)  # over a period: its month, unless a date of its own says more
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,
                                       lexicon.modality.occasion_counts, lexicon.modality.occasion_nouns)
@@ -1663,6 +1679,8 @@ def find_events(
         follows = modality == "planned" and _continued(noun if noun is not None else token, lexicon.modality)
         preview = modality in ("purpose", "aim") or modality == "planned" and (_setting(token, lexicon) or ahead or follows)
         modality = "planned" if modality in ("purpose", "aim") else modality
+        if trigger.type != "CONSULT" and modality == "planned" and told_in_past(token) and _dated_modality(time, context.published, lexicon.modality) == "planned":
+            modality = "reported"  # "rejected the ultimatum Monday", Monday read after publication: a past act
         if time.rule == "perfect-aspect" and modality == "reported":
             modality = "historical"
         if modality == "negated" and since:  # "have not met since July": they met in July
@@ -1729,8 +1747,12 @@ def find_events(
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
+    written = written_day(context.times) if context.published is None else None
     for event in found:  # "X rejects result" in the title: the lead event the body dates
         event.time = headline_time(event.time, event.token.sent, lead, context.published)
+        if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
+            event.time = lead_paragraph_time(event.time, event.token.sent, lead, context.published)
+            event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     for event in events:
@@ -2054,6 +2076,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
         return False
     if _different_places(earlier, event, places):
+        return False
+    if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
         return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)

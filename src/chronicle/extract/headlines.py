@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+import re
+
 from chronicle.resolve.times import TimeValue
 
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
@@ -50,3 +52,51 @@ def headline_time(time: TimeValue, sentence, lead: TimeValue | None, published: 
     if not 0 <= (published - day).days <= max_days or not in_title_block(sentence):
         return time
     return replace(lead, rule=f"main-event:{lead.rule}")
+
+
+def body_index(sentence) -> int | None:
+    """The position of a sentence among the body's (after the title block), from 0; None
+    for a title-block sentence."""
+    index = 0
+    for sent in sentence.doc.sents:
+        if in_title_block(sent):
+            continue
+        if sent.start >= sentence.start:
+            return index if sent.start == sentence.start else None
+        index += 1
+    return None
+
+
+def lead_paragraph_time(time: TimeValue, sentence, lead: TimeValue | None, published: dt.date | None,
+                        lead_sentences: int = 6, max_days: int = 3) -> TimeValue:
+    """An event of the article's first `lead_sentences` body sentences dated only by
+    publication ("He also urged X to ...", "Women burned their hijabs ... as protests
+    continued on Tuesday") happened on the lead's day (`lead_time`) when that is at most
+    `max_days` before publication; any other time stays."""
+    if time.rule != "published" or lead is None or published is None:
+        return time
+    day = dt.date.fromisoformat((lead.value or "")[:10])
+    index = body_index(sentence)
+    if not 0 <= (published - day).days <= max_days or index is None or index >= lead_sentences:
+        return time
+    return replace(lead, rule=f"main-event:{lead.rule}")
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def written_day(times: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:
+    """The latest full date (a day with its year) an undated page writes anywhere, in a
+    caption, a dateline or an embedded post ("... on Sept. 15, 2020"): the day of the report
+    its undated events belong to; None when it writes none."""
+    days = [time for _, time in times if time.resolved and time.precision == "day" and not time.open_ended
+            and _YEAR.search(time.expression or "")]
+    return max(days, key=lambda t: t.value or "", default=None)
+
+
+def undated_page_time(time: TimeValue, written: TimeValue | None, published: dt.date | None) -> TimeValue:
+    """A reported event of a page without a publication date and with no date of its own
+    takes the page's latest full date (`written_day`); any other time stays."""
+    if published is not None or written is None or time.resolved:
+        return time
+    return replace(written, rule=f"written-day:{written.rule}")

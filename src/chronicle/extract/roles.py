@@ -17,7 +17,7 @@ The words are data (`data/roles.yaml`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
@@ -53,6 +53,10 @@ class RoleWords:
     requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
     field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
     field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
+    named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
+    against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
+    dispersal_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse protesters": the protesters
+    dispersal_types: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -64,15 +68,23 @@ def load_role_words(path=None) -> RoleWords:
     data = load_yaml("roles.yaml", path)
     words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
     codes = lambda key: frozenset(str(w).upper() for w in data.get(key) or ())  # noqa: E731
-    return RoleWords(words("object_target_preps"), words("nominal_target_preps"), codes("place_target_types"),
-                     codes("implied_agent_types"), codes("implied_agent_sectors"),
-                     int(data.get("implied_agent_sentences", 2)), codes("authority_types"), words("enacting_verbs"),
-                     tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
-                           for t, a in (data.get("default_agents") or {}).items()),
-                     words("speaker_pronouns"), words("document_nouns"), codes("stand_in_types"),
-                     words("stand_in_preps"), codes("clause_target_types"), words("manner_nouns"),
-                     codes("seat_types"), codes("seat_sectors"), codes("capital_target_types"),
-                     codes("requested_noun_types"), codes("field_seat_types"), codes("field_sectors"))
+    return RoleWords(
+        object_target_preps=words("object_target_preps"), nominal_target_preps=words("nominal_target_preps"),
+        place_target_types=codes("place_target_types"), implied_agent_types=codes("implied_agent_types"),
+        implied_agent_sectors=codes("implied_agent_sectors"),
+        implied_agent_sentences=int(data.get("implied_agent_sentences", 2)), authority_types=codes("authority_types"),
+        enacting_verbs=words("enacting_verbs"),
+        default_agents=tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
+                             for t, a in (data.get("default_agents") or {}).items()),
+        speaker_pronouns=words("speaker_pronouns"), document_nouns=words("document_nouns"),
+        stand_in_types=codes("stand_in_types"), stand_in_preps=words("stand_in_preps"),
+        clause_target_types=codes("clause_target_types"), manner_nouns=words("manner_nouns"),
+        seat_types=codes("seat_types"), seat_sectors=codes("seat_sectors"), capital_target_types=codes("capital_target_types"),
+        requested_noun_types=codes("requested_noun_types"), field_seat_types=codes("field_seat_types"),
+        field_sectors=codes("field_sectors"), named_group_sectors=codes("named_group_sectors"),
+        against_prefixes=words("against_prefixes"), dispersal_verbs=words("dispersal_verbs"),
+        dispersal_types=codes("dispersal_types"),
+    )
 
 
 @functools.cache
@@ -83,11 +95,12 @@ def packaged_role_words() -> RoleWords:
 
 def headline_passive(verb) -> bool:
     """A past participle with a subject, no auxiliary and no object: the subject undergoes
-    it ("Opposition leader arrested in capital"), unlike "Police arrested X". In a headline
-    (a sentence without final punctuation) the parser may tag the participle as a past tense."""
+    it ("Opposition leader arrested in capital"), unlike "Police arrested X". Only in a headline
+    (a sentence without final punctuation), where the parser may also tag the participle as a
+    past tense; in a sentence, a subject before a "participle" is the parser's mistake."""
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj", "ccomp"):
         return False
-    if verb.tag_ == "VBD" and not _headline(verb.sent):
+    if not _headline(verb.sent):  # "Students protested in X." tagged as a participle: a past tense
         return False
     children = {c.dep_ for c in verb.children}
     return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
@@ -183,6 +196,37 @@ def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
     return False
 
 
+def opposed_sides(actors, others) -> bool:
+    """Whether two mentions' actors swap sides: someone who acts in one undergoes the
+    other ("X accused Y of lying", then "Y accused X of meddling"): two events, not one."""
+    sides = lambda found, role: {a.id for a in found if a.role == role}  # noqa: E731
+    return bool(sides(actors, "source") & sides(others, "target") or sides(actors, "target") & sides(others, "source"))
+
+
+def against_modifier(word, prefixes: frozenset[str]) -> bool:
+    """A modifier written with a prefix of opposition ("anti-government protests", "an
+    anti-regime rally"): whom the event is against, not who does it."""
+    doc = word.doc
+    if any(word.lower_.startswith(p + "-") for p in prefixes):
+        return True
+    return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ in prefixes
+
+
+def told_in_past(verb) -> bool:
+    """A finite verb in the simple past, the clause's own ("Ukraine rejected the ultimatum on
+    Monday"): it reports a past act, whatever a weekday resolved after publication says."""
+    return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def repeated_period(time):
+    """The time of acts told as repeated ("repeatedly fired tear gas"): a day known only from
+    publication or another event widens to its month; a date of their own stays."""
+    if not time.value or len(time.value) != 10 or not time.rule.startswith(("published", "main-event")):
+        return time
+    return replace(time, value=time.value[:7], end=None, precision="month", rule=f"repeated:{time.rule}")
+
+
 def manner_noun(token, nouns: frozenset[str]) -> bool:
     """An event noun after a bare "in" says how something else was done ("withdrew its
     ambassador in protest", "in retaliation"), not an event of its own."""
@@ -216,12 +260,24 @@ class FrameActors:
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
-        commander = self.commander_country(token) if self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state else None
+        sector = self.lexicon.sectors.sector(lemma)
+        group = self.named_group(sector) if not written and sector in self.lexicon.roles.named_group_sectors else None
+        if group is not None:  # "gunmen stormed the school", in an article that names one armed group
+            return self.describe(group, None, role, start, end)
+        commander = self.commander_country(token) if sector in self.lexicon.sectors.state else None
         found = resolve_generic(lemma, written or commander, lambda: self.earlier_country(token, lemma), self.country,
                                 self.lexicon.sectors, lambda: self.sentence_country(token))
         country = self.kb.countries.get(found.country or "")
         return EventActor(group_id(found.country, lemma), display_name(text, country.name if country else None),
                           "group", role, found.country, start, end)
+
+    def named_group(self, sector: str) -> str | None:
+        """The one group of `sector` the article names (a KB group: "Boko Haram"), which its
+        generic nouns of that sector stand for ("gunmen", "the militants"); None when it names
+        none or several."""
+        groups = {m.value for m in self.context.actor_mentions if m.value in self.kb.actors
+                  and self.kb.actors[m.value].kind == "group" and self.kb.actors[m.value].sector == sector}
+        return groups.pop() if len(groups) == 1 else None
 
     def place_target(self, word, trigger: Trigger) -> list[EventActor]:
         """A place after a target preposition standing for its country ("strikes on <city>"),
@@ -277,6 +333,21 @@ class FrameActors:
         owners += [o for p in word.children if p.dep_ == "prep" and p.lower_ in self.lexicon.roles.stand_in_preps
                    for o in p.children if o.dep_ == "pobj"]
         return [a for owner in owners for a in self.of(owner, "target")]
+
+    def dispersed(self, verb, trigger: Trigger) -> list[EventActor]:
+        """Whom a crowd-control act scatters (roles.yaml `dispersal_verbs`): the object of the
+        trigger itself or of its purpose clause, the people of a "crowd of X" first ("fired
+        tear gas to disperse the protesters", "dispersed crowds of demonstrators")."""
+        if trigger.type not in self.lexicon.roles.dispersal_types:
+            return []
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
+        found = []
+        for word in (o for v in verbs if v.lemma_.lower() in self.lexicon.roles.dispersal_verbs
+                     for o in v.children if o.dep_ in ("dobj", "obj")):
+            people = [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
+            found += next((a for a in (self.of(w, "target") for w in people) if a), None) or self.of(word, "target")
+        return found
 
     def clause_targets(self, verb, trigger: Trigger) -> list[EventActor]:
         """The subject of an accusation's clause ("X alleged that police broke into ..."): the target."""

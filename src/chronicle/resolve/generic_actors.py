@@ -38,7 +38,28 @@ class Sectors:
     state: frozenset[str]
 
     def sector(self, lemma: str) -> str | None:
-        return self.of_noun.get(lemma.lower())
+        noun = self.noun(lemma)
+        return self.of_noun[noun] if noun else None
+
+    def noun(self, word: str) -> str | None:
+        """The listed noun a word is, or is a plural of: the parser leaves a capitalized
+        plural unlemmatized ("Gunmen kidnapped ...", "Rebels said ...")."""
+        word = word.lower()
+        return next((form for form in (word, *_singulars(word)) if form in self.of_noun), None)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Singular candidates of an English plural: gunmen -> gunman, militias -> militia, ..."""
+    forms = []
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)
 
 
 def load_sectors(path: Path | str | None = None) -> Sectors:
