@@ -175,9 +175,12 @@ def test_events_of_every_type_stay_above_the_floor():
 # the merged lexicon; the lexicon alone: among 0.534, top-1 0.509, extra 0.348, quiet 14/14):
 # combined (opt-in) 0.584 / 0.559 / 0.230 / 14 of 14; guarded (the default: keeps every
 # lexicon event, dev3 type and who 0.444 vs the lexicon's 0.441) 0.571 / 0.547 / 0.348 / 14.
+# Issue 15, second round (2,444 labels of our own, richer features, guard doubt 0.3, proposals
+# without a resolved actor): combined 0.571 / 0.553 / 0.236 / 14; guarded 0.602 / 0.571 / 0.354 / 14
+# (dev3 type and who 0.448).
 PLOVER_FLOORS = {
     "combined": {"among": 0.57, "top1": 0.54, "max_extra": 0.25, "quiet": 0.92},
-    "guarded": {"among": 0.56, "top1": 0.535, "max_extra": 0.36, "quiet": 0.92},
+    "guarded": {"among": 0.59, "top1": 0.56, "max_extra": 0.36, "quiet": 0.92},
 }
 
 

@@ -38,3 +38,9 @@ def test_every_type_has_sixty_sentences_with_the_plover_train_part(labelled):
     counts = Counter(item.types[0] for item in [*labelled, *plover_dev(SHARED, "train")] if item.types)
     assert set(counts) == PLOVER_TYPES and min(counts.values()) >= 60, counts
     assert sum(1 for item in labelled if not item.types) >= 100  # sentences with no event
+
+
+def test_every_type_has_sixty_sentences_of_our_own_labels(labelled):
+    counts = Counter(item.types[0] for item in labelled if item.types)
+    assert set(counts) == PLOVER_TYPES and min(counts.values()) >= 60, counts
+    assert len(labelled) >= 2400

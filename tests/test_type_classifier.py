@@ -49,6 +49,15 @@ def test_features_carry_lexicon_hits_root_and_negation(nlp, lexicon):
     assert "rd=dobj:blockade" in features
 
 
+def test_features_carry_the_triggers_voice_arguments_and_entity_paths(nlp, lexicon):
+    passive = sentence_features(next(nlp("Police units were deployed by Vantoria to the northern border.").sents), lexicon)
+    assert {"pass=deploy", "tpass=MOBILIZE", "troot=MOBILIZE", "va=deploy:nsubjpass:unit", "vp=deploy:to:border"} <= passive
+    assert "ep=ORG:pobj/agent:deploy" in passive  # the actor is the agent of the root
+    active = sentence_features(next(nlp("Vantoria deployed police units to the northern border.").sents), lexicon)
+    assert "pass=deploy" not in active and "tpass=MOBILIZE" not in active
+    assert {"va=deploy:dobj:unit", "eh=ORG:nsubj:deploy"} <= active
+
+
 def test_a_sentence_without_triggers_has_no_lexicon_features(nlp, lexicon):
     sentence = next(nlp("The weather in the valley stayed mild all week.").sents)
     assert trigger_hits(sentence, lexicon) == []
@@ -156,7 +165,7 @@ def test_guarded_retypes_only_a_doubted_main_event_without_both_actors():
     assert tc.decide([bare], scores, _model(guarded=True))[0].type == "SANCTION"
     framed = _with_actors(_event("ACCUSE", 0.6), "source", "target")
     assert tc.decide([framed], scores, _model(guarded=True))[0].type == "ACCUSE"
-    backed = {(0, 50): _scores(SANCTION=0.7, ACCUSE=0.2)}  # the classifier does not doubt ACCUSE
+    backed = {(0, 50): _scores(SANCTION=0.7, ACCUSE=0.35)}  # the classifier does not doubt ACCUSE (GUARD_DOUBT 0.3)
     assert tc.decide([bare], backed, _model(guarded=True))[0].type == "ACCUSE"
     assert tc.decide([bare], backed, _model())[0].type == "SANCTION"
     close = {(0, 50): _scores(SANCTION=0.3, ACCUSE=0.05)}  # beats it by less than the guard margin
@@ -176,6 +185,25 @@ def test_guarded_proposes_nothing_beside_a_lexicon_trigger_off_the_root(nlp, lex
     sure, unsure = {plain_span: _scores(REJECT=0.8, NONE=0.1)}, {plain_span: _scores(REJECT=0.35, NONE=0.1)}
     assert [t.type for t in tc.proposals(plain, sure, _model(guarded=True), lexicon, actor_starts=[13]).values()] == ["REJECT"]
     assert tc.proposals(plain, unsure, _model(guarded=True, propose=0.3), lexicon, actor_starts=[13]) == {}
+
+
+def test_guarded_proposes_without_a_resolved_actor_and_combined_does_not(nlp, lexicon):
+    doc = nlp("Thousands of people were turned back at the border crossing.")
+    span = (doc[:].sent.start_char, doc[:].sent.end_char)
+    sure = {span: _scores(REJECT=0.8, NONE=0.1)}
+    assert [t.type for t in tc.proposals(doc, sure, _model(guarded=True), lexicon, actor_starts=[]).values()] == ["REJECT"]
+    assert tc.proposals(doc, sure, _model(), lexicon, actor_starts=[]) == {}
+    quiet = {span: _scores(REJECT=0.3, NONE=0.6)}
+    assert tc.proposals(doc, quiet, _model(guarded=True), lexicon, actor_starts=[]) == {}
+
+
+def test_guarded_off_root_trigger_option_proposes_at_the_lexicon_trigger(nlp, lexicon, monkeypatch):
+    doc = nlp("Officials in Vantoria turned back the convoy after protests.")
+    span = (doc[:].sent.start_char, doc[:].sent.end_char)
+    confident = {span: _scores(REJECT=0.8, NONE=0.1)}
+    monkeypatch.setattr(tc, "GUARD_OFF_ROOT", "trigger")
+    proposed = tc.proposals(doc, confident, _model(guarded=True), lexicon, actor_starts=[13])
+    assert [doc[i].text for i in proposed] == ["protests"]  # the sentence's only lexicon trigger, not the root
 
 
 def test_guarded_typing_is_the_trained_model_marked_guarded():

@@ -646,6 +646,27 @@ def _print_typing(result: dict) -> None:
                       cell(row["other_types_per_text"]), cell(row["mode"]), cell(row["no_event_predicted"]))
     table.add_row("all typed", "", cell(result["among_predicted"]), cell(result["top"]), cell(result["other_types_per_text"]), cell(result["mode"]), "")
     _wide_console().print(table)
+    scores = Table(title="per type: precision and recall of the top predicted type")
+    for column in ("type", "gold", "predicted top", "precision", "recall"):
+        scores.add_column(column)
+    for type_, row in result["precision_recall"].items():
+        scores.add_row(type_, str(row["gold"]), str(row["predicted"]), cell(row["precision"]), cell(row["recall"]))
+    _wide_console().print(scores)
+    _print_confusions(result["confusions"])
+
+
+def _print_confusions(confusions: list) -> None:
+    """Gold main type (rows) by top predicted type (columns); the columns are abbreviated."""
+    golds = sorted({gold for gold, _, _ in confusions})
+    tops = sorted({top for _, top, _ in confusions})
+    counts = {(gold, top): n for gold, top, n in confusions}
+    table = Table(title="confusions: gold main type (rows) x top predicted type (columns)")
+    table.add_column("gold")
+    for top in tops:
+        table.add_column(top[:4], justify="right")
+    for gold in golds:
+        table.add_row(gold, *(str(counts.get((gold, top), "")) for top in tops))
+    _wide_console().print(table)
 
 
 def _print_meetings(events: dict) -> None:

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -421,17 +422,48 @@ def _misses(verdicts: list[dict]) -> list[dict]:
 
 
 def _typing_items(path: str | Path, limit: int | None) -> list[dict]:
-    """Labelled texts: sentences ({"text", "type", "mode"}) or documents ({"title", "text",
-    "event", "mode"}); the label is None for a text that reports no event."""
+    """Labelled texts: sentences ({"text", "type", "mode"}, or plover_dev's {"text", "types"
+    main first, "modality"}) or documents ({"title", "text", "event", "mode"}); the label is
+    None for a text that reports no event. `accepted`: the types that count as the main one
+    (a planned or hypothetical AGREE/CONCEDE with a second type: either), `types`: every gold type."""
+    from .models.scoring import accepted
+
     items = read_jsonl(path)[: limit or None]
     for item in items:
-        if "text" not in item or not ({"type", "event"} & set(item)):
-            raise ChronicleError(f"{path}: each line needs `text` and `type` (or `event`)")
-    return [
-        {"text": "\n".join(p for p in (item.get("title"), item["text"]) if p), "type": item.get("type", item.get("event")),
-         "mode": item.get("mode"), "document": "event" in item}
-        for item in items
-    ]
+        if "text" not in item or not ({"type", "types", "event"} & set(item)):
+            raise ChronicleError(f"{path}: each line needs `text` and `type` (or `types`, or `event`)")
+    out = []
+    for item in items:
+        if "types" in item:
+            types = [str(t) for t in item["types"] or []]
+        else:
+            label = item.get("type", item.get("event"))
+            types = [label] if label else []
+        out.append({"text": "\n".join(p for p in (item.get("title"), item["text"]) if p), "type": types[0] if types else None,
+                    "types": set(types), "accepted": accepted(types, item.get("modality")) if types else set(),
+                    "mode": item.get("mode"), "document": "event" in item})
+    return out
+
+
+def precision_recall(pairs: Sequence[tuple[str | None, set[str], str | None]]) -> dict[str, dict]:
+    """Per type, from (gold main type or None, the types accepted as main, top predicted type
+    or None) per text: `precision` (texts whose top type it is that are right), `recall` (texts
+    of that gold type whose top type is right), and the counts behind them."""
+    gold: Counter = Counter()
+    right: Counter = Counter()
+    predicted: Counter = Counter()
+    predicted_right: Counter = Counter()
+    for main, ok, top in pairs:
+        if main is not None:
+            gold[main] += 1
+            right[main] += top in ok
+        if top is not None:
+            predicted[top] += 1
+            predicted_right[top] += top in ok
+    share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    return {t: {"gold": gold[t], "predicted": predicted[t], "precision": share(predicted_right[t], predicted[t]),
+                "recall": share(right[t], gold[t])}
+            for t in sorted(set(gold) | set(predicted))}
 
 
 def typing_score(path: str | Path, settings: Settings | None = None, limit: int | None = None,
@@ -450,6 +482,8 @@ def typing_score(path: str | Path, settings: Settings | None = None, limit: int 
     resources = load_resources(settings or Settings())
     text = load_text_resources()
     counts: dict[str, Counter] = defaultdict(Counter)
+    pairs: list[tuple[str | None, set[str], str | None]] = []  # (gold main type, accepted, top predicted)
+    confusion: Counter = Counter()  # (gold main type or "none", top predicted type or "none")
     today = dt.date.today()
     batch_size = 32
     for first in range(0, len(items), batch_size):
@@ -467,15 +501,18 @@ def typing_score(path: str | Path, settings: Settings | None = None, limit: int 
                 else:
                     scores[mention.type] = max(scores[mention.type], mention.confidence)
             gold = item["type"] or "none"
+            top = max(scores, key=scores.get) if scores else None
+            pairs.append((item["type"], item["accepted"], top))
+            confusion[(gold, top or "none")] += 1
             tally = counts[gold]
             tally["total"] += 1
             if gold == "none":
                 tally["quiet"] += not scores
                 tally["other_types"] += len(scores)
                 continue
-            tally["among"] += gold in scores
-            tally["top"] += bool(scores) and max(scores, key=scores.get) == gold
-            tally["other_types"] += len(set(scores) - {gold})
+            tally["among"] += bool(item["accepted"] & set(scores))
+            tally["top"] += top in item["accepted"]
+            tally["other_types"] += len(set(scores) - item["types"])
             if item.get("mode"):
                 tally["with_mode"] += 1
                 best = max((m for m in mentions if m.type == gold), key=lambda m: m.confidence, default=None)
@@ -504,6 +541,8 @@ def typing_score(path: str | Path, settings: Settings | None = None, limit: int 
         "other_types_per_text": share(sum(c["other_types"] for c in typed), total),
         "mode": share(sum(c["mode_right"] for c in typed), sum(c["with_mode"] for c in typed)),
         "per_type": per_type,
+        "precision_recall": precision_recall(pairs),
+        "confusions": [[gold, top, n] for (gold, top), n in sorted(confusion.items())],
     }
 
 
