@@ -17,7 +17,7 @@ from conftest import DEV, SEEDS, read_jsonl
 
 from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, published_time, relative_to_event, resolve_times, sequenced_time,
+    attach_time, clause_tense, news_window, published_time, relative_to_event, resolve_times, sequenced_time,
 )
 
 D = dt.date
@@ -589,7 +589,7 @@ def test_a_perfect_with_no_time_is_news_of_the_publication_day(annotate_text):
     """"has met" with no time word in its sentence is reported at the publication date; a
     perfect beside dated background ("has spoken ... and met ... in November") stays undated."""
     (event,) = _consult(annotate_text, "Fernando Ruiz has met Chinedu Okafor in Lagos.")
-    assert (event.date, event.date_precision) == ("2016-06-07", "reported")
+    assert (event.date, event.end_date, event.date_precision) == ("2016-06-06", "2016-06-07", "reported")
     events = _consult(annotate_text, "Fernando Ruiz met Chinedu Okafor in Lagos on Monday. "
                       "Ruiz has spoken with Okafor by phone and met him in Paris in November.")
     spoken = next(e for e in events if any(v.trigger.startswith("spoken") for v in e.evidence))
@@ -697,3 +697,14 @@ def test_seed_gold_dates_with_tense_from_the_parse(nlp, rules):
     wrong = [item for item in checked if not (item[2] or "").startswith(item[3][:7]) or
              (len(item[3]) == 10 and item[2] != item[3])]
     assert not wrong, wrong
+
+
+def test_news_of_an_undated_happening_is_the_publication_day_or_the_day_before(rules, annotate_text):
+    """A happening known only from the report: from `report_lag_days` before the publication
+    day to that day; a time of its own, or a plan, is not widened."""
+    window = news_window(published_time(D(2016, 6, 7)), rules)
+    assert (window.value, window.end, window.precision) == ("2016-06-06", "2016-06-07", "reported")
+    own = TimeValue("2016-06-03", None, "day", "Friday", "2016-06-07", "weekday:past")
+    assert news_window(own, rules) == own
+    (planned,) = _consult(annotate_text, "Fernando Ruiz will meet Chinedu Okafor in Lagos.")
+    assert (planned.modality, planned.date, planned.end_date) == ("planned", "2016-06-07", None)

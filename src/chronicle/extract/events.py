@@ -39,7 +39,8 @@ from chronicle.resolve.generic_actors import Sectors, article_country, load_sect
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, closing_day, finite_past, infinitive, published_time, relative_to_event, sequenced_time,
+    attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, published_time, relative_to_event,
+    sequenced_time,
 )
 
 ROLES = ("directed", "symmetric", "visit", "host")
@@ -1604,6 +1605,9 @@ def find_events(
                                  lexicon.roles.seat_types, lexicon.roles.seat_sectors,
                                  lexicon.roles.field_seat_types, lexicon.roles.field_sectors,
                                  names_field_organ(event.token, lexicon.sectors, lexicon.roles.field_sectors))
+    for event in events:  # news of an undated happening: on the publication day or the day before
+        if event.modality in HAPPENED:
+            event.time = news_window(event.time, time_rules)
     return [_record(event) for event in events]
 
 

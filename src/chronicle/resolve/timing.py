@@ -361,6 +361,18 @@ def report_window(report: TimeValue, rules: TimeRules) -> TimeValue:
     return replace(report, value=start.isoformat(), end=report.end or report.value, rule=f"report:{report.rule}")
 
 
+def news_window(time: TimeValue, rules: TimeRules) -> TimeValue:
+    """A happening known only as of its report's publication day (precision "reported", no
+    range yet): that day or up to `report_lag_days` before it, as a range whose end is the
+    publication day (news of a call or a visit often comes out the day after); the
+    precision stays "reported"."""
+    if time.precision != "reported" or time.end or len(time.value or "") != 10 or not rules.report_lag_days:
+        return time
+    day = dt.date.fromisoformat(time.value)
+    start = day - dt.timedelta(days=rules.report_lag_days)
+    return replace(time, value=start.isoformat(), end=time.value)
+
+
 def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValue | None:
     """The report window of a day governing a reporting verb coordinated with the target's
     clause ("have begun talks ..., Peskov told TASS on Monday"), or None."""
