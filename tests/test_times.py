@@ -708,3 +708,37 @@ def test_news_of_an_undated_happening_is_the_publication_day_or_the_day_before(r
     assert news_window(own, rules) == own
     (planned,) = _consult(annotate_text, "Fernando Ruiz will meet Chinedu Okafor in Lagos.")
     assert (planned.modality, planned.date, planned.end_date) == ("planned", "2016-06-07", None)
+
+
+@pytest.mark.integration
+def test_a_meeting_in_progress_is_on_the_publication_day(annotate_text):
+    """The present progressive tells what happens as the article is written: the publication
+    day itself, not the day before, and not merged with the talks of an earlier day."""
+    events = _consult(annotate_text, "Fernando Ruiz and Chinedu Okafor are holding talks in Lagos on the second "
+                      "day of their summit.\n\nThe two leaders began talks in Abuja on Monday morning.")
+    assert sorted((e.date, e.date_rule) for e in events) == [
+        ("2016-06-06", "weekday:past"), ("2016-06-07", "published:progressive")]
+
+
+@pytest.mark.integration
+def test_a_meeting_pictured_or_called_recent_is_not_in_progress(annotate_text):
+    """Counter-cases: a meeting inside what the progressive verb is about ("are sharing photos
+    of X meeting Y"), one a word says is over ("recent talks"), or words in quotation marks."""
+    for body in ("Officials are sharing photos of the meeting between Fernando Ruiz and Chinedu Okafor.",
+                 "Fernando Ruiz is praising his recent talks with Chinedu Okafor.",
+                 'Okafor told reporters: "Fernando Ruiz and I are holding talks in Lagos."'):
+        assert all(e.date_rule != "published:progressive" for e in _consult(annotate_text, body)), body
+
+
+@pytest.mark.integration
+def test_a_news_conference_told_in_the_present_is_news_of_the_publication_day(annotate_text):
+    """"X says during a news conference with Y": the report is the article's news, not the
+    day of the story's earlier dated meeting (a photo caption's, say); a past "said" keeps it."""
+    body = ("Fernando Ruiz met Chinedu Okafor in Lagos on May 20, 2016.\n\n"
+            "Ruiz says during a joint news conference with Amara Nwosu that he wants more trade.")
+    events = _consult(annotate_text, body)
+    conference = next(e for e in events if any("conference" in v.trigger for v in e.evidence))
+    assert (conference.date_rule, conference.end_date) == ("published:present-report", "2016-06-07")
+    said = _consult(annotate_text, body.replace("Ruiz says", "Ruiz said"))
+    conference = next(e for e in said if any("conference" in v.trigger for v in e.evidence))
+    assert conference.date_rule != "published:present-report"

@@ -36,11 +36,12 @@ from chronicle.extract.headlines import headline_time, lead_time
 from chronicle.extract.roles import FrameActors, RoleWords, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
+from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, published_time, relative_to_event,
-    sequenced_time,
+    attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, present_news_time, published_time,
+    relative_to_event, sequenced_time,
 )
 
 ROLES = ("directed", "symmetric", "visit", "host")
@@ -295,6 +296,7 @@ class ArticleContext:
     corpus_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     role_evidence: Sequence[RoleEvidence] = ()  # titles the article gives its persons
     seats: Mapping[str, Place] = field(default_factory=dict)  # ISO3 -> its seat of government (extract/seats.py)
+    page_month: str | None = None  # yyyy-mm: the page's month when its day is not known (resolve/page_month.py)
 
 
 @dataclass
@@ -1623,6 +1625,10 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
         time = sequenced_time(doc, token.i, dating, rules) or time
     if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
         time = _perfect_time(token, context.times, context.published)
+    if time.rule == "published" or time.rule.startswith("main-event:"):  # "are holding talks", "says at a news conference"
+        time = present_news_time(token, context.published, rules) or time
+    if time.rule == "unresolved":  # a page known only by its month: news of that month
+        time = page_month_time(context.page_month) or time
     return time
 
 

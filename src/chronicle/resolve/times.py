@@ -143,6 +143,7 @@ class TimeRules:
     future_governors: frozenset[str]
     future_verbs: frozenset[str]
     future_modifiers: frozenset[str]
+    past_modifiers: frozenset[str] = frozenset()  # "recent": "recent meetings" are over, whatever the clause's tense
     relations: frozenset[str] = frozenset()  # "after", "since": a phrase they open holds another event's time
     ordinals: frozenset[str] = frozenset()  # "third": "their third summit this year" counts, not dates
     deadlines: tuple[str, ...] = ()  # "by": "by the end of May" is a deadline
@@ -260,6 +261,7 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         future_governors=frozenset(_key(word) for word in tense.get("future_governors", ())),
         future_verbs=frozenset(_key(word) for word in tense.get("future_verbs", ())),
         future_modifiers=frozenset(_key(word) for word in tense.get("future_modifiers", ())),
+        past_modifiers=frozenset(_key(word) for word in tense.get("past_modifiers", ())),
         days_ahead_in_past=int(tense.get("days_ahead_in_past", 0)),
         relations=frozenset(_key(word) for word in (data.get("attachment") or {}).get("relations", ())),
         ordinals=frozenset(_key(word) for word in (data.get("attachment") or {}).get("ordinals", ())),
