@@ -742,3 +742,38 @@ def test_a_news_conference_told_in_the_present_is_news_of_the_publication_day(an
     said = _consult(annotate_text, body.replace("Ruiz says", "Ruiz said"))
     conference = next(e for e in said if any("conference" in v.trigger for v in e.evidence))
     assert conference.date_rule != "published:present-report"
+
+
+@pytest.mark.integration
+def test_a_stay_of_stated_length_spans_its_days(annotate_text):
+    """"returned on Friday after a three-day visit ... where he met": the visit and its meeting
+    lie within the three days before Friday and Friday; "arrived on Monday for a two-day
+    visit": Monday and Tuesday."""
+    events = _consult(annotate_text, "Fernando Ruiz returned to Lagos on Friday after a three-day visit to Accra "
+                      "where he met Kwame Mensah.")
+    visit = next(e for e in events if any(v.trigger == "visit" for v in e.evidence))
+    assert (visit.date, visit.end_date) == ("2016-05-31", "2016-06-03")
+
+
+@pytest.mark.integration
+def test_a_stay_begun_on_a_day_spans_the_days_after_it(nlp, rules):
+    from chronicle.resolve.stays import stay_days
+
+    doc = nlp("Fernando Ruiz arrived in Accra on Monday for a two-day visit.")
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    visit = next(t for t in doc if t.text == "visit")
+    time = stay_days(visit, attach_time(doc, visit.i, found, None, TUE_2016_06_07, rules), rules)
+    assert (time.value, time.end) == ("2016-06-06", "2016-06-07")
+    talks = nlp("Fernando Ruiz arrived in Accra on Monday for talks.")
+    noun = next(t for t in talks if t.text == "talks")
+    assert stay_days(noun, attach_time(talks, noun.i, resolve_times(talks, TUE_2016_06_07, rules), None,
+                                       TUE_2016_06_07, rules), rules).end is None
+
+
+@pytest.mark.integration
+def test_a_stay_without_a_length_or_not_ended_keeps_its_day(annotate_text):
+    """Counter-cases: no length ("after a visit"), or a day said of the stay's middle."""
+    for body in ("Fernando Ruiz returned to Lagos on Friday after a visit to Accra.",
+                 "Fernando Ruiz held talks with Kwame Mensah on Friday during a three-day visit to Accra."):
+        events = _consult(annotate_text, body)
+        assert events and all(e.end_date is None and e.date == "2016-06-03" for e in events), body

@@ -38,6 +38,7 @@ from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
+from chronicle.resolve.stays import stay_days
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
     attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, present_news_time, published_time,
@@ -1619,7 +1620,7 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
     relative to the story's last dated event ("Earlier in the day"); without a time of its
     own, the day of a nearby event it is sequenced against ("Before the dinner, ..."), and a
     perfect ("has met") as of publication or, beside dated background, undated."""
-    time = attach_time(doc, token.i, dating, main_time, context.published, rules)
+    time = stay_days(token, attach_time(doc, token.i, dating, main_time, context.published, rules), rules)
     time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc, token.i)
     if time.rule == "published" or time.rule.startswith("main-event:"):
         time = sequenced_time(doc, token.i, dating, rules) or time

@@ -152,6 +152,9 @@ class TimeRules:
     reporting_verbs: frozenset[str] = frozenset()  # "reported": "X met Y, the agency reported on Friday"
     report_lag_days: int = 1  # a reported happening is on the report's day or up to this many days before
     days_ahead_in_past: int = 0  # a yearless "June 12" this close after the anchor is that coming day, even in a past clause
+    stay_end_words: frozenset[str] = frozenset()  # "after": "returned on Friday after a three-day visit"
+    stay_start_preps: frozenset[str] = frozenset()  # "for": "arrived on Monday for a two-day visit"
+    stay_start_verbs: frozenset[str] = frozenset()  # "arrive"
 
 
 # ----------------------------------------------------------------------------- loading
@@ -270,6 +273,9 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         definites=frozenset(_key(word) for word in (data.get("attachment") or {}).get("definites", ())),
         reporting_verbs=frozenset(_key(word) for word in (data.get("attachment") or {}).get("reporting_verbs", ())),
         report_lag_days=int((data.get("attachment") or {}).get("report_lag_days", 1)),
+        stay_end_words=frozenset(_key(word) for word in (data.get("stays") or {}).get("end_words", ())),
+        stay_start_preps=frozenset(_key(word) for word in (data.get("stays") or {}).get("start_preps", ())),
+        stay_start_verbs=frozenset(_key(word) for word in (data.get("stays") or {}).get("start_verbs", ())),
     )
 
 
