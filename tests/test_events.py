@@ -144,8 +144,9 @@ def test_a_call_and_a_meeting_are_two_events(extract):
 
 
 def test_an_event_with_no_time_words_takes_the_publication_date(extract):
+    """News of an undated happening: the publication day or the day before (a range)."""
     event = only(extract("Recep Tayyip Erdogan met Narendra Modi in Moscow."), "CONSULT")
-    assert (event.date, event.date_precision) == (PUBLISHED, "reported")
+    assert (event.date, event.end_date, event.date_precision) == ("2016-06-06", PUBLISHED, "reported")
 
 
 def test_evidence_spans_point_at_the_words(extract):

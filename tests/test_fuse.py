@@ -70,6 +70,13 @@ def test_dates_compatible_at_their_precision(first, second, joined):
     assert together([m("x", *first), m("y", *second)]) is joined
 
 
+def test_a_reported_window_reaches_its_end_day():
+    """News of an undated meeting dated to the day before publication through that day joins
+    a mention of the publication day itself; never a later one."""
+    assert together([m("x", "2013-05-16", "reported", end="2013-05-17"), m("y", "2013-05-17")])
+    assert not together([m("x", "2013-05-16", "reported", end="2013-05-17"), m("y", "2013-05-18")])
+
+
 def test_multi_day_range_joins_a_day_inside_it():
     assert together([m("x", "2019-06-10", end="2019-06-12"), m("y", "2019-06-11")])
     event = fused_event([m("x", "2019-06-10", end="2019-06-12"), m("y", "2019-06-10", end="2019-06-12")])

@@ -23,12 +23,12 @@ def test_a_headline_takes_the_day_of_the_dated_lead(events):
 
 def test_a_headline_keeps_publication_when_the_lead_has_no_day(events):
     found = events("Ghana demands fresh vote in Togo\n\nGhanaian police are arresting opposition leaders in Accra, witnesses say.", "REQUEST")
-    assert found and found[0].date == PUBLISHED
+    assert found and found[0].end_date == PUBLISHED and found[0].date_precision == "reported"
 
 
 def test_a_lead_long_before_publication_does_not_date_the_headline(events):
     found = events("Ghana demands fresh vote in Togo\n\nGhanaian police on January 5 arrested two opposition leaders in Accra.", "REQUEST")
-    assert found and found[0].date == PUBLISHED
+    assert found and found[0].end_date == PUBLISHED and found[0].date_precision == "reported"
 
 
 def test_an_undated_event_of_the_lead_paragraph_takes_the_leads_day():

@@ -17,7 +17,7 @@ from conftest import DEV, SEEDS, read_jsonl
 
 from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, published_time, relative_to_event, resolve_times, sequenced_time,
+    attach_time, clause_tense, news_window, published_time, relative_to_event, resolve_times, sequenced_time,
 )
 
 D = dt.date
@@ -589,7 +589,7 @@ def test_a_perfect_with_no_time_is_news_of_the_publication_day(annotate_text):
     """"has met" with no time word in its sentence is reported at the publication date; a
     perfect beside dated background ("has spoken ... and met ... in November") stays undated."""
     (event,) = _consult(annotate_text, "Fernando Ruiz has met Chinedu Okafor in Lagos.")
-    assert (event.date, event.date_precision) == ("2016-06-07", "reported")
+    assert (event.date, event.end_date, event.date_precision) == ("2016-06-06", "2016-06-07", "reported")
     events = _consult(annotate_text, "Fernando Ruiz met Chinedu Okafor in Lagos on Monday. "
                       "Ruiz has spoken with Okafor by phone and met him in Paris in November.")
     spoken = next(e for e in events if any(v.trigger.startswith("spoken") for v in e.evidence))
@@ -697,3 +697,83 @@ def test_seed_gold_dates_with_tense_from_the_parse(nlp, rules):
     wrong = [item for item in checked if not (item[2] or "").startswith(item[3][:7]) or
              (len(item[3]) == 10 and item[2] != item[3])]
     assert not wrong, wrong
+
+
+def test_news_of_an_undated_happening_is_the_publication_day_or_the_day_before(rules, annotate_text):
+    """A happening known only from the report: from `report_lag_days` before the publication
+    day to that day; a time of its own, or a plan, is not widened."""
+    window = news_window(published_time(D(2016, 6, 7)), rules)
+    assert (window.value, window.end, window.precision) == ("2016-06-06", "2016-06-07", "reported")
+    own = TimeValue("2016-06-03", None, "day", "Friday", "2016-06-07", "weekday:past")
+    assert news_window(own, rules) == own
+    (planned,) = _consult(annotate_text, "Fernando Ruiz will meet Chinedu Okafor in Lagos.")
+    assert (planned.modality, planned.date, planned.end_date) == ("planned", "2016-06-07", None)
+
+
+@pytest.mark.integration
+def test_a_meeting_in_progress_is_on_the_publication_day(annotate_text):
+    """The present progressive tells what happens as the article is written: the publication
+    day itself, not the day before, and not merged with the talks of an earlier day."""
+    events = _consult(annotate_text, "Fernando Ruiz and Chinedu Okafor are holding talks in Lagos on the second "
+                      "day of their summit.\n\nThe two leaders began talks in Abuja on Monday morning.")
+    assert sorted((e.date, e.date_rule) for e in events) == [
+        ("2016-06-06", "weekday:past"), ("2016-06-07", "published:progressive")]
+
+
+@pytest.mark.integration
+def test_a_meeting_pictured_or_called_recent_is_not_in_progress(annotate_text):
+    """Counter-cases: a meeting inside what the progressive verb is about ("are sharing photos
+    of X meeting Y"), one a word says is over ("recent talks"), or words in quotation marks."""
+    for body in ("Officials are sharing photos of the meeting between Fernando Ruiz and Chinedu Okafor.",
+                 "Fernando Ruiz is praising his recent talks with Chinedu Okafor.",
+                 'Okafor told reporters: "Fernando Ruiz and I are holding talks in Lagos."'):
+        assert all(e.date_rule != "published:progressive" for e in _consult(annotate_text, body)), body
+
+
+@pytest.mark.integration
+def test_a_news_conference_told_in_the_present_is_news_of_the_publication_day(annotate_text):
+    """"X says during a news conference with Y": the report is the article's news, not the
+    day of the story's earlier dated meeting (a photo caption's, say); a past "said" keeps it."""
+    body = ("Fernando Ruiz met Chinedu Okafor in Lagos on May 20, 2016.\n\n"
+            "Ruiz says during a joint news conference with Amara Nwosu that he wants more trade.")
+    events = _consult(annotate_text, body)
+    conference = next(e for e in events if any("conference" in v.trigger for v in e.evidence))
+    assert (conference.date_rule, conference.end_date) == ("published:present-report", "2016-06-07")
+    said = _consult(annotate_text, body.replace("Ruiz says", "Ruiz said"))
+    conference = next(e for e in said if any("conference" in v.trigger for v in e.evidence))
+    assert conference.date_rule != "published:present-report"
+
+
+@pytest.mark.integration
+def test_a_stay_of_stated_length_spans_its_days(annotate_text):
+    """"returned on Friday after a three-day visit ... where he met": the visit and its meeting
+    lie within the three days before Friday and Friday; "arrived on Monday for a two-day
+    visit": Monday and Tuesday."""
+    events = _consult(annotate_text, "Fernando Ruiz returned to Lagos on Friday after a three-day visit to Accra "
+                      "where he met Kwame Mensah.")
+    visit = next(e for e in events if any(v.trigger == "visit" for v in e.evidence))
+    assert (visit.date, visit.end_date) == ("2016-05-31", "2016-06-03")
+
+
+@pytest.mark.integration
+def test_a_stay_begun_on_a_day_spans_the_days_after_it(nlp, rules):
+    from chronicle.resolve.stays import stay_days
+
+    doc = nlp("Fernando Ruiz arrived in Accra on Monday for a two-day visit.")
+    found = resolve_times(doc, TUE_2016_06_07, rules)
+    visit = next(t for t in doc if t.text == "visit")
+    time = stay_days(visit, attach_time(doc, visit.i, found, None, TUE_2016_06_07, rules), rules)
+    assert (time.value, time.end) == ("2016-06-06", "2016-06-07")
+    talks = nlp("Fernando Ruiz arrived in Accra on Monday for talks.")
+    noun = next(t for t in talks if t.text == "talks")
+    assert stay_days(noun, attach_time(talks, noun.i, resolve_times(talks, TUE_2016_06_07, rules), None,
+                                       TUE_2016_06_07, rules), rules).end is None
+
+
+@pytest.mark.integration
+def test_a_stay_without_a_length_or_not_ended_keeps_its_day(annotate_text):
+    """Counter-cases: no length ("after a visit"), or a day said of the stay's middle."""
+    for body in ("Fernando Ruiz returned to Lagos on Friday after a visit to Accra.",
+                 "Fernando Ruiz held talks with Kwame Mensah on Friday during a three-day visit to Accra."):
+        events = _consult(annotate_text, body)
+        assert events and all(e.end_date is None and e.date == "2016-06-03" for e in events), body

@@ -199,7 +199,7 @@ def fusion_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict
                 if meeting["date"] and e["date"]:
                     gold_first, gold_last = period(meeting["date"])
                     first, last = period(e["date"][:10] if e["date_precision"] in ("day", "reported") else e["date"])
-                    if e["date_precision"] in ("day", "week") and len(e.get("end_date") or "") == 10:
+                    if e["date_precision"] in ("day", "week", "reported") and len(e.get("end_date") or "") == 10:
                         last = max(last, period(e["end_date"])[1])
                     if first > gold_last or gold_first > last:
                         continue
@@ -271,10 +271,11 @@ def _persons(event: dict) -> int:
 
 def _date_right(gold: str, event: dict) -> bool:
     """The predicted date at the gold's precision: the same day, or a range of days or a week
-    that holds it ("on Friday or the day before", "two weeks ago"); for a gold month, the month or a day or week inside it."""
+    that holds it ("on Friday or the day before", "two weeks ago", news of the publication day
+    or the day before); for a gold month, the month or a day or week inside it."""
     date, precision, end = event.get("date") or "", event.get("date_precision"), event.get("end_date") or ""
     if len(gold) == 10:  # the publication date stands for an event the text does not date
-        in_range = precision in ("day", "week") and len(date) == len(end) == 10 and date <= gold <= end
+        in_range = precision in ("day", "week", "reported") and len(date) == len(end) == 10 and date <= gold <= end
         return date == gold and precision in ("day", "reported") or in_range
     if precision == "week":
         return _week_in_month(date, "week") and date[:7] == gold

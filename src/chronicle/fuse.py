@@ -123,7 +123,7 @@ def _interval(member: Member) -> tuple[dt.date, dt.date] | None:
         return None
     first, last = bounds
     if member.precision == "reported":
-        return first - dt.timedelta(days=REPORTED_WINDOW), last
+        first -= dt.timedelta(days=REPORTED_WINDOW)
     if member.precision == "week" and len(member.date) == 10:
         last = first + dt.timedelta(days=6)
     if member.end_date:

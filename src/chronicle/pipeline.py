@@ -34,6 +34,7 @@ from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, 
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
+from .resolve.page_month import page_month_times
 from .resolve.timing import resolve_times
 from .settings import Settings
 
@@ -287,7 +288,11 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
         countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
         place_mentions, places = resolve_places(doc, res.gazetteer, countries)
         anchor = story_day(item.text, item.published, res.dates) or item.published  # a story's own date line
-        times = resolve_times(doc, anchor, res.times)  # never a guessed anchor
+        page_month = item.day.strftime("%Y-%m") if anchor is None and item.day is not None else None
+        if page_month is not None:  # only the month is known (a URL's /2018/04/): no day is guessed
+            times = page_month_times(doc, page_month, res.times)
+        else:
+            times = resolve_times(doc, anchor, res.times)  # never a guessed anchor
         time_mentions = [
             Mention(
                 expression.start, expression.end, expression.text, "time", value.value,
@@ -305,6 +310,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             corpus_names={i: (a.name, a.kind) for i, a in actors.corpus_actors.items()},
             role_evidence=tuple(actors.evidence),
             seats=seats,
+            page_month=page_month,
         )
         if res.types is None:
             events = find_events(doc, context, res.kb, res.events, res.times)

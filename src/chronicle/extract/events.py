@@ -40,10 +40,13 @@ from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
+from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
+from chronicle.resolve.stays import stay_days
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, closing_day, finite_past, infinitive, published_time, relative_to_event, sequenced_time,
+    attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, present_news_time, published_time,
+    relative_to_event, sequenced_time,
 )
 
 ROLES = ("directed", "symmetric", "visit", "host")
@@ -320,6 +323,7 @@ class ArticleContext:
     corpus_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     role_evidence: Sequence[RoleEvidence] = ()  # titles the article gives its persons
     seats: Mapping[str, Place] = field(default_factory=dict)  # ISO3 -> its seat of government (extract/seats.py)
+    page_month: str | None = None  # yyyy-mm: the page's month when its day is not known (resolve/page_month.py)
 
 
 @dataclass
@@ -1769,6 +1773,9 @@ def find_events(
                                  lexicon.roles.seat_types, lexicon.roles.seat_sectors,
                                  lexicon.roles.field_seat_types, lexicon.roles.field_sectors,
                                  names_field_organ(event.token, lexicon.sectors, lexicon.roles.field_sectors))
+    for event in events:  # news of an undated happening: on the publication day or the day before
+        if event.modality in HAPPENED:
+            event.time = news_window(event.time, time_rules)
     return [_record(event) for event in events]
 
 
@@ -1778,12 +1785,16 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
     relative to the story's last dated event ("Earlier in the day"); without a time of its
     own, the day of a nearby event it is sequenced against ("Before the dinner, ..."), and a
     perfect ("has met") as of publication or, beside dated background, undated."""
-    time = attach_time(doc, token.i, dating, main_time, context.published, rules)
+    time = stay_days(token, attach_time(doc, token.i, dating, main_time, context.published, rules), rules)
     time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc, token.i)
     if time.rule == "published" or time.rule.startswith("main-event:"):
         time = sequenced_time(doc, token.i, dating, rules) or time
     if (time.rule == "published" or time.rule.startswith("main-event:")) and _perfect(token):
         time = _perfect_time(token, context.times, context.published)
+    if time.rule == "published" or time.rule.startswith("main-event:"):  # "are holding talks", "says at a news conference"
+        time = present_news_time(token, context.published, rules) or time
+    if time.rule == "unresolved":  # a page known only by its month: news of that month
+        time = page_month_time(context.page_month) or time
     return time
 
 

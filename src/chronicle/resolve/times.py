@@ -143,6 +143,7 @@ class TimeRules:
     future_governors: frozenset[str]
     future_verbs: frozenset[str]
     future_modifiers: frozenset[str]
+    past_modifiers: frozenset[str] = frozenset()  # "recent": "recent meetings" are over, whatever the clause's tense
     relations: frozenset[str] = frozenset()  # "after", "since": a phrase they open holds another event's time
     ordinals: frozenset[str] = frozenset()  # "third": "their third summit this year" counts, not dates
     deadlines: tuple[str, ...] = ()  # "by": "by the end of May" is a deadline
@@ -151,6 +152,9 @@ class TimeRules:
     reporting_verbs: frozenset[str] = frozenset()  # "reported": "X met Y, the agency reported on Friday"
     report_lag_days: int = 1  # a reported happening is on the report's day or up to this many days before
     days_ahead_in_past: int = 0  # a yearless "June 12" this close after the anchor is that coming day, even in a past clause
+    stay_end_words: frozenset[str] = frozenset()  # "after": "returned on Friday after a three-day visit"
+    stay_start_preps: frozenset[str] = frozenset()  # "for": "arrived on Monday for a two-day visit"
+    stay_start_verbs: frozenset[str] = frozenset()  # "arrive"
 
 
 # ----------------------------------------------------------------------------- loading
@@ -260,6 +264,7 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         future_governors=frozenset(_key(word) for word in tense.get("future_governors", ())),
         future_verbs=frozenset(_key(word) for word in tense.get("future_verbs", ())),
         future_modifiers=frozenset(_key(word) for word in tense.get("future_modifiers", ())),
+        past_modifiers=frozenset(_key(word) for word in tense.get("past_modifiers", ())),
         days_ahead_in_past=int(tense.get("days_ahead_in_past", 0)),
         relations=frozenset(_key(word) for word in (data.get("attachment") or {}).get("relations", ())),
         ordinals=frozenset(_key(word) for word in (data.get("attachment") or {}).get("ordinals", ())),
@@ -268,6 +273,9 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         definites=frozenset(_key(word) for word in (data.get("attachment") or {}).get("definites", ())),
         reporting_verbs=frozenset(_key(word) for word in (data.get("attachment") or {}).get("reporting_verbs", ())),
         report_lag_days=int((data.get("attachment") or {}).get("report_lag_days", 1)),
+        stay_end_words=frozenset(_key(word) for word in (data.get("stays") or {}).get("end_words", ())),
+        stay_start_preps=frozenset(_key(word) for word in (data.get("stays") or {}).get("start_preps", ())),
+        stay_start_verbs=frozenset(_key(word) for word in (data.get("stays") or {}).get("start_verbs", ())),
     )
 
 

@@ -361,6 +361,18 @@ def report_window(report: TimeValue, rules: TimeRules) -> TimeValue:
     return replace(report, value=start.isoformat(), end=report.end or report.value, rule=f"report:{report.rule}")
 
 
+def news_window(time: TimeValue, rules: TimeRules) -> TimeValue:
+    """A happening known only as of its report's publication day (precision "reported", no
+    range yet): that day or up to `report_lag_days` before it, as a range whose end is the
+    publication day (news of a call or a visit often comes out the day after); the
+    precision stays "reported"."""
+    if time.precision != "reported" or time.end or len(time.value or "") != 10 or not rules.report_lag_days:
+        return time
+    day = dt.date.fromisoformat(time.value)
+    start = day - dt.timedelta(days=rules.report_lag_days)
+    return replace(time, value=start.isoformat(), end=time.value)
+
+
 def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValue | None:
     """The report window of a day governing a reporting verb coordinated with the target's
     clause ("have begun talks ..., Peskov told TASS on Monday"), or None."""
@@ -381,6 +393,62 @@ def closing_day(time: TimeValue) -> str | None:
     if time.end is None and time.precision == "week" and len(time.value or "") == 10:
         return (dt.date.fromisoformat(time.value) + dt.timedelta(days=6)).isoformat()
     return time.end
+
+
+def present_news_time(token, published: dt.date | None, rules: TimeRules) -> TimeValue | None:
+    """The time of an event with no time of its own that the article tells in its present:
+    in the present progressive ("are holding talks", "are mixing business with pleasure on the
+    second day of the summit"), the publication day itself (precision day, rule
+    "published:progressive"); inside the clause of a reporting verb in the simple present
+    ("says during a news conference with X"), news of the publication day (`published_time`,
+    rule "published:present-report"), not of the story's earlier main event. None otherwise
+    (for a noun a word such as "recent" says is over, for words inside quotation marks, and
+    for a participle under the progressive verb: "are tweeting photos of X meeting Y"), and
+    without a publication day."""
+    verb = _event_clause_verb(token)
+    if published is None or verb is None or clause_tense(token, rules) != "present":
+        return None
+    if any(_words(child) & rules.past_modifiers for child in token.children if child.dep_ in ("amod", "compound")):
+        return None  # "is pointing to the benefits of recent meetings"
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if _quoted(token):
+        return None  # a speaker's present is the time of the words, not of the article
+    if verb.tag_ == "VBG" and _told_by(token, verb) and any(a.lemma_.lower() == "be" and "Pres" in a.morph.get("Tense") for a in auxiliaries):
+        return replace(published_time(published, "published:progressive"), precision="day")
+    if (verb.tag_ in ("VBZ", "VBP") and not auxiliaries and _reporting(verb, rules)
+            and verb.i != token.i and any(t.i == token.i for t in verb.subtree)):
+        return published_time(published, "published:present-report")
+    return None
+
+
+def _told_by(token, verb) -> bool:
+    """Whether the progressive `verb` tells the event at `token` itself: the verb, its
+    subject or object ("are holding [talks]"), or a noun in its prepositional phrases ("on
+    the second day of the [summit]"); not a noun inside its object ("are tweeting photos of
+    the [meeting]")."""
+    path, node = [], token
+    while node.i != verb.i:
+        if node.head.i == node.i:
+            return False
+        path.append(node.dep_)
+        node = node.head
+    return len(path) <= 1 and (not path or path[0] in _TOLD_DEPS) or all(dep in ("prep", "pobj", "conj") for dep in path)
+
+
+_TOLD_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "prep", "conj"})
+
+
+def _quoted(token) -> bool:
+    """Whether `token` stands inside quotation marks opened in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
+    opening = sum(1 for t in token.sent if t.i < token.i and t.text in _OPENING_MARKS)
+    closing = sum(1 for t in token.sent if t.i < token.i and t.text in _CLOSING_MARKS)
+    return marks % 2 == 1 or opening > closing
+
+
+_QUOTE_MARKS = frozenset({'"', "''", "``"})
+_OPENING_MARKS = frozenset({"“", "‘"})
+_CLOSING_MARKS = frozenset({"”", "’"})
 
 
 def published_time(published: dt.date | None, rule: str = "published") -> TimeValue:
@@ -475,8 +543,13 @@ def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeE
         reference = _named_event_time(doc, expression, expressions_with_values, rules)
     if reference is None:
         return time
-    anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
+    anchor = _anchor_day(time)
     return normalize(expression, anchor, "past", rules, reference=reference)
+
+
+def _anchor_day(time: TimeValue) -> dt.date | None:
+    """The day `time` was resolved from; None without one (or with only a page month)."""
+    return dt.date.fromisoformat(time.anchor) if time.anchor and len(time.anchor) == 10 else None
 
 
 def _opens_clause_of(doc, expression: TimeExpression, target, rules: TimeRules) -> bool:
@@ -507,10 +580,10 @@ def _counted_back(expression: TimeExpression, time: TimeValue, reference: TimeVa
     if own_day is not None:
         reference = own_day
     elif reference is None or reference.value is None or reference.precision not in ("day", "reported"):
-        reference = published_time(dt.date.fromisoformat(time.anchor)) if time.anchor else None
+        reference = published_time(_anchor_day(time)) if _anchor_day(time) else None
     if reference is None:
         return time
-    anchor = dt.date.fromisoformat(time.anchor) if time.anchor else None
+    anchor = _anchor_day(time)
     forward = normalize(expression, anchor, "past", rules, reference=reference)
     if forward.precision != "day" or not forward.value:
         return time
