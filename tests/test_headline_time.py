@@ -68,5 +68,6 @@ def test_an_undated_page_dates_its_undated_events_by_the_full_date_it_writes(ann
 
     body = "Ghana imposed sanctions on Togo. A photo taken in Accra on Sept. 15, 2024 shows the minister."
     assert sanctions(body) == ["2024-09-15"]
-    assert sanctions(body, PUBLISHED) == [PUBLISHED]  # a dated page: its publication
+    dated = [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "SANCTION"]
+    assert [(e.end_date, e.date_precision) for e in dated] == [(PUBLISHED, "reported")]  # a dated page: news of its publication
     assert sanctions("Ghana imposed sanctions on Togo. A photo taken in Accra on Sept. 15 shows the minister.") == [None]
