@@ -24,7 +24,17 @@ CODES: dict[str, str] = {
 
 
 class ChronicleError(Exception):
-    """A usage or environment error the CLI turns into a clean message and exit code."""
+    """An error a person can act on. The CLI prints its message and exits with `exit_code`
+    (cli/base.py, the one boundary); the HTTP API answers 400 (404 for NotFound)."""
+
+    exit_code = 1  # the command ran and the library refused, or found nothing
+
+
+class UsageError(ChronicleError):
+    """A command that cannot start: a value no option takes, a store that cannot be opened,
+    a tool or model that is not installed."""
+
+    exit_code = 2
 
 
 def problem(source: str, code: str, detail: str = "") -> Problem:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ChronicleError
+from .errors import UsageError
 from .kb import KnowledgeBase, load_kb, name_key
 from .query import list_event_mentions, list_quotes
 from .query.sql import article_ref
@@ -30,11 +30,11 @@ def read_jsonl(path: str | Path) -> list[dict]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise ChronicleError(f"cannot read {path}: {error}") from error
+        raise UsageError(f"cannot read {path}: {error}") from error
     try:
         return [json.loads(line) for line in lines if line.strip()]
     except json.JSONDecodeError as error:
-        raise ChronicleError(f"{path} is not JSONL: {error}") from error
+        raise UsageError(f"{path} is not JSONL: {error}") from error
 
 
 def _gold_article_rows(store: Store, gold_id: str, select: str) -> list[dict]:
@@ -432,7 +432,7 @@ def _typing_items(path: str | Path, limit: int | None) -> list[dict]:
     items = read_jsonl(path)[: limit or None]
     for item in items:
         if "text" not in item or not ({"type", "types", "event"} & set(item)):
-            raise ChronicleError(f"{path}: each line needs `text` and `type` (or `types`, or `event`)")
+            raise UsageError(f"{path}: each line needs `text` and `type` (or `types`, or `event`)")
     out = []
     for item in items:
         if "types" in item:

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from . import query
 from .data import load_yaml
-from .errors import ChronicleError
+from .errors import UsageError
 from .kb import KnowledgeBase
 from .resolve.generic_actors import sector_of_id
 from .store import Store
@@ -41,7 +41,7 @@ def records(store: Store, kb: KnowledgeBase, table: str) -> list[dict]:
         "articles": lambda: query.list_articles(store),
     }
     if table not in readers:
-        raise ChronicleError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
+        raise UsageError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
     return readers[table]()
 
 
@@ -176,13 +176,13 @@ def export(store: Store, kb: KnowledgeBase, table: str, fmt: str, out: TextIO | 
     """Write a table in a format to `out` (text formats) or `path` (parquet, or any); the
     number of records written."""
     if fmt not in FORMATS:
-        raise ChronicleError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt in ("plover", "gdelt") and table not in EVENT_TABLES:
-        raise ChronicleError(f"--format {fmt} exports events or mentions, not {table}")
+        raise UsageError(f"--format {fmt} exports events or mentions, not {table}")
     rows = [_plain(r) for r in records(store, kb, table)]
     if fmt == "parquet":
         if path is None:
-            raise ChronicleError("--format parquet needs --out FILE")
+            raise UsageError("--format parquet needs --out FILE")
         pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({}), str(path))
         return len(rows)
     handle = open(path, "w", encoding="utf-8", newline="") if path is not None else out

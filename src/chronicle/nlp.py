@@ -11,7 +11,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline.attributeruler import set_token_attrs  # spaCy's own writer of a rule's attributes
 from spacy.tokens import Doc
 
-from .errors import ChronicleError
+from .errors import UsageError
 from .model import Span
 
 LINE_BREAKS = "chronicle_line_breaks"
@@ -137,7 +137,7 @@ def load_pipeline(model: str, memos: bool = True) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as error:
-        raise ChronicleError(
+        raise UsageError(
             f"spaCy model {model!r} is not installed (set CHRONICLE_MODEL or --model): {error}"
         ) from error
     anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
@@ -157,7 +157,7 @@ def model_meta(model: str) -> dict:
         path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else model
         return spacy.util.get_model_meta(path)
     except (OSError, ValueError) as error:
-        raise ChronicleError(f"spaCy model {model!r} is not installed: {error}") from error
+        raise UsageError(f"spaCy model {model!r} is not installed: {error}") from error
 
 
 def model_version(meta: dict) -> str:

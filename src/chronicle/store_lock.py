@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from .errors import ChronicleError
+from .errors import UsageError
 
 LOCKED = "Could not set lock"  # DuckDB's message while another process has the file open
 
@@ -28,9 +28,9 @@ def connect_waiting(
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as error:
             if LOCKED not in str(error):
-                raise ChronicleError(f"cannot open store {path}: {error}") from error
+                raise UsageError(f"cannot open store {path}: {error}") from error
             if time.monotonic() + pause > deadline:
-                raise ChronicleError(
+                raise UsageError(
                     f"store {path} is in use by another process (an ingest?) and stayed locked "
                     f"for {wait:g} s: {error}"
                 ) from error

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..data import load_yaml
-from ..errors import ChronicleError
+from ..errors import ChronicleError, UsageError
 from ..resolve.times import date_bounds
 from .sql import article_ref, event_period_sql
 
@@ -32,14 +32,14 @@ EVENT_TYPES = event_types()
 def valid_event_type(value: str) -> str:
     """A PLOVER event type, in any case, as the ontology writes it."""
     if value.upper() not in EVENT_TYPES:
-        raise ChronicleError(f"unknown event type {value!r}: one of {', '.join(EVENT_TYPES)}")
+        raise UsageError(f"unknown event type {value!r}: one of {', '.join(EVENT_TYPES)}")
     return value.upper()
 
 
 def valid_modality(value: str) -> str:
     """An event modality, in any case."""
     if value.lower() not in MODALITIES:
-        raise ChronicleError(f"unknown modality {value!r}: one of {', '.join(MODALITIES)}")
+        raise UsageError(f"unknown modality {value!r}: one of {', '.join(MODALITIES)}")
     return value.lower()
 
 
@@ -47,7 +47,7 @@ def period(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day of an ISO date written yyyy, yyyy-mm or yyyy-mm-dd."""
     bounds = date_bounds(value) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) else None
     if bounds is None:
-        raise ChronicleError(f"not a date {value!r}: write yyyy, yyyy-mm or yyyy-mm-dd")
+        raise UsageError(f"not a date {value!r}: write yyyy, yyyy-mm or yyyy-mm-dd")
     return bounds
 
 

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import BinaryIO, TypeVar
 
-from ..errors import ChronicleError, problem
+from ..errors import UsageError, problem
 from ..ingest.dedup import LshParams
 from ..store import parquet as layout
 from ..ingest.readers import iter_documents
@@ -126,7 +126,7 @@ def ingest(
     """Read, clean, annotate and store every article under `paths` ("-": `stdin`); return
     what happened (`ingest_documents`)."""
     if not paths:
-        raise ChronicleError("nothing to ingest: give at least one path, or - for stdin")
+        raise UsageError("nothing to ingest: give at least one path, or - for stdin")
     documents = iter_documents(paths, settings, stdin=stdin)
     return ingest_documents(documents, settings, today=today, progress=progress, on_wait=on_wait)
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
-from ..errors import ChronicleError
+from ..errors import ChronicleError, UsageError
 from ..ingest.dedup import lsh_params
 from ..store.parquet import (
     MONTH,
@@ -48,7 +48,7 @@ try:
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 except ImportError as error:  # pragma: no cover - exercised only without the extra
-    raise ChronicleError("the Spark engine needs pyspark: pip install chronicle[spark]") from error
+    raise UsageError("the Spark engine needs pyspark: pip install chronicle[spark]") from error
 
 from .spark_graph import components
 
@@ -250,7 +250,7 @@ def run(
     """Read, annotate, deduplicate and fuse `paths` into the output directory `out` (any
     path Spark writes); articles already in `out` are skipped, events re-fused."""
     if not paths:
-        raise ChronicleError("nothing to run: give at least one input path")
+        raise UsageError("nothing to run: give at least one input path")
     started = time.perf_counter()
     owned = spark is None
     spark = spark or session(master)

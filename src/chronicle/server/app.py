@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__, query
-from ..errors import ChronicleError
+from ..errors import ChronicleError, UsageError
 from ..kb import KnowledgeBase
 from ..store import Store
 from . import api
@@ -137,9 +137,9 @@ def create_app(
     templates (autoescaped) of `server/templates`.
     """
     if allow_ingest and not token:
-        raise ChronicleError("ingest over HTTP needs a token: give --token or set CHRONICLE_TOKEN")
+        raise UsageError("ingest over HTTP needs a token: give --token or set CHRONICLE_TOKEN")
     if max_ingest_bytes <= 0:
-        raise ChronicleError(f"max_ingest_bytes must be positive, not {max_ingest_bytes}")
+        raise UsageError(f"max_ingest_bytes must be positive, not {max_ingest_bytes}")
     store, snapshot = (Store(db, wait=wait, on_wait=on_wait), None) if allow_ingest else open_snapshot(db, wait, on_wait)
     kb = query.kb_of(store)
     chronicle = Chronicle(

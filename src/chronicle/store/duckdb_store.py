@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..completion import COMPLETION_SCHEMA, Completion, completion_row, new_value
-from ..errors import ChronicleError
+from ..errors import UsageError
 from ..ingest.dedup import LshParams, band_keys, canonical_links, similarity
 from ..kb import KbFile
 from ..model import Annotation, Article, Problem
@@ -54,10 +54,10 @@ class Store:
         retry with backoff for up to `wait` seconds, telling `on_wait` once (docs/store.md)."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
-            raise ChronicleError(f"no store at {self.path}: run `chronicle ingest` first")
+            raise UsageError(f"no store at {self.path}: run `chronicle ingest` first")
         if Path(self.path).is_dir():  # a `chronicle run` output: read-only views over Parquet
             if not read_only:
-                raise ChronicleError(f"{self.path} is a directory of Parquet tables: add to it with `chronicle run --out {self.path}`")
+                raise UsageError(f"{self.path} is a directory of Parquet tables: add to it with `chronicle run --out {self.path}`")
             from .parquet import connect
 
             self.con = connect(self.path)

@@ -31,7 +31,7 @@ from typing import Protocol
 import duckdb
 import pyarrow as pa
 
-from ..errors import ChronicleError
+from ..errors import UsageError
 from .schema import PER_ARTICLE_TABLES, migrate
 
 MONTH = "month"  # the partition column: the publication month (yyyy-mm), else UNKNOWN_MONTH
@@ -111,7 +111,7 @@ def connect(directory: str | Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with a view per store table over the Parquet files."""
     root = Path(directory)
     if not root.is_dir():
-        raise ChronicleError(f"no run output at {root}: run `chronicle run --out {root}` first")
+        raise UsageError(f"no run output at {root}: run `chronicle run --out {root}` first")
     con = duckdb.connect()
     for table, columns in store_columns().items():
         if table in ("schema_migrations", "article_links", "lsh_bands"):
@@ -222,7 +222,7 @@ def check_engine(files: Files, out: str, engine: str) -> None:
     if files.exists(manifest):
         found = json.loads(files.read_text(manifest)).get("engine")
         if found != engine:
-            raise ChronicleError(f"{out} was written by the {found} engine: continue it with --engine {found}, or choose a new --out")
+            raise UsageError(f"{out} was written by the {found} engine: continue it with --engine {found}, or choose a new --out")
 
 
 def commit(files: Files, out: str, run: str, engine: str) -> None:
