@@ -7,7 +7,7 @@ import json
 
 from typer.testing import CliRunner
 
-from chronicle.evaluate import _typing_items, precision_recall
+from chronicle.evaluate import precision_recall, typing_items
 
 
 def test_precision_and_recall_count_the_top_type_per_text():
@@ -27,7 +27,7 @@ def test_plover_style_lines_keep_every_gold_type_and_the_accepted_main_ones(tmp_
         {"id": "x2", "text": "Chile signed a deal with Norway and met its envoy.", "types": ["AGREE", "CONSULT"], "modality": "reported"},
         {"id": "x3", "text": "It rained in the capital.", "types": [], "modality": None},
     ]) + "\n")
-    planned, reported, quiet = _typing_items(path, None)
+    planned, reported, quiet = typing_items(path, None)
     assert planned["type"] == "AGREE" and planned["accepted"] == {"AGREE", "CONSULT"}
     assert reported["accepted"] == {"AGREE"} and reported["types"] == {"AGREE", "CONSULT"}
     assert quiet["type"] is None and quiet["accepted"] == set()

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-HAPPENED = ("reported", "historical")
+from .model import HAPPENED  # noqa: E402
 CEASEFIRE_WORDS = ("ceasefire", "cease-fire", "cease fire", "truce", "armistice")
 CEASEFIRE_TYPES = frozenset({"CONCEDE", "AGREE", "RETREAT"})
 

@@ -23,6 +23,7 @@ from . import query
 from .data import load_yaml
 from .errors import UsageError
 from .kb import KnowledgeBase
+from .model import HAPPENED
 from .resolve.generic_actors import sector_of_id
 from .store import Store
 
@@ -96,7 +97,7 @@ def plover_record(event: dict, kb: KnowledgeBase, ontology: dict) -> dict:
         "recipient": [_entity(a, kb) for a in recipients],
         "event": [event["type"]],
         "mode": [event["mode"]] if event.get("mode") else [],
-        "has_event": event["modality"] in ("reported", "historical"),
+        "has_event": event["modality"] in HAPPENED,
         "modality": event["modality"],
         "quad_code": (ontology.get(event["type"]) or {}).get("quad"),
         "event_loc": {

@@ -27,7 +27,7 @@ from .store import Store, transaction
 
 Key = tuple[str, int]  # (article content id, event_mentions.idx)
 
-HAPPENED = frozenset({"reported", "historical"})
+from .model import HAPPENED  # noqa: E402  (the modalities that say an event took place)
 ONE_DAY = frozenset({"day", "reported"})  # precisions that name one day (the text's, or the article's)
 # Coarser dates attach to finer ones: a member's level is the rank of its precision.
 LEVELS = ("day", "reported", "week", "month", "year", "vague")

@@ -5,6 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+# How an article tells an event (docs/events.md): it happened (reported; historical: long
+# before the article), it is planned, it might happen, or it did not.
+Modality = Literal["reported", "historical", "planned", "hypothetical", "negated"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+HAPPENED: frozenset[Modality] = frozenset({"reported", "historical"})  # the modalities that say an event took place
+
+# How precise a resolved time is; "reported": the day the article was published.
+Precision = Literal["day", "week", "month", "year", "vague", "reported"]
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 
 
 @dataclass(frozen=True)
@@ -181,7 +192,7 @@ class Mention:
     method: str
     confidence: float
     label: str = ""  # the NER label, or PRON / ROLE / METONYM for non-NER mentions
-    precision: str | None = None  # times: day | week | month | year | vague
+    precision: Precision | None = None  # times
     end_value: str | None = None  # times: the end of a range; "open" for "since ..."
     anchor: str | None = None  # times: the date the expression was resolved against
 
@@ -254,11 +265,11 @@ class EventMention:
     end: int
     type: str
     mode: str | None
-    modality: str  # reported | historical | planned | hypothetical | negated
+    modality: Modality
     actors: tuple[EventActor, ...]
     date: str | None
     end_date: str | None
-    date_precision: str  # day | week | month | year | vague | reported
+    date_precision: Precision
     date_expression: str
     date_rule: str
     place: str | None  # a place id (see Place)
@@ -310,7 +321,7 @@ class Claim:
     kind: str  # a PLOVER type: CONSULT
     actors: tuple[str, ...]
     since: str | None = None  # yyyy, yyyy-mm or yyyy-mm-dd
-    since_precision: str | None = None  # day | week | month | year
+    since_precision: Precision | None = None  # day, week, month or year
     until: str | None = None  # yyyy-mm-dd: the claim's date
     speaker: str | None = None  # actor id
     form: str = "ordinal"  # ordinal | cardinal

@@ -56,7 +56,7 @@ DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanction
     "visit": ("to", "with"),
     "host": ("with", "to"),
 }
-HAPPENED = ("reported", "historical")
+from ..model import HAPPENED  # noqa: E402
 # a mention dated only by its publication day stands for the days this close to it
 NEWS_WINDOW = dt.timedelta(days=7)
 # "more talks" the day after a meeting continue it: a visit's days

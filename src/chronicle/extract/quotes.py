@@ -22,7 +22,7 @@ from chronicle.data import load_yaml
 from chronicle.model import EventMention, Mention, Quote
 from chronicle.nlp import doc_text
 
-HAPPENED = ("reported", "historical")
+from ..model import HAPPENED  # noqa: E402
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = ("who", "that", "which")
 

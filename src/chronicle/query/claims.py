@@ -96,7 +96,7 @@ def _happened(store: Store, kind: str, record: str, uncounted: frozenset[str]) -
     """Events of a kind that happened, in a mode a count includes, as {"id", "date",
     "period", "actors"}."""
     modes = "AND (e.mode IS NULL OR e.mode NOT IN (SELECT unnest(?)))"
-    params = [kind, list(HAPPENED), sorted(uncounted) or [""]]
+    params = [kind, sorted(HAPPENED), sorted(uncounted) or [""]]
     if record == "events":
         rows = store.query(
             f"SELECT e.id, e.date, e.actors FROM events e WHERE e.type = ? AND e.modality IN (SELECT unnest(?)) {modes}",

@@ -16,8 +16,7 @@ from ..errors import ChronicleError, UsageError
 from ..resolve.times import date_bounds
 from .sql import article_ref, event_period_sql
 
-MODALITIES = ("reported", "historical", "planned", "hypothetical", "negated")
-HAPPENED = ("reported", "historical")  # the modalities that say an event took place
+from ..model import HAPPENED, MODALITIES
 
 
 @functools.cache

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from chronicle.data import load_yaml
 
-PRECISIONS = ("day", "week", "month", "year", "vague", "reported")
+from chronicle.model import PRECISIONS  # noqa: E402
 TENSES = ("past", "present", "future")
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
