@@ -59,7 +59,6 @@ def test_cached_resources_equal_freshly_loaded_ones(tmp_path, monkeypatch):
     assert again.kb.version == fresh.kb.version
     assert again.events == fresh.events and again.times == fresh.times
     assert again.gazetteer.names == fresh.gazetteer.names
-    assert again.lsh == fresh.lsh
 
 
 def test_writing_an_entry_keeps_only_the_newest_of_its_name(tmp_path, monkeypatch):

@@ -23,19 +23,6 @@ import yaml
 from .errors import ChronicleError
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
-PERSON_FIELDS = {
-    "id",
-    "name",
-    "kind",
-    "country",
-    "sector",
-    "aliases",
-    "ambiguous_aliases",
-    "qid",
-    "roles",
-    "gender",
-}
-ROLE_FIELDS = {"office", "country", "organization", "start", "end", "acting", "title"}
 _NON_WORD = re.compile(r"[^\w]+")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 

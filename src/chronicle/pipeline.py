@@ -52,7 +52,6 @@ class Resources:
     nlp: Language
     debris: DebrisRules
     dates: DateRules
-    lsh: LshParams
     kb: KnowledgeBase
     lexicon: ResolverLexicon
     patterns: ActorPatterns
@@ -123,7 +122,6 @@ class DataResources:
 
     debris: DebrisRules
     dates: DateRules
-    lsh: LshParams
     kb: KnowledgeBase
     lexicon: ResolverLexicon
     patterns: ActorPatterns
@@ -141,7 +139,6 @@ def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> 
     return DataResources(
         debris=load_debris_rules(),
         dates=load_date_rules(),
-        lsh=lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations),
         kb=kb,
         lexicon=lexicon,
         patterns=build_patterns(kb, lexicon),
@@ -161,10 +158,7 @@ def cached_lsh_params(settings: Settings) -> LshParams:
 
 def cached_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
     """`load_data_resources`, from the compiled cache when the files are unchanged."""
-    inputs = [
-        repr((settings.near_duplicate_threshold, settings.minhash_permutations)),
-        *(part for f in kb_files for part in (f.name, f.text)),
-    ]
+    inputs = [part for f in kb_files for part in (f.name, f.text)]
     return cached("resources", lambda: load_data_resources(settings, kb_files), inputs)
 
 

@@ -27,19 +27,17 @@ def ingest(
     from ..runners import local
 
     report = with_progress("ingest", lambda tick: local.ingest(paths, settings, progress=tick, on_wait=waiting))
-    summary = Table(title=Text(f"ingest into {settings.db} ({report.seconds:.1f}s)"), show_header=False)
-    summary.add_row("documents read", str(report.read))
-    summary.add_row("articles stored", str(report.stored))
-    summary.add_row("already stored (no change)", str(report.already_stored))
-    summary.add_row("new input ids", str(report.new_aliases))
-    summary.add_row("metadata completed", str(report.completed))
-    summary.add_row("near-duplicates linked", str(report.near_duplicates))
-    summary.add_row("skipped", str(report.skipped))
-    for (code, reason), count in Counter(
-        (p.code, p.reason.split(":")[0]) for p in report.problems
-    ).most_common():
-        summary.add_row(f"  {code} {reason}", str(count))
-    err.print(summary)
+    skipped = Counter((p.code, p.reason.split(":")[0]) for p in report.problems).most_common()
+    _print_summary(f"ingest into {settings.db} ({report.seconds:.1f}s)", [
+        ("documents read", report.read),
+        ("articles stored", report.stored),
+        ("already stored (no change)", report.already_stored),
+        ("new input ids", report.new_aliases),
+        ("metadata completed", report.completed),
+        ("near-duplicates linked", report.near_duplicates),
+        ("skipped", report.skipped),
+        *((f"  {code} {reason}", count) for (code, reason), count in skipped),
+    ])
     if report.skipped:
         err.print("see [bold]chronicle problems[/bold] for each skipped input")
     if report.read == 0:
@@ -89,14 +87,22 @@ def run(
         from ..runners import spark
 
         report = spark.run(paths, out, settings, master=master, partitions=workers if workers > 1 else None)
-    summary = Table(title=Text(f"run ({report.engine}) into {out} ({report.seconds:.1f}s)"), show_header=False)
-    summary.add_row("documents read", str(report.read))
-    summary.add_row("articles added", str(report.stored))
-    summary.add_row("already there (no change)", str(report.already_stored))
-    summary.add_row("problems", str(report.problems))
-    summary.add_row("near-duplicate articles", str(report.near_duplicates))
-    summary.add_row("events", str(report.events))
-    err.print(summary)
+    _print_summary(f"run ({report.engine}) into {out} ({report.seconds:.1f}s)", [
+        ("documents read", report.read),
+        ("articles added", report.stored),
+        ("already there (no change)", report.already_stored),
+        ("problems", report.problems),
+        ("near-duplicate articles", report.near_duplicates),
+        ("events", report.events),
+    ])
     if report.read == 0:
         err.print("[red]nothing could be read[/red]")
         raise typer.Exit(1)
+
+
+def _print_summary(title: str, rows: list[tuple[str, object]]) -> None:
+    """What a run did, as a two-column table on stderr."""
+    summary = Table(title=Text(title), show_header=False)
+    for label, value in rows:
+        summary.add_row(label, str(value))
+    err.print(summary)

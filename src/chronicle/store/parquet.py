@@ -102,11 +102,6 @@ def conform(table: pa.Table, name: str) -> pa.Table:
 # ---- reading: DuckDB views over the directory ---------------------------------------------
 
 
-def is_output(path: str | Path) -> bool:
-    """Whether `path` is a directory that may hold a run's output (rather than a DuckDB file)."""
-    return Path(path).is_dir()
-
-
 def connect(directory: str | Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with a view per store table over the Parquet files."""
     root = Path(directory)
