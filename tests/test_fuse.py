@@ -101,19 +101,50 @@ def test_undated_mention_joins_the_one_event_at_its_place():
 
 def test_undated_mentions_join_only_on_strong_evidence_and_never_across_years():
     sochi = {"place": "g:sochi", "country": "RUS"}
-    # published years later, or with no date to go by: another meeting at the same place
+    # published years later: another meeting at the same place
     assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", published="2021-08-20", **sochi)])
-    assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", **sochi)])
+    # no date to go by, and the pair's event at that place is only dated to a month
+    assert not together([m("x", "2017-11", "month", **sochi), m("y", None, "vague", **sochi)])
     assert not together([m("x", None, "vague", published="2014-01-10", **sochi), m("y", None, "vague", published="2019-03-02", **sochi)])
     # other actors at the same place and time
     assert not together([m("x", "2017-11-20", **sochi), m("y", None, "vague", published="2017-11-21", actors=(A, C), **sochi)])
     # near-identical words, with no publication date
     words = "the two presidents held talks at the residence in the resort town"
     assert together([m("x", "2017-11-20", text=words, **sochi), m("y", None, "vague", text=words + " late", **sochi)])
-    # two headlines of the same pair and place are not copies of each other
-    assert not together([m("x", "2021-02-22", text="Alpha and Beta held talks in Sochi", **sochi),
-                         m("y", None, "vague", text="Talks between Alpha and Beta begin in Sochi", **sochi)])
+    # two headlines of the same pair and place are not copies of each other: with two events
+    # of the pair there, the undated one joins neither
+    two = cluster([m("x", "2021-02-22", text="Alpha and Beta held talks in Sochi", **sochi),
+                   m("w", "2020-09-14", text="Alpha hosted Beta in Sochi", **sochi),
+                   m("y", None, "vague", text="Talks between Alpha and Beta begin in Sochi", **sochi)])
+    assert [("y", 0)] in two
     assert together([m("x", None, "vague", published="2017-11-21", **sochi), m("y", None, "vague", published="2017-11-25", **sochi)])
+
+
+def test_an_undated_report_on_a_page_without_a_date_joins_the_pairs_one_event_at_its_place():
+    """Issue 14, family 1: a page with no publication date tells an undated meeting at a
+    place where the two persons have exactly one event that happened, dated to a day."""
+    lagos = {"place": "g:lagos", "country": "NGA"}
+    dated = m("x", "2016-04-09", published="2016-04-10", text="Alpha met Beta in Lagos on Saturday", **lagos)
+    headline = m("y", None, "vague", text="Alpha and Beta hold talks in Lagos", **lagos)
+    assert together([dated, headline])
+    # a weekday it names must be one of the event's days (2016-04-09 was a Saturday)
+    assert together([dated, m("y", None, "vague", text="Alpha received Beta in Lagos on Saturday", **lagos)])
+    assert not together([dated, m("y", None, "vague", text="Alpha received Beta in Lagos on Tuesday", **lagos)])
+    # a stay of a few days counts as dated; a month does not
+    assert together([m("x", "2016-04-08", end="2016-04-10", **lagos), headline])
+    assert not together([m("x", "2016-04", "month", **lagos), headline])
+    # no place, another place, or two events of the pair at that place: it stays apart
+    assert not together([dated, m("y", None, "vague")])
+    assert not together([dated, m("y", None, "vague", place="g:abuja", country="NGA")])
+    assert [("y", 0)] in cluster([dated, m("w", "2017-06-02", **lagos), headline])
+    # a preview of the visit (planned only) does not count as a second event
+    preview = m("p", "2016-04-05", modality="planned", published="2016-04-01", **lagos)
+    assert [("x", 0), ("y", 0)] in cluster([dated, preview, headline])
+    # two persons are needed: a state and its leader at the place say nothing about a visit
+    state = Actor("AAA", "Alphaland", "country", "participant", "AAA")
+    assert not together([m("x", "2016-04-09", actors=(A, state), **lagos), m("y", None, "vague", actors=(A, state), **lagos)])
+    assert [("y", 0)] in cluster([m("x", "2016-04-09", actors=(A, state, C), **lagos),
+                                  m("y", None, "vague", actors=(A, state, B), **lagos)])
 
 
 def test_phone_does_not_join_in_person():

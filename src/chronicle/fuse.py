@@ -15,12 +15,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import combinations
 from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .data import load_yaml
 from .resolve.generic_actors import state_of
 from .resolve.times import date_bounds
 from .store import Store, transaction
@@ -36,6 +37,9 @@ REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days b
 # only when its article appeared within this many days after that one's date (or article)
 UNDATED_DAYS = 31
 SAME_WORDS = 0.8  # without publication dates, undated mentions join on near-identical words (wire copies)
+# an undated mention on a page with no publication date joins a dated event of its two persons
+# at its place only when that event is dated to a day (or a stay of at most this many days)
+UNDATED_PAGE_SPAN_DAYS = 7
 SUMMARY_CHARS = 240
 
 
@@ -214,12 +218,13 @@ class _UnionFind:
         return [sorted(group) for group in found.values()]
 
 
-def _cluster_block(members: Sequence[Member]) -> list[list[Key]]:
+def _cluster_block(members: Sequence[Member], persons: bool = False) -> list[list[Key]]:
     """Clusters of one block, finest dates first; coarser members attach or group anew.
 
     A member attaches to an earlier cluster whose every member it is compatible with (the
     largest such cluster, then the one with the smallest key); members left over group
     among themselves by pairwise compatibility. Nothing depends on the input order.
+    `persons`: the block is a pair of persons (`_undated_page_fit`).
     """
     by_level = defaultdict(list)
     for member in sorted(members, key=lambda m: m.key):
@@ -228,7 +233,7 @@ def _cluster_block(members: Sequence[Member]) -> list[list[Key]]:
     for rank in range(len(LEVELS) + 1):
         current = by_level.get(rank, [])
         if rank == len(LEVELS):
-            clusters = _place_undated(clusters, current)
+            clusters = _place_undated(clusters, current, persons)
             break
         if not current:
             continue
@@ -302,9 +307,12 @@ def _same_words(text: str | None, other: str | None) -> bool:
     return bool(words and others) and len(words & others) / len(words | others) >= SAME_WORDS
 
 
-def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[list[Member]]:
+def _place_undated(clusters: list[list[Member]], undated: list[Member], persons: bool = False) -> list[list[Member]]:
     """An undated mention joins the one cluster of its block with a member at its place
-    (none or several: it does not); the rest group by place, or stay alone without one."""
+    (none or several: it does not); the rest group by place, or stay alone without one.
+    In a block of two persons, a mention from a page with no publication date may also join
+    the block's only event at its place (only one that happened, for a report) on the
+    evidence of `_undated_page_fit`."""
     at_place: dict[str, list[int]] = defaultdict(list)
     for index, cluster in enumerate(clusters):
         for place in sorted({m.place for m in cluster if m.place}):
@@ -312,7 +320,12 @@ def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[
     attached: dict[int, list[Member]] = defaultdict(list)
     rest = []
     for member in undated:
-        fits = [i for i in at_place.get(member.place, ()) if any(_same_place(member, x) for x in clusters[i])] if member.place else []
+        here = at_place.get(member.place, ()) if member.place else ()
+        fits = [i for i in here if any(_same_place(member, x) for x in clusters[i])]
+        if not fits and persons and member.published is None:
+            # a report weighs only events that happened (a preview's day may be wrong)
+            happened = [i for i in here if member.modality not in HAPPENED or any(x.modality in HAPPENED for x in clusters[i])]
+            fits = [i for i in happened if _undated_page_fit(member, clusters[i])] if len(happened) == 1 else []
         if len(fits) == 1:
             attached[fits[0]].append(member)
         else:
@@ -329,6 +342,48 @@ def _place_undated(clusters: list[list[Member]], undated: list[Member]) -> list[
         by_place[member.place].append(member)
     by_key = {m.key: m for m in rest}
     return clusters + [[by_key[k] for k in group] for group in sorted(found.groups())]
+
+
+def _persons_block(block: tuple, members: Sequence[Member]) -> bool:
+    """Whether a block's pair of actors are both persons (not a state beside its leader)."""
+    pair = set(block[1:3])
+    kinds = {actor.id: actor.kind for member in members for actor in member.actors if actor.id in pair}
+    return len(pair) == 2 and all(kinds.get(actor_id) == "person" for actor_id in pair)
+
+
+def _undated_page_fit(member: Member, cluster: Sequence[Member]) -> bool:
+    """Strong evidence that an undated mention from a page with no publication date tells of
+    this event (the only one of its two persons at its place, checked by the caller): the
+    event is dated to a day (or a stay of at most UNDATED_PAGE_SPAN_DAYS, `best_date`) that
+    said it happened, every member at that place agrees with the mention, and a weekday the
+    mention names ("on Sunday") is one of the event's days."""
+    at_place = [x for x in cluster if x.place == member.place]
+    if not all(_agree(member, x) and not _single(x) for x in at_place) or _single(member):
+        return False
+    happened = [x for x in cluster if x.modality in HAPPENED] or list(cluster)
+    dated = best_date(happened)
+    if dated is None or dated.precision not in ONE_DAY and not dated.end_date:
+        return False
+    first, last = dated.span
+    if dated.precision == "reported":
+        first = last - dt.timedelta(days=1)  # the publication day or the day before it
+    if (last - first).days >= UNDATED_PAGE_SPAN_DAYS:
+        return False
+    named = _weekdays_named(member.text)
+    days = {(first + dt.timedelta(days=n)).weekday() for n in range((last - first).days + 1)}
+    return not named or bool(named & days)
+
+
+@cache
+def _weekday_names() -> dict[str, int]:
+    """Full weekday names (data/times.yaml), lower-case -> 0 (Monday)..6."""
+    return {str(names[0]).lower(): int(number) for number, names in load_yaml("times.yaml")["weekdays"].items()}
+
+
+def _weekdays_named(text: str | None) -> set[int]:
+    """The weekdays a sentence names in full ("on Sunday")."""
+    names = _weekday_names()
+    return {names[word] for word in re.findall(r"[a-z]+", (text or "").lower()) if word in names}
 
 
 def _pairwise_groups(members: list[Member]) -> list[list[Member]]:
@@ -361,7 +416,7 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
         for block in block_keys(member):
             blocks[block].append(member)
     for block in sorted(blocks):
-        for group in _cluster_block(blocks[block]):
+        for group in _cluster_block(blocks[block], _persons_block(block, blocks[block])):
             for key in group[1:]:
                 found.union(group[0], key)
     return sorted(found.groups())
