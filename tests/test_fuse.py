@@ -391,9 +391,9 @@ def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
 
 def test_incremental_fusion_reaches_the_event_a_lone_report_joins(tmp_path):
     """Fusing only the lone report's article re-fuses the pair's event too (`link_keys`)."""
-    from chronicle.fuse import block_keys
+    from chronicle.fuse import ONE_DAY, block_keys
     from chronicle.fuse_rules import link_keys
 
-    shared = set(link_keys(pair())) & set(link_keys(lone()))
+    shared = set(link_keys(pair(), ONE_DAY)) & set(link_keys(lone(), ONE_DAY))
     assert shared and not set(block_keys(pair())) & set(block_keys(lone()))
-    assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER))) == []  # meetings: blocks only
+    assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER)), ONE_DAY) == []  # meetings: blocks only

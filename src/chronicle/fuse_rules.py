@@ -11,10 +11,11 @@ left to the block rules.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from .data import load_yaml
+from .resolve.generic_actors import state_of
 
 Key = tuple[str, int]
 
@@ -25,13 +26,15 @@ def lone_actor_excluded_types() -> frozenset[str]:
     return frozenset(load_yaml("fusion.yaml").get("lone_actor", {}).get("excluded_types", []))
 
 
-def attach_lone_actors(members: Mapping[Key, object], groups: Iterable[Sequence[Key]]) -> list[tuple[Key, Key]]:
+def attach_lone_actors(
+    members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable, one_day: frozenset[str]
+) -> list[tuple[Key, Key]]:
     """Pairs of keys to union: each group made only of one-actor mentions (one actor, one
     day) and the single other group that has a member of two or more actors naming that
     actor, of its type, on an overlapping day, compatible in modality, channel and place
     (both placed: the same place). With no such group, or two, the group stays apart (it
-    never bridges two events). Decided on the groups as given, so the order is irrelevant."""
-    from .fuse import ONE_DAY, _agree  # the block rules' own tests, no import cycle at load
+    never bridges two events). Decided on the groups as given, so the order is irrelevant.
+    `agree` and `one_day` are the block rules' own (`fuse._agree`, `fuse.ONE_DAY`)."""
 
     groups = [list(g) for g in groups]
     excluded = lone_actor_excluded_types()
@@ -46,14 +49,14 @@ def attach_lone_actors(members: Mapping[Key, object], groups: Iterable[Sequence[
     pairs = []
     for index, group in enumerate(groups):
         lone = [members[k] for k in group]
-        if not all(_lone(m, ONE_DAY) for m in lone) or lone[0].type in excluded:
+        if not all(_lone(m, one_day) for m in lone) or lone[0].type in excluded:
             continue
         (actor,) = lone[0].actor_ids
         fits = {
             other
             for other in by_actor.get((lone[0].type, actor), ())
-            if other != index and all(_joins(m, members[k], actor, _agree) for m in lone for k in groups[other])
-            and any(_same_day(m, members[k], actor, ONE_DAY) for m in lone for k in groups[other])
+            if other != index and all(_joins(m, members[k], actor, agree) for m in lone for k in groups[other])
+            and any(_same_day(m, members[k], actor, one_day) for m in lone for k in groups[other])
         }
         if len(fits) == 1:
             pairs.append((group[0], groups[fits.pop()][0]))
@@ -80,8 +83,6 @@ def _joins(lone, other, actor: str, agree) -> bool:
 
 def _roles(member, actor: str) -> set[str]:
     """The roles a member gives an actor (a state organ counts as its state)."""
-    from .resolve.generic_actors import state_of
-
     return {a.role for a in member.actors if a.id and (state_of(a.id) or a.id) == actor}
 
 
@@ -99,13 +100,12 @@ def _same_day(lone, other, actor: str, one_day: frozenset[str]) -> bool:
     )
 
 
-def link_keys(member) -> list[tuple]:
+def link_keys(member, one_day: frozenset[str]) -> list[tuple]:
     """Keys that reach, in an incremental fusion, every mention a lone mention may attach to
-    (`fuse._scope`): type, each actor and each day its one-day period covers."""
-    from .fuse import ONE_DAY
-
+    (`fuse._scope`): type, each actor and each day its one-day period (`one_day`
+    precisions) covers."""
     span = member.span
-    if member.type in lone_actor_excluded_types() or member.precision not in ONE_DAY or span is None:
+    if member.type in lone_actor_excluded_types() or member.precision not in one_day or span is None:
         return []
     days = [span[0].fromordinal(o) for o in range(span[0].toordinal(), span[1].toordinal() + 1)]
     return [("lone", member.type, actor, day) for actor in sorted(member.actor_ids) for day in days]
