@@ -371,8 +371,8 @@ def test_a_lone_organs_report_joins_the_one_event_of_its_state_that_day():
     diplomats on Tuesday": one expulsion, whatever the order."""
     members = [pair(), lone(), lone("z", idx=1)]
     assert together(members) and together(list(reversed(members)))
-    # its publication day only (a range ending that day) still meets the day
-    assert together([pair(), lone(date="2031-03-03", precision="reported", end="2031-03-04")])
+    # a publication day beside the lone report's day (the same block) comes along
+    assert together([pair(), lone(), lone("z", idx=1, precision="reported")])
 
 
 def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
@@ -381,6 +381,10 @@ def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
     or a meeting (meetings keep the block rules)."""
     assert not together([pair(), lone(date="2031-03-06")])
     assert not together([pair(), lone(place="g:port")])
+    assert not together([pair(place=None), lone(place=None)])  # a day and no place: too little
+    assert not together([pair(), lone(date="2031-03-03", precision="reported", end="2031-03-04")])
+    self_directed = (ORGAN, Actor("AAA", "Aland", "country", "target", "AAA"))  # "an attack on Aland, Aland said"
+    assert not together([pair(), lone(actors=self_directed)])
     target = Actor("AAA", "Aland", "country", "target", "AAA")
     assert not together([pair(actors=(Actor("BBB", "Bland", "country", "source", "BBB"), target)), lone()])
     groups = cluster([pair(), pair("w", actors=(STATE, THIRD)), lone()])
@@ -391,9 +395,9 @@ def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
 
 def test_incremental_fusion_reaches_the_event_a_lone_report_joins(tmp_path):
     """Fusing only the lone report's article re-fuses the pair's event too (`link_keys`)."""
-    from chronicle.fuse import ONE_DAY, block_keys
+    from chronicle.fuse import block_keys
     from chronicle.fuse_rules import link_keys
 
-    shared = set(link_keys(pair(), ONE_DAY)) & set(link_keys(lone(), ONE_DAY))
+    shared = set(link_keys(pair())) & set(link_keys(lone()))
     assert shared and not set(block_keys(pair())) & set(block_keys(lone()))
-    assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER)), ONE_DAY) == []  # meetings: blocks only
+    assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER))) == []  # meetings: blocks only

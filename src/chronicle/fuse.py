@@ -583,7 +583,7 @@ def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
         key = (article, idx)
         actors = tuple(Actor(i, "", "", "", None) for i in ids if i)
         fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
-        blocks_of[key] = block_keys(fake) + link_keys(fake, ONE_DAY)
+        blocks_of[key] = block_keys(fake) + link_keys(fake)
         for block in blocks_of[key]:
             members_of_block[block].append(key)
     event_of: dict[Key, str] = {}

@@ -31,9 +31,9 @@ def attach_lone_actors(
 ) -> list[tuple[Key, Key]]:
     """Pairs of keys to union: each group made only of one-actor mentions (one actor, one
     day) and the single other group that has a member of two or more actors naming that
-    actor, of its type, on an overlapping day, compatible in modality, channel and place
-    (both placed: the same place). With no such group, or two, the group stays apart (it
-    never bridges two events). Decided on the groups as given, so the order is irrelevant.
+    actor, of its type, on the very day and at the very place one of them names (`_same_day`),
+    and no member naming the actor that disagrees (`_joins`). With no such group, or two, the
+    group stays apart (it never bridges two events). Decided on the groups as given, so the order is irrelevant.
     `agree` and `one_day` are the block rules' own (`fuse._agree`, `fuse.ONE_DAY`)."""
 
     groups = [list(g) for g in groups]
@@ -56,7 +56,7 @@ def attach_lone_actors(
             other
             for other in by_actor.get((lone[0].type, actor), ())
             if other != index and all(_joins(m, members[k], actor, agree) for m in lone for k in groups[other])
-            and any(_same_day(m, members[k], actor, one_day) for m in lone for k in groups[other])
+            and any(_same_day(m, members[k], actor) for m in lone for k in groups[other])
         }
         if len(fits) == 1:
             pairs.append((group[0], groups[fits.pop()][0]))
@@ -64,8 +64,11 @@ def attach_lone_actors(
 
 
 def _lone(member, one_day: frozenset[str]) -> bool:
-    """One actor and one day: the mentions single-actor blocks hold."""
-    return len(member.actor_ids) == 1 and member.precision in one_day and member.span is not None
+    """One actor and one day: the mentions single-actor blocks hold; not one where the actor
+    is both source and target ("the army's attack on Aland, Aland said": a misreading)."""
+    if len(member.actor_ids) != 1 or member.precision not in one_day or member.span is None:
+        return False
+    return not {"source", "target"} <= _roles(member, next(iter(member.actor_ids)))
 
 
 def _joins(lone, other, actor: str, agree) -> bool:
@@ -92,20 +95,20 @@ def _opposed(roles: set[str], others: set[str]) -> bool:
     return bool(sides and other_sides and not sides & other_sides)
 
 
-def _same_day(lone, other, actor: str, one_day: frozenset[str]) -> bool:
-    """A member of two or more actors, its actor among them, dated to an overlapping day."""
+def _same_day(lone, other, actor: str) -> bool:
+    """The anchor of an attachment: a member of two or more actors, its actor among them,
+    that names the very day the lone mention names (both "day", not a publication day or a
+    range) at the very same place (both placed)."""
     return (
-        actor in other.actor_ids and len(other.actor_ids) >= 2 and other.precision in one_day
-        and other.span is not None and other.span[0] <= lone.span[1] and lone.span[0] <= other.span[1]
+        actor in other.actor_ids and len(other.actor_ids) >= 2
+        and lone.precision == other.precision == "day" and lone.date == other.date
+        and not lone.end_date and not other.end_date and bool(lone.place) and lone.place == other.place
     )
 
 
-def link_keys(member, one_day: frozenset[str]) -> list[tuple]:
+def link_keys(member) -> list[tuple]:
     """Keys that reach, in an incremental fusion, every mention a lone mention may attach to
-    (`fuse._scope`): type, each actor and each day its one-day period (`one_day`
-    precisions) covers."""
-    span = member.span
-    if member.type in lone_actor_excluded_types() or member.precision not in one_day or span is None:
+    (`fuse._scope`): type, each actor and the day, for mentions dated to a day."""
+    if member.type in lone_actor_excluded_types() or member.precision != "day" or not member.date or member.end_date:
         return []
-    days = [span[0].fromordinal(o) for o in range(span[0].toordinal(), span[1].toordinal() + 1)]
-    return [("lone", member.type, actor, day) for actor in sorted(member.actor_ids) for day in days]
+    return [("lone", member.type, actor, member.date) for actor in sorted(member.actor_ids)]
