@@ -155,8 +155,10 @@ def test_fusion_stays_above_the_floor(result):
 # crowd-control targets, lead-paragraph and undated-page dates, past acts after publication):
 # 134/286 (0.469), 0.269 with the target, main 42/50 (0.84), dates 0.558, cities 0.684,
 # fusion 14/37 (0.378), unmatched 0.530 (chronicle eval).
+# Fusion raised (2026-12-07, h19f: a lone actor's report of a day joins the one event of that day
+# its actor takes part in, fuse_rules.py): 15/37 (0.405).
 EVENTS3_FLOORS = {"recall": 0.45, "recall_with_target": 0.25, "main_recall": 0.80, "date_accuracy": 0.53,
-                  "city_accuracy": 0.66, "fusion": 0.35, "max_unmatched_share": 0.55}
+                  "city_accuracy": 0.66, "fusion": 0.39, "max_unmatched_share": 0.55}
 
 
 def test_events_of_every_type_stay_above_the_floor():

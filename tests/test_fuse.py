@@ -377,3 +377,58 @@ def test_a_lone_actors_report_of_the_day_joins_the_dated_one():
     assert together([dated, reported])
     assert not together([reported, m("z", "2031-03-03", "reported", actors=(A,), type="RETREAT")])  # neither names the day
     assert not together([dated, m("y", "2031-03-04", "reported", actors=(A,), type="RETREAT")])
+
+
+# ---- lone actors beside the event of their day (fuse_rules, docs/fusion.md) ---------------
+
+STATE = Actor("AAA", "Aland", "country", "source", "AAA")
+ORGAN = Actor("group:aaa:minister", "ministers (Aland)", "group", "source", "AAA")
+OTHER = Actor("BBB", "Bland", "country", "target", "BBB")
+THIRD = Actor("CCC", "Cland", "country", "target", "CCC")
+
+
+def lone(article="y", date="2031-03-04", idx=0, **kw):
+    kw.setdefault("actors", (ORGAN,))
+    return m(article, date, idx=idx, type="SANCTION", place=kw.pop("place", "g:capital"), country="AAA", **kw)
+
+
+def pair(article="x", date="2031-03-04", idx=0, **kw):
+    kw.setdefault("actors", (STATE, OTHER))
+    return m(article, date, idx=idx, type="SANCTION", place=kw.pop("place", "g:capital"), country="AAA", **kw)
+
+
+def test_a_lone_organs_report_joins_the_one_event_of_its_state_that_day():
+    """"Aland expelled 20 Bland diplomats on Tuesday" and "Aland's ministers expelled 20
+    diplomats on Tuesday": one expulsion, whatever the order."""
+    members = [pair(), lone(), lone("z", idx=1)]
+    assert together(members) and together(list(reversed(members)))
+    # a publication day beside the lone report's day (the same block) comes along
+    assert together([pair(), lone(), lone("z", idx=1, precision="reported")])
+
+
+def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
+    """Counter-cases: another day, another city, the actor on the other side ("Bland
+    expelled Aland's diplomats"), or two events of the state that day (it would bridge them),
+    or a meeting (meetings keep the block rules)."""
+    assert not together([pair(), lone(date="2031-03-06")])
+    assert not together([pair(), lone(place="g:port")])
+    assert not together([pair(place=None), lone(place=None)])  # a day and no place: too little
+    assert not together([pair(), lone(date="2031-03-03", precision="reported", end="2031-03-04")])
+    self_directed = (ORGAN, Actor("AAA", "Aland", "country", "target", "AAA"))  # "an attack on Aland, Aland said"
+    assert not together([pair(), lone(actors=self_directed)])
+    target = Actor("AAA", "Aland", "country", "target", "AAA")
+    assert not together([pair(actors=(Actor("BBB", "Bland", "country", "source", "BBB"), target)), lone()])
+    groups = cluster([pair(), pair("w", actors=(STATE, THIRD)), lone()])
+    assert sorted(map(len, groups)) == [1, 1, 1]
+    talks = [m("x", "2031-03-04", actors=(STATE, OTHER)), m("y", "2031-03-04", actors=(ORGAN,))]
+    assert not together(talks)
+
+
+def test_incremental_fusion_reaches_the_event_a_lone_report_joins(tmp_path):
+    """Fusing only the lone report's article re-fuses the pair's event too (`link_keys`)."""
+    from chronicle.fuse import block_keys
+    from chronicle.fuse_rules import link_keys
+
+    shared = set(link_keys(pair())) & set(link_keys(lone()))
+    assert shared and not set(block_keys(pair())) & set(block_keys(lone()))
+    assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER))) == []  # meetings: blocks only

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pyarrow as pa
 
 from .data import load_yaml
+from .fuse_rules import attach_lone_actors, link_keys
 from .resolve.generic_actors import state_of
 from .resolve.times import date_bounds
 from .store import Store, transaction
@@ -419,6 +420,8 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
         for group in _cluster_block(blocks[block], _persons_block(block, blocks[block])):
             for key in group[1:]:
                 found.union(group[0], key)
+    for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY):
+        found.union(a, b)
     return sorted(found.groups())
 
 
@@ -635,7 +638,7 @@ def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
         key = (article, idx)
         actors = tuple(Actor(i, "", "", "", None) for i in ids if i)
         fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
-        blocks_of[key] = block_keys(fake)
+        blocks_of[key] = block_keys(fake) + link_keys(fake)
         for block in blocks_of[key]:
             members_of_block[block].append(key)
     event_of: dict[Key, str] = {}

@@ -1,0 +1,114 @@
+"""Fusion rules for events other than meetings (docs/fusion.md, "Lone actors").
+
+`attach_lone_actors` lets a one-actor report of a day ("British ministers expelled 23
+diplomats on Wednesday") join the one event of that day in which its actor takes part with
+others ("Britain expelled 23 Russian diplomats on Wednesday"). Block fusion alone keeps
+them apart: a one-actor mention is only compared with one-actor mentions of its day
+(`fuse.block_keys`). The types it applies to are data (`data/fusion.yaml`); meetings are
+left to the block rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from .data import load_yaml
+from .resolve.generic_actors import state_of
+
+Key = tuple[str, int]
+
+
+@lru_cache(maxsize=1)
+def lone_actor_excluded_types() -> frozenset[str]:
+    """Types whose one-actor mentions never attach (`data/fusion.yaml`)."""
+    return frozenset(load_yaml("fusion.yaml").get("lone_actor", {}).get("excluded_types", []))
+
+
+def attach_lone_actors(
+    members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable, one_day: frozenset[str]
+) -> list[tuple[Key, Key]]:
+    """Pairs of keys to union: each group made only of one-actor mentions (one actor, one
+    day) and the single other group that has a member of two or more actors naming that
+    actor, of its type, on the very day and at the very place one of them names (`_same_day`),
+    and no member naming the actor that disagrees (`_joins`). With no such group, or two, the
+    group stays apart (it never bridges two events). Decided on the groups as given, so the order is irrelevant.
+    `agree` and `one_day` are the block rules' own (`fuse._agree`, `fuse.ONE_DAY`)."""
+
+    groups = [list(g) for g in groups]
+    excluded = lone_actor_excluded_types()
+    # who takes part in the multi-actor groups: (type, actor id) -> indexes of groups
+    by_actor: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for key in group:
+            member = members[key]
+            if len(member.actor_ids) >= 2 and member.type not in excluded:
+                for actor in member.actor_ids:
+                    by_actor[(member.type, actor)].add(index)
+    pairs = []
+    for index, group in enumerate(groups):
+        lone = [members[k] for k in group]
+        if not all(_lone(m, one_day) for m in lone) or lone[0].type in excluded:
+            continue
+        (actor,) = lone[0].actor_ids
+        fits = {
+            other
+            for other in by_actor.get((lone[0].type, actor), ())
+            if other != index and all(_joins(m, members[k], actor, agree) for m in lone for k in groups[other])
+            and any(_same_day(m, members[k], actor) for m in lone for k in groups[other])
+        }
+        if len(fits) == 1:
+            pairs.append((group[0], groups[fits.pop()][0]))
+    return pairs
+
+
+def _lone(member, one_day: frozenset[str]) -> bool:
+    """One actor and one day: the mentions single-actor blocks hold; not one where the actor
+    is both source and target ("the army's attack on Aland, Aland said": a misreading)."""
+    if len(member.actor_ids) != 1 or member.precision not in one_day or member.span is None:
+        return False
+    return not {"source", "target"} <= _roles(member, next(iter(member.actor_ids)))
+
+
+def _joins(lone, other, actor: str, agree) -> bool:
+    """No member of the other group contradicts the lone mention: members naming its actor
+    agree with it (type, modality group, channel, place), give it the same side (a source
+    is no target) and overlap its day."""
+    if actor not in other.actor_ids:
+        return True
+    if not agree(lone, other) or (lone.place and other.place and lone.place != other.place):
+        return False
+    if _opposed(_roles(lone, actor), _roles(other, actor)):
+        return False  # "X urged Y" and "Z urged X" are two acts
+    return other.span is None or (other.span[0] <= lone.span[1] and lone.span[0] <= other.span[1])
+
+
+def _roles(member, actor: str) -> set[str]:
+    """The roles a member gives an actor (a state organ counts as its state)."""
+    return {a.role for a in member.actors if a.id and (state_of(a.id) or a.id) == actor}
+
+
+def _opposed(roles: set[str], others: set[str]) -> bool:
+    """A source on one side, a target on the other (participants fit both)."""
+    sides, other_sides = roles - {"participant"}, others - {"participant"}
+    return bool(sides and other_sides and not sides & other_sides)
+
+
+def _same_day(lone, other, actor: str) -> bool:
+    """The anchor of an attachment: a member of two or more actors, its actor among them,
+    that names the very day the lone mention names (both "day", not a publication day or a
+    range) at the very same place (both placed)."""
+    return (
+        actor in other.actor_ids and len(other.actor_ids) >= 2
+        and lone.precision == other.precision == "day" and lone.date == other.date
+        and not lone.end_date and not other.end_date and bool(lone.place) and lone.place == other.place
+    )
+
+
+def link_keys(member) -> list[tuple]:
+    """Keys that reach, in an incremental fusion, every mention a lone mention may attach to
+    (`fuse._scope`): type, each actor and the day, for mentions dated to a day."""
+    if member.type in lone_actor_excluded_types() or member.precision != "day" or not member.date or member.end_date:
+        return []
+    return [("lone", member.type, actor, member.date) for actor in sorted(member.actor_ids)]
