@@ -234,6 +234,8 @@ def test_guarded_drops_another_event_the_head_does_not_hear_unless_framed(monkey
     assert len(tc.decide(events, scores, _model(guarded=True))) == 3  # no head: every event stays
     sourced = [events[0], events[1], _with_actors(events[2], "source")]  # who did it is named: it stays
     assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION", "REJECT"]
+    unheard = {(0, 50): _scores(ACCUSE=0.9, SANCTION=0.6, REJECT=0.005)}  # under GUARD_OTHER_FLOOR: it goes, doer or not
+    assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=unheard)] == ["ACCUSE", "SANCTION"]
     monkeypatch.setattr(tc, "GUARD_OTHER_SOURCELESS", False)
     assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION"]
 

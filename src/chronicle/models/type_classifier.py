@@ -27,8 +27,8 @@ trigger off the root (unless `GUARD_OFF_ROOT` says "trigger").
 A second, multi-label head over the same features (one-vs-rest logistic regressions,
 `TypeClassifier.asserts`) scores every type a sentence asserts, not only its main one; guarded
 typing may use it to drop a sentence's other lexicon events it does not hear
-(`GUARD_OTHER_ASSERTED`: one without a source whose type it gives less than 0.35; see
-docs/events.md). Proposed triggers may read their
+(`GUARD_OTHER_ASSERTED`: one without both source and target whose type it gives less than
+0.35 if it names no source, 0.01 if it does; see docs/events.md). Proposed triggers may read their
 actors with the lexicon's frame for their type (`frame_trigger`, `PROPOSE_WITH_FRAME`).
 
 The weights ship in the package (`models/data/event_type_classifier.npz`, under 2 MB);
@@ -74,6 +74,8 @@ GUARD_NEEDS_ACTOR = False  # guarded proposals need no resolved actor in the sen
 GUARD_OTHER_ASSERTED: float | None = 0.35
 # ... and only when it also lacks a source (a participant counts as one): `GUARD_OTHER_SOURCELESS`
 GUARD_OTHER_SOURCELESS = True  # without it dev3 loses true second events (type and who 0.476 -> 0.465)
+# ... and any other event without both source and target whose type the head gives less than this (None: off)
+GUARD_OTHER_FLOOR: float | None = 0.01  # 0.03 lost a true second event on dev3
 # a main event re-typed keeps its lexicon type as a second event when the head gives it at least this (None: never)
 GUARD_SECOND_ASSERTED: float | None = None
 # a proposed trigger reads its actors with the lexicon's frame for its type (roles, target prepositions)
@@ -345,9 +347,12 @@ def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapp
 def other_stays(event: EventMention, asserted: Mapping[str, float]) -> bool:
     """Whether a sentence's event other than its main one stays (guarded): always, unless
     `GUARD_OTHER_ASSERTED` is set, the event lacks a source or a target and the multi-label
-    head gives its type less than that."""
+    head gives its type less than that (`GUARD_OTHER_SOURCELESS`: only an event without a
+    source; `GUARD_OTHER_FLOOR`: any event under that, source or not)."""
     if GUARD_OTHER_ASSERTED is None or not asserted or has_source_and_target(event):
         return True
+    if GUARD_OTHER_FLOOR is not None and asserted.get(event.type, 0.0) < GUARD_OTHER_FLOOR:
+        return False
     if GUARD_OTHER_SOURCELESS and any(a.role in ("source", "participant") for a in event.actors):
         return True
     return asserted.get(event.type, 0.0) >= GUARD_OTHER_ASSERTED
