@@ -157,8 +157,10 @@ def test_fusion_stays_above_the_floor(result):
 # fusion 14/37 (0.378), unmatched 0.530 (chronicle eval).
 # Fusion raised (2026-12-07, h19f: a lone actor's report of a day joins the one event of that day
 # its actor takes part in, fuse_rules.py): 15/37 (0.405).
-EVENTS3_FLOORS = {"recall": 0.45, "recall_with_target": 0.25, "main_recall": 0.80, "date_accuracy": 0.53,
-                  "city_accuracy": 0.66, "fusion": 0.39, "max_unmatched_share": 0.55}
+# Issue 15, third round (the multi-label head drops sourceless second events it does not hear):
+# 136/286 (0.476), 0.269 with the target, main 0.84, dates 0.623, cities 0.69, unmatched 0.507.
+EVENTS3_FLOORS = {"recall": 0.46, "recall_with_target": 0.25, "main_recall": 0.80, "date_accuracy": 0.53,
+                  "city_accuracy": 0.66, "fusion": 0.39, "max_unmatched_share": 0.53}
 
 
 def test_events_of_every_type_stay_above_the_floor():
@@ -181,10 +183,10 @@ def test_events_of_every_type_stay_above_the_floor():
 # lexicon event, dev3 type and who 0.444 vs the lexicon's 0.441) 0.571 / 0.547 / 0.348 / 14.
 # Issue 15, second round (2,444 labels of our own, richer features, guard doubt 0.3, proposals
 # without a resolved actor): combined 0.571 / 0.553 / 0.236 / 14; guarded 0.602 / 0.571 / 0.354 / 14
-# (dev3 type and who 0.448).
+# (dev3 type and who 0.448). Third round (the multi-label head): guarded 0.602 / 0.571 / 0.298 / 14.
 PLOVER_FLOORS = {
     "combined": {"among": 0.57, "top1": 0.54, "max_extra": 0.25, "quiet": 0.92},
-    "guarded": {"among": 0.59, "top1": 0.56, "max_extra": 0.36, "quiet": 0.92},
+    "guarded": {"among": 0.59, "top1": 0.56, "max_extra": 0.31, "quiet": 0.92},
 }
 
 

@@ -209,3 +209,64 @@ def test_guarded_off_root_trigger_option_proposes_at_the_lexicon_trigger(nlp, le
 def test_guarded_typing_is_the_trained_model_marked_guarded():
     model = tc.for_typing("guarded")
     assert model is not None and model.guarded and not model.alone
+
+
+def test_the_multi_label_head_scores_each_type_apart_and_round_trips(tmp_path):
+    classes = ("NONE", "ACCUSE", "CONSULT", "REJECT", "SANCTION")
+    asserted = np.zeros((2, len(classes)))
+    asserted[1, 1] = asserted[1, 4] = 4.0  # the feature "x" asserts ACCUSE and SANCTION both
+    model = tc.TypeClassifier(classes, {"bias": 0, "x": 1}, np.zeros((2, len(classes))), asserted=asserted)
+    heard = model.asserts({"bias", "x"})
+    assert heard["ACCUSE"] > 0.9 and heard["SANCTION"] > 0.9 and heard["REJECT"] == 0.5
+    assert _model().asserts({"bias"}) == {}  # no head: no scores
+    tc.save(model, tmp_path / "m.npz")
+    assert np.allclose(tc.load(tmp_path / "m.npz").asserted, asserted)
+
+
+def test_guarded_drops_another_event_the_head_does_not_hear_unless_framed(monkeypatch):
+    monkeypatch.setattr(tc, "GUARD_OTHER_ASSERTED", 0.2)
+    events = [_event("ACCUSE", 0.6), _event("SANCTION", 0.4), _event("REJECT", 0.3)]
+    scores = {(0, 50): _scores(ACCUSE=0.8, SANCTION=0.01, REJECT=0.01)}
+    heard = {(0, 50): _scores(ACCUSE=0.9, SANCTION=0.6, REJECT=0.05)}
+    assert [e.type for e in tc.decide(events, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION"]
+    framed = [events[0], events[1], _with_actors(events[2], "source", "target")]
+    assert [e.type for e in tc.decide(framed, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION", "REJECT"]
+    assert len(tc.decide(events, scores, _model(guarded=True))) == 3  # no head: every event stays
+    sourced = [events[0], events[1], _with_actors(events[2], "source")]  # who did it is named: it stays
+    assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION", "REJECT"]
+    unheard = {(0, 50): _scores(ACCUSE=0.9, SANCTION=0.6, REJECT=0.005)}  # under GUARD_OTHER_FLOOR: it goes, doer or not
+    assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=unheard)] == ["ACCUSE", "SANCTION"]
+    monkeypatch.setattr(tc, "GUARD_OTHER_SOURCELESS", False)
+    assert [e.type for e in tc.decide(sourced, scores, _model(guarded=True), asserted=heard)] == ["ACCUSE", "SANCTION"]
+
+
+def test_a_retyped_main_event_keeps_its_lexicon_type_the_head_hears(monkeypatch):
+    monkeypatch.setattr(tc, "GUARD_SECOND_ASSERTED", 0.5)
+    scores = {(0, 50): _scores(SANCTION=0.7, ACCUSE=0.05)}
+    bare = _with_actors(_event("ACCUSE", 0.6), "source")
+    both = tc.decide([bare], scores, _model(guarded=True), asserted={(0, 50): _scores(ACCUSE=0.8, SANCTION=0.9)})
+    assert [e.type for e in both] == ["SANCTION", "ACCUSE"] and both[1].confidence < both[0].confidence
+    one = tc.decide([bare], scores, _model(guarded=True), asserted={(0, 50): _scores(ACCUSE=0.2, SANCTION=0.9)})
+    assert [e.type for e in one] == ["SANCTION"]
+
+
+def test_a_proposed_trigger_reads_actors_with_the_lexicons_frame_for_its_type(nlp, lexicon):
+    doc = nlp("The rebels pelted the convoy with stones.")
+    frames = {(t.roles, t.target_preps) for entries in lexicon.triggers.values() for t in entries
+              if t.type == "CONSULT" and t.pos == "VERB"}
+    proposed = tc.frame_trigger("CONSULT", doc[2], 0.6, lexicon)
+    assert (proposed.type, proposed.lemma, proposed.confidence) == ("CONSULT", "pelt", 0.6)
+    assert (proposed.roles, proposed.target_preps) in frames and proposed.roles == "symmetric"
+    own = next(t for t in lexicon.triggers[("accuse", "VERB")] if t.type == "ACCUSE")
+    accused = tc.frame_trigger("ACCUSE", nlp("They accused him.")[1], 0.5, lexicon)
+    assert (accused.roles, accused.target_preps) == (own.roles, own.target_preps) and not accused.words
+
+
+def test_a_proposal_without_actors_goes_when_proposals_need_them(monkeypatch):
+    bare = EventMention(**{**_event("REJECT", 0.6).__dict__, "evidence": (Evidence(0, 50, 20, 24, "turn"),)})
+    framed = _with_actors(bare, "source")
+    scores = {(0, 50): _scores(REJECT=0.8)}
+    assert len(tc.decide([bare], scores, _model(guarded=True), proposals_at=frozenset({20}))) == 1
+    monkeypatch.setattr(tc, "PROPOSAL_NEEDS_ACTORS", True)
+    assert tc.decide([bare], scores, _model(guarded=True), proposals_at=frozenset({20})) == []
+    assert len(tc.decide([framed], scores, _model(guarded=True), proposals_at=frozenset({20}))) == 1

@@ -263,12 +263,13 @@ def _docs(res: Resources, texts: list[str]):
 def _typed_events(doc, context: ArticleContext, res: Resources) -> list[EventMention]:
     """The lexicon's events with the triggers the classifier proposes, re-typed and pruned
     by it (chronicle.models.type_classifier)."""
-    scores = type_classifier.sentence_scores(doc, res.types, res.events)
+    scores, asserted = type_classifier.sentence_readings(doc, res.types, res.events)
     actor_starts = [m.start for m in context.actor_mentions if m.value]
     proposed = type_classifier.proposals(doc, scores, res.types, res.events, actor_starts)
     events = find_events(doc, context, res.kb, res.events, res.times, proposed)
     fresh = frozenset(doc[i].idx for i in proposed if best_trigger(doc[i], res.events) is None)  # not the lexicon's
-    return type_classifier.decide(events, scores, res.types, fresh)
+    every = frozenset(doc[i].idx for i in proposed)
+    return type_classifier.decide(events, scores, res.types, fresh, asserted, every)
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:

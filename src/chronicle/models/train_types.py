@@ -3,7 +3,8 @@
 Reads the labelled sentences (`labelled.training_sentences`: our annotations,
 plover_dev's train part, never its eval part, and the repository's wire-style sentences), parses each through the pipeline with the
 lexicon alone, fits a multinomial logistic regression (L2, L-BFGS from zeros: no
-randomness) on their features, chooses on held-out folds (split by page or article) the
+randomness) on their features and main types, and a multi-label head (one-vs-rest, the
+same way) on every type each sentence lists, chooses on held-out folds (split by page or article) the
 types where the lexicon's own choice stands and the proposal thresholds, and writes
 `models/data/event_type_classifier.npz`.
 
@@ -89,15 +90,41 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, classes: int) -> np.ndarray:
     return result.x.reshape(f, classes)
 
 
-def train(data: Sequence[Example], classes: Sequence[str]) -> TypeClassifier:
-    """A classifier (default thresholds) fitted on `data`."""
+def fit_asserted(x: sparse.csr_matrix, target: np.ndarray) -> np.ndarray:
+    """One-vs-rest logistic regressions (features x classes), fitted together: column k says
+    whether a sentence asserts type k at all (main or not); row 0 (bias) unpenalized."""
+    n, f = x.shape
+    classes = target.shape[1]
+
+    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w = flat.reshape(f, classes)
+        z = x @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        value = -(target * np.log(p + 1e-12) + (1 - target) * np.log(1 - p + 1e-12)).sum() + 0.5 / C * (w[1:] ** 2).sum()
+        grad = x.T @ (p - target)
+        grad[1:] += w[1:] / C
+        return value, grad.ravel()
+
+    result = minimize(loss, np.zeros(f * classes), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return result.x.reshape(f, classes)
+
+
+def train(data: Sequence[Example], classes: Sequence[str], multi_label: bool = True) -> TypeClassifier:
+    """A classifier (default thresholds) fitted on `data`, with its multi-label head unless
+    `multi_label` is False."""
     counts = Counter(f for e in data for f in e.features)
     features = ["bias", *sorted(f for f, c in counts.items() if c >= MIN_COUNT and f != "bias")]
     rows = {f: i for i, f in enumerate(features)}
     cells = [(i, rows[f]) for i, e in enumerate(data) for f in e.features if f in rows]
     x = sparse.csr_matrix((np.ones(len(cells)), tuple(zip(*cells))), shape=(len(data), len(features)))
     y = np.array([classes.index(e.types[0]) if e.types else 0 for e in data])
-    return TypeClassifier(tuple(classes), rows, fit(x, y, len(classes)))
+    if not multi_label:
+        return TypeClassifier(tuple(classes), rows, fit(x, y, len(classes)))
+    asserted = np.zeros((len(data), len(classes)))
+    for i, e in enumerate(data):
+        for type_ in e.types or (NONE,):
+            asserted[i, classes.index(type_)] = 1
+    return TypeClassifier(tuple(classes), rows, fit(x, y, len(classes)), asserted=fit_asserted(x, asserted))
 
 
 def accepted(example: Example) -> set[str]:
@@ -123,7 +150,7 @@ def held_out_scores(data: Sequence[Example], classes: Sequence[str]) -> list[dic
     fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
     out: list[dict[str, float]] = [{} for _ in data]
     for fold in range(FOLDS):
-        model = train([e for e in data if fold_of[e.group] != fold], classes)
+        model = train([e for e in data if fold_of[e.group] != fold], classes, multi_label=False)
         for i, e in enumerate(data):
             if fold_of[e.group] == fold:
                 out[i] = model.scores(set(e.features))

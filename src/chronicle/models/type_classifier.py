@@ -24,7 +24,14 @@ whose lexicon type the classifier doubts, and proposes triggers only at least as
 `GUARD_PROPOSE` (in a sentence with or without a resolved actor), never beside a lexicon
 trigger off the root (unless `GUARD_OFF_ROOT` says "trigger").
 
-The weights ship in the package (`models/data/event_type_classifier.npz`, under 1 MB);
+A second, multi-label head over the same features (one-vs-rest logistic regressions,
+`TypeClassifier.asserts`) scores every type a sentence asserts, not only its main one; guarded
+typing may use it to drop a sentence's other lexicon events it does not hear
+(`GUARD_OTHER_ASSERTED`: one without both source and target whose type it gives less than
+0.35 if it names no source, 0.01 if it does; see docs/events.md). Proposed triggers may read their
+actors with the lexicon's frame for their type (`frame_trigger`, `PROPOSE_WITH_FRAME`).
+
+The weights ship in the package (`models/data/event_type_classifier.npz`, under 2 MB);
 `make train` rebuilds them. Setting `CHRONICLE_EVENT_TYPING=lexicon` turns it off.
 """
 
@@ -33,6 +40,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -60,6 +68,20 @@ GUARD_PROPOSE = 0.4  # the least score of a proposed trigger
 # plover_dev eval top-1 0.571 -> 0.596, but dev3's unmatched share 0.533 -> 0.554 (docs/events.md)
 GUARD_OFF_ROOT = "skip"
 GUARD_NEEDS_ACTOR = False  # guarded proposals need no resolved actor in the sentence (dev3 unchanged)
+# The multi-label head (one score per type the sentence asserts, `TypeClassifier.asserts`):
+# a sentence's other lexicon events without both source and target go when the head gives
+# their type less than this (None: all stay; 0.1, 0.35, 0.6 measured, docs/events.md)
+GUARD_OTHER_ASSERTED: float | None = 0.35
+# ... and only when it also lacks a source (a participant counts as one): `GUARD_OTHER_SOURCELESS`
+GUARD_OTHER_SOURCELESS = True  # without it dev3 loses true second events (type and who 0.476 -> 0.465)
+# ... and any other event without both source and target whose type the head gives less than this (None: off)
+GUARD_OTHER_FLOOR: float | None = 0.01  # 0.03 lost a true second event on dev3
+# a main event re-typed keeps its lexicon type as a second event when the head gives it at least this (None: never)
+GUARD_SECOND_ASSERTED: float | None = None
+# a proposed trigger reads its actors with the lexicon's frame for its type (roles, target prepositions)
+PROPOSE_WITH_FRAME = True
+# a proposal's event stands only with actors of its own
+PROPOSAL_NEEDS_ACTORS = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +98,7 @@ class TypeClassifier:
     quiet: float = 0.5
     alone: bool = False  # the classifier alone: every type its, CONSULT and NONE included
     guarded: bool = False  # never prune the lexicon's events; re-type only a doubtful one without both actors
+    asserted: np.ndarray | None = None  # features x classes: one-vs-rest weights, "does the sentence assert this type"
 
     def scores(self, features: set[str]) -> dict[str, float]:
         """Probability per class for one sentence's features."""
@@ -83,6 +106,15 @@ class TypeClassifier:
         logits = self.weights[rows].sum(axis=0) if rows else np.zeros(len(self.classes))
         logits = np.exp(logits - logits.max())
         return dict(zip(self.classes, (logits / logits.sum()).tolist()))
+
+    def asserts(self, features: set[str]) -> dict[str, float]:
+        """Per class, the probability that the sentence asserts it (several may be near 1);
+        empty without a multi-label head."""
+        if self.asserted is None:
+            return {}
+        rows = [self.rows[f] for f in features if f in self.rows]
+        logits = self.asserted[rows].sum(axis=0) if rows else np.zeros(len(self.classes))
+        return dict(zip(self.classes, (1.0 / (1.0 + np.exp(-logits))).tolist()))
 
 
 def packaged_path() -> Path:
@@ -97,6 +129,8 @@ def save(model: TypeClassifier, path: Path) -> None:
             "keep": model.keep, "margin": model.margin, "propose": model.propose, "quiet": model.quiet}
     arrays = {"weights": model.weights.astype(np.float32), "features": np.array(features),
               "meta": np.array(json.dumps(meta, sort_keys=True))}
+    if model.asserted is not None:
+        arrays["asserted"] = model.asserted.astype(np.float32)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, array in arrays.items():
             buffer = io.BytesIO()
@@ -114,8 +148,10 @@ def load(path: Path | None = None) -> TypeClassifier | None:
         meta = json.loads(str(data["meta"]))
         features = [str(f) for f in data["features"]]
         weights = data["weights"].astype(np.float64)
+        asserted = data["asserted"].astype(np.float64) if "asserted" in data.files else None
     return TypeClassifier(tuple(meta["classes"]), {f: i for i, f in enumerate(features)}, weights,
-                          frozenset(meta["lexicon_types"]), meta["keep"], meta["margin"], meta["propose"], meta["quiet"])
+                          frozenset(meta["lexicon_types"]), meta["keep"], meta["margin"], meta["propose"], meta["quiet"],
+                          asserted=asserted)
 
 
 def for_typing(typing: str, path: Path | None = None) -> TypeClassifier | None:
@@ -142,7 +178,39 @@ def best_type(scores: Mapping[str, float], model: TypeClassifier) -> tuple[str, 
 
 def sentence_scores(doc, model: TypeClassifier, lexicon: EventLexicon) -> dict[tuple[int, int], dict[str, float]]:
     """The classifier's scores for every sentence of `doc`, by (start, end) character span."""
-    return {(s.start_char, s.end_char): model.scores(sentence_features(s, lexicon)) for s in doc.sents}
+    return sentence_readings(doc, model, lexicon)[0]
+
+
+def sentence_readings(doc, model: TypeClassifier, lexicon: EventLexicon
+                      ) -> tuple[dict[tuple[int, int], dict[str, float]], dict[tuple[int, int], dict[str, float]]]:
+    """The classifier's scores (main type) and its multi-label head's (every type asserted)
+    for every sentence of `doc`, by (start, end) character span."""
+    scores, asserted = {}, {}
+    for sentence in doc.sents:
+        features = sentence_features(sentence, lexicon)
+        span = (sentence.start_char, sentence.end_char)
+        scores[span] = model.scores(features)
+        asserted[span] = model.asserts(features)
+    return scores, asserted
+
+
+def frame_trigger(type_: str, token, confidence: float, lexicon: EventLexicon) -> Trigger:
+    """A proposed trigger of `type_` at `token` that reads its actors as the lexicon's frame
+    for that type does: the roles and target prepositions of the lexicon's entry of that type
+    for the token's own word, else the commonest among the type's entries of its part of
+    speech (verbs for any other word), without the entry's conditions."""
+    lemma = token.lemma_.lower()
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB"
+    own = [t for t in lexicon.triggers.get((lemma, pos), ()) if t.type == type_]
+    if own:
+        frame = (own[0].roles, own[0].target_preps)
+    else:
+        frames = Counter((t.roles, t.target_preps) for entries in lexicon.triggers.values()
+                         for t in entries if t.type == type_ and t.pos == pos)
+        if not frames:
+            return Trigger(type=type_, lemma=lemma, confidence=confidence)
+        frame = max(frames.items(), key=lambda item: (item[1], item[0][0], sorted(item[0][1])))[0]
+    return Trigger(type=type_, lemma=lemma, pos=pos, roles=frame[0], target_preps=frame[1], confidence=confidence)
 
 
 def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model: TypeClassifier,
@@ -165,15 +233,16 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
         off = model.guarded and lexicon_trigger_off_root(sentence, lexicon)
         if off and GUARD_OFF_ROOT == "skip":
             continue
-        if not off and root.pos_ not in ("VERB", "AUX"):
+        if (not off or GUARD_OFF_ROOT == "root") and root.pos_ not in ("VERB", "AUX"):
             continue
         sentence_scores_ = scores[span]
         type_, score = best_type(sentence_scores_, model)
         least = max(model.propose, GUARD_PROPOSE) if model.guarded else model.propose
         if score < least or sentence_scores_.get(NONE, 0.0) >= model.quiet:
             continue
-        at = _likeliest_trigger(sentence, sentence_scores_, lexicon) if off else root
-        out[at.i] = Trigger(type=type_, lemma=at.lemma_.lower(), confidence=round(score, 3))
+        at = _likeliest_trigger(sentence, sentence_scores_, lexicon) if off and GUARD_OFF_ROOT == "trigger" else root
+        out[at.i] = (frame_trigger(type_, at, round(score, 3), lexicon) if PROPOSE_WITH_FRAME
+                     else Trigger(type=type_, lemma=at.lemma_.lower(), confidence=round(score, 3)))
     return out
 
 
@@ -221,10 +290,16 @@ def retype(lexicon_type: str, scores: Mapping[str, float], model: TypeClassifier
 
 
 def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapping[str, float]],
-           model: TypeClassifier, proposed_at: frozenset[int] = frozenset()) -> list[EventMention]:
+           model: TypeClassifier, proposed_at: frozenset[int] = frozenset(),
+           asserted: Mapping[tuple[int, int], Mapping[str, float]] | None = None,
+           proposals_at: frozenset[int] = frozenset()) -> list[EventMention]:
     """Re-type and prune each sentence's lexicon events (module docstring; guarded: re-type
-    only, `guarded_retype`); `proposed_at`:
-    where the classifier's proposed triggers start (their events go where the lexicon found one)."""
+    only, `guarded_retype`, and the multi-label head's `guarded_others`); `proposed_at`:
+    where the classifier's proposed triggers start (their events go where the lexicon found
+    one); `asserted`: the multi-label head's scores by sentence; `proposals_at`: where every
+    proposal starts, at a lexicon trigger or not (`PROPOSAL_NEEDS_ACTORS`)."""
+    if PROPOSAL_NEEDS_ACTORS:
+        events = [e for e in events if e.actors or e.evidence[0].trigger_start not in proposals_at]
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for index, event in enumerate(events):
         by_sentence.setdefault((event.start, event.end), []).append(index)
@@ -233,6 +308,7 @@ def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapp
         if lexicon_found:
             by_sentence[span] = lexicon_found
     kept: dict[int, EventMention] = {}
+    extra: dict[int, EventMention] = {}  # a re-typed main event's lexicon type, kept beside it
     for span, indices in by_sentence.items():
         sentence = scores.get(span)
         if sentence is None:
@@ -253,12 +329,35 @@ def decide(events: Sequence[EventMention], scores: Mapping[tuple[int, int], Mapp
             chosen = guarded_retype(events[main], sentence, model)
         else:
             chosen = retype(events[main].type, sentence, model)
+        heard = (asserted or {}).get(span) or {}
         for i in open_:
             event = events[i]
             if i == main:
                 kept[i] = mark(event, chosen)
+                if model.guarded and chosen != event.type and second_type(event, heard):
+                    extra[i] = replace(mark(event), confidence=round(event.confidence * 0.9, 3))
             elif model.guarded:
-                kept[i] = mark(event)  # guarded: the lexicon's other events stay
+                if other_stays(event, heard):
+                    kept[i] = mark(event)  # guarded: the lexicon's other events stay, unless the head doubts them
             elif event.type != chosen and sentence.get(event.type, 0.0) >= model.keep:
                 kept[i] = mark(event)
-    return [kept[i] for i in sorted(kept)]
+    return [event for i in sorted(kept) for event in ((kept[i], extra[i]) if i in extra else (kept[i],))]
+
+
+def other_stays(event: EventMention, asserted: Mapping[str, float]) -> bool:
+    """Whether a sentence's event other than its main one stays (guarded): always, unless
+    `GUARD_OTHER_ASSERTED` is set, the event lacks a source or a target and the multi-label
+    head gives its type less than that (`GUARD_OTHER_SOURCELESS`: only an event without a
+    source; `GUARD_OTHER_FLOOR`: any event under that, source or not)."""
+    if GUARD_OTHER_ASSERTED is None or not asserted or has_source_and_target(event):
+        return True
+    if GUARD_OTHER_FLOOR is not None and asserted.get(event.type, 0.0) < GUARD_OTHER_FLOOR:
+        return False
+    if GUARD_OTHER_SOURCELESS and any(a.role in ("source", "participant") for a in event.actors):
+        return True
+    return asserted.get(event.type, 0.0) >= GUARD_OTHER_ASSERTED
+
+
+def second_type(event: EventMention, asserted: Mapping[str, float]) -> bool:
+    """Whether a re-typed main event also keeps its lexicon type (`GUARD_SECOND_ASSERTED`)."""
+    return GUARD_SECOND_ASSERTED is not None and asserted.get(event.type, 0.0) >= GUARD_SECOND_ASSERTED
