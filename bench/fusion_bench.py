@@ -524,11 +524,11 @@ def peak_rss_mb() -> float:
 
 def cluster_child(size: int, seed: int) -> dict:
     """Time `cluster()` on the corpus's members, and the peak RSS while it runs."""
-    from chronicle.fuse import _member, block_keys, cluster
+    from chronicle.fuse import member_from_row, block_keys, cluster
 
     started = time.perf_counter()
     corpus = generate(size, seed)
-    members = [_member(row) for row in member_rows(corpus)]
+    members = [member_from_row(row) for row in member_rows(corpus)]
     generate_seconds = time.perf_counter() - started
     del corpus
     gc.collect()

@@ -11,11 +11,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "chronicle"
 
 # What is left to do, each with where it is tracked (remove an entry when it is fixed).
 KNOWN_CYCLES = {frozenset({"chronicle.extract.events", "chronicle.extract.roles"})}  # extract/: issue 18
-KNOWN_PRIVATE = {  # fuse.py: to be made public there (issue 18)
-    ("chronicle.runners.spark_tasks", "chronicle.fuse", "_cluster_block"),
-    ("chronicle.runners.spark_tasks", "chronicle.fuse", "_events_table"),
-    ("chronicle.runners.spark_tasks", "chronicle.fuse", "_member"),
-}
+KNOWN_PRIVATE: set[tuple[str, str, str]] = set()
 SIZED_PACKAGES = ("query", "store", "server", "cli", "evaluate")
 MAX_LINES = 500
 

@@ -219,7 +219,13 @@ class _UnionFind:
         return [sorted(group) for group in found.values()]
 
 
-def _cluster_block(members: Sequence[Member], persons: bool = False) -> list[list[Key]]:
+def block_clusters(block: Sequence, members: Sequence[Member]) -> list[list[Key]]:
+    """The clusters of one block (its key as `block_keys` gives it, a tuple or a list), with
+    the block's own rules: `cluster` and the Spark runner both call this."""
+    return cluster_block(members, _persons_block(tuple(block), members))
+
+
+def cluster_block(members: Sequence[Member], persons: bool = False) -> list[list[Key]]:
     """Clusters of one block, finest dates first; coarser members attach or group anew.
 
     A member attaches to an earlier cluster whose every member it is compatible with (the
@@ -417,7 +423,7 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
         for block in block_keys(member):
             blocks[block].append(member)
     for block in sorted(blocks):
-        for group in _cluster_block(blocks[block], _persons_block(block, blocks[block])):
+        for group in block_clusters(block, blocks[block]):
             for key in group[1:]:
                 found.union(group[0], key)
     for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY):
@@ -597,7 +603,7 @@ _MEMBER_SQL = """
 """
 
 
-def _member(row: dict) -> Member:
+def member_from_row(row: dict) -> Member:
     outlet = row["outlet"] or (urlsplit(row["url"]).hostname if row["url"] else None)
     return Member(
         key=(row["id"], row["idx"]),
@@ -686,7 +692,7 @@ def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
                 for row in store.query(_MEMBER_SQL + " WHERE e.id IN (SELECT unnest(?))", [ids])
                 if (row["id"], row["idx"]) in scope
             ]
-        members = {(row["id"], row["idx"]): _member(row) for row in rows}
+        members = {(row["id"], row["idx"]): member_from_row(row) for row in rows}
         old, age = _old_events(store, old_events)
         clusters = cluster(members.values())
         events = [fused_event([members[k] for k in keys]) for keys in clusters]
@@ -698,7 +704,7 @@ def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
         elif old_events:
             store.con.execute("DELETE FROM event_members WHERE event_id IN (SELECT unnest(?))", [sorted(old_events)])
             store.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [sorted(old_events)])
-        store._insert("events", _events_table(events, age))
+        store._insert("events", events_table(events, age))
         store._insert("event_members", _members_table(events))
         report.mentions, report.events, report.removed = len(members), len(events), len(old)
     return report
@@ -743,7 +749,7 @@ _EVENT_SCHEMA = pa.schema(
 )
 
 
-def _events_table(events: Sequence[Event], age: dict[str, object]) -> pa.Table | None:
+def events_table(events: Sequence[Event], age: dict[str, object]) -> pa.Table | None:
     if not events:
         return None
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -460,7 +460,7 @@ def fuse(job: _Run, links: DataFrame) -> None:
     spark = job.spark
     found = members(job, links).rdd.map(tasks.member_of).persist(StorageLevel.MEMORY_AND_DISK)
     edge_schema = T.StructType([T.StructField("src", T.StringType()), T.StructField("dst", T.StringType())])
-    edges = spark.createDataFrame(found.flatMap(tasks.member_blocks).groupByKey().flatMap(lambda block: tasks.block_edges(block[1])), edge_schema)
+    edges = spark.createDataFrame(found.flatMap(tasks.member_blocks).groupByKey().flatMap(lambda block: tasks.block_edges(block[0], block[1])), edge_schema)
     nodes = spark.createDataFrame(found.map(lambda member: (tasks.node(member),)), "node string")
     labels = components(nodes, edges)
     events = (

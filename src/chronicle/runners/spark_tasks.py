@@ -23,9 +23,9 @@ import pyarrow as pa
 from ..fuse import (
     Event,
     Member,
-    _cluster_block,
-    _events_table,
-    _member,
+    block_clusters,
+    events_table,
+    member_from_row,
     assign_ids,
     block_keys,
     fused_event,
@@ -220,7 +220,7 @@ def similar_pairs(rows: Iterable[Mapping], threshold: float) -> Iterator[tuple[s
 
 def member_of(row: Mapping) -> Member:
     """A fusion member from a row of the member query (the columns of fuse._MEMBER_SQL)."""
-    return _member(row)
+    return member_from_row(row)
 
 
 def node(member: Member) -> str:
@@ -238,10 +238,11 @@ def member_blocks(member: Member) -> list[tuple[str, Member]]:
     return [(json.dumps(block), member) for block in block_keys(member)]
 
 
-def block_edges(members: Iterable[Member]) -> list[tuple[str, str]]:
-    """Edges joining the members of each cluster of one block (fuse.cluster's unions)."""
+def block_edges(block: str, members: Iterable[Member]) -> list[tuple[str, str]]:
+    """Edges joining the members of each cluster of one block (fuse.cluster's unions); the
+    block as `member_blocks` gives it (a JSON string)."""
     edges = []
-    for group in _cluster_block(list(members)):
+    for group in block_clusters(json.loads(block), list(members)):
         edges += [(mention_ref(group[0]), mention_ref(key)) for key in group[1:]]
     return edges
 
@@ -274,7 +275,7 @@ def event_rows(assigned: Iterable[tuple[Event, object]], now: dt.datetime) -> It
     """`events` rows of events with ids; created_at of the event continued, else `now`."""
     assigned = list(assigned)
     age = {event.id: created or now for event, created in assigned}
-    table = _events_table([event for event, _ in assigned], age)
+    table = events_table([event for event, _ in assigned], age)
     if table is None:
         return
     schema = arrow_schemas()["events"]
