@@ -267,6 +267,10 @@ def _candidates(
             candidate = _entity_candidate(ent, kb, lexicon)
             if candidate is not None:
                 take(candidate)
+        elif ent.label_ in ("WORK_OF_ART", "PRODUCT") and free(ent.start_char, ent.end_char):
+            candidate = _misread_group(ent, kb)
+            if candidate is not None:
+                take(candidate)
     for token in doc:
         if (
             token.lower_ in lexicon.pronouns
@@ -520,6 +524,20 @@ def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool) -
 def _title_case(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
     """A title written as one ("Foreign Minister"), small function words aside."""
     return all(t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in lexicon.title_function_words)
+
+
+def _misread_group(ent: SpacySpan, kb: KnowledgeBase) -> _Candidate | None:
+    """A known organization or group the tagger misread as a title or product, alone or
+    before its members' noun ("X Islamists", "X fighters"): the longest leading words
+    that name exactly one organization or group of the knowledge base; the mention keeps
+    the whole name, so the members' noun the parse hangs roles on stays inside it."""
+    for end in range(len(ent), 1, -1):
+        span = ent[:end]
+        ids = kb.names.get(name_key(span.text), ())
+        if len(ids) == 1 and kb.actors[ids[0]].kind in ("organization", "group"):
+            return _Candidate(ent.start_char, ent.end_char, ent.text, "ORG", value=ids[0],
+                              method="alias", confidence=0.8, kind=kb.actors[ids[0]].kind)
+    return None
 
 
 def _entity_candidate(
