@@ -52,3 +52,36 @@ def test_an_unknown_title_stays_unresolved():
     doc = parsed(["the", "Red", "Valley", "Song"], [3, 2, 3, 3], ["det", "compound", "compound", "ROOT"])
     doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
     assert _misread_group(doc.ents[0], kb) is None
+
+
+ORG_KB = """
+countries:
+  - {id: GHA, name: Ghana, demonyms: [Ghanaian], capital: Accra}
+actors:
+  - {id: council-of-fishing-towns, name: Council of Northern Fishing Towns, kind: organization}
+"""
+
+
+def organization_mentions(text: str, cut: tuple[int, int] | None = None) -> dict[str, str | None]:
+    """Resolved mentions; `cut`: the token range the tagger is made to read as a place (it
+    may cut a long name: "Council of [Northern Fishing Towns]")."""
+    from chronicle.nlp import load_pipeline
+    from chronicle.resolve.actors import build_patterns, load_lexicon, resolve_actors
+    from chronicle.settings import default_model
+
+    kb, lexicon = load_kb([], packaged=[KbFile("test.yaml", ORG_KB)]), load_lexicon()
+    doc = load_pipeline(default_model())(text)
+    if cut is not None:
+        doc.ents = [Span(doc, cut[0], cut[1], label="GPE")]
+    result = resolve_actors(doc, kb, lexicon, build_patterns(kb, lexicon), None)
+    return {m.text: m.value for m in result.mentions}
+
+
+def test_a_known_organization_name_is_found_whatever_the_tagger_makes_of_it():
+    found = organization_mentions("Council of Northern Fishing Towns (CNFT), on Friday, said it would close its ports to Ghana.", (2, 5))
+    assert found.get("Council of Northern Fishing Towns") == "council-of-fishing-towns"
+
+
+def test_the_same_words_in_lower_case_are_no_name():
+    found = organization_mentions("A council of northern fishing towns said on Friday it would close its ports.", (3, 6))
+    assert "council-of-fishing-towns" not in found.values()

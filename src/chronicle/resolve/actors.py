@@ -94,6 +94,7 @@ class ActorPatterns:
     given_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first name part -> persons
     government_led: frozenset[str] = frozenset()  # countries the head of government leads
     particles: frozenset[str] = frozenset()  # "el" of "el-Sisi"
+    organizations: re.Pattern[str] | None = None  # the KB's capitalised names of several words
 
 
 def _alternation(phrases) -> str:
@@ -127,7 +128,17 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
         surnames=tuple(kb.surnames),
         titles=re.compile(rf"\b(?:{_alternation(t.lower() for t in titles)})s?\b", re.IGNORECASE),
         seats=re.compile(rf"\b(?:the\s+)?(?:{_alternation(seats)})\b"),
+        organizations=_organization_names(kb),
     )
+
+
+def _organization_names(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """The names of the KB's organizations and groups written in several capitalised words
+    ("Economic Community of ..."), matched as written: the tagger may miss or cut them."""
+    names = [name for actor in kb.actors.values() if actor.kind in ("organization", "group")
+             for name in (actor.name, *actor.aliases)
+             if len(name.split()) > 1 and name[:1].isupper() and len(kb.names.get(name_key(name), ())) == 1]
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])") if names else None
 
 
 @dataclass
@@ -271,6 +282,12 @@ def _candidates(
             candidate = _misread_group(ent, kb)
             if candidate is not None:
                 take(candidate)
+    for match in patterns.organizations.finditer(text) if patterns.organizations is not None else ():
+        span = doc.char_span(match.start(), match.end())
+        ids = kb.names.get(name_key(match.group(0)), ())
+        if span is not None and free(span.start_char, span.end_char) and len(ids) == 1:
+            take(_Candidate(span.start_char, span.end_char, span.text, "ORG", value=ids[0], method="alias",
+                            confidence=0.85, kind=kb.actors[ids[0]].kind))
     for token in doc:
         if (
             token.lower_ in lexicon.pronouns
