@@ -159,8 +159,13 @@ def test_fusion_stays_above_the_floor(result):
 # its actor takes part in, fuse_rules.py): 15/37 (0.405).
 # Issue 15, third round (the multi-label head drops sourceless second events it does not hear):
 # 136/286 (0.476), 0.269 with the target, main 0.84, dates 0.623, cities 0.69, unmatched 0.507.
-EVENTS3_FLOORS = {"recall": 0.46, "recall_with_target": 0.25, "main_recall": 0.80, "date_accuracy": 0.53,
-                  "city_accuracy": 0.66, "fusion": 0.39, "max_unmatched_share": 0.53}
+# h19g (passive agents the parse mislabels: a stray "by", a group read as a title): 137/286
+# (0.479), main 43/50 (0.86), dates 0.626, cities 0.678, unmatched 0.502: main floor 0.80 -> 0.84.
+# h19g, KB organization names found as written (resolve/actors.py): 138/286 (0.483), main 44/50
+# (0.88), dates 0.629, cities 0.667 (two more events found, without the gold city), unmatched 0.50,
+# fusion 16/37 (0.432): main floor -> 0.86, fusion -> 0.42.
+EVENTS3_FLOORS = {"recall": 0.46, "recall_with_target": 0.25, "main_recall": 0.86, "date_accuracy": 0.53,
+                  "city_accuracy": 0.66, "fusion": 0.42, "max_unmatched_share": 0.53}
 
 
 def test_events_of_every_type_stay_above_the_floor():

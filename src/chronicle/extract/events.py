@@ -37,7 +37,7 @@ from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.page_month import page_month_time
@@ -851,7 +851,7 @@ def _subjects(verb) -> tuple[list, list]:
     for _ in range(4):
         active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node)
         passive = [c for c in node.children if c.dep_ == "nsubjpass"]
-        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] or stray_agents(node)
         if active or passive or agents:
             return active + agents, passive
         if node.dep_ in ("acl", "relcl") and node.head.dep_ == "attr" and node.head.head.i != node.head.i:

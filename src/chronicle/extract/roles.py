@@ -7,6 +7,7 @@ Small pure functions over spaCy tokens, used by extract/events.py:
 - targets on a verb's direct object: "fired missiles at X", "imposed sanctions on X";
 - the objective "of" of an event noun: "the invasion of X", "the arrest of X";
 - a place that stands for its country as a target: "drone attacks on <city>";
+- the agent of a passive whose "by" the parser hung as a plain preposition;
 - the implied agent of a passive without "by": the state organ named just before
   ("police opened fire ... several were shot"), else for arrests and sanctions the
   authorities of the article's country.
@@ -104,6 +105,16 @@ def headline_passive(verb) -> bool:
         return False
     children = {c.dep_ for c in verb.children}
     return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
+
+
+def stray_agents(verb) -> list:
+    """Agents of a passive the parser hung as a plain "by" preposition ("200 were abducted
+    from their homes in the north by armed X fighters"): the objects of a "by" prep of a
+    verb that has a passive subject or auxiliary. Means ("by gunfire") resolve to no actor."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _headline(sentence) -> bool:

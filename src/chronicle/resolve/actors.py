@@ -94,6 +94,7 @@ class ActorPatterns:
     given_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first name part -> persons
     government_led: frozenset[str] = frozenset()  # countries the head of government leads
     particles: frozenset[str] = frozenset()  # "el" of "el-Sisi"
+    organizations: re.Pattern[str] | None = None  # the KB's capitalised names of several words
 
 
 def _alternation(phrases) -> str:
@@ -127,7 +128,17 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
         surnames=tuple(kb.surnames),
         titles=re.compile(rf"\b(?:{_alternation(t.lower() for t in titles)})s?\b", re.IGNORECASE),
         seats=re.compile(rf"\b(?:the\s+)?(?:{_alternation(seats)})\b"),
+        organizations=_organization_names(kb),
     )
+
+
+def _organization_names(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """The names of the KB's organizations and groups written in several capitalised words
+    ("Economic Community of ..."), matched as written: the tagger may miss or cut them."""
+    names = [name for actor in kb.actors.values() if actor.kind in ("organization", "group")
+             for name in (actor.name, *actor.aliases)
+             if len(name.split()) > 1 and name[:1].isupper() and len(kb.names.get(name_key(name), ())) == 1]
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])") if names else None
 
 
 @dataclass
@@ -267,6 +278,16 @@ def _candidates(
             candidate = _entity_candidate(ent, kb, lexicon)
             if candidate is not None:
                 take(candidate)
+        elif ent.label_ in ("WORK_OF_ART", "PRODUCT") and free(ent.start_char, ent.end_char):
+            candidate = _misread_group(ent, kb)
+            if candidate is not None:
+                take(candidate)
+    for match in patterns.organizations.finditer(text) if patterns.organizations is not None else ():
+        span = doc.char_span(match.start(), match.end())
+        ids = kb.names.get(name_key(match.group(0)), ())
+        if span is not None and free(span.start_char, span.end_char) and len(ids) == 1:
+            take(_Candidate(span.start_char, span.end_char, span.text, "ORG", value=ids[0], method="alias",
+                            confidence=0.85, kind=kb.actors[ids[0]].kind))
     for token in doc:
         if (
             token.lower_ in lexicon.pronouns
@@ -520,6 +541,20 @@ def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool) -
 def _title_case(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
     """A title written as one ("Foreign Minister"), small function words aside."""
     return all(t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in lexicon.title_function_words)
+
+
+def _misread_group(ent: SpacySpan, kb: KnowledgeBase) -> _Candidate | None:
+    """A known organization or group the tagger misread as a title or product, alone or
+    before its members' noun ("X Islamists", "X fighters"): the longest leading words
+    that name exactly one organization or group of the knowledge base; the mention keeps
+    the whole name, so the members' noun the parse hangs roles on stays inside it."""
+    for end in range(len(ent), 1, -1):
+        span = ent[:end]
+        ids = kb.names.get(name_key(span.text), ())
+        if len(ids) == 1 and kb.actors[ids[0]].kind in ("organization", "group"):
+            return _Candidate(ent.start_char, ent.end_char, ent.text, "ORG", value=ids[0],
+                              method="alias", confidence=0.8, kind=kb.actors[ids[0]].kind)
+    return None
 
 
 def _entity_candidate(
