@@ -294,3 +294,16 @@ def test_two_foreign_guests_each_meet_their_host(consults):
     events = consults("Emperor Naruhito received Joe Biden and Emmanuel Macron at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
     pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
     assert pairs == [["Emmanuel Macron", "Naruhito"], ["Joe Biden", "Naruhito"]]
+
+
+def test_the_passive_subject_of_a_granted_audience_takes_part(consults):
+    events = consults("Prime Minister Scott Morrison arrived in Tokyo on Monday. "
+                      "He has been granted an audience with Emperor Naruhito at the Imperial Palace.")
+    granted = [e for e in events if e.modality == "planned"]
+    assert [people(e) for e in granted] == [["Naruhito", "Scott Morrison"]]
+
+
+def test_a_denied_audience_makes_no_participant_of_its_passive_subject(consults):
+    events = consults("Prime Minister Scott Morrison arrived in Tokyo on Monday. "
+                      "He was denied an audience with Emperor Naruhito at the Imperial Palace.")
+    assert all("Scott Morrison" not in people(e) for e in events if e.modality != "reported")
