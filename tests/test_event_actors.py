@@ -307,3 +307,17 @@ def test_a_denied_audience_makes_no_participant_of_its_passive_subject(consults)
     events = consults("Prime Minister Scott Morrison arrived in Tokyo on Monday. "
                       "He was denied an audience with Emperor Naruhito at the Imperial Palace.")
     assert all("Scott Morrison" not in people(e) for e in events if e.modality != "reported")
+
+
+def test_a_pronoun_meeting_a_compatriot_of_its_host_is_the_visitor(consults):
+    events = consults("Indian Prime Minister Narendra Modi arrived in Riyadh on Tuesday. Later King Salman "
+                      "received Modi at the palace. He will also meet Crown Prince Mohammed bin Salman on Wednesday.")
+    planned = [people(e) for e in events if e.modality == "planned"]
+    assert planned == [["Mohammed bin Salman", "Narendra Modi"]]
+
+
+def test_a_pronoun_meeting_a_foreigner_stays_the_subject_before_it(consults):
+    events = consults("Indian Prime Minister Narendra Modi arrived in Riyadh on Tuesday. Later King Salman "
+                      "received Modi at the palace. He will also meet Russian President Vladimir Putin on Wednesday.")
+    planned = [people(e) for e in events if e.modality == "planned"]
+    assert planned == [["Salman bin Abdulaziz", "Vladimir Putin"]]

@@ -781,7 +781,7 @@ def _resolve_from_context(
     sentence_starts = [sent.start_char for sent in doc.sents]
     persons_seen: list[tuple[int, _Candidate]] = []  # (sentence index, candidate)
     last_person: _Candidate | None = None
-    for c in candidates:
+    for i, c in enumerate(candidates):
         sentence = bisect_right(sentence_starts, c.start) - 1
         if c.label == "ROLE" and c.title_of is not None:
             titled = candidates[c.title_of]
@@ -793,6 +793,8 @@ def _resolve_from_context(
             _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
         elif c.label == "PRON" and c.value is None:
             antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
+            sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc.text)
+            antecedent = _not_a_compatriot_of_the_object(c, antecedent, persons_seen, candidates[i + 1:], sentence_end, kb)
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "METONYM" and c.value is None:
@@ -849,6 +851,27 @@ def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candi
     if (pronoun.subject or pronoun.possessive and nearest < sentence) and subjects:
         return subjects[-1] if nearest < sentence else subjects[0]
     return window[-1]
+
+
+def _not_a_compatriot_of_the_object(pronoun: _Candidate, antecedent: _Candidate | None, seen: list[tuple[int, _Candidate]],
+                                     following: list[_Candidate], sentence_end: int, kb: KnowledgeBase) -> _Candidate | None:
+    """A subject pronoun whose sentence goes on to name a person of the antecedent's
+    country refers to the foreign person of the antecedent's sentence instead: "King X
+    received the Kenyan president. He will also meet Crown Prince Y [X's compatriot]": the
+    Kenyan president (`following`: the candidates after the pronoun)."""
+    def country(c: _Candidate) -> str | None:
+        actor = kb.actors.get(c.value) if c.value else None
+        return actor.country if actor is not None else None
+
+    if antecedent is None or not pronoun.subject or country(antecedent) is None:
+        return antecedent
+    objects = {country(c) for c in following if c.start < sentence_end and c.label == "PERSON"
+               and c.kind == "person" and c.value != antecedent.value}
+    if country(antecedent) not in objects:
+        return antecedent
+    sentence = next((s for s, c in seen if c is antecedent), None)
+    foreign = [c for s, c in seen if s == sentence and country(c) is not None and country(c) not in objects]
+    return foreign[-1] if foreign else antecedent
 
 
 def _by_article_names(c: _Candidate, named_parts: dict[str, set[str]]) -> None:
