@@ -321,3 +321,15 @@ def test_a_pronoun_meeting_a_foreigner_stays_the_subject_before_it(consults):
                       "received Modi at the palace. He will also meet Russian President Vladimir Putin on Wednesday.")
     planned = [people(e) for e in events if e.modality == "planned"]
     assert planned == [["Salman bin Abdulaziz", "Vladimir Putin"]]
+
+
+def test_the_latter_and_the_former_name_the_last_and_the_first_of_two(consults):
+    latter = consults("Vladimir Putin met Narendra Modi in Moscow. The latter will visit Ankara next week.")
+    former = consults("Vladimir Putin met Narendra Modi in Moscow. The former will visit Ankara next week.")
+    assert ["Narendra Modi"] == [n for e in latter if e.modality == "planned" for n in people(e) if n != "Recep Tayyip Erdogan"]
+    assert ["Vladimir Putin"] == [n for e in former if e.modality == "planned" for n in people(e) if n != "Recep Tayyip Erdogan"]
+
+
+def test_the_latter_names_nobody_after_a_single_person(consults):
+    events = consults("Vladimir Putin arrived in Moscow. The latter will visit Ankara next week.")
+    assert all("Vladimir Putin" not in people(e) for e in events if e.modality == "planned")

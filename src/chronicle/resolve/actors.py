@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,7 @@ class ResolverLexicon:
     feminine_pronouns: frozenset[str] = frozenset()
     feminine_honorifics: frozenset[str] = frozenset()
     masculine_honorifics: frozenset[str] = frozenset()
+    ordinal_referents: Mapping[str, int] = field(default_factory=dict)
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -78,6 +80,7 @@ def load_lexicon() -> ResolverLexicon:
         feminine_pronouns=words("feminine_pronouns"),
         feminine_honorifics=words("feminine_honorifics"),
         masculine_honorifics=words("masculine_honorifics"),
+        ordinal_referents={str(k).lower(): int(v) for k, v in (data.get("ordinal_referents") or {}).items()},
     )
 
 
@@ -162,6 +165,7 @@ class _Candidate:
     method: str = ""
     confidence: float = 0.0
     kind: str = "person"
+    ordinal: int = 0  # "the latter" 1, "the former" 2: which person back it names
 
 
 def corpus_id(name: str, kind: str = "person") -> str:
@@ -267,6 +271,9 @@ def _candidates(
             candidate = _entity_candidate(ent, kb, lexicon)
             if candidate is not None:
                 take(candidate)
+    for token in doc:  # "the latter"
+        if token.lower_ in lexicon.ordinal_referents and any(c.lower_ == "the" for c in token.children) and free(token.idx, token.idx + len(token)):
+            take(_Candidate(token.idx, token.idx + len(token), token.text, "PRON", ordinal=lexicon.ordinal_referents[token.lower_]))
     for token in doc:
         if (
             token.lower_ in lexicon.pronouns
@@ -791,6 +798,10 @@ def _resolve_from_context(
             c.kind, c.method, c.confidence = "person", "title-in-article", 0.8
         elif c.label == "ROLE":
             _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
+        elif c.label == "PRON" and c.ordinal and c.value is None:
+            antecedent = _ordinal_antecedent(c.ordinal, sentence, persons_seen)
+            if antecedent is not None:
+                c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "PRON" and c.value is None:
             antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
             sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc.text)
@@ -851,6 +862,18 @@ def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candi
     if (pronoun.subject or pronoun.possessive and nearest < sentence) and subjects:
         return subjects[-1] if nearest < sentence else subjects[0]
     return window[-1]
+
+
+def _ordinal_antecedent(ordinal: int, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
+    """The person "the latter" (1) or "the former" (2) names: counting back distinct persons
+    named in its own or the previous sentence."""
+    distinct: list[_Candidate] = []
+    for s, c in reversed(seen):
+        if s < sentence - 1:
+            break
+        if all(c.value != d.value for d in distinct):
+            distinct.append(c)
+    return distinct[ordinal - 1] if len(distinct) >= 2 and len(distinct) >= ordinal else None
 
 
 def _not_a_compatriot_of_the_object(pronoun: _Candidate, antecedent: _Candidate | None, seen: list[tuple[int, _Candidate]],
