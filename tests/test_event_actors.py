@@ -294,3 +294,42 @@ def test_two_foreign_guests_each_meet_their_host(consults):
     events = consults("Emperor Naruhito received Joe Biden and Emmanuel Macron at the Imperial Palace in Tokyo on Monday.", "2022-05-23")
     pairs = sorted(people(e) for e in events if len(people(e)) >= 2)
     assert pairs == [["Emmanuel Macron", "Naruhito"], ["Joe Biden", "Naruhito"]]
+
+
+def test_the_passive_subject_of_a_granted_audience_takes_part(consults):
+    events = consults("Prime Minister Scott Morrison arrived in Tokyo on Monday. "
+                      "He has been granted an audience with Emperor Naruhito at the Imperial Palace.")
+    granted = [e for e in events if e.modality == "planned"]
+    assert [people(e) for e in granted] == [["Naruhito", "Scott Morrison"]]
+
+
+def test_a_denied_audience_makes_no_participant_of_its_passive_subject(consults):
+    events = consults("Prime Minister Scott Morrison arrived in Tokyo on Monday. "
+                      "He was denied an audience with Emperor Naruhito at the Imperial Palace.")
+    assert all("Scott Morrison" not in people(e) for e in events if e.modality != "reported")
+
+
+def test_a_pronoun_meeting_a_compatriot_of_its_host_is_the_visitor(consults):
+    events = consults("Indian Prime Minister Narendra Modi arrived in Riyadh on Tuesday. Later King Salman "
+                      "received Modi at the palace. He will also meet Crown Prince Mohammed bin Salman on Wednesday.")
+    planned = [people(e) for e in events if e.modality == "planned"]
+    assert planned == [["Mohammed bin Salman", "Narendra Modi"]]
+
+
+def test_a_pronoun_meeting_a_foreigner_stays_the_subject_before_it(consults):
+    events = consults("Indian Prime Minister Narendra Modi arrived in Riyadh on Tuesday. Later King Salman "
+                      "received Modi at the palace. He will also meet Russian President Vladimir Putin on Wednesday.")
+    planned = [people(e) for e in events if e.modality == "planned"]
+    assert planned == [["Salman bin Abdulaziz", "Vladimir Putin"]]
+
+
+def test_the_latter_and_the_former_name_the_last_and_the_first_of_two(consults):
+    latter = consults("Vladimir Putin met Narendra Modi in Moscow. The latter will visit Ankara next week.")
+    former = consults("Vladimir Putin met Narendra Modi in Moscow. The former will visit Ankara next week.")
+    assert ["Narendra Modi"] == [n for e in latter if e.modality == "planned" for n in people(e) if n != "Recep Tayyip Erdogan"]
+    assert ["Vladimir Putin"] == [n for e in former if e.modality == "planned" for n in people(e) if n != "Recep Tayyip Erdogan"]
+
+
+def test_the_latter_names_nobody_after_a_single_person(consults):
+    events = consults("Vladimir Putin arrived in Moscow. The latter will visit Ankara next week.")
+    assert all("Vladimir Putin" not in people(e) for e in events if e.modality == "planned")

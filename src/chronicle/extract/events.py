@@ -178,6 +178,7 @@ class EventLexicon:
     places: PlaceWords = field(default_factory=lambda: PlaceWords())
     travel_verbs: frozenset[str] = frozenset()
     visit_words: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
     position_words: frozenset[str] = frozenset()
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
@@ -288,6 +289,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         modality=modality,
         group_nouns=_words(ontology.get("group_nouns")),
         support_verbs=_words(ontology.get("support_verbs")),
+        granting_verbs=_words(ontology.get("granting_verbs")),
         attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
@@ -1008,12 +1010,23 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head  # "the president announced a mobilisation", "the bloc imposed sanctions on X"
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
+    if verb is None:
+        sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
     if verb is not None:
         active, _ = _subjects(verb)
         sources += [a for s in active for a in actors.of(s, "source")]
         if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
             targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
     return sources, targets, place_word
+
+
+def granted_subjects(noun, granting_verbs: frozenset[str]) -> list:
+    """The passive subject of a verb granting the event noun as its object: "He has been
+    granted an audience with Y" (he takes part); not the giver of an active "granted him"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in granting_verbs:
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def addressed_persons(verb, actors: _Actors) -> list[EventActor]:

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,7 @@ class ResolverLexicon:
     feminine_pronouns: frozenset[str] = frozenset()
     feminine_honorifics: frozenset[str] = frozenset()
     masculine_honorifics: frozenset[str] = frozenset()
+    ordinal_referents: Mapping[str, int] = field(default_factory=dict)
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -78,6 +80,7 @@ def load_lexicon() -> ResolverLexicon:
         feminine_pronouns=words("feminine_pronouns"),
         feminine_honorifics=words("feminine_honorifics"),
         masculine_honorifics=words("masculine_honorifics"),
+        ordinal_referents={str(k).lower(): int(v) for k, v in (data.get("ordinal_referents") or {}).items()},
     )
 
 
@@ -173,6 +176,7 @@ class _Candidate:
     method: str = ""
     confidence: float = 0.0
     kind: str = "person"
+    ordinal: int = 0  # "the latter" 1, "the former" 2: which person back it names
 
 
 def corpus_id(name: str, kind: str = "person") -> str:
@@ -288,6 +292,9 @@ def _candidates(
         if span is not None and free(span.start_char, span.end_char) and len(ids) == 1:
             take(_Candidate(span.start_char, span.end_char, span.text, "ORG", value=ids[0], method="alias",
                             confidence=0.85, kind=kb.actors[ids[0]].kind))
+    for token in doc:  # "the latter"
+        if token.lower_ in lexicon.ordinal_referents and any(c.lower_ == "the" for c in token.children) and free(token.idx, token.idx + len(token)):
+            take(_Candidate(token.idx, token.idx + len(token), token.text, "PRON", ordinal=lexicon.ordinal_referents[token.lower_]))
     for token in doc:
         if (
             token.lower_ in lexicon.pronouns
@@ -816,7 +823,7 @@ def _resolve_from_context(
     sentence_starts = [sent.start_char for sent in doc.sents]
     persons_seen: list[tuple[int, _Candidate]] = []  # (sentence index, candidate)
     last_person: _Candidate | None = None
-    for c in candidates:
+    for i, c in enumerate(candidates):
         sentence = bisect_right(sentence_starts, c.start) - 1
         if c.label == "ROLE" and c.title_of is not None:
             titled = candidates[c.title_of]
@@ -826,8 +833,14 @@ def _resolve_from_context(
             c.kind, c.method, c.confidence = "person", "title-in-article", 0.8
         elif c.label == "ROLE":
             _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
+        elif c.label == "PRON" and c.ordinal and c.value is None:
+            antecedent = _ordinal_antecedent(c.ordinal, sentence, persons_seen)
+            if antecedent is not None:
+                c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "PRON" and c.value is None:
             antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
+            sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc.text)
+            antecedent = _not_a_compatriot_of_the_object(c, antecedent, persons_seen, candidates[i + 1:], sentence_end, kb)
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
         elif c.label == "METONYM" and c.value is None:
@@ -884,6 +897,39 @@ def _antecedent(pronoun: _Candidate, sentence: int, seen: list[tuple[int, _Candi
     if (pronoun.subject or pronoun.possessive and nearest < sentence) and subjects:
         return subjects[-1] if nearest < sentence else subjects[0]
     return window[-1]
+
+
+def _ordinal_antecedent(ordinal: int, sentence: int, seen: list[tuple[int, _Candidate]]) -> _Candidate | None:
+    """The person "the latter" (1) or "the former" (2) names: counting back distinct persons
+    named in its own or the previous sentence."""
+    distinct: list[_Candidate] = []
+    for s, c in reversed(seen):
+        if s < sentence - 1:
+            break
+        if all(c.value != d.value for d in distinct):
+            distinct.append(c)
+    return distinct[ordinal - 1] if len(distinct) >= 2 and len(distinct) >= ordinal else None
+
+
+def _not_a_compatriot_of_the_object(pronoun: _Candidate, antecedent: _Candidate | None, seen: list[tuple[int, _Candidate]],
+                                     following: list[_Candidate], sentence_end: int, kb: KnowledgeBase) -> _Candidate | None:
+    """A subject pronoun whose sentence goes on to name a person of the antecedent's
+    country refers to the foreign person of the antecedent's sentence instead: "King X
+    received the Kenyan president. He will also meet Crown Prince Y [X's compatriot]": the
+    Kenyan president (`following`: the candidates after the pronoun)."""
+    def country(c: _Candidate) -> str | None:
+        actor = kb.actors.get(c.value) if c.value else None
+        return actor.country if actor is not None else None
+
+    if antecedent is None or not pronoun.subject or country(antecedent) is None:
+        return antecedent
+    objects = {country(c) for c in following if c.start < sentence_end and c.label == "PERSON"
+               and c.kind == "person" and c.value != antecedent.value}
+    if country(antecedent) not in objects:
+        return antecedent
+    sentence = next((s for s, c in seen if c is antecedent), None)
+    foreign = [c for s, c in seen if s == sentence and country(c) is not None and country(c) not in objects]
+    return foreign[-1] if foreign else antecedent
 
 
 def _by_article_names(c: _Candidate, named_parts: dict[str, set[str]]) -> None:
