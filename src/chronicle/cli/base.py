@@ -1,11 +1,12 @@
-"""What every command shares: the consoles, the one error boundary, opening the store, the
-progress bar of a long run."""
+"""What every command shares: the consoles, the one error boundary, opening the store and
+asking it one question, printing a list, the progress bar of a long run."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import typer
@@ -22,6 +23,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from ..errors import ChronicleError
+from ..output import Format, write_rows
 from ..settings import Settings, default_model
 from ..store import Store
 
@@ -56,6 +58,32 @@ def waiting(message: str) -> None:
 def open_store(db: str) -> Store:
     """The store, read-only, waiting while another process writes it."""
     return Store(db, read_only=True, wait=Settings().lock_wait, on_wait=waiting)
+
+
+def read(db: str, ask: Callable[..., T], *args, **kwargs) -> T:
+    """The body of a read command: open the store read-only, ask the library one question
+    (`ask(store, *args, **kwargs)`), close the store and return the answer."""
+    with open_store(db) as store:
+        return ask(store, *args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How a list command prints its rows: a jsonl line carries the record's `keys` (the
+    contract's shape); csv and the table show the `flat` rows under their columns."""
+
+    noun: str  # what the table's title counts: "12 events"
+    table: tuple[str, ...]  # the table's columns
+    csv: tuple[str, ...] | None = None  # csv's columns (and jsonl's, without `keys`); the table's by default
+    keys: tuple[str, ...] | None = None  # a jsonl line's keys, read from the record itself
+    flat: Callable[[dict], dict] | None = None  # a record as a flat row, for csv and the table
+
+    def write(self, rows: list[dict], fmt: Format, title: str | None = None) -> None:
+        if fmt == Format.jsonl and self.keys is not None:
+            return write_rows(rows, self.keys, fmt)
+        flat = [self.flat(row) for row in rows] if self.flat else rows
+        columns = self.table if fmt == Format.table else (self.csv or self.table)
+        write_rows(flat, columns, fmt, title=title or f"{len(rows)} {self.noun}")
 
 
 def settings_for(db: str, workers: int = 1, model: str | None = None) -> Settings:

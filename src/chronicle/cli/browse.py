@@ -10,8 +10,17 @@ from rich.text import Text
 
 from .. import query
 from ..output import Format, write_rows
-from .base import open_store, print_field, print_json
+from .base import Listing, print_field, print_json, read
 from .options import DEFAULT_DB, DaySince, DayUntil, Db, FormatOpt, Limit, TextOrJson
+
+ARTICLES = Listing(
+    "articles",
+    table=("article_id", "published", "outlet", "title", "sentences", "entities", "near_duplicate_of"),
+    csv=query.ARTICLE_COLUMNS,
+)
+PROBLEMS = Listing("problems", table=("code", "source", "reason", "first_seen"))
+ACTORS = Listing("actors", table=("id", "name", "kind", "country", "mentions", "articles", "in_kb"))
+PLACES = Listing("places", table=("id", "name", "kind", "country", "lat", "lon", "mentions", "articles"))
 
 
 def articles(
@@ -23,20 +32,15 @@ def articles(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List stored articles, newest first."""
-    with open_store(db) as store:
-        rows = query.list_articles(
-            store,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            outlet=outlet,
-            limit=limit,
-        )
-    columns = (
-        query.ARTICLE_COLUMNS
-        if fmt != Format.table
-        else ("article_id", "published", "outlet", "title", "sentences", "entities", "near_duplicate_of")
+    rows = read(
+        db,
+        query.list_articles,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        outlet=outlet,
+        limit=limit,
     )
-    write_rows(rows, columns, fmt, title=f"{len(rows)} articles")
+    ARTICLES.write(rows, fmt)
 
 
 def show(
@@ -45,8 +49,7 @@ def show(
     fmt: TextOrJson = "text",
 ) -> None:
     """One article: metadata, then the clean text with its entities marked."""
-    with open_store(db) as store:
-        record = query.get_article(store, article)
+    record = read(db, query.get_article, article)
     if fmt == "json":
         return print_json(record)
     out = Console()
@@ -77,8 +80,7 @@ def show(
 
 def stats(db: Db = DEFAULT_DB) -> None:
     """Counts of what the store holds."""
-    with open_store(db) as store:
-        print_json(query.stats(store))
+    print_json(read(db, query.stats))
 
 
 def problems(
@@ -87,9 +89,7 @@ def problems(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Inputs that were skipped, and why."""
-    with open_store(db) as store:
-        rows = query.list_problems(store, code)
-    write_rows(rows, ("code", "source", "reason", "first_seen"), fmt, title=f"{len(rows)} problems")
+    PROBLEMS.write(read(db, query.list_problems, code), fmt)
 
 
 def actors(
@@ -99,10 +99,7 @@ def actors(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Actors mentioned in the store, with mention and article counts."""
-    with open_store(db) as store:
-        rows = query.list_actors(store, query.kb_of(store), kind=kind, limit=limit)
-    columns = ("id", "name", "kind", "country", "mentions", "articles", "in_kb")
-    write_rows(rows, columns, fmt, title=f"{len(rows)} actors")
+    ACTORS.write(read(db, lambda store: query.list_actors(store, query.kb_of(store), kind=kind, limit=limit)), fmt)
 
 
 def actor(
@@ -111,8 +108,7 @@ def actor(
     fmt: TextOrJson = "text",
 ) -> None:
     """One actor: identity, the names it is mentioned by, roles over time with evidence."""
-    with open_store(db) as store:
-        record = query.get_actor(store, query.kb_of(store), name)
+    record = read(db, lambda store: query.get_actor(store, query.kb_of(store), name))
     if fmt == "json":
         return print_json(record)
     out = Console()
@@ -132,6 +128,4 @@ def places(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Places mentioned in the store, resolved to GeoNames, with counts."""
-    with open_store(db) as store:
-        rows = query.list_places(store, limit)
-    write_rows(rows, ("id", "name", "kind", "country", "lat", "lon", "mentions", "articles"), fmt, title=f"{len(rows)} places")
+    PLACES.write(read(db, query.list_places, limit), fmt)

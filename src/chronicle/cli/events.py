@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from .. import query
-from ..output import Format, write_markdown, write_rows
-from .base import open_store
+from ..output import Format, write_markdown
+from .base import Listing, read
 from .options import (
     DEFAULT_DB,
     ActorOpt,
@@ -27,6 +27,31 @@ from .options import (
     checked,
 )
 
+MENTIONS = Listing(
+    "event mentions",
+    table=("date", "type", "mode", "modality", "actors", "place", "trigger", "article_id"),
+    csv=query.MENTION_COLUMNS,
+    keys=query.MENTION_FIELDS,
+    flat=query.flat_event_mention,
+)
+EVENTS = Listing(
+    "events", table=query.TIMELINE_COLUMNS, csv=query.EVENT_COLUMNS, keys=query.EVENT_FIELDS, flat=query.flat_event
+)
+QUOTES = Listing(
+    "quotes",
+    table=("published", "speaker", "kind", "text", "addressee", "event_id", "article_id"),
+    csv=query.QUOTE_COLUMNS,
+    keys=query.QUOTE_FIELDS,
+    flat=query.flat_quote,
+)
+CLAIMS = Listing(
+    "claims",
+    table=("text", "claimed", "in_store", "difference", "pair", "since", "until", "events", "article_id"),
+    csv=query.CLAIM_COLUMNS,
+    keys=query.CLAIM_FIELDS,
+    flat=query.flat_claim,
+)
+
 
 def mentions(
     db: Db = DEFAULT_DB,
@@ -40,21 +65,11 @@ def mentions(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Event mentions, one per event an article reports, by date: type, actors, place, evidence."""
-    with open_store(db) as store:
-        kb = query.kb_of(store) if actor else None
-        rows = query.list_event_mentions(
-            store, type=type, actor=actor, since=since, until=until, article=article,
-            modality=modality, limit=limit, kb=kb,
-        )
-    if fmt == Format.jsonl:
-        return write_rows(rows, query.MENTION_FIELDS, fmt)
-    columns = (
-        query.MENTION_COLUMNS
-        if fmt == Format.csv
-        else ("date", "type", "mode", "modality", "actors", "place", "trigger", "article_id")
-    )
-    flat = [query.flat_event_mention(row) for row in rows]
-    write_rows(flat, columns, fmt, title=f"{len(rows)} event mentions")
+    rows = read(db, lambda store: query.list_event_mentions(
+        store, type=type, actor=actor, since=since, until=until, article=article,
+        modality=modality, limit=limit, kb=query.kb_of(store) if actor else None,
+    ))
+    MENTIONS.write(rows, fmt)
 
 
 def events(
@@ -68,15 +83,11 @@ def events(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Fused events, one per real-world happening, by date: best date and place, reports, outlets."""
-    with open_store(db) as store:
-        kb = query.kb_of(store) if actor else None
-        rows = query.list_events(
-            store, type=type, actor=actor, since=since, until=until, modality=modality, limit=limit, kb=kb
-        )
-    if fmt == Format.jsonl:
-        return write_rows(rows, query.EVENT_FIELDS, fmt)
-    columns = query.EVENT_COLUMNS if fmt == Format.csv else query.TIMELINE_COLUMNS
-    write_rows([query.flat_event(row) for row in rows], columns, fmt, title=f"{len(rows)} events")
+    rows = read(db, lambda store: query.list_events(
+        store, type=type, actor=actor, since=since, until=until, modality=modality, limit=limit,
+        kb=query.kb_of(store) if actor else None,
+    ))
+    EVENTS.write(rows, fmt)
 
 
 def timeline(
@@ -95,16 +106,11 @@ def timeline(
 ) -> None:
     """The events every given actor takes part in, in date order: meetings (--type all for
     every type) that happened and are dated, by default."""
-    with open_store(db) as store:
-        rows = query.timeline(store, actors, type=None if type.lower() == "all" else type, since=since, until=until,
-                              planned=planned, undated=undated)
-    if fmt == TimelineFormat.jsonl:
-        return write_rows(rows, query.EVENT_FIELDS, Format.jsonl)
-    flat = [query.flat_event(row) for row in rows]
+    rows = read(db, query.timeline, actors, type=None if type.lower() == "all" else type, since=since, until=until,
+                planned=planned, undated=undated)
     if fmt == TimelineFormat.markdown:
-        return write_markdown(flat, query.TIMELINE_COLUMNS)
-    columns = query.EVENT_COLUMNS if fmt == TimelineFormat.csv else query.TIMELINE_COLUMNS
-    write_rows(flat, columns, Format(fmt.value), title=f"timeline of {' and '.join(actors)}: {len(rows)} events")
+        return write_markdown([query.flat_event(row) for row in rows], query.TIMELINE_COLUMNS)
+    EVENTS.write(rows, Format(fmt.value), title=f"timeline of {' and '.join(actors)}: {len(rows)} events")
 
 
 def quotes(
@@ -118,12 +124,8 @@ def quotes(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Quotes: who said what (direct, partial, indirect), to whom, at which event."""
-    with open_store(db) as store:
-        rows = query.list_quotes(store, speaker=speaker, about=about, since=since, until=until, article=article, limit=limit)
-    if fmt == Format.jsonl:
-        return write_rows(rows, query.QUOTE_FIELDS, fmt)
-    columns = query.QUOTE_COLUMNS if fmt == Format.csv else ("published", "speaker", "kind", "text", "addressee", "event_id", "article_id")
-    write_rows([query.flat_quote(row) for row in rows], columns, fmt, title=f"{len(rows)} quotes")
+    rows = read(db, query.list_quotes, speaker=speaker, about=about, since=since, until=until, article=article, limit=limit)
+    QUOTES.write(rows, fmt)
 
 
 def claims(
@@ -134,14 +136,4 @@ def claims(
 ) -> None:
     """Claims about the record ("the 13th meeting between ... since ..."), each beside the
     store's count and the events behind it."""
-    with open_store(db) as store:
-        kb = query.kb_of(store)
-        rows = query.list_claims(store, actor=actor, article=article, kb=kb)
-    if fmt == Format.jsonl:
-        return write_rows(rows, query.CLAIM_FIELDS, fmt)
-    columns = (
-        query.CLAIM_COLUMNS
-        if fmt == Format.csv
-        else ("text", "claimed", "in_store", "difference", "pair", "since", "until", "events", "article_id")
-    )
-    write_rows([query.flat_claim(row) for row in rows], columns, fmt, title=f"{len(rows)} claims")
+    CLAIMS.write(read(db, query.list_claims, actor=actor, article=article), fmt)

@@ -10,7 +10,7 @@ import typer
 
 from .. import query
 from ..store import Store
-from .base import err, open_store
+from .base import err, read
 from .options import DEFAULT_DB, Db
 
 kb_app = typer.Typer(help="The actor knowledge base: inspect and extend it.", no_args_is_help=True)
@@ -48,8 +48,7 @@ def kb_import_wikidata(
 @kb_app.command("check")
 def kb_check(db: Db = DEFAULT_DB) -> None:
     """Load and validate the whole KB (packaged files and those added to the store)."""
-    with open_store(db) as store:
-        kb = query.kb_of(store)
+    kb = read(db, query.kb_of)
     kinds = Counter(actor.kind for actor in kb.actors.values())
     roles = sum(len(actor.roles) for actor in kb.actors.values())
     print(json.dumps({"actors": dict(kinds), "roles": roles, "version": kb.version}, indent=2))

@@ -10,7 +10,7 @@ import typer
 from .. import query
 from ..errors import UsageError
 from ..settings import Settings
-from .base import err, open_store, waiting
+from .base import err, read, waiting
 from .options import DEFAULT_DB, Db
 
 
@@ -23,8 +23,7 @@ def export(
     """Write a whole table for other tools: JSONL, CSV, Parquet, PLOVER records or a GDELT-style table."""
     from ..export import export as write
 
-    with open_store(db) as store:
-        count = write(store, query.kb_of(store), table, fmt, out=sys.stdout, path=out)
+    count = read(db, lambda store: write(store, query.kb_of(store), table, fmt, out=sys.stdout, path=out))
     if out:
         err.print(f"{count} {table} written to {out}")
 
