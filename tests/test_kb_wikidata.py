@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.kb import KbFile, load_kb
-from chronicle.kb_wikidata import (
+from chronicle.kb.wikidata import (
     WikidataImport,
     convert_wikidata,
     load_position_map,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import ChronicleError
 from .kb import KbFile, load_kb
-from .kb_wikidata import WikidataImport, convert_wikidata, load_position_map
+from .kb.wikidata import WikidataImport, convert_wikidata, load_position_map
 from .store import Store
 
 
