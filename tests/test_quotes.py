@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicle.extract.quotes import find_marked, find_quotes, load_quote_lexicon
+from chronicle.extract.quote_lexicon import load_quote_lexicon
+from chronicle.extract.quote_marks import find_marked
+from chronicle.extract.quotes import find_quotes
 
 PUBLISHED = "2019-03-05"
 

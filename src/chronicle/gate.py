@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .data import load_yaml
 from .extract.claims import ClaimLexicon
 from .extract.events import EventLexicon
-from .extract.quotes import QuoteLexicon
+from .extract.quote_lexicon import QuoteLexicon
 from .nlp import LINE_BREAKS
 
 CHEAP = ("senter", LINE_BREAKS, "ner")  # run on every sentence, in this order
