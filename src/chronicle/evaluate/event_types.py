@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
@@ -65,17 +66,13 @@ def typing_score(path: str | Path, settings: Settings | None = None, limit: int 
     largest summed confidence), how many other types are predicted per text, and how often
     the top mention of the gold type has the gold mode; for texts labelled with no event,
     the share with no prediction."""
-    from collections import Counter, defaultdict
-
-    from ..pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
     from ..model import Article, Document
+    from ..pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
 
     items = typing_items(path, limit)
     resources = load_resources(settings or Settings())
     text = load_text_resources()
-    counts: dict[str, Counter] = defaultdict(Counter)
-    pairs: list[tuple[str | None, set[str], str | None]] = []  # (gold main type, accepted, top predicted)
-    confusion: Counter = Counter()  # (gold main type or "none", top predicted type or "none")
+    tally = _Tally()
     today = dt.date.today()
     batch_size = 32
     for first in range(0, len(items), batch_size):
@@ -85,54 +82,71 @@ def typing_score(path: str | Path, settings: Settings | None = None, limit: int 
         ready = [a for a in articles if isinstance(a, Article)]
         annotations = {a.article_id: a for a in annotate([to_annotate(a) for a in ready], resources)}
         for item, article in zip(batch, articles):
-            mentions = annotations[article.id].event_mentions if isinstance(article, Article) else ()
-            scores: dict[str, float] = defaultdict(float)
-            for mention in mentions:
-                if item["document"]:  # a document's type: the most and surest evidence
-                    scores[mention.type] += mention.confidence
-                else:
-                    scores[mention.type] = max(scores[mention.type], mention.confidence)
-            gold = item["type"] or "none"
-            top = max(scores, key=scores.get) if scores else None
-            pairs.append((item["type"], item["accepted"], top))
-            confusion[(gold, top or "none")] += 1
-            tally = counts[gold]
-            tally["total"] += 1
-            if gold == "none":
-                tally["quiet"] += not scores
-                tally["other_types"] += len(scores)
-                continue
-            tally["among"] += bool(item["accepted"] & set(scores))
-            tally["top"] += top in item["accepted"]
-            tally["other_types"] += len(set(scores) - item["types"])
-            if item.get("mode"):
-                tally["with_mode"] += 1
-                best = max((m for m in mentions if m.type == gold), key=lambda m: m.confidence, default=None)
-                tally["mode_right"] += best is not None and best.mode == item["mode"]
+            tally.add(item, annotations[article.id].event_mentions if isinstance(article, Article) else ())
         if progress is not None:
             progress(len(batch))
-    share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
-    per_type = {
-        gold: {
-            "total": c["total"],
-            "among_predicted": share(c["among"], c["total"]) if gold != "none" else None,
-            "top": share(c["top"], c["total"]) if gold != "none" else None,
-            "other_types_per_text": share(c["other_types"], c["total"]),
-            "mode": share(c["mode_right"], c["with_mode"]),
-            "no_event_predicted": share(c["quiet"], c["total"]) if gold == "none" else None,
+    return tally.summary(path, len(items))
+
+
+@dataclass
+class _Tally:
+    """What `typing_score` counts, text by text."""
+
+    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # per gold type or "none"
+    pairs: list[tuple[str | None, set[str], str | None]] = field(default_factory=list)  # (gold main type, accepted, top predicted)
+    confusion: Counter = field(default_factory=Counter)  # (gold main type or "none", top predicted type or "none")
+
+    def add(self, item: dict, mentions: Sequence) -> None:
+        """One labelled text and the event mentions predicted for it."""
+        scores: dict[str, float] = defaultdict(float)
+        for mention in mentions:
+            if item["document"]:  # a document's type: the most and surest evidence
+                scores[mention.type] += mention.confidence
+            else:
+                scores[mention.type] = max(scores[mention.type], mention.confidence)
+        gold = item["type"] or "none"
+        top = max(scores, key=scores.get) if scores else None
+        self.pairs.append((item["type"], item["accepted"], top))
+        self.confusion[(gold, top or "none")] += 1
+        tally = self.counts[gold]
+        tally["total"] += 1
+        if gold == "none":
+            tally["quiet"] += not scores
+            tally["other_types"] += len(scores)
+            return
+        tally["among"] += bool(item["accepted"] & set(scores))
+        tally["top"] += top in item["accepted"]
+        tally["other_types"] += len(set(scores) - item["types"])
+        if item.get("mode"):
+            tally["with_mode"] += 1
+            best = max((m for m in mentions if m.type == gold), key=lambda m: m.confidence, default=None)
+            tally["mode_right"] += best is not None and best.mode == item["mode"]
+
+    def summary(self, path: str | Path, texts: int) -> dict:
+        """The shares over every text and per gold type, the precision and recall per type,
+        and the confusions."""
+        share = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+        per_type = {
+            gold: {
+                "total": c["total"],
+                "among_predicted": share(c["among"], c["total"]) if gold != "none" else None,
+                "top": share(c["top"], c["total"]) if gold != "none" else None,
+                "other_types_per_text": share(c["other_types"], c["total"]),
+                "mode": share(c["mode_right"], c["with_mode"]),
+                "no_event_predicted": share(c["quiet"], c["total"]) if gold == "none" else None,
+            }
+            for gold, c in sorted(self.counts.items())
         }
-        for gold, c in sorted(counts.items())
-    }
-    typed = [c for gold, c in counts.items() if gold != "none"]
-    total = sum(c["total"] for c in typed)
-    return {
-        "file": str(path),
-        "texts": len(items),
-        "among_predicted": share(sum(c["among"] for c in typed), total),
-        "top": share(sum(c["top"] for c in typed), total),
-        "other_types_per_text": share(sum(c["other_types"] for c in typed), total),
-        "mode": share(sum(c["mode_right"] for c in typed), sum(c["with_mode"] for c in typed)),
-        "per_type": per_type,
-        "precision_recall": precision_recall(pairs),
-        "confusions": [[gold, top, n] for (gold, top), n in sorted(confusion.items())],
-    }
+        typed = [c for gold, c in self.counts.items() if gold != "none"]
+        total = sum(c["total"] for c in typed)
+        return {
+            "file": str(path),
+            "texts": texts,
+            "among_predicted": share(sum(c["among"] for c in typed), total),
+            "top": share(sum(c["top"] for c in typed), total),
+            "other_types_per_text": share(sum(c["other_types"] for c in typed), total),
+            "mode": share(sum(c["mode_right"] for c in typed), sum(c["with_mode"] for c in typed)),
+            "per_type": per_type,
+            "precision_recall": precision_recall(self.pairs),
+            "confusions": [[gold, top, n] for (gold, top), n in sorted(self.confusion.items())],
+        }
