@@ -1,4 +1,4 @@
-"""Wikidata exports -> KB actors (kb_wikidata): both export formats, on small hand-written
+"""Wikidata exports -> KB actors (kb/wikidata/): both export formats, on small hand-written
 exports in tests/fixtures/wikidata/. QIDs Q9000000xx there are placeholders, not real items."""
 
 from __future__ import annotations
