@@ -71,3 +71,39 @@ def test_writing_an_entry_keeps_only_the_newest_of_its_name(tmp_path, monkeypatc
     assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1  # other names untouched
     newest = compiled.cached("lexicon", _counting_build(calls), [f"kb file v{compiled.KEEP_PER_NAME + 2}"])
     assert newest["n"] == compiled.KEEP_PER_NAME + 3  # the newest entry is still read back
+
+
+def test_a_changed_or_added_data_file_changes_the_fingerprint(tmp_path):
+    """The key covers every data and code file: editing one (or adding one) is a new entry."""
+    (tmp_path / "data").mkdir()
+    lexicon = tmp_path / "data" / "words.yaml"
+    lexicon.write_text("meet: [talks]\n")
+    (tmp_path / "loader.py").write_text("X = 1\n")
+    before = compiled.tree_fingerprint(tmp_path)
+    assert compiled.tree_fingerprint(tmp_path) == before  # stable
+    lexicon.write_text("meet: [talks, summit]\n")
+    edited = compiled.tree_fingerprint(tmp_path)
+    assert edited != before
+    (tmp_path / "data" / "more.csv").write_text("a,b\n")
+    assert compiled.tree_fingerprint(tmp_path) != edited
+    (tmp_path / "notes.md").write_text("not read by any loader\n")
+    assert compiled.tree_fingerprint(tmp_path) == compiled.tree_fingerprint(tmp_path)
+
+
+def test_an_entry_read_recently_outlives_newer_unread_ones(tmp_path, monkeypatch):
+    """Pruning keeps the most recently used entries: checkouts sharing one cache directory
+    do not evict the entry every run of theirs reads."""
+    import os
+    import time
+
+    monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
+    calls = []
+    compiled.cached("lexicon", _counting_build(calls), ["used often"])
+    used = next(tmp_path.glob("lexicon-*.pickle"))
+    os.utime(used, (time.time() - 3600, time.time() - 3600))  # written an hour ago
+    for version in range(compiled.KEEP_PER_NAME - 1):
+        compiled.cached("lexicon", _counting_build(calls), [f"other checkout {version}"])
+    assert compiled.cached("lexicon", _counting_build(calls), ["used often"])["n"] == 1  # read, so marked used
+    compiled.cached("lexicon", _counting_build(calls), ["one more checkout"])  # prunes the least recently used
+    assert used.exists()
+    assert len(list(tmp_path.glob("lexicon-*.pickle"))) == compiled.KEEP_PER_NAME

@@ -70,3 +70,28 @@ def test_the_gate_is_off_unless_asked_for(monkeypatch):
     assert Settings(db="x").parse_gate is False
     monkeypatch.setenv("CHRONICLE_PARSE_GATE", "1")
     assert Settings(db="x").parse_gate is True
+
+
+def test_a_parsed_run_keeps_its_line_breaks_as_sentence_boundaries(nlp, no_context_gate):
+    """A headline without a full stop stands alone in a parsed run, as in the full pipeline
+    (the run is parsed as its own Doc: chronicle's line-break rule must run on it too)."""
+    text = ("Mayor says bridge will reopen\n\n"
+            "The mayor of Dunmore said the bridge would reopen in May.")
+    gated = next(parse_gated(nlp, [text], no_context_gate))
+    full = nlp(text)
+    assert [s.text.strip() for s in gated.sents] == [s.text.strip() for s in full.sents]
+    assert [s.text.strip() for s in gated.sents][0] == "Mayor says bridge will reopen"
+    assert gated.user_data["chronicle_parsed"] == (2, 2)  # both hold "say"
+    assert [(t.head.i, t.dep_) for t in gated] == [(t.head.i, t.dep_) for t in full]
+
+
+def test_a_run_that_is_not_opened_is_not_joined_to_its_neighbour_by_a_line_break(nlp, no_context_gate):
+    """Counter-case: a line break between an unopened line and an opened sentence keeps
+    the unopened line flat and unparsed."""
+    text = ("Pears and apples in the valley\n\n"
+            "The mayor of Dunmore said the bridge would reopen.")
+    doc = next(parse_gated(nlp, [text], no_context_gate))
+    first = list(doc.sents)[0]
+    assert first.text.strip() == "Pears and apples in the valley"
+    assert doc.user_data["chronicle_parsed"] == (1, 2)
+    assert all(t.tag_ == "" for t in first if not t.is_space)

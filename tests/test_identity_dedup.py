@@ -47,3 +47,23 @@ def test_signature_equals_datasketch_minhash():
             expected = MinHash(num_perm=permutations, seed=1)
             expected.update_batch(shingles(text, 5))
             assert np.array_equal(signature(text, 5, permutations), expected.hashvalues.astype(np.uint64))
+
+
+def test_lsh_banding_equals_datasketch_without_importing_it():
+    """The banding computed without datasketch (and its scipy) is the one MinHashLSH picks,
+    over thresholds and signature sizes; a banding of one band is refused, as datasketch does."""
+    import subprocess
+    import sys
+
+    import pytest
+    from datasketch import MinHashLSH
+
+    for permutations in (32, 64, 128, 200):
+        for threshold in (0.3, 0.5, 0.7, 0.8, 0.85, 0.9):
+            ours = lsh_params(threshold, permutations)
+            theirs = MinHashLSH(threshold=threshold, num_perm=permutations)
+            assert (ours.bands, ours.rows) == (theirs.b, theirs.r), (permutations, threshold)
+    with pytest.raises(ValueError):
+        lsh_params(0.95, 16)
+    check = "import sys; from chronicle.ingest.dedup import lsh_params; lsh_params(0.8, 128); print('scipy' in sys.modules or 'datasketch' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.strip() == "False"

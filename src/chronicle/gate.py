@@ -29,7 +29,7 @@ from .data import load_yaml
 from .extract.claims import ClaimLexicon
 from .extract.events import EventLexicon
 from .extract.quote_lexicon import QuoteLexicon
-from .nlp import LINE_BREAKS
+from .nlp import LINE_BREAKS, line_breaks
 
 CHEAP = ("senter", LINE_BREAKS, "ner")  # run on every sentence, in this order
 ARRAY_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
@@ -193,6 +193,7 @@ def _gated_batch(nlp: Language, texts: list[str], gate: ParseGate, cheap, heavy)
     pieces = [(i, a, b) for i, doc in enumerate(docs) for a, b in regions(doc, gate, memo)]
     parts = [Doc(nlp.vocab, words=[t.text for t in docs[i][a:b]], spaces=[bool(t.whitespace_) for t in docs[i][a:b]])
              for i, a, b in pieces]
+    parts = [line_breaks(part) for part in parts]  # the parser keeps every line break a boundary, as in the full pipeline
     for _name, pipe in heavy:
         parts = _run(pipe, parts)
     by_doc: dict[int, list[tuple[int, Doc]]] = {}

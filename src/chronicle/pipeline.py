@@ -151,7 +151,7 @@ def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> 
 
 
 def cached_lsh_params(settings: Settings) -> LshParams:
-    """The LSH banding of `settings`, from the compiled cache (computing it needs a numerical optimiser, slow to import)."""
+    """The LSH banding of `settings`, from the compiled cache (a few milliseconds to compute; kept for the runners that read it from there)."""
     inputs = [repr((settings.near_duplicate_threshold, settings.minhash_permutations))]
     return cached("lsh", lambda: lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations), inputs)
 
