@@ -27,10 +27,12 @@ from chronicle.extract.participants import (
     for_to_modality,
     governing_verb,
     position_subject,
+    plural_gathered,
     plural_holder,
     quote_opening,
     stranded_object,
 )
+from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality
 from chronicle.extract.invitations import inviting_governor, return_invitation
@@ -183,6 +185,7 @@ class EventLexicon:
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
+    plural_objects: frozenset[str] = frozenset()  # "the meeting that brought them together": the same
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
     inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
@@ -294,6 +297,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
         plural_pronouns=_words(ontology.get("plural_pronouns")),
+        plural_objects=_words(ontology.get("plural_objects")),
         container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
@@ -1627,7 +1631,8 @@ def _setting(token, lexicon: EventLexicon) -> bool:
 def _plural_possessor(token, lexicon: EventLexicon) -> bool:
     """"their first meeting", "we had a good call": an event owned or held by the last
     event's actors."""
-    return _plural_owned(token, lexicon) or plural_holder(token, lexicon.plural_pronouns)
+    return (_plural_owned(token, lexicon) or plural_holder(token, lexicon.plural_pronouns)
+            or plural_gathered(token, lexicon.plural_objects))
 
 
 def _plural_owned(token, lexicon: EventLexicon) -> bool:
@@ -1655,6 +1660,8 @@ def find_events(
     found: list[_Found] = []
     consumed: set[int] = set()
     main_time: TimeValue | None = None
+    main_place: str | None = None  # where the main event happened, as its own sentence says
+    main_seen: TimeValue | None = None
     triggers = {token.i: best for token in doc if (best := best_trigger(token, lexicon)) is not None}
     added = {i for i in proposed or {} if i not in triggers}  # a proposal at a lexicon trigger keeps the lexicon's entry
     triggers.update((i, (proposed[i], None)) for i in added)
@@ -1714,6 +1721,12 @@ def find_events(
         if place is None and trigger.mode != "PHONE":
             place = _trip_destination(token, event_actors, actors, context, lexicon.places)
         stated = place is not None  # the sentence's own place, not a trip's or the dateline's
+        if modality in HAPPENED:  # "also met X in Berlin", the main event in Geneva: another occasion
+            if main_time is not main_seen:
+                main_place, main_seen = None, main_time
+            time = away_from_main(time, place, stated, main_place, context.places, context.published)
+            if main_place is None and stated and (time is main_time or time.rule.startswith("main-event:")):
+                main_place = place  # the main event's place: the first its day's mentions state
         if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
         place = _finer_place(place, token, actors, context, dateline, lexicon.places)

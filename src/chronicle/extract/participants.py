@@ -104,6 +104,16 @@ def plural_holder(noun, pronouns: Set[str], steps: int = 3) -> bool:
     return False
 
 
+def plural_gathered(noun, pronouns: Set[str]) -> bool:
+    """An event noun whose own relative clause takes a plural pronoun as its object: "the
+    meeting that brought [them] together", "the summit that united [them]" (not "the summit
+    that he hosted"): the same referents as a possessive "their"."""
+    return any(
+        clause.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in pronouns for c in clause.children)
+        for clause in noun.children
+    )
+
+
 def included_members(words: list, inclusion_words: Set[str]) -> list:
     """Persons named as members of a group noun among `words`: "X and a handful of his
     deputies, including Y and Z": Y and Z (with their conjuncts), also where the parser hung

@@ -150,6 +150,8 @@ class TimeRules:
     sequences: frozenset[str] = frozenset()  # "before": "before the dinner" is the dinner's day
     definites: frozenset[str] = frozenset()  # "the", "their": a noun that names a known event
     reporting_verbs: frozenset[str] = frozenset()  # "reported": "X met Y, the agency reported on Friday"
+    event_links: frozenset[str] = frozenset()  # "after": "a day after [the summit]" names its event
+    occurrence_verbs: frozenset[str] = frozenset()  # "took (place)": "the meeting that took place on Monday"
     report_lag_days: int = 1  # a reported happening is on the report's day or up to this many days before
     days_ahead_in_past: int = 0  # a yearless "June 12" this close after the anchor is that coming day, even in a past clause
     stay_end_words: frozenset[str] = frozenset()  # "after": "returned on Friday after a three-day visit"
@@ -272,6 +274,8 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         sequences=frozenset(_key(word) for word in (data.get("attachment") or {}).get("sequences", ())),
         definites=frozenset(_key(word) for word in (data.get("attachment") or {}).get("definites", ())),
         reporting_verbs=frozenset(_key(word) for word in (data.get("attachment") or {}).get("reporting_verbs", ())),
+        event_links=frozenset(_key(word) for word in (data.get("attachment") or {}).get("event_links", ())),
+        occurrence_verbs=frozenset(_key(word) for word in (data.get("attachment") or {}).get("occurrence_verbs", ())),
         report_lag_days=int((data.get("attachment") or {}).get("report_lag_days", 1)),
         stay_end_words=frozenset(_key(word) for word in (data.get("stays") or {}).get("end_words", ())),
         stay_start_preps=frozenset(_key(word) for word in (data.get("stays") or {}).get("start_preps", ())),

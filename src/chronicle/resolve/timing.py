@@ -139,18 +139,31 @@ def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
     found = []
     for expression in find_time_expressions(doc_text(doc), rules):
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        tense = clause_tense(span.root, rules) if span is not None and len(span) else "past"
+        late = _late_clause(span) if span is not None and len(span) else None  # "a visit that includes ... on Friday"
+        tense = clause_tense(late if late is not None else span.root, rules) if span is not None and len(span) else "past"
         if tense == "present" and _names_known_event(span):
             tense = "past"  # "is seeking warrants over [the 7 October] attacks": a known, past event
         found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
     return found
 
 
-def _governs(root, target, own_clause: set[int]) -> tuple[int, int] | None:
+def _describes_occurrence(verb, target, rules: TimeRules | None) -> bool:
+    """A clause on the event noun itself that says when or where it happened: "talks [held]
+    on Tuesday", "the meeting that [brought] them together in Cairo in May", "the summit,
+    which [took] place on Friday" (not "the summit that he cancelled on Monday")."""
+    if verb.head.i != target.i:
+        return False
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "relcl" and rules is not None and verb.lemma_.lower() in rules.occurrence_verbs
+
+
+def _governs(root, target, own_clause: set[int], rules: TimeRules | None = None) -> tuple[int, int] | None:
     """(0 when the head chain from `root` reaches `target` itself, 1 when it reaches a verb
     of `target`'s own clause; the number of steps), or None when it first crosses another
-    clause's verb, or a noun inside a prepositional phrase (the time of "talks ahead of
-    their meeting [on Wednesday]" is the meeting's), or ends at the sentence root."""
+    clause's verb (other than one saying when the target noun happened:
+    `_describes_occurrence`), or a noun inside a prepositional phrase (the time of "talks
+    ahead of their meeting [on Wednesday]" is the meeting's), or ends at the sentence root."""
     node, steps = root, 0
     while True:
         if node.i == target.i:
@@ -158,7 +171,7 @@ def _governs(root, target, own_clause: set[int]) -> tuple[int, int] | None:
         if _is_clause_verb(node):
             if node.i in own_clause:
                 return 1, steps
-            if not (node.dep_ == "acl" and node.head.i == target.i):  # "talks [held] on Tuesday"
+            if not _describes_occurrence(node, target, rules):  # "talks [held] on Tuesday"
                 return None
         elif steps and node.dep_ == "pobj" and node.pos_ in ("NOUN", "PROPN"):
             return None
@@ -254,6 +267,34 @@ def _in_relational_phrase(span, target, rules: TimeRules) -> bool:
     return False
 
 
+def _late_closure(span, target) -> bool:
+    """Whether a time the parse hangs on a verb before it belongs, as a reader takes it, to a
+    relative clause between them that no comma closes (late closure): in "the meeting
+    followed a parade that welcomed him for a visit that includes a dinner and a ceremony
+    on Friday", Friday is the visit's, not the meeting's. `target` inside the noun phrase
+    that clause describes keeps it; a comma before the time ("met the envoy, who arrived
+    from Lima, on Friday") closes the clause."""
+    clause = _late_clause(span)
+    if clause is None:
+        return False
+    phrase = clause.head
+    return not phrase.left_edge.i <= target.i <= phrase.right_edge.i
+
+
+def _late_clause(span):
+    """The relative clause a time closes into (`_late_closure`): the last one between the
+    verb the parse hangs the time on and the time, inside that verb's clause, with no comma
+    after it; None when there is none."""
+    verb = _clause_verb(span.root)
+    if verb is None or verb.i > span.start:
+        return None
+    doc = span.doc
+    clauses = [t for t in doc[verb.i + 1 : span.start] if t.dep_ == "relcl" and verb in t.ancestors]
+    if not clauses or any(t.text == "," for t in doc[clauses[-1].i : span.start]):
+        return None
+    return clauses[-1]
+
+
 def _sentence_spans(doc, token_index: int, expressions_with_values, rules: TimeRules):
     """The (span, value) pairs of the expressions in the token's sentence that may date it:
     not the token's own words, nor a period counting events, nor a time inside a phrase about
@@ -267,18 +308,18 @@ def _sentence_spans(doc, token_index: int, expressions_with_values, rules: TimeR
             continue
         if not sentence.start <= span.start < sentence.end:
             continue
-        if not _counted(span, rules) and not _in_relational_phrase(span, target, rules):
+        if not _counted(span, rules) and not _in_relational_phrase(span, target, rules) and not _late_closure(span, target):
             spans.append((span, value))
     return spans
 
 
-def _governing(token, spans):
+def _governing(token, spans, rules: TimeRules | None = None):
     """The value of the expression governing `token`'s clause, nearest in the tree first,
     resolved ones before unresolved; None when none does."""
     own_clause = _own_clause(token)
     found = []
     for span, value in spans:
-        governed = _governs(span.root, token, own_clause)
+        governed = _governs(span.root, token, own_clause, rules)
         if governed is not None:
             distance = min(abs(word.i - token.i) for word in span)
             found.append(((*governed, value.value is None, distance), value))
@@ -305,11 +346,11 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
     target = doc[token_index]
     spans = _sentence_spans(doc, token_index, expressions_with_values, rules)
     scope = _scope(target, rules)
-    chosen = _governing(target, spans)
+    chosen = _governing(target, spans, rules)
     clause = _clause_verb(target)
     while chosen is None and clause is not None and clause.head.i != clause.i:
         clause = _clause_verb(clause.head)
-        chosen = _governing(clause, spans) if clause is not None and clause.i in scope else None
+        chosen = _governing(clause, spans, rules) if clause is not None and clause.i in scope else None
         if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
             chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
     resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
@@ -464,6 +505,15 @@ _NAMES_ITS_EVENT = re.compile(r"[ \t]*[\w“\"'‘]")
 _MODIFIERS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod")
 
 
+def _ends_in_link(expression: TimeExpression, rules: TimeRules) -> bool:
+    """Whether an expression ends in a word that links it to what follows ("a day [after]
+    the summit", "the eve [of] the talks"); a complete one ("the previous evening", "the next
+    day") counts from the story's event whatever word comes next ("met the previous evening
+    for a dinner")."""
+    words = expression.text.lower().split()
+    return bool(words) and words[-1] in rules.event_links
+
+
 def _named_event(doc, expression: TimeExpression):
     """The head noun of the event an expression names right after it ("three days after
     [the G20 summit]", "the eve of [the talks]"); None when what follows is not a noun
@@ -539,7 +589,7 @@ def relative_to_event(time: TimeValue, expressions_with_values: list[tuple[TimeE
         return time
     if token_index is not None and _opens_clause_of(doc, expression, doc[token_index], rules):
         return _counted_back(expression, time, reference, rules, _sentence_day(doc, expression, token_index, expressions_with_values))
-    if _NAMES_ITS_EVENT.match(doc_text(doc), expression.end):
+    if _NAMES_ITS_EVENT.match(doc_text(doc), expression.end) and _ends_in_link(expression, rules):
         reference = _named_event_time(doc, expression, expressions_with_values, rules)
     if reference is None:
         return time
