@@ -32,7 +32,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.narrative import carried_date
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
@@ -129,6 +129,7 @@ class Modality:
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
+    posterior_prepositions: tuple[tuple[str, ...], ...] = ()  # "before holding a press conference"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
 
@@ -259,6 +260,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         negating_governors=_words(words.get("negating_governors")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
+        posterior_prepositions=_phrases(words.get("posterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
         hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
         affirming_negations=_phrases(words.get("affirming_negations")),
@@ -351,6 +353,7 @@ class _Found:
     listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
     ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
     follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
+    said: bool = False  # a plan told in words said in the past ("X said A and B will meet"): see _fold_previews
 
 
 def _is_verb(token) -> bool:
@@ -768,8 +771,8 @@ class _Actors(FrameActors):
             person = self.last_person_of(countries[0], token)
             if person is not None:
                 return self.describe(person.value, person, role, person.start, person.end)
-        if named and token.pos_ in ("NOUN", "PROPN"):
-            mention = named[0]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "his close friend Smith": the name, not "his"
+            mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
 
@@ -1097,9 +1100,10 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
         return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
         return "aim"
-    if _phrase_before(token, words.anterior_prepositions):
-        # "in the wake of the summit last month", "after visiting Kigali, he will fly on":
-        # dated, it is what its date says; undated, it shares its clause's future or past
+    if _phrase_before(token, words.anterior_prepositions) or _phrase_before(token, words.posterior_prepositions):
+        # "in the wake of the summit last month", "after visiting Kigali, he will fly on",
+        # "will meet X before holding a press conference": dated, it is what its date says;
+        # undated, it shares its clause's future or past
         if _dated(time):
             return _dated_modality(time, published, words) or "reported"
         return "planned" if clause_tense(token.head, rules) == "future" else "reported"
@@ -1733,6 +1737,7 @@ def find_events(
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
             sides=_sides(sources, targets), aim=aim, ahead=ahead, follows=follows,
+            said=modality == "planned" and said_before(token, lexicon.modality.speech_verbs),
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -2047,6 +2052,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
     into.ahead = into.ahead and (event.ahead or len(_persons_of(event)) < 2)
     into.follows = into.follows and (event.follows or len(_persons_of(event)) < 2)
+    into.said = into.said and event.said
 
 
 def _precision_rank(time: TimeValue) -> int:
@@ -2139,12 +2145,19 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
     ("were expected to have more discussions Saturday"), undated or on the same day as a
     meeting the article reports between the same persons (and not placed elsewhere), or for
     what is ahead, a few days later, for more of it, a day or two after it, announced that
-    meeting, told its agenda or its sequel: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
+    meeting, told its agenda or its sequel: it becomes evidence of it. So does a plan told in
+    words said in the past ("earlier in the day X said A and B will meet") on the day of a
+    meeting of the same persons the article reports. A plan to meet again ("flew back to meet him again")
     stays a plan."""
     kept = []
     for event in events:
         happened = None
-        if event.preview and len(_persons_of(event)) >= 2:
+        again = bool({t.lower_ for t in event.token.sent} & lexicon.modality.repeat_words)
+        if event.said and not again and event.modality == "planned" and len(_persons_of(event)) >= 2:
+            happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
+                             and _persons_of(e) == _persons_of(event) and _same_day(e.time, event.time)
+                             and not _different_places(e, event, places)), None)
+        if happened is None and event.preview and len(_persons_of(event)) >= 2:
             sentence = {t.lower_ for t in event.token.sent}
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
