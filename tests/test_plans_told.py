@@ -59,3 +59,16 @@ def test_a_name_in_apposition_is_the_participant_not_the_possessor(consults):
     assert "planned" in modalities(events)
     events = consults("Cyril Ramaphosa and his close friend will meet in Kigali on Monday.")
     assert all(people(e) <= {"Cyril Ramaphosa"} for e in events)
+
+
+def test_a_title_plan_whose_meeting_the_body_reports_is_that_meeting(consults):
+    events = consults(
+        "Ramaphosa to meet Kagame in Kigali\n\nPresident Cyril Ramaphosa met President Paul Kagame"
+        " in Kigali on Wednesday, officials said."
+    )
+    assert modalities(events) == ["reported"]
+    events = consults(
+        "Ramaphosa to meet Kagame in Kigali\n\nPresident Cyril Ramaphosa and President Paul Kagame"
+        " last met in Pretoria in March 2017."
+    )
+    assert "planned" in modalities(events)

@@ -36,7 +36,7 @@ from chronicle.extract.framing import conditioned, framed_as_present, object_mod
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
+from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -2147,7 +2147,8 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
     what is ahead, a few days later, for more of it, a day or two after it, announced that
     meeting, told its agenda or its sequel: it becomes evidence of it. So does a plan told in
     words said in the past ("earlier in the day X said A and B will meet") on the day of a
-    meeting of the same persons the article reports. A plan to meet again ("flew back to meet him again")
+    meeting of the same persons the article reports, and an undated plan in the title ("X to
+    meet Y") whose meeting the body reports ("X met Y on Monday"). A plan to meet again ("flew back to meet him again")
     stays a plan."""
     kept = []
     for event in events:
@@ -2156,6 +2157,11 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
         if event.said and not again and event.modality == "planned" and len(_persons_of(event)) >= 2:
             happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                              and _persons_of(e) == _persons_of(event) and _same_day(e.time, event.time)
+                             and not _different_places(e, event, places)), None)
+        if happened is None and not again and event.modality == "planned" and len(_persons_of(event)) >= 2 \
+                and not _dated(event.time) and in_title_block(event.token.sent):
+            happened = next((e for e in events if e.type == event.type and e.modality == "reported" and not e.implied
+                             and _persons_of(e) == _persons_of(event) and not in_title_block(e.token.sent)
                              and not _different_places(e, event, places)), None)
         if happened is None and event.preview and len(_persons_of(event)) >= 2:
             sentence = {t.lower_ for t in event.token.sent}
