@@ -72,3 +72,12 @@ def test_a_title_plan_whose_meeting_the_body_reports_is_that_meeting(consults):
         " last met in Pretoria in March 2017."
     )
     assert "planned" in modalities(events)
+
+
+
+def test_an_implied_host_of_a_visit_under_way_is_the_meeting_reported_that_day(consults):
+    met = "President Paul Kagame met President Cyril Ramaphosa in Pretoria on Friday. "
+    events = consults(met + "Kagame's visit to South Africa on Friday will see trade deals signed.")
+    assert modalities(events) == ["reported"]
+    events = consults(met + "Ramaphosa later invited Kagame to visit South Africa.")  # an invitation: still to come
+    assert modalities(events) == ["planned", "reported"]

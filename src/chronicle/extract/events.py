@@ -1912,7 +1912,9 @@ def _unreal_form(token, rules: TimeRules) -> bool:
 
 def _without_implied_duplicates(events: list[_Found], published: dt.date | None) -> list[_Found]:
     """An implied host ("arrived in Moscow") is a guess the article may state itself: a
-    meeting of the same persons, reported in words, within a few days, replaces it; one the
+    meeting of the same persons, reported in words, within a few days, replaces it (so does
+    one reported on the day of an implied host's plan: "deals will be signed during his visit
+    to Sochi" beside "they talked in Sochi on Wednesday", the visit under way); one the
     article says is still ahead on the publication day or later ("arrived in Chennai ... will
     meet Modi later today") undoes it: the visit stays, without the host."""
     def persons(event: _Found) -> frozenset[str]:
@@ -1928,7 +1930,8 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
     kept = [
         e for e in events
         if not e.implied or not any(
-            s.type == e.type and _group(s.modality) == _group(e.modality) and persons(s) == persons(e) and near(s.time, e.time)
+            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time)
+            and (_group(s.modality) == _group(e.modality) or _visit_underway(e, s))
             for s in stated
         )
     ]
@@ -1939,6 +1942,15 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
         ):
             event.actors, event.implied = _without_implied_host(event.actors), False
     return kept
+
+
+def _visit_underway(implied: _Found, stated: _Found) -> bool:
+    """Whether an implied host's plan ("will be offered weapons during his visit to Sochi")
+    is the visit a stated meeting of the same day reports ("talked in Sochi on Wednesday"):
+    both dated to the same day, the plan by words of its own (an invitation dated only by the
+    article's main event is a visit still to come), the one planned, the other reported."""
+    return (implied.modality == "planned" and stated.modality == "reported" and _dated(implied.time)
+            and _same_day(implied.time, stated.time))
 
 
 def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
