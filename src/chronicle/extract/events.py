@@ -34,11 +34,11 @@ from chronicle.extract.participants import (
 )
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import carried_date
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
-from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
+from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
@@ -131,6 +131,7 @@ class Modality:
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
+    posterior_prepositions: tuple[tuple[str, ...], ...] = ()  # "before holding a press conference"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
 
@@ -262,6 +263,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         negating_governors=_words(words.get("negating_governors")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
+        posterior_prepositions=_phrases(words.get("posterior_prepositions")),
         prospective_modifiers=_words(words.get("prospective_modifiers")),
         hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
         affirming_negations=_phrases(words.get("affirming_negations")),
@@ -355,6 +357,7 @@ class _Found:
     listed: bool = False  # one item of a counted list ("met twice: in A in May and in B in June"): its place is the item's
     ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
     follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
+    said: bool = False  # a plan told in words said in the past ("X said A and B will meet"): see _fold_previews
 
 
 def _is_verb(token) -> bool:
@@ -772,8 +775,8 @@ class _Actors(FrameActors):
             person = self.last_person_of(countries[0], token)
             if person is not None:
                 return self.describe(person.value, person, role, person.start, person.end)
-        if named and token.pos_ in ("NOUN", "PROPN"):
-            mention = named[0]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "his close friend Smith": the name, not "his"
+            mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role)
 
@@ -1101,9 +1104,10 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
         return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
         return "aim"
-    if _phrase_before(token, words.anterior_prepositions):
-        # "in the wake of the summit last month", "after visiting Kigali, he will fly on":
-        # dated, it is what its date says; undated, it shares its clause's future or past
+    if _phrase_before(token, words.anterior_prepositions) or _phrase_before(token, words.posterior_prepositions):
+        # "in the wake of the summit last month", "after visiting Kigali, he will fly on",
+        # "will meet X before holding a press conference": dated, it is what its date says;
+        # undated, it shares its clause's future or past
         if _dated(time):
             return _dated_modality(time, published, words) or "reported"
         return "planned" if clause_tense(token.head, rules) == "future" else "reported"
@@ -1746,6 +1750,7 @@ def find_events(
             actors=event_actors, modality=modality, time=time, place=place,
             confidence=round(trigger.confidence * completeness, 3), evidence=[evidence], preview=preview, stated=stated,
             sides=_sides(sources, targets), aim=aim, ahead=ahead, follows=follows,
+            said=modality == "planned" and said_before(token, lexicon.modality.speech_verbs),
         )
         if trigger.type == "CONSULT" and not (modality in HAPPENED and _unreal_form(token, time_rules)):
             event.actors, event.implied = actors.with_implied_host(event.actors, time, token, trigger)
@@ -1920,7 +1925,9 @@ def _unreal_form(token, rules: TimeRules) -> bool:
 
 def _without_implied_duplicates(events: list[_Found], published: dt.date | None) -> list[_Found]:
     """An implied host ("arrived in Moscow") is a guess the article may state itself: a
-    meeting of the same persons, reported in words, within a few days, replaces it; one the
+    meeting of the same persons, reported in words, within a few days, replaces it (so does
+    one reported on the day of an implied host's plan: "deals will be signed during his visit
+    to Sochi" beside "they talked in Sochi on Wednesday", the visit under way); one the
     article says is still ahead on the publication day or later ("arrived in Chennai ... will
     meet Modi later today") undoes it: the visit stays, without the host."""
     def persons(event: _Found) -> frozenset[str]:
@@ -1936,7 +1943,8 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
     kept = [
         e for e in events
         if not e.implied or not any(
-            s.type == e.type and _group(s.modality) == _group(e.modality) and persons(s) == persons(e) and near(s.time, e.time)
+            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time)
+            and (_group(s.modality) == _group(e.modality) or _visit_underway(e, s))
             for s in stated
         )
     ]
@@ -1947,6 +1955,15 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
         ):
             event.actors, event.implied = _without_implied_host(event.actors), False
     return kept
+
+
+def _visit_underway(implied: _Found, stated: _Found) -> bool:
+    """Whether an implied host's plan ("will be offered weapons during his visit to Sochi")
+    is the visit a stated meeting of the same day reports ("talked in Sochi on Wednesday"):
+    both dated to the same day, the plan by words of its own (an invitation dated only by the
+    article's main event is a visit still to come), the one planned, the other reported."""
+    return (implied.modality == "planned" and stated.modality == "reported" and _dated(implied.time)
+            and _same_day(implied.time, stated.time))
 
 
 def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
@@ -2060,6 +2077,7 @@ def _absorb(into: _Found, event: _Found) -> None:
     into.preview = into.preview and (event.preview or len(_persons_of(event)) < 2)  # a plan of named persons is no mere preview
     into.ahead = into.ahead and (event.ahead or len(_persons_of(event)) < 2)
     into.follows = into.follows and (event.follows or len(_persons_of(event)) < 2)
+    into.said = into.said and event.said
 
 
 def _precision_rank(time: TimeValue) -> int:
@@ -2152,12 +2170,25 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
     ("were expected to have more discussions Saturday"), undated or on the same day as a
     meeting the article reports between the same persons (and not placed elsewhere), or for
     what is ahead, a few days later, for more of it, a day or two after it, announced that
-    meeting, told its agenda or its sequel: it becomes evidence of it. A plan to meet again ("flew back to meet him again")
+    meeting, told its agenda or its sequel: it becomes evidence of it. So does a plan told in
+    words said in the past ("earlier in the day X said A and B will meet") on the day of a
+    meeting of the same persons the article reports, and an undated plan in the title ("X to
+    meet Y") whose meeting the body reports ("X met Y on Monday"). A plan to meet again ("flew back to meet him again")
     stays a plan."""
     kept = []
     for event in events:
         happened = None
-        if event.preview and len(_persons_of(event)) >= 2:
+        again = bool({t.lower_ for t in event.token.sent} & lexicon.modality.repeat_words)
+        if event.said and not again and event.modality == "planned" and len(_persons_of(event)) >= 2:
+            happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
+                             and _persons_of(e) == _persons_of(event) and _same_day(e.time, event.time)
+                             and not _different_places(e, event, places)), None)
+        if happened is None and not again and event.modality == "planned" and len(_persons_of(event)) >= 2 \
+                and not _dated(event.time) and in_title_block(event.token.sent):
+            happened = next((e for e in events if e.type == event.type and e.modality == "reported" and not e.implied
+                             and _persons_of(e) == _persons_of(event) and not in_title_block(e.token.sent)
+                             and not _different_places(e, event, places)), None)
+        if happened is None and event.preview and len(_persons_of(event)) >= 2:
             sentence = {t.lower_ for t in event.token.sent}
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied

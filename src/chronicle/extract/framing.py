@@ -62,3 +62,15 @@ def conditioned(verbs, markers: Set[str]) -> bool:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children) for c in verb.children):
             return True
     return False
+
+
+def said_before(token, speech_verbs: Set[str]) -> bool:
+    """Whether an event is told inside words said in the past: its clause hangs under a verb
+    of `speech_verbs` in the simple past ("Earlier, X said that A and B will meet", "Y said
+    the talks will help"): a plan as it stood when said, which the article may go on to
+    report as done."""
+    return any(
+        verb.tag_ == "VBD" and verb.lemma_.lower() in speech_verbs and verb.pos_ in ("VERB", "AUX")
+        for verb in token.ancestors
+    )
+

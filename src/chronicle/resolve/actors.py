@@ -837,6 +837,10 @@ def _resolve_from_context(
             antecedent = _ordinal_antecedent(c.ordinal, sentence, persons_seen)
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6
+        elif c.label == "PRON" and c.value is None and (bound := _bound_possessive(c, sentence, candidates[:i], sentence_starts, lexicon)):
+            c.value, c.method, c.confidence = bound.value, "pronoun", 0.6
+        elif c.label == "PRON" and c.value is None and (speaker := _reporting_subject(c, doc, candidates[:i])):
+            c.value, c.method, c.confidence = speaker.value, "pronoun", 0.6
         elif c.label == "PRON" and c.value is None:
             antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
             sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc.text)
@@ -849,6 +853,40 @@ def _resolve_from_context(
             last_person = c
             if c.label == "PERSON" or c.title_of is None:
                 persons_seen.append((sentence, c))
+
+
+def _bound_possessive(pronoun: _Candidate, sentence: int, before: list[_Candidate], sentence_starts: list[int],
+                      lexicon: ResolverLexicon | None) -> _Candidate | None:
+    """A possessive after a subject pronoun of the same gender in its sentence is bound to it:
+    "X told Y that he would raise it during his meeting with Z" (his = he = X), not the last
+    person named (Y)."""
+    if not pronoun.possessive or lexicon is None:
+        return None
+    feminine = pronoun.text.lower() in lexicon.feminine_pronouns
+    for c in reversed(before):
+        if bisect_right(sentence_starts, c.start) - 1 != sentence:
+            return None
+        if c.label == "PRON" and c.subject and c.value and not c.plural and (c.text.lower() in lexicon.feminine_pronouns) == feminine:
+            return c
+    return None
+
+
+def _reporting_subject(pronoun: _Candidate, doc, before: list[_Candidate]) -> _Candidate | None:
+    """The subject pronoun of a clause said, known or decided by a named person is that person:
+    "X confirmed he would meet Y", "X said she will visit" (he = X, she = X), not the first
+    subject of the sentence."""
+    if not pronoun.subject:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    if token is None or token.dep_ != "nsubj" or token.head.dep_ != "ccomp":
+        return None
+    governor = token.head.head
+    subject = next((w for w in reversed(list(governor.children)) if w.dep_ == "nsubj" and w.pos_ == "PROPN" and w.i < token.i), None)
+    if subject is None:
+        return None
+    return next((c for c in reversed(before) if c.label == "PERSON" and c.kind == "person" and c.value
+                 and c.start <= subject.idx < c.end), None)
 
 
 def _titled_in_article(candidates: list[_Candidate]) -> dict[tuple[str, str], str]:
