@@ -25,6 +25,7 @@ from chronicle.extract.participants import (
     included_members,
     for_subject,
     for_to_modality,
+    gathered_referents,
     governing_verb,
     position_subject,
     plural_holder,
@@ -35,6 +36,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
+from chronicle.extract.recalled import recalled_time
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
@@ -49,6 +51,7 @@ from chronicle.resolve.timing import (
     relative_to_event, sequenced_time,
 )
 
+PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the parser gives either
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
     "directed": ("against", "on", "with", "to", "at", "from", "for"),
@@ -131,6 +134,7 @@ class Modality:
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
+    recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ class EventLexicon:
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
+    gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
     inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
@@ -282,6 +287,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
+        recall_markers=_words(words.get("recall_markers")),
     )
     return EventLexicon(
         types=types,
@@ -294,6 +300,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
         plural_pronouns=_words(ontology.get("plural_pronouns")),
+        gathered_pronouns=_words(ontology.get("gathered_pronouns")),
         container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
@@ -441,7 +448,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         obj = noun
     elif obj is not None and _noun_keys(obj) & trigger.object_not:
         return False, None
-    if trigger.particle and not any(c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
+    if trigger.particle and not any(c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle for c in token.children):
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
                                 for c in token.children):
@@ -1603,7 +1610,7 @@ def _consult_mode(event: _Found, context: ArticleContext) -> tuple[str | None, l
 
 def _extent(token, noun, trigger: Trigger) -> tuple[int, int]:
     words = [token] + ([noun] if noun is not None else [])
-    words += [c for c in token.children if c.dep_ == "prt" and c.lower_ == trigger.particle]
+    words += [c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle]
     return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
 
 
@@ -1675,8 +1682,9 @@ def find_events(
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
-        anaphoric = not event_actors and _plural_referent(token, lexicon)
-        time = _event_time(doc, token, context, dating, found, main_time, time_rules)
+        anaphoric = not event_actors and (
+            _plural_referent(token, lexicon) or gathered_referents(token, trigger.particle, lexicon.gathered_pronouns))
+        time = recalled_time(token, since, lexicon.modality.recall_markers) or _event_time(doc, token, context, dating, found, main_time, time_rules)
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
