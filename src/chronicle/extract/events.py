@@ -37,7 +37,7 @@ from chronicle.extract.framing import conditioned, framed_as_present, object_mod
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.recalled import recalled_time
-from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
+from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
@@ -1478,11 +1478,14 @@ def _travel_word(word, words: PlaceWords):
     return travel
 
 
-def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords,
+                      unmade: frozenset[str] = frozenset()) -> str | None:
     """Where a meeting with no place phrase took place: the destination of a trip in its
     sentence or the one before, made by one of its participants or to a participant's
     country ("Ruto flew to Ankara on Monday. He met Erdogan at the palace."), or in the
-    sentence after when it is a participant's country ("... This was his first visit to Iran")."""
+    sentence after when it is a participant's country ("... This was his first visit to Iran")
+    and that trip is told as made (not under an auxiliary of `unmade`: "... could follow
+    it with a visit to Washington")."""
     sentence = token.sent
     before = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
     after = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
@@ -1493,6 +1496,8 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
             mention = actors.places.get(word.i)
             travel = _travel_word(word, words) if mention is not None else None
             if travel is None or mention.value not in context.places:
+                continue
+            if not mover_counts and unmade_trip(travel, unmade):
                 continue
             if context.places[mention.value].country in countries:
                 return mention.value
@@ -1720,7 +1725,8 @@ def find_events(
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE":
-            place = _trip_destination(token, event_actors, actors, context, lexicon.places)
+            place = _trip_destination(token, event_actors, actors, context, lexicon.places,
+                                      lexicon.modality.hypothetical_auxiliaries | time_rules.future_auxiliaries)
         stated = place is not None  # the sentence's own place, not a trip's or the dateline's
         if place is None and trigger.mode != "PHONE" and _dateline_applies(time, modality, context.published):
             place = dateline
