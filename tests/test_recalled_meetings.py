@@ -44,3 +44,12 @@ def test_bringing_people_together_is_no_meeting(consults):
     events = consults("Narendra Modi met Shinzo Abe in Tokyo on Friday. He said they disagree on trade but "
                       "tried to bring people together.")
     assert len(events) == 1
+
+
+def test_an_undated_meeting_does_not_take_the_recalled_date_or_lend_it_to_others(consults):
+    events = consults("Narendra Modi and Shinzo Abe speak during a meeting at the palace in Tokyo.\n\nThe visit was "
+                      "Modi's first to Japan since March 2016, when the two leaders met in Kyoto.\n\nModi also "
+                      "held talks with business leaders.", None)
+    pair = [e for e in events if people(e) == ["Narendra Modi", "Shinzo Abe"]]
+    assert sorted(str(e.date) for e in pair) == ["2016-03", "None"]
+    assert [e.date for e in events if e.date == "2016-03"] == ["2016-03"]  # the recalled one alone

@@ -36,7 +36,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
-from chronicle.extract.recalled import recalled_time
+from chronicle.extract.recalled import recalled_apart, recalled_time
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
@@ -1717,7 +1717,7 @@ def find_events(
             last = _last_occurrence(doc, token, since, time_rules)
             if last is not None:
                 time, modality = last, "historical"
-        if modality in HAPPENED:
+        if modality in HAPPENED and not time.rule.startswith("since-when:"):  # a recalled meeting is no main event
             main_time = _main_time(main_time, time)
         others = frozenset(i for i, (t, _) in triggers.items() if t.type != trigger.type)  # "in response to the attack in X"
         place = _place(token, noun, place_word, actors, context, lexicon.places, others)
@@ -2112,6 +2112,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if earlier.type != event.type or _group(earlier.modality) != _group(event.modality):
         return False
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
+        return False
+    if recalled_apart(earlier.time, event.time, _dated):  # "since May 2018, when they met": not today's talks
         return False
     if _different_places(earlier, event, places):
         return False

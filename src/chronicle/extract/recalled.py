@@ -30,3 +30,12 @@ def recalled_time(token, since: list[tuple[TimeExpression, TimeValue]], markers:
         if value.resolved and expression.start <= head.idx < expression.end:
             return replace(value, open_ended=False, rule=f"since-when:{value.rule}")
     return None
+
+
+def recalled_apart(a: TimeValue, b: TimeValue, dated) -> bool:
+    """Whether two mentions of an article stay apart because one is a meeting recalled on a
+    "since" date (rule "since-when:") and the other gives no date of its own (`dated` says
+    which do): an undated "the talks at the Kremlin" is the article's meeting, not the one
+    the since-clause recalls."""
+    recalled = [t.rule.startswith("since-when:") for t in (a, b)]
+    return any(recalled) and not all(dated(t) for t in (a, b))
