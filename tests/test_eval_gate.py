@@ -110,6 +110,7 @@ EVENT_FLOORS = {  # meetings that happened; planned meetings. Measured when pinn
 # dev2 planned recall floor raised (2026-12-07, h14h: granted audiences, pronouns meeting a compatriot): 26/38
 # planned recall floors raised (2026-12-07, h14p: plans said before / title plans / implied hosts folded,
 # pronouns bound to the speaker): dev 11/15, dev2 28/38
+# dev2 recall floor raised (2026-12-07, h14f second pass: meetings recalled in a since-clause, "brought them together"): 97/110 (0.882)
 # date floors raised (2026-12-07, h14t: news windows, meetings in progress, page months, stays):
 # dates dev 51/81 -> 54/82 (0.6585), dev2 51/90 -> 54/90 (0.60)
 # date and recall floors raised (2026-12-07, h14d: calls on the telephone, relative clauses of

@@ -84,3 +84,16 @@ AR = ("Albanese", "Ramaphosa")
 )
 def test_the_place_of_a_meeting(extract, text, published, surnames, city):
     assert meeting(extract(text, published), *surnames)[1] == city
+
+
+def test_a_visit_the_next_sentence_only_proposes_does_not_place_the_meeting(consults):
+    events = consults("Narendra Modi met Shinzo Abe at the border on Friday.\n\nThe two seemed at ease, with Modi "
+                      "and Abe greeting each other warmly. Modi even suggested they could follow the talks with "
+                      "a visit by Abe to the White House.")
+    met = [e for e in events if e.modality == "reported"]
+    assert met and all(e.place is None for e in met)
+
+
+def test_a_visit_the_next_sentence_reports_places_the_meeting_in_that_country(consults):
+    events = consults("Narendra Modi held talks with Shinzo Abe on Friday. It was his first visit to Japan since 2016.")
+    assert any(e.place == "JPN" for e in events if e.modality == "reported")

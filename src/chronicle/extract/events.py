@@ -25,6 +25,7 @@ from chronicle.extract.participants import (
     included_members,
     for_subject,
     for_to_modality,
+    gathered_referents,
     governing_verb,
     position_subject,
     plural_gathered,
@@ -37,7 +38,8 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
-from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart
+from chronicle.extract.recalled import recalled_apart, recalled_time
+from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
@@ -51,6 +53,7 @@ from chronicle.resolve.timing import (
     relative_to_event, sequenced_time,
 )
 
+PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the parser gives either
 ROLES = ("directed", "symmetric", "visit", "host")
 DEFAULT_TARGET_PREPS = {  # by role scheme: "met with X", "visited X", "sanctions against X"
     "directed": ("against", "on", "with", "to", "at", "from", "for"),
@@ -134,6 +137,7 @@ class Modality:
     posterior_prepositions: tuple[tuple[str, ...], ...] = ()  # "before holding a press conference"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
+    recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,7 @@ class EventLexicon:
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
-    plural_objects: frozenset[str] = frozenset()  # "the meeting that brought them together": the same
+    gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
     referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
     inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
@@ -287,6 +291,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
+        recall_markers=_words(words.get("recall_markers")),
     )
     return EventLexicon(
         types=types,
@@ -299,7 +304,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         plural_referents=_words(ontology.get("plural_referents")),
         plural_possessives=_words(ontology.get("plural_possessives")),
         plural_pronouns=_words(ontology.get("plural_pronouns")),
-        plural_objects=_words(ontology.get("plural_objects")),
+        gathered_pronouns=_words(ontology.get("gathered_pronouns")),
         container_nouns=_words(ontology.get("container_nouns")),
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
@@ -448,7 +453,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         obj = noun
     elif obj is not None and _noun_keys(obj) & trigger.object_not:
         return False, None
-    if trigger.particle and not any(c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
+    if trigger.particle and not any(c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle for c in token.children):
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
                                 for c in token.children):
@@ -1479,11 +1484,14 @@ def _travel_word(word, words: PlaceWords):
     return travel
 
 
-def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords) -> str | None:
+def _trip_destination(token, event_actors, actors: _Actors, context: ArticleContext, words: PlaceWords,
+                      unmade: frozenset[str] = frozenset()) -> str | None:
     """Where a meeting with no place phrase took place: the destination of a trip in its
     sentence or the one before, made by one of its participants or to a participant's
     country ("Ruto flew to Ankara on Monday. He met Erdogan at the palace."), or in the
-    sentence after when it is a participant's country ("... This was his first visit to Iran")."""
+    sentence after when it is a participant's country ("... This was his first visit to Iran")
+    and that trip is told as made (not under an auxiliary of `unmade`: "... could follow
+    it with a visit to Washington")."""
     sentence = token.sent
     before = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
     after = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
@@ -1494,6 +1502,8 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
             mention = actors.places.get(word.i)
             travel = _travel_word(word, words) if mention is not None else None
             if travel is None or mention.value not in context.places:
+                continue
+            if not mover_counts and unmade_trip(travel, unmade):
                 continue
             if context.places[mention.value].country in countries:
                 return mention.value
@@ -1611,7 +1621,7 @@ def _consult_mode(event: _Found, context: ArticleContext) -> tuple[str | None, l
 
 def _extent(token, noun, trigger: Trigger) -> tuple[int, int]:
     words = [token] + ([noun] if noun is not None else [])
-    words += [c for c in token.children if c.dep_ == "prt" and c.lower_ == trigger.particle]
+    words += [c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle]
     return min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
 
 
@@ -1636,7 +1646,7 @@ def _plural_possessor(token, lexicon: EventLexicon) -> bool:
     """"their first meeting", "we had a good call": an event owned or held by the last
     event's actors."""
     return (_plural_owned(token, lexicon) or plural_holder(token, lexicon.plural_pronouns)
-            or plural_gathered(token, lexicon.plural_objects))
+            or plural_gathered(token, lexicon.gathered_pronouns))
 
 
 def _plural_owned(token, lexicon: EventLexicon) -> bool:
@@ -1686,8 +1696,9 @@ def find_events(
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
-        anaphoric = not event_actors and _plural_referent(token, lexicon)
-        time = _event_time(doc, token, context, dating, found, main_time, time_rules)
+        anaphoric = not event_actors and (
+            _plural_referent(token, lexicon) or gathered_referents(token, trigger.particle, lexicon.gathered_pronouns))
+        time = recalled_time(token, since, lexicon.modality.recall_markers) or _event_time(doc, token, context, dating, found, main_time, time_rules)
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
@@ -1715,7 +1726,7 @@ def find_events(
             last = _last_occurrence(doc, token, since, time_rules)
             if last is not None:
                 time, modality = last, "historical"
-        if modality in HAPPENED:
+        if modality in HAPPENED and not time.rule.startswith("since-when:"):  # a recalled meeting is no main event
             main_time = _main_time(main_time, time)
         others = frozenset(i for i, (t, _) in triggers.items() if t.type != trigger.type)  # "in response to the attack in X"
         place = _place(token, noun, place_word, actors, context, lexicon.places, others)
@@ -1723,7 +1734,8 @@ def find_events(
         if time.rule.startswith("last-before-negated-since") and place_word is None:
             place = None  # "have not met since July": where they last met is not this sentence's place
         if place is None and trigger.mode != "PHONE":
-            place = _trip_destination(token, event_actors, actors, context, lexicon.places)
+            place = _trip_destination(token, event_actors, actors, context, lexicon.places,
+                                      lexicon.modality.hypothetical_auxiliaries | time_rules.future_auxiliaries)
         stated = place is not None  # the sentence's own place, not a trip's or the dateline's
         if modality in HAPPENED:  # "also met X in Berlin", the main event in Geneva: another occasion
             if main_time is not main_seen:
@@ -2129,6 +2141,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if earlier.type != event.type or _group(earlier.modality) != _group(event.modality):
         return False
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
+        return False
+    if recalled_apart(earlier.time, event.time, _dated):  # "since May 2018, when they met": not today's talks
         return False
     if _different_places(earlier, event, places):
         return False

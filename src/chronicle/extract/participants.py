@@ -157,3 +157,12 @@ def quote_opening(token) -> int:
         if word.text in _QUOTE_MARKS:
             return index
     return token.sent.start
+
+
+def gathered_referents(verb, particle: str | None, pronouns: Set[str]) -> bool:
+    """"the meeting that brought them together": a verb of gathering (its trigger's particle,
+    "together", present) whose object is a plural pronoun refers back to the last event's
+    actors, as "the two leaders met" does; "brought the unions together" names its own."""
+    if not particle or not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in pronouns for c in verb.children)

@@ -35,3 +35,11 @@ def purpose_names_counterpart(verb) -> bool:
         for noun in prep.children if noun.dep_ == "pobj"
         for word in noun.children
     )
+
+
+def unmade_trip(travel, auxiliaries: Set[str]) -> bool:
+    """Whether a trip word stands in a clause that does not report it: the nearest verb at
+    or above it has one of `auxiliaries` ("could follow the meeting with a visit by X to
+    Y", "will travel to Y"); "this was his first visit to Y" reports one."""
+    verb = next((t for t in (travel, *travel.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children)
