@@ -23,11 +23,16 @@ def test_a_clause_without_a_subject_takes_the_subject_of_the_clause_above(nlp):
     assert [t.text for t in governing_subjects(_word(doc, "rejected"))] == ["envoy"]
 
 
-def test_a_clause_at_the_root_or_hung_on_a_preposition_takes_no_one_above(nlp):
+def test_a_clause_under_a_preposition_takes_the_subject_above(nlp):
+    doc = nlp("Vantoria played a role, with its army deploying soldiers to the border.")
+    assert [t.text for t in governing_subjects(_word(doc, "deploying"))] == ["Vantoria"]
+
+
+def test_a_word_at_the_root_or_the_object_of_a_preposition_takes_no_one_above(nlp):
     root = nlp("The rebels of Vantoria rejected the talks.")
     assert governing_subjects(_word(root, "rejected")) == []
-    prepositional = nlp("Vantoria played a role, with its army deploying soldiers to the border.")
-    assert governing_subjects(_word(prepositional, "deploying")) == []  # not read across "with"
+    noun = nlp("The envoy of Vantoria spoke about the blockade.")
+    assert governing_subjects(_word(noun, "blockade")) == []  # a noun's own preposition: not a clause
 
 
 def _propose_at(word: str, type_: str):

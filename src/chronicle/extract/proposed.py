@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-# the clause links a proposal's source may be read across: open complements, coordinated
-# and adverbial clauses ("deployed troops, moving them to the border": the deployer)
-DEFAULT_LINKS = frozenset({"xcomp", "conj", "advcl", "ccomp"})
+# the links a proposal's source may be read across: open complements, coordinated, adverbial
+# and reported clauses, and a clause under a preposition ("X played a role, with its army
+# deploying troops": X); not a noun's own preposition (the trigger noun is a "pobj")
+DEFAULT_LINKS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
 
 
 def governing_subjects(token, links: Set[str] = DEFAULT_LINKS) -> list:

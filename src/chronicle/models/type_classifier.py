@@ -67,7 +67,7 @@ GUARD_PROPOSE = 0.4  # the least score of a proposed trigger
 # its "trigger" the classifier backs most, or do so only in a sentence that names a resolved
 # actor and at `GUARD_OFF_ROOT_LEAST` ("actor", the default; issue 15, fourth round). An
 # off-root proposal's event without actors of its own takes the subject of the clause above
-# it, or goes (`find_events`): eval top-1 0.571 -> 0.590, dev3 unmatched 0.486 -> 0.489.
+# it, or goes (`find_events`): eval top-1 0.571 -> 0.596, dev3 unmatched 0.486 -> 0.489.
 GUARD_OFF_ROOT = "actor"
 GUARD_OFF_ROOT_LEAST = 0.6
 GUARD_NEEDS_ACTOR = False  # guarded proposals need no resolved actor in the sentence (dev3 unchanged)
