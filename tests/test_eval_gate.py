@@ -196,9 +196,11 @@ def test_events_of_every_type_stay_above_the_floor():
 # Issue 15, second round (2,444 labels of our own, richer features, guard doubt 0.3, proposals
 # without a resolved actor): combined 0.571 / 0.553 / 0.236 / 14; guarded 0.602 / 0.571 / 0.354 / 14
 # (dev3 type and who 0.448). Third round (the multi-label head): guarded 0.602 / 0.571 / 0.298 / 14.
+# Fourth round (off-root proposals where an actor is named, with the subject above): guarded
+# 0.627 / 0.596 / 0.298 / 14.
 PLOVER_FLOORS = {
     "combined": {"among": 0.57, "top1": 0.54, "max_extra": 0.25, "quiet": 0.92},
-    "guarded": {"among": 0.59, "top1": 0.56, "max_extra": 0.31, "quiet": 0.92},
+    "guarded": {"among": 0.61, "top1": 0.58, "max_extra": 0.31, "quiet": 0.92},
 }
 
 

@@ -172,7 +172,8 @@ def test_guarded_retypes_only_a_doubted_main_event_without_both_actors():
     assert tc.decide([bare], close, _model(guarded=True))[0].type == "ACCUSE"
 
 
-def test_guarded_proposes_nothing_beside_a_lexicon_trigger_off_the_root(nlp, lexicon):
+def test_guarded_skip_option_proposes_nothing_beside_a_lexicon_trigger_off_the_root(nlp, lexicon, monkeypatch):
+    monkeypatch.setattr(tc, "GUARD_OFF_ROOT", "skip")
     doc = nlp("Officials in Vantoria turned back the convoy after protests.")
     span = (doc[:].sent.start_char, doc[:].sent.end_char)
     confident = {span: _scores(REJECT=0.8, NONE=0.1)}
@@ -270,3 +271,15 @@ def test_a_proposal_without_actors_goes_when_proposals_need_them(monkeypatch):
     monkeypatch.setattr(tc, "PROPOSAL_NEEDS_ACTORS", True)
     assert tc.decide([bare], scores, _model(guarded=True), proposals_at=frozenset({20})) == []
     assert len(tc.decide([framed], scores, _model(guarded=True), proposals_at=frozenset({20}))) == 1
+
+
+def test_guarded_off_root_proposals_need_a_named_actor_and_a_sure_score(nlp, lexicon):
+    doc = nlp("Officials in Vantoria turned back the convoy after protests.")
+    span = (doc[:].sent.start_char, doc[:].sent.end_char)
+    assert tc.GUARD_OFF_ROOT == "actor"
+    sure = {span: _scores(REJECT=0.8, NONE=0.1)}
+    proposed = tc.proposals(doc, sure, _model(guarded=True), lexicon, actor_starts=[13])
+    assert [doc[i].text for i in proposed] == ["protests"]  # at the lexicon trigger, not the root
+    assert tc.proposals(doc, sure, _model(guarded=True), lexicon, actor_starts=[]) == {}  # no actor named
+    unsure = {span: _scores(REJECT=0.5, NONE=0.1)}  # above the proposal floor, below the off-root one
+    assert tc.proposals(doc, unsure, _model(guarded=True), lexicon, actor_starts=[13]) == {}

@@ -19,6 +19,7 @@ from chronicle.data import load_yaml
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, EventMention, Evidence, Mention, Place, RoleEvidence
 from chronicle.nlp import doc_text
+from chronicle.extract.proposed import governing_subjects
 from chronicle.extract.participants import (
     appositive_conjuncts,
     closing_speech_verb,
@@ -1666,7 +1667,8 @@ def find_events(
 ) -> list[EventMention]:
     """The event mentions of one parsed article (offsets into `doc.text`, the clean text);
     `proposed` adds triggers by token index (the type classifier's, chronicle.models): an
-    event of theirs is kept without actors of its own."""
+    event of theirs is kept without actors of its own, except one off its sentence's root,
+    which takes the subject of the clause above it (`governing_subjects`) or goes."""
     actors = _Actors(doc, context, kb, lexicon)
     dateline = _dateline_city(actors.text, context)
     dating = [(e, v) for e, v in context.times if not v.open_ended]  # "since 2015" dates no event
@@ -1696,6 +1698,9 @@ def find_events(
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         event_actors = _roles(trigger, sources, targets)
+        off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
+        if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
+            event_actors = _roles(trigger, [a for s in governing_subjects(token) for a in actors.of(s, "source")], [])
         anaphoric = not event_actors and (
             _plural_referent(token, lexicon) or gathered_referents(token, trigger.particle, lexicon.gathered_pronouns))
         time = recalled_time(token, since, lexicon.modality.recall_markers) or _event_time(doc, token, context, dating, found, main_time, time_rules)
@@ -1771,7 +1776,8 @@ def find_events(
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
                 event.place = None
-        proposal = token.i in (proposed or {})  # the classifier's: it checked the sentence names actors
+        # the classifier's: its event stands without actors, unless it lies off the root and names no one
+        proposal = token.i in (proposed or {}) and not (off_root and not event_actors)
         occasions = [  # "met twice: in A in July and in B in May": one event per item
             replace(event, time=when, place=where or event.place, stated=bool(where), listed=True,
                     modality=_dated_modality(when, context.published, lexicon.modality) or "reported",

@@ -63,10 +63,13 @@ TYPINGS = ("combined", "guarded", "classifier", "lexicon")
 GUARD_MARGIN = 0.3  # the classifier's best must beat the lexicon's type by this much to re-type
 GUARD_DOUBT = 0.3  # ... and the lexicon's type score below this (0.1 before issue 15's second round)
 GUARD_PROPOSE = 0.4  # the least score of a proposed trigger
-# A sentence whose lexicon triggers lie off its root and made no event: "skip" it (the default),
-# or propose at its "trigger" the classifier backs most (its event then stands without actors):
-# plover_dev eval top-1 0.571 -> 0.596, but dev3's unmatched share 0.533 -> 0.554 (docs/events.md)
-GUARD_OFF_ROOT = "skip"
+# A sentence whose lexicon triggers lie off its root and made no event: "skip" it, propose at
+# its "trigger" the classifier backs most, or do so only in a sentence that names a resolved
+# actor and at `GUARD_OFF_ROOT_LEAST` ("actor", the default; issue 15, fourth round). An
+# off-root proposal's event without actors of its own takes the subject of the clause above
+# it, or goes (`find_events`): eval top-1 0.571 -> 0.596, dev3 unmatched 0.486 -> 0.489.
+GUARD_OFF_ROOT = "actor"
+GUARD_OFF_ROOT_LEAST = 0.6
 GUARD_NEEDS_ACTOR = False  # guarded proposals need no resolved actor in the sentence (dev3 unchanged)
 # The multi-label head (one score per type the sentence asserts, `TypeClassifier.asserts`):
 # a sentence's other lexicon events without both source and target go when the head gives
@@ -222,8 +225,10 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
     drops their events in a sentence where the lexicon found another. Guarded: at least
     `GUARD_PROPOSE`, with or without an actor (`GUARD_NEEDS_ACTOR`), and never in a sentence
     whose lexicon triggers lie off its root (the added trigger would compete with them for
-    actors), unless `GUARD_OFF_ROOT` is "trigger": then at the lexicon trigger whose type the
-    classifier backs most (the lexicon keeps its entry, and the event stands without actors)."""
+    actors), unless `GUARD_OFF_ROOT` is "trigger" or "actor": then at the lexicon trigger whose
+    type the classifier backs most (the lexicon keeps its entry; `find_events` gives the event
+    the subject of the clause above it when it names no one, else drops it); "actor" asks
+    for a resolved actor in the sentence and a score of at least `GUARD_OFF_ROOT_LEAST`."""
     out = {}
     for sentence in doc.sents:
         span = (sentence.start_char, sentence.end_char)
@@ -233,14 +238,18 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
         off = model.guarded and lexicon_trigger_off_root(sentence, lexicon)
         if off and GUARD_OFF_ROOT == "skip":
             continue
+        if off and GUARD_OFF_ROOT == "actor" and not any(span[0] <= a < span[1] for a in actor_starts):
+            continue
         if (not off or GUARD_OFF_ROOT == "root") and root.pos_ not in ("VERB", "AUX"):
             continue
         sentence_scores_ = scores[span]
         type_, score = best_type(sentence_scores_, model)
         least = max(model.propose, GUARD_PROPOSE) if model.guarded else model.propose
+        if off and GUARD_OFF_ROOT == "actor":
+            least = max(least, GUARD_OFF_ROOT_LEAST)
         if score < least or sentence_scores_.get(NONE, 0.0) >= model.quiet:
             continue
-        at = _likeliest_trigger(sentence, sentence_scores_, lexicon) if off and GUARD_OFF_ROOT == "trigger" else root
+        at = _likeliest_trigger(sentence, sentence_scores_, lexicon) if off and GUARD_OFF_ROOT in ("trigger", "actor") else root
         out[at.i] = (frame_trigger(type_, at, round(score, 3), lexicon) if PROPOSE_WITH_FRAME
                      else Trigger(type=type_, lemma=at.lemma_.lower(), confidence=round(score, 3)))
     return out

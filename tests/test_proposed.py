@@ -1,0 +1,55 @@
+"""Who did what the type classifier proposes below another clause (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.proposed import governing_subjects
+from chronicle.nlp import load_pipeline
+from chronicle.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+def _word(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_a_clause_without_a_subject_takes_the_subject_of_the_clause_above(nlp):
+    doc = nlp("The envoy of Vantoria stressed that the talks were rejected.")
+    assert [t.text for t in governing_subjects(_word(doc, "rejected"))] == ["envoy"]
+
+
+def test_a_clause_under_a_preposition_takes_the_subject_above(nlp):
+    doc = nlp("Vantoria played a role, with its army deploying soldiers to the border.")
+    assert [t.text for t in governing_subjects(_word(doc, "deploying"))] == ["Vantoria"]
+
+
+def test_a_word_at_the_root_or_the_object_of_a_preposition_takes_no_one_above(nlp):
+    root = nlp("The rebels of Vantoria rejected the talks.")
+    assert governing_subjects(_word(root, "rejected")) == []
+    noun = nlp("The envoy of Vantoria spoke about the blockade.")
+    assert governing_subjects(_word(noun, "blockade")) == []  # a noun's own preposition: not a clause
+
+
+def _propose_at(word: str, type_: str):
+    """A stand-in for the classifier's proposals: one trigger of `type_` at `word`."""
+    from chronicle.extract.events import Trigger
+
+    def propose(doc, scores, model, lexicon, actor_starts):
+        return {t.i: Trigger(type=type_, lemma=t.lemma_.lower(), confidence=0.7) for t in doc if t.text == word}
+    return propose
+
+
+def test_an_off_root_proposal_takes_the_subject_above_or_goes(annotate_text, monkeypatch):
+    from chronicle.models import type_classifier as tc
+
+    monkeypatch.setattr(tc, "proposals", _propose_at("shelved", "REJECT"))
+    named = annotate_text("France said on Monday that the plan was shelved.", "2026-03-02").event_mentions
+    at = lambda events: [e for e in events if e.evidence[0].trigger == "shelved"]  # noqa: E731
+    assert [[(a.id, a.role) for a in e.actors] for e in at(named)] == [[("FRA", "source")]]
+    unnamed = annotate_text("The newspaper said on Monday that the plan was shelved.", "2026-03-02").event_mentions
+    assert not at(unnamed)  # no one named above it: the proposal goes
