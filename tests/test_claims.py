@@ -44,6 +44,17 @@ def test_ordinals_cardinals_and_adverbs_are_numbers(words, number):
     assert number_of(words, LEXICON) == number
 
 
+def test_ordinal_suffixes_and_the_times_word_are_data(tmp_path):
+    """"13th" and "5 times" are read through the lexicon's `ordinal_suffixes` and `times`:
+    a lexicon with other words reads those, and no longer the English ones."""
+    other = tmp_path / "claims.yaml"
+    other.write_text("ordinal_suffixes: [e]\ntimes: [fois]\ncardinals: {cinq: 5}\n", encoding="utf-8")
+    lexicon = load_claim_lexicon(other)
+    assert (number_of("13e", lexicon), number_of("cinq fois", lexicon)) == (13, 5)
+    assert (number_of("13th", lexicon), number_of("5 times", lexicon)) == (None, None)
+    assert (number_of("13e", LEXICON), number_of("5 fois", LEXICON)) == (None, None)
+
+
 # ----------------------------------------------------------------------------- each claim form
 
 

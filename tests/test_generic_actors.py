@@ -101,6 +101,18 @@ def test_a_capitalized_plural_is_its_listed_noun():
     assert sectors.noun("Buses") is None and sectors.sector("news") is None
 
 
+def test_plural_endings_are_data(tmp_path):
+    """The singular of a plural comes from the file's `plural_endings`: another file reads
+    its own endings, and without them a plural is no listed noun."""
+    other = tmp_path / "sectors.yaml"
+    other.write_text("plural_endings: [[en, e]]\nsectors: {REB: {nouns: [rebelle]}}\n", encoding="utf-8")
+    assert load_sectors(other).noun("Rebellen") == "rebelle"
+    assert load_sectors(other).noun("rebelles") is None
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("sectors: {REB: {nouns: [rebel]}}\n", encoding="utf-8")
+    assert (load_sectors(bare).noun("rebel"), load_sectors(bare).noun("rebels")) == ("rebel", None)
+
+
 def test_an_armed_noun_stands_for_the_one_armed_group_the_article_names(events):
     (raid,) = events("Gunmen kidnapped 40 villagers on Monday night in southern Somalia. Officials blamed al-Shabaab "
                      "for the raid.", "ASSAULT")

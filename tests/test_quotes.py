@@ -160,6 +160,31 @@ def test_the_addressee_of_told(extract):
     assert (found.speaker, found.addressee) == ("boris-johnson", "donald-trump")
 
 
+SAID_TO = ("Emmanuel Macron met Angela Merkel in Berlin. Macron said to Merkel, "
+           "“Our countries will open the new border bridge next spring.”")
+
+
+def test_the_addressee_of_said_to(extract):
+    found = quote(extract(SAID_TO), "Our countries")
+    assert (found.speaker, found.addressee) == ("emmanuel-macron", "angela-merkel")
+
+
+def test_the_words_that_mark_an_addressee_are_data():
+    """With no `addressee_preps` in the lexicon, "said to X" names no addressee."""
+    import dataclasses
+    import datetime as dt
+
+    from chronicle.model import Document
+    from chronicle.pipeline import annotate, load_resources, load_text_resources, prepare, to_annotate
+    from chronicle.settings import Settings
+
+    resources = load_resources(Settings())
+    resources = dataclasses.replace(resources, quotes=dataclasses.replace(resources.quotes, addressee_preps=frozenset()))
+    article = prepare(Document(source="t", format="text", text=SAID_TO, published=PUBLISHED), load_text_resources(), dt.date(2026, 1, 1))
+    found = quote(annotate([to_annotate(article)], resources)[0], "Our countries")
+    assert (found.speaker, found.addressee) == ("emmanuel-macron", None)
+
+
 def test_quoted_as_saying_gives_the_quoted_person(extract):
     annotation = extract(
         "“Our cooperation in energy is growing every year,” the state news agency quoted Hassan Rouhani as saying."

@@ -1,7 +1,10 @@
-"""World knowledge as data files: debris patterns, date words and shapes, and later lexicons."""
+"""World knowledge as data files: debris patterns, date words and shapes, and later lexicons;
+`load_yaml` reads one, `alternation` turns one of its word lists into a regex alternation."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -15,3 +18,11 @@ def load_yaml(name: str, path: Path | str | None = None) -> dict:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of words and phrases, longest first (so "ahead of" wins over
+    "ahead"), each escaped, a space matching any run of whitespace; no group, no word
+    boundaries (the caller adds them). Nothing given: a pattern that never matches."""
+    ordered = sorted({str(p) for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import load_yaml
+from chronicle.data import alternation, load_yaml
 from chronicle.model import Claim, Mention, Quote
 from chronicle.nlp import doc_text
 
@@ -53,16 +53,13 @@ class ClaimLexicon:
     since: re.Pattern
     periods: re.Pattern
     patterns: tuple[ClaimPattern, ...]
+    digits: re.Pattern  # a number in digits, with an ordinal suffix or none: "13th", "11"
+    times: re.Pattern  # the word after a count: "five times"
     needs_within: int = 30
 
 
-def _alternatives(words) -> str:
-    ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 def _words_regex(words) -> re.Pattern:
-    return re.compile(rf"\b(?:{_alternatives(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
 
 
 def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
@@ -71,12 +68,13 @@ def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
     numbers = lambda key: {str(k).lower(): int(v) for k, v in (data.get(key) or {}).items()}
     ordinals, cardinals, adverbs = numbers("ordinals"), numbers("cardinals"), numbers("adverbs")
     nouns = {str(k).lower(): str(v).upper() for k, v in (data.get("nouns") or {}).items()}
+    suffixes = alternation(str(w).lower() for w in data.get("ordinal_suffixes") or ())
     fill = {
-        "ordinal": rf"\d{{1,3}}(?:st|nd|rd|th)|{_alternatives(ordinals)}",
-        "cardinal": rf"\d{{1,3}}|{_alternatives(cardinals)}",
-        "adverb": _alternatives(adverbs),
-        "noun": _alternatives(nouns),
-        "modifier": _alternatives(data.get("modifiers") or ["such"]),
+        "ordinal": rf"\d{{1,3}}(?:{suffixes})|{alternation(ordinals)}",
+        "cardinal": rf"\d{{1,3}}|{alternation(cardinals)}",
+        "adverb": alternation(adverbs),
+        "noun": alternation(nouns),
+        "modifier": alternation(data.get("modifiers") or ()),
     }
     patterns = []
     for entry in data.get("patterns") or ():
@@ -98,11 +96,13 @@ def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
             str(k).upper(): frozenset(str(m).upper() for m in v or ())
             for k, v in (data.get("uncounted_modes") or {}).items()
         },
-        plural_referents=_words_regex(data.get("plural_referents") or ["two"]),
-        we=_words_regex(data.get("we") or ["us"]),
-        since=_words_regex(data.get("since") or ["since"]),
-        periods=_words_regex(data.get("periods") or ["this year"]),
+        plural_referents=_words_regex(data.get("plural_referents") or ()),
+        we=_words_regex(data.get("we") or ()),
+        since=_words_regex(data.get("since") or ()),
+        periods=_words_regex(data.get("periods") or ()),
         patterns=tuple(patterns),
+        digits=re.compile(rf"(\d+)(?:{suffixes})?"),
+        times=re.compile(rf"\s+(?:{alternation(str(w).lower() for w in data.get('times') or ())})$"),
         needs_within=int(data.get("needs_within", 30)),
     )
 
@@ -110,8 +110,8 @@ def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
 def number_of(text: str, lexicon: ClaimLexicon) -> int | None:
     """13th, thirteenth, 11, eleven, five times, twice -> the number; None if unknown."""
     word = re.sub(r"\s+", " ", text.strip().lower())
-    word = re.sub(r"\s+times$", "", word)
-    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", word)
+    word = lexicon.times.sub("", word)
+    digits = lexicon.digits.fullmatch(word)
     if digits:
         return int(digits.group(1))
     for table in (lexicon.ordinals, lexicon.cardinals, lexicon.adverbs):

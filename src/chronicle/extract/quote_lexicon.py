@@ -1,5 +1,5 @@
-"""The quote lexicon: quote marks, cue verbs, source phrases and event words, read from
-`data/quotes.yaml`."""
+"""The quote lexicon: quote marks, cue verbs, source phrases, event words and the small
+words that steer the search for a speaker, read from `data/quotes.yaml`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import load_yaml
+from chronicle.data import alternation, load_yaml
 
 
 @dataclass(frozen=True)
@@ -25,18 +25,20 @@ class QuoteLexicon:
     small_words: frozenset[str]
     partial_max_words: int
     max_quote_chars: int
+    relative_pronouns: frozenset[str]  # "X, who replied": the subject is X
+    phrase_stops: frozenset[str]  # prepositions the search for a speaker's name never crosses
+    absolute_preps: frozenset[str]  # "with X asserting": X is the subject
+    addressee_preps: frozenset[str]  # "said to X": X is addressed
+    addressing_verbs: frozenset[str]  # "..., addressing X": X is addressed
 
 
 def load_quote_lexicon(path: Path | str | None = None) -> QuoteLexicon:
     """The quote lexicon: `path` if given, else the packaged data/quotes.yaml."""
     data = load_yaml("quotes.yaml", path)
     words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())
-    preps = sorted((str(p) for p in data.get("event_preps") or ()), key=len, reverse=True)
-    nouns = sorted((str(n) for n in data.get("event_nouns") or ()), key=len, reverse=True)
-    alternatives = lambda items: "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
     pattern = re.compile(
-        rf"\b(?:{alternatives(preps)})\s+(?:(?:the|a|an|their|his|her|its|this|that|[\w'’-]+'s|[\w-]+)\s+){{0,4}}?"
-        rf"(?:{alternatives(nouns)})\b",
+        rf"\b(?:{alternation(data.get('event_preps') or ())})\s+(?:(?:[\w'’-]+'s|[\w-]+)\s+){{0,4}}?"
+        rf"(?:{alternation(data.get('event_nouns') or ())})\b",
         re.IGNORECASE,
     )
     return QuoteLexicon(
@@ -51,4 +53,9 @@ def load_quote_lexicon(path: Path | str | None = None) -> QuoteLexicon:
         small_words=words("small_words"),
         partial_max_words=int(data.get("partial_max_words", 5)),
         max_quote_chars=int(data.get("max_quote_chars", 3000)),
+        relative_pronouns=words("relative_pronouns"),
+        phrase_stops=words("phrase_stops"),
+        absolute_preps=words("absolute_preps"),
+        addressee_preps=words("addressee_preps"),
+        addressing_verbs=words("addressing_verbs"),
     )

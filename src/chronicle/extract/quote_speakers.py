@@ -1,6 +1,7 @@
 """Who said a quote: the subject of the speech verb its words depend on, else of a cue verb
 beside it, else "according to X", else a person named right after it; and whom the cue
-verb addresses. Read from the parse and the article's resolved actor mentions."""
+verb addresses. Read from the parse and the article's resolved actor mentions; the small
+words that steer the search (relative pronouns, prepositions) are data: `data/quotes.yaml`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from .quote_lexicon import QuoteLexicon
 from .quote_marks import Marked
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_RELATIVE = ("who", "that", "which")
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,10 @@ def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | 
     return max(covering, key=lambda m: m.end - m.start, default=None)
 
 
-def mention_in(mentions: Sequence[Mention], token) -> Mention | None:
+def mention_in(mentions: Sequence[Mention], token, lexicon: QuoteLexicon) -> Mention | None:
     """The resolved actor mention at a token, else the nearest one in its phrase, breadth
-    first ("the full text of X's remarks to Y": X), never across "to"/"with"."""
+    first ("the full text of X's remarks to Y": X), never across a preposition of
+    `lexicon.phrase_stops` ("to", "with")."""
     level = [token]
     parsed = token.doc.has_annotation("DEP")  # spaCy may crash walking children of an unparsed doc
     while level:
@@ -52,7 +53,7 @@ def mention_in(mentions: Sequence[Mention], token) -> Mention | None:
             if at is not None:
                 return at
         level = [c for t in level for c in t.children
-                 if not (c.dep_ == "prep" and c.lower_ in ("to", "with", "than")) and c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")
+                 if not (c.dep_ == "prep" and c.lower_ in lexicon.phrase_stops) and c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")
                  ] if parsed else []
     return None
 
@@ -70,26 +71,26 @@ def _same_name(mentions: Sequence[Mention], token) -> Mention | None:
     return Mention(token.idx, token.idx + len(token), token.text, "actor", values.pop(), "same-name", 0.6, "PERSON")
 
 
-def _subject(verb, quoting: frozenset[str] = frozenset(), max_steps: int = 4):
+def _subject(verb, lexicon: QuoteLexicon, max_steps: int = 4, quoting: bool = True):
     """The subject of a verb, inherited from the verbs it hangs on ("responded by saying",
-    "was quoted as saying", "X, who replied that"); the object of a quoting verb ("quoted
-    X as saying"); None when there is none."""
+    "was quoted as saying", "X, who replied that"); with `quoting`, the object of a quoting
+    verb ("quoted X as saying"); None when there is none."""
     for _ in range(max_steps):
-        if verb.lemma_.lower() in quoting:
+        if quoting and verb.lemma_.lower() in lexicon.quoting_verbs:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if subject.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return subject
         k = verb.i - 1
         while k > 0 and verb.i - k < 3 and (verb.doc[k].is_space or verb.doc[k].pos_ == "ADV"):
             k -= 1
         before = verb.doc[k] if k >= 0 and k != verb.i else None
-        absolute = before is not None and before.dep_ == "pobj" and before.head.lower_ == "with"
+        absolute = before is not None and before.dep_ == "pobj" and before.head.lower_ in lexicon.absolute_preps
         if before is not None and before.pos_ in ("PROPN", "PRON") and (absolute or before.dep_ not in ("pobj", "dobj", "poss")):
             return before  # a subject the parse lost: "with X asserting", "X called ... a"
         if verb.head is verb or verb.dep_ in ("acl", "relcl"):
@@ -98,22 +99,22 @@ def _subject(verb, quoting: frozenset[str] = frozenset(), max_steps: int = 4):
     return None
 
 
-def _addressee(verb, mentions: Sequence[Mention]) -> str | None:
+def _addressee(verb, mentions: Sequence[Mention], lexicon: QuoteLexicon) -> str | None:
     """Whom a cue verb addresses: its object or indirect object ("told Merkel"), "to X",
     or the object of "addressing X" beside it."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PROPN", "PRON", "NOUN"):
-            found = mention_in(mentions, child)
+            found = mention_in(mentions, child, lexicon)
             if found is not None:
                 return found.value
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+        if child.dep_ in ("prep", "dative") and child.lower_ in lexicon.addressee_preps:
             for obj in child.children:
-                found = mention_in(mentions, obj) if obj.dep_ == "pobj" else None
+                found = mention_in(mentions, obj, lexicon) if obj.dep_ == "pobj" else None
                 if found is not None:
                     return found.value
-        if child.dep_ == "advcl" and child.lemma_ == "address":
+        if child.dep_ == "advcl" and child.lemma_ in lexicon.addressing_verbs:
             for obj in child.children:
-                found = mention_in(mentions, obj) if obj.dep_ == "dobj" else None
+                found = mention_in(mentions, obj, lexicon) if obj.dep_ == "dobj" else None
                 if found is not None:
                     return found.value
     return None
@@ -122,14 +123,14 @@ def _addressee(verb, mentions: Sequence[Mention]) -> str | None:
 def speaker_of(verb, mentions: Sequence[Mention], lexicon: QuoteLexicon, cue: str | None = None) -> Speaker | None:
     """The speaker of a cue verb: the actor mention of its subject (its span alone when it
     resolves to no actor); None when the verb has no subject."""
-    subject = _subject(verb, lexicon.quoting_verbs)
+    subject = _subject(verb, lexicon)
     if subject is None:
         return None
     cue = cue or verb.lemma_.lower()
-    mention = mention_in(mentions, subject) or _same_name(mentions, subject)
+    mention = mention_in(mentions, subject, lexicon) or _same_name(mentions, subject)
     if mention is None:
         return Speaker(None, subject.idx, subject.idx + len(subject), cue, None, verb.i)
-    addressee = _addressee(verb, mentions)
+    addressee = _addressee(verb, mentions, lexicon)
     return Speaker(mention.value, mention.start, mention.end, cue, addressee if addressee != mention.value else None,
                     verb.i, mention.label == "PRON")
 
@@ -249,7 +250,8 @@ def sentence_of(doc, offset: int):
     return span[0].sent if span is not None and len(span) else None
 
 
-def earlier_subject(doc, quote: Marked, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]], back: int = 3) -> Speaker | None:
+def earlier_subject(doc, quote: Marked, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]],
+                    lexicon: QuoteLexicon, back: int = 3) -> Speaker | None:
     """The person subject of a sentence before the quote's (up to `back` sentences, skipping
     quoted ones): "Merkel welcomed her guest. “...”"."""
     sentence = sentence_of(doc, quote.open)
@@ -261,8 +263,8 @@ def earlier_subject(doc, quote: Marked, mentions: Sequence[Mention], quoted: Seq
         if any(lo <= root.idx < hi for lo, hi in quoted):
             continue
         for verb in [root] + [c for c in root.children if c.dep_ == "conj"]:
-            subject = _subject(verb, max_steps=1)
-            mention = mention_in(mentions, subject) if subject is not None else None
+            subject = _subject(verb, lexicon, max_steps=1, quoting=False)
+            mention = mention_in(mentions, subject, lexicon) if subject is not None else None
             if mention is not None and mention.label in ("PERSON", "ROLE") and not _is_country(mention.value):
                 return Speaker(mention.value, mention.start, mention.end, None)
     return None

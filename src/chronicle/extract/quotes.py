@@ -101,7 +101,7 @@ def find_quotes(
         speaker = attribute(doc, quote, marked, mentions, lexicon)
         follows = last is not None and _follows(doc, last[1], quote)
         if speaker is None or (speaker.pronoun and speaker.actor != (last[0].actor if last else None)):
-            earlier = last[0] if follows else earlier_subject(doc, quote, mentions, quoted)
+            earlier = last[0] if follows else earlier_subject(doc, quote, mentions, quoted, lexicon)
             if earlier is not None:
                 keep = speaker if speaker is not None else earlier
                 speaker = Speaker(earlier.actor, keep.start, keep.end, keep.cue, keep.addressee, keep.cue_token)
@@ -180,8 +180,8 @@ def _according_to(doc, sentence, overlaps, mentions, events, lexicon: QuoteLexic
             if tuple(words[k : k + len(phrase)]) != phrase:
                 continue
             head = sentence[k]
-            source = next((mention_in(mentions, t) for t in sentence[k + len(phrase) : k + len(phrase) + 6]
-                           if mention_in(mentions, t) is not None), None)
+            source = next((mention_in(mentions, t, lexicon) for t in sentence[k + len(phrase) : k + len(phrase) + 6]
+                           if mention_in(mentions, t, lexicon) is not None), None)
             if source is None:
                 continue
             lo, hi = head.left_edge.idx, max(t.idx + len(t) for t in head.subtree)

@@ -21,21 +21,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..data import load_yaml
 from ..model import Mention, Place
 from .places import is_dateline
 
-SECTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "sectors.yaml"
 OPENING_CHARS = 600  # the title and first sentences: what the article is about
 
 
 @dataclass(frozen=True)
 class Sectors:
-    """Group noun lemma -> sector, and the sectors that act for their state."""
+    """Group noun lemma -> sector, the sectors that act for their state, and the plural
+    endings a noun may be listed under in the singular."""
 
     of_noun: Mapping[str, str]
     state: frozenset[str]
+    plurals: tuple[tuple[str, str], ...] = ()  # (plural ending, singular ending), tried in order
 
     def sector(self, lemma: str) -> str | None:
         noun = self.noun(lemma)
@@ -45,33 +45,25 @@ class Sectors:
         """The listed noun a word is, or is a plural of: the parser leaves a capitalized
         plural unlemmatized ("Gunmen kidnapped ...", "Rebels said ...")."""
         word = word.lower()
-        return next((form for form in (word, *_singulars(word)) if form in self.of_noun), None)
+        return next((form for form in (word, *self.singulars(word)) if form in self.of_noun), None)
 
-
-def _singulars(word: str) -> tuple[str, ...]:
-    """Singular candidates of an English plural: gunmen -> gunman, militias -> militia, ..."""
-    forms = []
-    if word.endswith("men"):
-        forms.append(word[:-3] + "man")
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s"):
-        forms.append(word[:-1])
-    return tuple(forms)
+    def singulars(self, word: str) -> tuple[str, ...]:
+        """Singular candidates of a plural, by the data's endings: gunmen -> gunman,
+        militias -> militia, ..."""
+        return tuple(word[: -len(plural)] + singular for plural, singular in self.plurals if word.endswith(plural))
 
 
 def load_sectors(path: Path | str | None = None) -> Sectors:
     """Read `data/sectors.yaml` (or a user file of the same shape)."""
-    data = yaml.safe_load(Path(path or SECTORS_FILE).read_text(encoding="utf-8")) or {}
+    data = load_yaml("sectors.yaml", path)
     of_noun, state = {}, set()
     for code, entry in (data.get("sectors") or {}).items():
         for noun in entry.get("nouns") or ():
             of_noun[str(noun).lower()] = code
         if entry.get("state"):
             state.add(code)
-    return Sectors(of_noun, frozenset(state))
+    plurals = tuple((str(p).lower(), str(s or "").lower()) for p, s in data.get("plural_endings") or () if p)
+    return Sectors(of_noun, frozenset(state), plurals)
 
 
 @functools.cache
