@@ -560,7 +560,10 @@ class _Actors(FrameActors):
                 found.append(speaker)  # "China said it would ...", "the rebels said they ..."
                 continue
             if self.lexicon.plural_referents and self._plural(word):
-                found += self.recent_persons(word, role, self.counted(word))
+                found += self.recent_persons(word, role, self.counted(word)) or self.referred_by_pronoun(word, role)
+                continue
+            if referred := self.referred(word, role):  # "the country", "these states" (extract/anaphors.py)
+                found += referred
                 continue
             if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
                 found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
