@@ -77,3 +77,20 @@ def test_they_is_the_group_an_earlier_subject_names(events):
     # counter-cases: villagers name no group; whoever was abducted does not act next
     assert not events("Villagers fled on Monday. They later released ten hostages.", "RETREAT")
     assert not events("Hundreds of students were abducted on Monday. They later released ten hostages.", "RETREAT")
+
+
+def test_whom_a_subject_acts_on_is_not_its_country(parse):
+    from chronicle.extract.anaphors import undergoer_words
+
+    lawmakers = parse("Lawmakers approved Togo's bid to join the bloc.", "Lawmakers")
+    assert {lawmakers.doc[i].text for i in undergoer_words(lawmakers)} >= {"Togo", "bid"}
+    officials = parse("Talks stalled, with officials accusing Togo of arming rebels.", "officials")
+    assert "Togo" in {officials.doc[i].text for i in undergoer_words(officials)}
+    # counter-case: where the act happens is no other side ("In Togo, police arrested ...")
+    police = parse("In Togo, police arrested three opposition leaders.", "police")
+    assert "Togo" not in {police.doc[i].text for i in undergoer_words(police)}
+
+
+def test_a_country_named_where_the_act_happens_still_places_the_organ(events):
+    (volley,) = events("Ghana's parliament met in Accra on Monday. In Togo, police fired tear gas at protesters.", "ASSAULT")
+    assert sides(volley)["source"] == {"TGO"}

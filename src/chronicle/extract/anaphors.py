@@ -110,3 +110,24 @@ def antecedents(token, kinds: frozenset[str], plural: bool, sentences: int, reso
         if not plural and actors:
             return actors[:1]
     return []
+
+
+PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "outside", "around"})
+UNDERGOER_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd", "xcomp", "ccomp"})
+
+
+def undergoer_words(token) -> set[int]:
+    """The words of whom `token` acts on: the objects, complements and non-place prepositional
+    objects of the verbs it is the subject of, or that describe it ("officials accusing X").
+    A country named there is the other side of the event ("the lawmakers approved X's bid"),
+    never the country of `token`; "In X, police arrested ..." is not."""
+    verbs = [token.head] if token.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    words: set[int] = set()
+    for verb in verbs:
+        for child in verb.children:
+            if child.i == token.i:
+                continue
+            if child.dep_ in UNDERGOER_DEPS or child.dep_ == "prep" and child.lower_ not in PLACE_PREPS:
+                words |= {w.i for w in child.subtree}
+    return words

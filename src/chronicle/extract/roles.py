@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
-from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words
+from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
@@ -443,11 +443,14 @@ class FrameActors:
         return None
 
     def sentence_country(self, token) -> str | None:
-        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
+        """The one country the token's sentence names (a country, a demonym, or a place in it),
+        not counting whom the token acts on ("lawmakers approved X's bid": not X's lawmakers)."""
         sentence = token.sent
         start, end = sentence.start_char, sentence.end_char
-        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
-        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
+        other_side = {self.doc[i].idx for i in undergoer_words(token)}
+        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries
+                 and m.start not in other_side}
+        found |= {place.country for m in self.context.place_mentions if start <= m.start < end and m.start not in other_side
                   and (place := self.context.places.get(m.value or "")) is not None and place.country}
         return found.pop() if len(found) == 1 else None
 
