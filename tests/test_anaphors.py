@@ -94,3 +94,14 @@ def test_whom_a_subject_acts_on_is_not_its_country(parse):
 def test_a_country_named_where_the_act_happens_still_places_the_organ(events):
     (volley,) = events("Ghana's parliament met in Accra on Monday. In Togo, police fired tear gas at protesters.", "ASSAULT")
     assert sides(volley)["source"] == {"TGO"}
+
+
+def test_they_after_two_states_is_both_and_after_two_leaders_the_leaders(events, annotate_with_lexicon):
+    (release,) = events("Ghana and Togo signed a border accord on Monday. They later released forty prisoners.", "RETREAT")
+    assert sides(release)["source"] == {"GHA", "TGO"}
+    # counter-case: after two persons, "they" is left to the meeting rule (persons, no state)
+    found = annotate_with_lexicon("Kofi Mensah and Ama Owusu met in Accra on Monday. They later released forty prisoners.",
+                                  PUBLISHED).event_mentions
+    (counter,) = [e for e in found if e.type == "RETREAT"]
+    named = {a.name for a in counter.actors if a.role == "source"}
+    assert named and named <= {"Kofi Mensah", "Ama Owusu"}

@@ -100,15 +100,14 @@ def nearest_named(words: list, kinds: frozenset[str], plural: bool, resolve: Cal
     return []
 
 
-def antecedents(token, kinds: frozenset[str], plural: bool, sentences: int, resolve: Callable[[object], list]) -> list:
-    """The actors of the nearest antecedent subject naming actors of `kinds`: all of them for
-    a plural description (two at least), the first for a singular one; [] when none does."""
+def antecedents(token, kinds: frozenset[str], sentences: int, resolve: Callable[[object], list]) -> list:
+    """The actors of `kinds` the nearest antecedent subject names that names any ("France and
+    Ghana closed ... They": both); [] when none does. Persons and generic nouns are left to
+    the meeting rules ("they" after two leaders) and to no one."""
     for subject in antecedent_subjects(token, sentences):
-        actors = [a for a in resolve(subject) if a.kind in kinds and not a.id.startswith("group:")]  # no generic noun
-        if plural and len({a.id for a in actors}) >= 2:
+        actors = [a for a in resolve(subject) if a.kind in kinds and not a.id.startswith("group:")]
+        if actors:
             return actors
-        if not plural and actors:
-            return actors[:1]
     return []
 
 

@@ -560,7 +560,7 @@ class _Actors(FrameActors):
                 found.append(speaker)  # "China said it would ...", "the rebels said they ..."
                 continue
             if self.lexicon.plural_referents and self._plural(word):
-                found += self.recent_persons(word, role, self.counted(word)) or self.referred_by_pronoun(word, role)
+                found += self.referred_by_pronoun(word, role) or self.recent_persons(word, role, self.counted(word))
                 continue
             if referred := self.referred(word, role):  # "the country", "these states" (extract/anaphors.py)
                 found += referred

@@ -423,7 +423,7 @@ class FrameActors:
         if pronoun.lower_ not in self.lexicon.roles.anaphor_pronouns:
             return []
         kinds = frozenset({"country", "organization", "group"})
-        return antecedents(pronoun, kinds, False, self.lexicon.roles.anaphor_sentences, lambda s: self.of(s, role))
+        return antecedents(pronoun, kinds, self.lexicon.roles.anaphor_sentences, lambda s: self.of(s, role))
 
     def dateline_agency(self, mention) -> bool:
         """A name in the parentheses of a dateline ("ACCRA (Reuters) -"): the agency that
