@@ -81,6 +81,13 @@ def test_a_charge_without_agent_is_the_authorities(events):
     assert roles(counter)["source"] == ["TGO"]
 
 
+def test_a_person_the_kb_does_not_know_takes_the_country_of_their_title(events):
+    (release,) = events("Togolese President Kofi Mensah released forty prisoners on Monday.", "RETREAT")
+    assert [(a.name, a.country) for a in release.actors if a.role == "source"] == [("Kofi Mensah", "TGO")]
+    (counter,) = events("Kofi Mensah released forty prisoners on Monday.", "RETREAT")
+    assert [(a.name, a.country) for a in counter.actors if a.role == "source"] == [("Kofi Mensah", None)]
+
+
 def test_the_subject_of_an_enacting_verb_does_the_event_noun(events):
     (mobilisation,) = events("Vladimir Putin announced a partial mobilisation on Wednesday.", "MOBILIZE")
     assert roles(mobilisation)["source"] == ["RUS"]
