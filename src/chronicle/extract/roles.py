@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # extract/events.py imports this module
     from chronicle.extract.events import Trigger
 
 
+ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "poss", "conj", "appos"})  # where a description names an actor
+
+
 @dataclass(frozen=True)
 class RoleWords:
     """The prepositions and types of `data/roles.yaml`."""
@@ -397,6 +400,8 @@ class FrameActors:
         kind = anaphor_kind(token, dict(roles.anaphor_nouns), roles.anaphor_determiners)
         if kind is None or token.i in self.at or any(c.i in self.at for c in token.children):
             return []  # "the Kenyan state": Kenya's, no description of someone named before
+        if token.dep_ not in ANAPHOR_DEPS:
+            return []  # "aid coming to the country", "talks between the two nations": a place, the meeting rules
         kinds = frozenset({"country"}) if kind == "country" else frozenset({"organization", "group"})
         words = preceding_words(token, roles.anaphor_sentences)
         excluded = frozenset(a.id for w in own_subject(token) if (a := self.named_at(w, role)) is not None)
