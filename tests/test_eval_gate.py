@@ -171,8 +171,14 @@ def test_fusion_stays_above_the_floor(result):
 # h19g, KB organization names found as written (resolve/actors.py): 138/286 (0.483), main 44/50
 # (0.88), dates 0.629, cities 0.667 (two more events found, without the gold city), unmatched 0.50,
 # fusion 16/37 (0.432): main floor -> 0.86, fusion -> 0.42.
-EVENTS3_FLOORS = {"recall": 0.46, "recall_with_target": 0.25, "main_recall": 0.86, "date_accuracy": 0.53,
-                  "city_accuracy": 0.66, "fusion": 0.42, "max_unmatched_share": 0.53}
+# h19 (round 2): chronicle eval now also matches a country through a person's country code, as
+# score_events.py does with pycountry (a test dependency); anaphors ("the neighbours", "these
+# states", "they"), the target's country no longer the organ's, charges without agent, titled
+# countries of persons the KB lacks: 148/286 (0.517), 0.304 with the target, main 45/50 (0.90),
+# dates 0.615, cities 0.677, fusion 17/37 (0.459), unmatched 0.466: recall -> 0.50, target -> 0.28,
+# main -> 0.88, fusion -> 0.44, unmatched -> 0.49.
+EVENTS3_FLOORS = {"recall": 0.50, "recall_with_target": 0.28, "main_recall": 0.88, "date_accuracy": 0.53,
+                  "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
 
 
 def test_events_of_every_type_stay_above_the_floor():

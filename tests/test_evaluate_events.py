@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chronicle.evaluate_events import event_score, failure_lines, fusion_score, is_event_gold, name_matches
 
 
@@ -22,6 +24,18 @@ GOLD = [{"id": "a1", "events": [
 def test_names_match_whole_by_last_word_or_inside():
     assert name_matches("Ghana", ["police (Ghana)"]) and name_matches("Togolese protesters", ["protesters (Togo)"])
     assert not name_matches("Ghana", ["Togo"]) and not name_matches("", ["Ghana"])
+
+
+def test_a_person_names_the_gold_country_through_the_country_code():
+    pytest.importorskip("pycountry")
+    gold = [{"id": "a1", "events": [{"type": "SANCTION", "modality": "reported", "source": ["Ghana"], "target": [],
+                                     "date": "2031-03-02", "main": True, "evidence": "x"}]}]
+    by_person = {"a1": [mention("SANCTION", [("source", "Kofi Mensah")])]}
+    by_person["a1"][0]["actors"][0]["country"] = "GHA"
+    assert event_score(gold, by_person)["found"] == 1
+    by_other = {"a1": [mention("SANCTION", [("source", "Kofi Mensah")])]}
+    by_other["a1"][0]["actors"][0]["country"] = "TGO"
+    assert event_score(gold, by_other)["found"] == 0
 
 
 def test_a_gold_event_needs_its_type_and_who_did_it():

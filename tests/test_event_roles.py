@@ -74,6 +74,20 @@ def test_an_arrest_without_agent_is_the_authorities(events):
     assert [a.name for a in counter.actors if a.role == "source"] == ["soldiers (Ghana)"]
 
 
+def test_a_charge_without_agent_is_the_authorities(events):
+    (charge,) = events("ACCRA (Reuters) - The former minister has been indicted for fraud.", "ACCUSE")
+    assert [(a.country, a.name) for a in charge.actors if a.role == "source"] == [("GHA", "authorities (Ghana)")]
+    (counter,) = events("ACCRA (Reuters) - The former minister has been accused of fraud by Togo.", "ACCUSE")
+    assert roles(counter)["source"] == ["TGO"]
+
+
+def test_a_person_the_kb_does_not_know_takes_the_country_of_their_title(events):
+    (release,) = events("Togolese President Kofi Mensah released forty prisoners on Monday.", "RETREAT")
+    assert [(a.name, a.country) for a in release.actors if a.role == "source"] == [("Kofi Mensah", "TGO")]
+    (counter,) = events("Kofi Mensah released forty prisoners on Monday.", "RETREAT")
+    assert [(a.name, a.country) for a in counter.actors if a.role == "source"] == [("Kofi Mensah", None)]
+
+
 def test_the_subject_of_an_enacting_verb_does_the_event_noun(events):
     (mobilisation,) = events("Vladimir Putin announced a partial mobilisation on Wednesday.", "MOBILIZE")
     assert roles(mobilisation)["source"] == ["RUS"]

@@ -4,8 +4,9 @@ A gold line is `{"id", "events": [{"type", "modality", "source": [names], "targe
 "date", "city", "main", "evidence"}]}` (the shape of ../shared/eval/dev3). A gold event that
 happened is found when one unused predicted mention of its article that says it happened has
 its type and names a gold source as source or participant (without a source: a gold
-target as target). Names match whole, on their last word, or inside a longer name (not through an actor's
-country code: the shared scorer does that only where pycountry is installed, and it is not).
+target as target). Names match whole, on their last word, or inside a longer name, and a country also
+on the name of an actor's country code, as the shared scorer does where pycountry is
+importable (a test dependency; without it, names only).
 Each gold event gets a verdict (found, with the target, date, city; for a miss, why:
 no mention of the type, or the type with other actors), so `chronicle eval --failures`
 can list them beside the article's predicted mentions. Fusion: of the gold events (type,
@@ -33,9 +34,26 @@ def _words(text: str | None) -> list[str]:
     return re.sub(r"[^a-z0-9 ]+", " ", text).split()
 
 
+def country_names(code: str | None) -> list[str]:
+    """The ISO names of a 3-letter country code (name and common name), where pycountry is importable."""
+    try:
+        import pycountry
+    except ImportError:
+        return []
+    country = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    if country is None:
+        return []
+    return [country.name] + ([country.common_name] if hasattr(country, "common_name") else [])
+
+
 def role_names(mention: dict, role: str) -> list[str]:
-    """The names of a mention's actors in `role` (participants count in both roles)."""
-    return [a.get("name") or "" for a in mention.get("actors") or [] if a.get("role") in (role, "participant")]
+    """The names of a mention's actors in `role` (participants count in both roles), each
+    followed by the names of its country code."""
+    names = []
+    for actor in mention.get("actors") or []:
+        if actor.get("role") in (role, "participant"):
+            names += [actor.get("name") or ""] + country_names(actor.get("country"))
+    return names
 
 
 def name_matches(gold: str, predicted: Sequence[str]) -> bool:

@@ -549,11 +549,19 @@ class _Actors(FrameActors):
         kb = self.kb
         if actor_id in kb.actors:
             actor = kb.actors[actor_id]
-            return EventActor(actor_id, actor.name, actor.kind, role, actor.country, start, end)
+            return EventActor(actor_id, actor.name, actor.kind, role, actor.country or self.titled_country(actor_id, actor.kind), start, end)
         if actor_id in kb.countries:
             return EventActor(actor_id, kb.countries[actor_id].name, "country", role, actor_id, start, end)
         name, kind = self.names.get(actor_id) or self.context.corpus_names.get(actor_id) or (actor_id, _kind_of(actor_id))
-        return EventActor(actor_id, name, kind, role, None, start, end)
+        return EventActor(actor_id, name, kind, role, self.titled_country(actor_id, kind), start, end)
+
+    def titled_country(self, actor_id: str, kind: str) -> str | None:
+        """The country of a person the KB gives none, from a title the article gives them
+        ("Gambian leader X", "X, Ghana's president"): the office's seat when it is a country."""
+        if kind != "person":
+            return None
+        seats = {e.seat for e in self.context.role_evidence if e.actor == actor_id and e.seat in self.kb.countries}
+        return seats.pop() if len(seats) == 1 else None
 
     def of(self, token, role: str) -> list[EventActor]:
         """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
@@ -573,7 +581,10 @@ class _Actors(FrameActors):
                 found.append(speaker)  # "China said it would ...", "the rebels said they ..."
                 continue
             if self.lexicon.plural_referents and self._plural(word):
-                found += self.recent_persons(word, role, self.counted(word))
+                found += self.referred_by_pronoun(word, role) or self.recent_persons(word, role, self.counted(word))
+                continue
+            if referred := self.referred(word, role):  # "the country", "these states" (extract/anaphors.py)
+                found += referred
                 continue
             if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
                 found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'

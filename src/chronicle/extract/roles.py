@@ -22,11 +22,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
+from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
 if TYPE_CHECKING:  # extract/events.py imports this module
     from chronicle.extract.events import Trigger
+
+
+ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "poss", "conj", "appos"})  # where a description names an actor
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ class RoleWords:
     against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
     dispersal_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse protesters": the protesters
     dispersal_types: frozenset[str] = frozenset()
+    anaphor_nouns: tuple[tuple[str, str], ...] = ()  # (noun, kind of actor it refers back to)
+    anaphor_determiners: frozenset[str] = frozenset()
+    anaphor_sentences: int = 2
+    anaphor_pronouns: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -85,6 +93,9 @@ def load_role_words(path=None) -> RoleWords:
         field_sectors=codes("field_sectors"), named_group_sectors=codes("named_group_sectors"),
         against_prefixes=words("against_prefixes"), dispersal_verbs=words("dispersal_verbs"),
         dispersal_types=codes("dispersal_types"),
+        anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),
+        anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
+        anaphor_pronouns=words("anaphor_pronouns"),
     )
 
 
@@ -382,6 +393,43 @@ class FrameActors:
         speaker = self._one(subject, role) if subject is not None else None
         return speaker if speaker is not None and speaker.kind != "person" else None
 
+    def referred(self, token, role: str) -> list[EventActor]:
+        """The actors a description refers back to ("the country", "these states", "the
+        bloc"; extract/anaphors.py), [] for any other word."""
+        roles = self.lexicon.roles
+        kind = anaphor_kind(token, dict(roles.anaphor_nouns), roles.anaphor_determiners)
+        if kind is None or token.i in self.at or any(c.i in self.at for c in token.children):
+            return []  # "the Kenyan state": Kenya's, no description of someone named before
+        if token.dep_ not in ANAPHOR_DEPS:
+            return []  # "aid coming to the country", "talks between the two nations": a place, the meeting rules
+        kinds = frozenset({"country"}) if kind == "country" else frozenset({"organization", "group"})
+        words = preceding_words(token, roles.anaphor_sentences)
+        excluded = frozenset(a.id for w in own_subject(token) if (a := self.named_at(w, role)) is not None)
+        plural = is_plural(token)
+        heads = [w for w in words if w.dep_ not in ("amod", "compound")]  # "a U.S. lawmaker to visit the country": not the U.S.
+        return (nearest_named(heads, kinds, plural, lambda w: self.named_at(w, role, places=False), excluded)
+                or nearest_named(words, kinds, plural, lambda w: self.named_at(w, role), excluded))
+
+    def named_at(self, word, role: str, places: bool = True) -> EventActor | None:
+        """The actor a name, a demonym or a possessor at `word` is, or the country of a place
+        named there (unless not `places`: an actor named is nearer than a place); None for
+        anything else (a generic noun, a dateline's agency)."""
+        mention = self.at.get(word.i)
+        if mention is None and places and word.i in self.places:  # "crossed to Cucuta in <country>": the place's country
+            country = place_country(word, self.places, self.context.places)
+            return self.describe(country, None, role, word.idx, word.idx + len(word.text)) if country in self.kb.countries else None
+        if mention is None or not mention.value or self.dateline_agency(mention):
+            return None
+        return self.describe(mention.value, mention, role, mention.start, mention.end)
+
+    def referred_by_pronoun(self, pronoun, role: str) -> list[EventActor]:
+        """A plural pronoun ("they") naming no two persons: the state, organization or group
+        an earlier subject names ("Gunmen stormed a village. They looted shops")."""
+        if pronoun.lower_ not in self.lexicon.roles.anaphor_pronouns:
+            return []
+        kinds = frozenset({"country", "organization", "group"})
+        return antecedents(pronoun, kinds, self.lexicon.roles.anaphor_sentences, lambda s: self.of(s, role))
+
     def dateline_agency(self, mention) -> bool:
         """A name in the parentheses of a dateline ("ACCRA (Reuters) -"): the agency that
         reports, never an actor of the event."""
@@ -400,11 +448,14 @@ class FrameActors:
         return None
 
     def sentence_country(self, token) -> str | None:
-        """The one country the token's sentence names (a country, a demonym, or a place in it)."""
+        """The one country the token's sentence names (a country, a demonym, or a place in it),
+        not counting whom the token acts on ("lawmakers approved X's bid": not X's lawmakers)."""
         sentence = token.sent
         start, end = sentence.start_char, sentence.end_char
-        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries}
-        found |= {place.country for m in self.context.place_mentions if start <= m.start < end
+        other_side = {self.doc[i].idx for i in undergoer_words(token)}
+        found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries
+                 and m.start not in other_side}
+        found |= {place.country for m in self.context.place_mentions if start <= m.start < end and m.start not in other_side
                   and (place := self.context.places.get(m.value or "")) is not None and place.country}
         return found.pop() if len(found) == 1 else None
 
