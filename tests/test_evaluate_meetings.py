@@ -74,3 +74,21 @@ def test_a_range_of_days_holding_the_gold_day_is_the_right_date(kb):
     assert verdict("2020-03-03", None) is False
     week = {"a1": [{**mention("a1:e0", ["Ada Quill", "Bo Rennet"], "2020-03-02", precision="week"), "end_date": "2020-03-08"}]}
     assert meeting_score(GOLD, week, kb)["meetings"]["verdicts"][0]["date_right"] is True  # "last week"
+
+
+def test_a_gold_meeting_listed_first_does_not_take_the_mention_dated_for_a_later_one(kb):
+    gold = [{"id": "c1", "meetings": [
+        {"participants": ["Ada Quill", "Bo Rennet"], "date": "2021-01-11", "city": None},
+        {"participants": ["Ada Quill", "Bo Rennet"], "date": "2019-05-18", "city": None},
+    ]}]
+    events = {"c1": [
+        mention("c1:e0", ["Ada Quill", "Bo Rennet"], "2019-05-18", confidence=0.95),
+        mention("c1:e1", ["Ada Quill", "Bo Rennet"], None, precision="vague", confidence=0.5),
+    ]}
+    held = meeting_score(gold, events, kb)["meetings"]["verdicts"]
+    assert [v["predicted"]["id"] for v in held] == ["c1:e1", "c1:e0"]  # the dated mention goes to its own meeting
+    assert held[1]["date_right"] is True
+    # counter-case: with no mention dated for either, the first gold meeting takes the most confident
+    undated = {"c1": [mention("c1:e0", ["Ada Quill", "Bo Rennet"], None, precision="vague", confidence=0.95),
+                      mention("c1:e1", ["Ada Quill", "Bo Rennet"], None, precision="vague", confidence=0.5)]}
+    assert [v["predicted"]["id"] for v in meeting_score(gold, undated, kb)["meetings"]["verdicts"]] == ["c1:e0", "c1:e1"]

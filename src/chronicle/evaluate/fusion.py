@@ -14,8 +14,10 @@ from .gold import identities_of
 def fusion_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict:
     """Corpus-level fusion: each distinct gold meeting (sorted participants, date, kind)
     against the fused events holding the CONSULT mentions that report it (all its
-    participants, the same channel, an overlapping date): exactly one event, split over
-    several, or missed; and the events that hold mentions of two distinct gold meetings."""
+    participants, the same channel, an overlapping date; an article's undated mentions only
+    where it has no dated report of the meeting, for then they tell of another occasion):
+    exactly one event, split over several, or missed; and the events that hold mentions of
+    two distinct gold meetings."""
     from collections import defaultdict
 
     from ..query import period
@@ -34,17 +36,12 @@ def fusion_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict
             key = (tuple(sorted(meeting["participants"])), meeting["date"], meeting["kind"])
             meetings.setdefault(key, set())
             wanted = [identities_of(name, kb) for name in meeting["participants"]]
-            for e in mentions:
-                ids = {a["id"] for a in e["actors"]}
-                if not all(w & ids for w in wanted) or (e["mode"] == "PHONE") != (meeting["kind"] == "phone"):
-                    continue
-                if meeting["date"] and e["date"]:
-                    gold_first, gold_last = period(meeting["date"])
-                    first, last = period(e["date"][:10] if e["date_precision"] in ("day", "reported") else e["date"])
-                    if e["date_precision"] in ("day", "week", "reported") and len(e.get("end_date") or "") == 10:
-                        last = max(last, period(e["end_date"])[1])
-                    if first > gold_last or gold_first > last:
-                        continue
+            reports = [e for e in mentions if all(w & {a["id"] for a in e["actors"]} for w in wanted)
+                       and (e["mode"] == "PHONE") == (meeting["kind"] == "phone")
+                       and (not (meeting["date"] and e["date"]) or _overlaps(meeting["date"], e, period))]
+            if any(e["date"] for e in reports):  # a dated report of it: the article's undated ones tell of another
+                reports = [e for e in reports if e["date"]]
+            for e in reports:
                 event = events_of.get((e["article_id"], int(e["id"].rsplit(":e", 1)[1])))
                 if event is not None:
                     meetings[key].add(event)
@@ -61,3 +58,12 @@ def fusion_score(store: Store, golds: Sequence[dict], kb: KnowledgeBase) -> dict
     share = lambda n: round(n / outcome["meetings"], 4) if outcome["meetings"] else None  # noqa: E731
     return {**outcome, "one_share": share(outcome["one"]), "merging_events": len(merging),
             "splits": details["split"], "misses": details["missed"], "merges": merging}
+
+
+def _overlaps(gold_date: str, mention: dict, period) -> bool:
+    """Whether a dated mention's days (at its precision, with a stay's end) meet the gold date's."""
+    gold_first, gold_last = period(gold_date)
+    first, last = period(mention["date"][:10] if mention["date_precision"] in ("day", "reported") else mention["date"])
+    if mention["date_precision"] in ("day", "week", "reported") and len(mention.get("end_date") or "") == 10:
+        last = max(last, period(mention["end_date"])[1])
+    return not (first > gold_last or gold_first > last)

@@ -69,9 +69,11 @@ def meeting_score(golds: Sequence[dict], events_by_article: dict[str, list[dict]
             events = events_by_article.get(gold["id"], [])
             predicted = _meeting_candidates(events, modalities)
             used: set[int] = set()
+            meetings = gold.get(section) or []
+            dated_first = [_judge(m, predicted, used, events, kb, dated_only=True) for m in meetings]
             found_here = 0
-            for meeting in gold.get(section) or []:
-                verdict = _judge(meeting, predicted, used, events, kb)
+            for meeting, verdict in zip(meetings, dated_first):
+                verdict = verdict or _judge(meeting, predicted, used, events, kb)
                 verdicts.append({"article": gold["id"], "section": section, **verdict})
                 found_here += verdict["found"]
             extra += [{"article": gold["id"], "actors": [a["name"] for a in e["actors"]], "date": e.get("date")}
@@ -85,9 +87,13 @@ def meeting_score(golds: Sequence[dict], events_by_article: dict[str, list[dict]
     return report
 
 
-def _judge(meeting: dict, predicted: list[dict], used: set[int], events: list[dict], kb: KnowledgeBase) -> dict:
+def _judge(meeting: dict, predicted: list[dict], used: set[int], events: list[dict], kb: KnowledgeBase,
+           dated_only: bool = False) -> dict | None:
     """One gold meeting against the article's predicted meetings: the one that finds it
-    (marked used), whether its date and city are right; for a miss, the nearest mention."""
+    (marked used), whether its date and city are right; for a miss, the nearest mention.
+    `dated_only` takes only a mention with the right date and gives None without one: a
+    first pass over the article's gold meetings, so that a meeting listed earlier cannot take
+    the mention whose date fits a later one."""
     wanted = [identities_of(name, kb) for name in meeting.get("participants") or []]
     fits = [  # a compound meeting ("A and B met C") may stand for two gold ones
         i for i, event in enumerate(predicted)
@@ -97,6 +103,10 @@ def _judge(meeting: dict, predicted: list[dict], used: set[int], events: list[di
     phone = meeting.get("kind") == "phone"
     fits.sort(key=lambda i: ((predicted[i].get("mode") == "PHONE") != phone,
                              not (date and _date_right(date, predicted[i])), -predicted[i]["confidence"]))
+    if dated_only:
+        fits = [i for i in fits if date and _date_right(date, predicted[i])]
+        if not fits:
+            return None
     verdict = {"participants": meeting.get("participants"), "date": date, "city": city,
                "by_text": "public record" not in (meeting.get("date_evidence") or ""),
                "found": bool(fits), "date_right": None, "city_right": None, "persons": 0, "persons_gold": 0}
