@@ -524,7 +524,8 @@ def peak_rss_mb() -> float:
 
 def cluster_child(size: int, seed: int) -> dict:
     """Time `cluster()` on the corpus's members, and the peak RSS while it runs."""
-    from chronicle.fuse import member_from_row, block_keys, cluster
+    from chronicle.fuse import block_keys, cluster
+    from chronicle.store.fusion import member_from_row
 
     started = time.perf_counter()
     corpus = generate(size, seed)
@@ -602,7 +603,7 @@ def build_child(size: int, seed: int, db: str) -> dict:
 def fuse_child(db: str) -> dict:
     """First fusion of the 99%; the 1% inserted and fused incrementally; a full re-fusion.
     Each step's time and the process's peak RSS during it."""
-    from chronicle.fuse import fuse
+    from chronicle.store.fusion import fuse
     from chronicle.store import Store
 
     def fingerprint(store) -> tuple:

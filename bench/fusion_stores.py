@@ -32,7 +32,7 @@ OUT = HERE / "out"
 
 def measure(path: str) -> dict:
     """Fuse one store (in this process): counts, times and peak RSS."""
-    from chronicle.fuse import fuse
+    from chronicle.store.fusion import fuse
     from chronicle.store import Store
 
     with Store(path) as store:

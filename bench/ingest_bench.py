@@ -337,7 +337,7 @@ def share_child(db: str) -> int:
     from chronicle.settings import Settings
 
     res = load_resources(Settings(db=db))
-    gate = load_parse_gate(res.nlp, res.events, res.quotes, res.claims)
+    gate = load_parse_gate(res.nlp, res.data.events, res.data.quotes, res.data.claims)
     with duckdb.connect(db, read_only=True) as con:
         texts = [row[0] for row in con.execute("SELECT clean_text FROM articles").fetchall()]
     parsed = total = 0

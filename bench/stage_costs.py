@@ -56,20 +56,20 @@ def main() -> None:
         return value
 
     documents = [Document(source="bench", format="jsonl", text=r["text"], url=r.get("url"), published=r.get("published"), published_source="metadata") for r in rows]
-    cleaned = [timed("clean", clean, d.text, res.debris) for d in documents]
-    dates = [timed("publication date", discover_publication_date, d, c.text, res.dates, today) for d, c in zip(documents, cleaned, strict=True)]
+    cleaned = [timed("clean", clean, d.text, res.data.debris) for d in documents]
+    dates = [timed("publication date", discover_publication_date, d, c.text, res.data.dates, today) for d, c in zip(documents, cleaned, strict=True)]
     t = time.perf_counter()
     docs = list(res.nlp.pipe([c.text for c in cleaned], batch_size=32))
     totals["spaCy (nlp.pipe)"] = time.perf_counter() - t
     for doc, date, text in zip(docs, dates, cleaned, strict=True):
-        actors = timed("actors", resolve_actors, doc, res.kb, res.lexicon, res.patterns, reference_day(date.value, date.month))
-        countries = [m.value for m in actors.mentions if m.value in res.kb.countries]
-        place_mentions, places = timed("places", resolve_places, doc, res.gazetteer, countries)
+        actors = timed("actors", resolve_actors, doc, res.data.kb, res.data.lexicon, res.data.patterns, reference_day(date.value, date.month))
+        countries = [m.value for m in actors.mentions if m.value in res.data.kb.countries]
+        place_mentions, places = timed("places", resolve_places, doc, res.data.gazetteer, countries)
         published = dt.date.fromisoformat(date.value) if date.value else None
-        times = timed("times", resolve_times, doc, published, res.times)
+        times = timed("times", resolve_times, doc, published, res.data.times)
         context = ArticleContext(actors.mentions, place_mentions, places, times, published)
-        events = timed("events", find_events, doc, context, res.kb, res.events, res.times)
-        timed("quotes", find_quotes, doc, actors.mentions, events, res.quotes)
+        events = timed("events", find_events, doc, context, res.data.kb, res.data.events, res.data.times)
+        timed("quotes", find_quotes, doc, actors.mentions, events, res.data.quotes)
         timed("minhash", signature, text.text, 5, 128)
     print(f"{len(rows)} articles; resources loaded in {load_seconds:.1f} s (model, KB, gazetteer)")
     print("| stage | ms per article | share of spaCy |")

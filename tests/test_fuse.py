@@ -14,17 +14,12 @@ from typer.testing import CliRunner
 from chronicle import query
 from chronicle.cli import app
 from chronicle.evaluate import fusion_score
-from chronicle.fuse import (
-    Actor,
-    Member,
-    assign_ids,
-    cluster,
-    fuse,
-    fused_event,
-    new_event_id,
-)
+from chronicle.fuse import Member, cluster, fused_event
+from chronicle.fuse_ids import assign_ids, new_event_id
+from chronicle.model import FusedActor as Actor
 from chronicle.runners import local
 from chronicle.store import Store
+from chronicle.store.fusion import fuse
 
 A = Actor("a", "Alpha", "person", "participant", "AAA")
 B = Actor("b", "Beta", "person", "participant", "BBB")
@@ -234,7 +229,7 @@ def test_best_date_place_actors_and_counts():
     assert (event.date, event.date_precision, event.date_from) == ("2018-11-11", "day", "x:0")
     assert (event.place, event.place_from) == ("g:paris", "x:0")
     assert event.mentions == 3 and event.articles == 2 and event.outlets == 2  # y near-duplicates x
-    assert {a["id"]: a["role"] for a in event.actors} == {"a": "participant", "b": "target"}
+    assert {a.id: a.role for a in event.actors} == {"a": "participant", "b": "target"}
     assert event.summary == "sentence of z" or event.summary.startswith("sentence of")
 
 

@@ -171,7 +171,7 @@ def test_killed_reprocess_is_completed_by_a_rerun(tmp_path):
         con.execute("UPDATE articles SET pipeline_version = 'chronicle-0.0.1'")
         con.execute("UPDATE event_mentions SET date = NULL, date_precision = 'vague'")
     ingest([everything], settings)  # nothing new: no re-fusion
-    from chronicle.fuse import fuse
+    from chronicle.store.fusion import fuse
     from chronicle.store import Store
 
     with Store(settings.db) as store:

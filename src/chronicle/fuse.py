@@ -2,34 +2,29 @@
 
 `cluster` groups event mentions (one `Member` each) that report the same real-world
 happening; `fused_event` computes an event's best date, place, actors and counts from its
-members; `assign_ids` keeps event ids stable across runs; `fuse` does all three over the
-store for the blocks the given articles touch, in one transaction. See docs/fusion.md.
+members (`fuse_ids.assign_ids` keeps event ids stable across runs). Pure: records in,
+records out; `store/fusion.py` reads the members from the store and writes the events back
+(`fuse`). See docs/fusion.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
-from urllib.parse import urlsplit
 
-import pyarrow as pa
-
-from .data import load_yaml
-from .fuse_rules import attach_lone_actors, link_keys
+from .dates import date_bounds, weekday_names
+from .fuse_ids import mention_ref
+from .fuse_rules import attach_lone_actors
+from .model import HAPPENED, Event, FusedActor, MentionKey
 from .resolve.generic_actors import state_of
-from .resolve.times import date_bounds
-from .store import Store, transaction
 
-Key = tuple[str, int]  # (article content id, event_mentions.idx)
-
-from .model import HAPPENED  # noqa: E402  (the modalities that say an event took place)
+Key = MentionKey  # (article content id, event_mentions.idx)
 ONE_DAY = frozenset({"day", "reported"})  # precisions that name one day (the text's, or the article's)
 # Coarser dates attach to finer ones: a member's level is the rank of its precision.
 LEVELS = ("day", "reported", "week", "month", "year", "vague")
@@ -45,15 +40,6 @@ SUMMARY_CHARS = 240
 
 
 @dataclass(frozen=True)
-class Actor:
-    id: str
-    name: str
-    kind: str
-    role: str
-    country: str | None
-
-
-@dataclass(frozen=True)
 class Member:
     """One event mention as fusion sees it."""
 
@@ -65,7 +51,7 @@ class Member:
     end_date: str | None
     precision: str
     confidence: float
-    actors: tuple[Actor, ...] = ()
+    actors: tuple[FusedActor, ...] = ()
     place: str | None = None
     place_country: str | None = None
     place_kind: str | None = None
@@ -81,7 +67,7 @@ class Member:
     @cached_property
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The days its date allows (`interval`), computed once."""
-        return _interval(self)
+        return interval(self)
 
     @cached_property
     def actor_ids(self) -> frozenset[str]:
@@ -89,38 +75,9 @@ class Member:
         return frozenset(state_of(actor.id) or actor.id for actor in self.actors if actor.id)
 
 
-@dataclass
-class Event:
-    """A fused event: the fields of the `events` table, and its members' keys."""
-
-    type: str
-    mode: str | None
-    modality: str
-    date: str | None
-    end_date: str | None
-    date_precision: str
-    place: str | None
-    confidence: float
-    actors: list[dict]
-    mentions: int
-    articles: int
-    outlets: int
-    summary: str | None
-    date_from: str | None
-    place_from: str | None
-    members: list[Key] = field(default_factory=list)
-    id: str | None = None
-
-
-# ---- compatibility ----------------------------------------------------------------------
-
-
 def interval(member: Member) -> tuple[dt.date, dt.date] | None:
-    """The days a member's date allows, at its precision; None when undated."""
-    return member.span
-
-
-def _interval(member: Member) -> tuple[dt.date, dt.date] | None:
+    """The days a member's date allows, at its precision; None when undated (read it as
+    `member.span`: computed once)."""
     if not member.date or member.end_date == "open":
         return None
     bounds = date_bounds(member.date)
@@ -140,7 +97,7 @@ def _interval(member: Member) -> tuple[dt.date, dt.date] | None:
 
 def level(member: Member) -> int:
     """0 for the finest dates, up to len(LEVELS) for undated members."""
-    if interval(member) is None:
+    if member.span is None:
         return len(LEVELS)
     return LEVELS.index(member.precision) if member.precision in LEVELS else len(LEVELS) - 1
 
@@ -381,15 +338,9 @@ def _undated_page_fit(member: Member, cluster: Sequence[Member]) -> bool:
     return not named or bool(named & days)
 
 
-@cache
-def _weekday_names() -> dict[str, int]:
-    """Full weekday names (data/times.yaml), lower-case -> 0 (Monday)..6."""
-    return {str(names[0]).lower(): int(number) for number, names in load_yaml("times.yaml")["weekdays"].items()}
-
-
 def _weekdays_named(text: str | None) -> set[int]:
     """The weekdays a sentence names in full ("on Sunday")."""
-    names = _weekday_names()
+    names = weekday_names()
     return {names[word] for word in re.findall(r"[a-z]+", (text or "").lower()) if word in names}
 
 
@@ -434,11 +385,6 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
 # ---- the fused record -------------------------------------------------------------------
 
 
-def mention_ref(key: Key) -> str:
-    """How `events.date_from`/`place_from` name a mention: content id and index."""
-    return f"{key[0]}:{key[1]}"
-
-
 def _precision_rank(member: Member) -> int:
     """Higher is more precise; a range or a day is the most precise."""
     return len(LEVELS) - level(member)
@@ -447,13 +393,13 @@ def _precision_rank(member: Member) -> int:
 def best_date(members: Sequence[Member]) -> Member | None:
     """The member whose date is the event's: the most precise date supported by the most
     members (whose periods contain it), ties by higher confidence, then the smallest key."""
-    dated = [m for m in members if interval(m) is not None]
+    dated = [m for m in members if m.span is not None]
     if not dated:
         return None
 
     def support(candidate: Member) -> int:
-        first, last = interval(candidate)
-        return sum(1 for m in dated if interval(m)[0] <= first and last <= interval(m)[1])
+        first, last = candidate.span
+        return sum(1 for m in dated if m.span[0] <= first and last <= m.span[1])
 
     return min(
         dated,
@@ -472,11 +418,11 @@ def best_place(members: Sequence[Member]) -> Member | None:
     return min(cities, key=lambda m: (-counts[m.place], -m.confidence, m.place, m.key))
 
 
-def fused_actors(members: Sequence[Member]) -> list[dict]:
+def fused_actors(members: Sequence[Member]) -> tuple[FusedActor, ...]:
     """The union of the members' actors; each role by majority (ties: participant, then name)."""
     roles: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
-    first: dict[str, Actor] = {}
+    first: dict[str, FusedActor] = {}
     for member in sorted(members, key=lambda m: m.key):
         for actor in member.actors:
             roles[actor.id][actor.role] += 1
@@ -488,10 +434,17 @@ def fused_actors(members: Sequence[Member]) -> list[dict]:
         top = max(counts.values())
         tied = sorted(role for role, n in counts.items() if n == top)
         role = "participant" if "participant" in tied else tied[0]
-        name = min(names[actor_id].items(), key=lambda item: (-item[1], item[0]))[0]
+        name = _most_common(names[actor_id])
         actor = first[actor_id]
-        actors.append({"id": actor_id, "name": name, "kind": actor.kind, "role": role, "country": actor.country})
-    return actors
+        actors.append(FusedActor(actor_id, name, actor.kind, role, actor.country))
+    return tuple(actors)
+
+
+def _most_common(values: Iterable | Counter):
+    """The most frequent value (of an iterable, or of a Counter), the smallest on ties; None
+    when there is none."""
+    counts = Counter(values)
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
 def _modality(members: Sequence[Member]) -> str:
@@ -526,18 +479,13 @@ def fused_event(members: Sequence[Member]) -> Event:
     happened = [m for m in members if m.modality in HAPPENED]
     dated = best_date(happened) or best_date(members)
     placed = best_place(happened) or best_place(members)
-    modes = Counter(m.mode for m in members if m.mode)
-    mode = min(modes.items(), key=lambda item: (-item[1], item[0]))[0] if modes else None
-    end_date = None
-    if dated is not None:
-        ends = Counter(m.end_date for m in members if m.date == dated.date and m.end_date and m.end_date != "open")
-        end_date = min(ends.items(), key=lambda item: (-item[1], item[0]))[0] if ends else None
+    ends = [m.end_date for m in members if dated and m.date == dated.date and m.end_date and m.end_date != "open"]
     return Event(
         type=members[0].type,
-        mode=mode,
+        mode=_most_common(m.mode for m in members if m.mode),
         modality=_modality(members),
         date=dated.date if dated else None,
-        end_date=end_date,
+        end_date=_most_common(ends),
         date_precision=dated.precision if dated else "vague",
         place=placed.place if placed else None,
         confidence=max(m.confidence for m in members),
@@ -548,231 +496,5 @@ def fused_event(members: Sequence[Member]) -> Event:
         summary=_summary(members, dated),
         date_from=mention_ref(dated.key) if dated else None,
         place_from=mention_ref(placed.key) if placed else None,
-        members=[m.key for m in members],
-    )
-
-
-def new_event_id(key: Key) -> str:
-    """The id of a brand-new event: from its smallest member key."""
-    return "ev-" + hashlib.sha256(f"{key[0]}:{key[1]}".encode()).hexdigest()[:16]
-
-
-def assign_ids(
-    clusters: Sequence[Sequence[Key]], old: dict[str, set[Key]], age: dict[str, object] | None = None
-) -> list[str]:
-    """An id per cluster: the existing event sharing the most members (oldest on ties,
-    each used once), else a new id from the smallest member key not already taken."""
-    age = age or {}
-    owner = {key: event_id for event_id, keys in old.items() for key in keys}
-    pairs = []
-    for index, keys in enumerate(clusters):
-        shared = Counter(owner[k] for k in keys if k in owner)
-        pairs += [(-n, str(age.get(event_id, "")), event_id, min(keys), index) for event_id, n in shared.items()]
-    ids: list[str | None] = [None] * len(clusters)
-    used: set[str] = set()
-    for _, _, event_id, _, index in sorted(pairs):
-        if ids[index] is None and event_id not in used:
-            ids[index], _ = event_id, used.add(event_id)
-    taken = used | set(old)
-    for index, keys in enumerate(clusters):
-        if ids[index] is None:
-            candidates = [new_event_id(k) for k in sorted(keys)]
-            fresh = next((c for c in candidates if c not in taken), None)
-            fresh = fresh or f"{candidates[0]}-{len(taken)}"
-            ids[index] = fresh
-            taken.add(fresh)
-    return ids
-
-
-# ---- the store ----------------------------------------------------------------------------
-
-
-@dataclass
-class FuseReport:
-    mentions: int = 0  # mentions re-fused
-    events: int = 0  # events written
-    removed: int = 0  # events replaced
-
-
-_MEMBER_SQL = """
-    SELECT e.id, e.idx, e.type, e.mode, e.modality, e.date, e.end_date, e.date_precision,
-           e.confidence, e.actors, e.place, p.country AS place_country, p.kind AS place_kind,
-           coalesce(a.near_duplicate_of, a.id) AS canonical, a.outlet, a.url,
-           e.evidence[1].text AS text, a.published
-    FROM event_mentions e JOIN articles a USING (id) LEFT JOIN places p ON p.id = e.place
-"""
-
-
-def member_from_row(row: dict) -> Member:
-    outlet = row["outlet"] or (urlsplit(row["url"]).hostname if row["url"] else None)
-    return Member(
-        key=(row["id"], row["idx"]),
-        type=row["type"],
-        mode=row["mode"],
-        modality=row["modality"],
-        date=row["date"],
-        end_date=row["end_date"],
-        precision=row["date_precision"],
-        confidence=row["confidence"],
-        actors=tuple(Actor(a["id"], a["name"], a["kind"], a["role"], a["country"]) for a in row["actors"]),
-        place=row["place"],
-        place_country=row["place_country"],
-        place_kind=row["place_kind"],
-        canonical=row["canonical"],
-        outlet=outlet.lower() if outlet else None,
-        text=row["text"],
-        published=_day(row["published"]),
-    )
-
-
-def _day(value) -> dt.date | None:
-    """A publication day from a store row (a date, an ISO string, or nothing)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
-    """The mentions to re-fuse (every block the articles touch, closed over shared members
-    and existing events) and the existing events they replace."""
-    light = store.con.execute(
-        "SELECT id, idx, type, date, end_date, date_precision, [x.id FOR x IN actors] FROM event_mentions"
-    ).fetchall()
-    members_of_block: dict[tuple, list[Key]] = defaultdict(list)
-    blocks_of: dict[Key, list[tuple]] = {}
-    for article, idx, type_, date, end_date, precision, ids in light:
-        key = (article, idx)
-        actors = tuple(Actor(i, "", "", "", None) for i in ids if i)
-        fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
-        blocks_of[key] = block_keys(fake) + link_keys(fake)
-        for block in blocks_of[key]:
-            members_of_block[block].append(key)
-    event_of: dict[Key, str] = {}
-    keys_of: dict[str, list[Key]] = defaultdict(list)
-    for event_id, article, idx in store.con.execute("SELECT event_id, article, idx FROM event_members").fetchall():
-        event_of[(article, idx)] = event_id
-        keys_of[event_id].append((article, idx))
-    wanted = set(articles)
-    todo = [k for k in blocks_of if k[0] in wanted] + [k for k in event_of if k[0] in wanted]
-    seen_keys: set[Key] = set()
-    seen_blocks: set[tuple] = set()
-    events: set[str] = set()
-    while todo:
-        key = todo.pop()
-        if key in seen_keys:
-            continue
-        seen_keys.add(key)
-        event_id = event_of.get(key)
-        if event_id is not None and event_id not in events:
-            events.add(event_id)
-            todo += keys_of[event_id]
-        for block in blocks_of.get(key, ()):
-            if block not in seen_blocks:
-                seen_blocks.add(block)
-                todo += members_of_block[block]
-    return {k for k in seen_keys if k in blocks_of}, events
-
-
-def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
-    """(Re)fuse the events of the blocks the given articles touch (all when None), in one
-    transaction: replaced events keep their ids where their members carry over."""
-    report = FuseReport()
-    with transaction(store.con):
-        full = articles is None or not store.con.execute("SELECT count(*) FROM event_members").fetchone()[0]
-        if full:
-            rows = store.query(_MEMBER_SQL)
-            old_events = None
-        else:
-            scope, old_events = _scope(store, articles)
-            if not scope and not old_events:
-                return report
-            ids = sorted({article for article, _ in scope})
-            rows = [
-                row
-                for row in store.query(_MEMBER_SQL + " WHERE e.id IN (SELECT unnest(?))", [ids])
-                if (row["id"], row["idx"]) in scope
-            ]
-        members = {(row["id"], row["idx"]): member_from_row(row) for row in rows}
-        old, age = _old_events(store, old_events)
-        clusters = cluster(members.values())
-        events = [fused_event([members[k] for k in keys]) for keys in clusters]
-        for event, event_id in zip(events, assign_ids(clusters, old, age)):
-            event.id = event_id
-        if old_events is None:
-            store.con.execute("DELETE FROM event_members")
-            store.con.execute("DELETE FROM events")
-        elif old_events:
-            store.con.execute("DELETE FROM event_members WHERE event_id IN (SELECT unnest(?))", [sorted(old_events)])
-            store.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [sorted(old_events)])
-        store._insert("events", events_table(events, age))
-        store._insert("event_members", _members_table(events))
-        report.mentions, report.events, report.removed = len(members), len(events), len(old)
-    return report
-
-
-def _old_events(store: Store, events: set[str] | None) -> tuple[dict[str, set[Key]], dict[str, object]]:
-    """Existing events (all when None): their member keys and creation times."""
-    where, params = ("", []) if events is None else ("WHERE m.event_id IN (SELECT unnest(?))", [sorted(events)])
-    old: dict[str, set[Key]] = defaultdict(set)
-    age = {}
-    for event_id, article, idx, created in store.con.execute(
-        f"SELECT m.event_id, m.article, m.idx, e.created_at FROM event_members m "
-        f"JOIN events e ON e.id = m.event_id {where}",
-        params,
-    ).fetchall():
-        old[event_id].add((article, idx))
-        age[event_id] = created
-    return dict(old), age
-
-
-_ACTOR_TYPE = pa.struct([(name, pa.string()) for name in ("id", "name", "kind", "role", "country")])
-_EVENT_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("type", pa.string()),
-        ("mode", pa.string()),
-        ("modality", pa.string()),
-        ("date", pa.string()),
-        ("end_date", pa.string()),
-        ("date_precision", pa.string()),
-        ("place", pa.string()),
-        ("confidence", pa.float64()),
-        ("actors", pa.list_(_ACTOR_TYPE)),
-        ("mentions", pa.int32()),
-        ("articles", pa.int32()),
-        ("outlets", pa.int32()),
-        ("summary", pa.string()),
-        ("date_from", pa.string()),
-        ("place_from", pa.string()),
-        ("created_at", pa.timestamp("us")),
-    ]
-)
-
-
-def events_table(events: Sequence[Event], age: dict[str, object]) -> pa.Table | None:
-    if not events:
-        return None
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    rows = [
-        {
-            name: getattr(event, name)
-            for name in _EVENT_SCHEMA.names
-            if name != "created_at"
-        }
-        | {"created_at": age.get(event.id) or now}
-        for event in events
-    ]
-    return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
-
-
-def _members_table(events: Sequence[Event]) -> pa.Table | None:
-    rows = [(event.id, article, idx) for event in events for article, idx in event.members]
-    if not rows:
-        return None
-    return pa.table(
-        {
-            "event_id": [r[0] for r in rows],
-            "article": [r[1] for r in rows],
-            "idx": pa.array([r[2] for r in rows], pa.int32()),
-        }
+        members=tuple(m.key for m in members),
     )

@@ -327,3 +327,74 @@ class Claim:
     form: str = "ordinal"  # ordinal | cardinal
     noun: str = ""  # the word counted: meeting, talks, met
     pattern: str = ""  # the data pattern that found it
+
+
+# ---- fusion: one event, many reports (docs/fusion.md) ---------------------------------------
+
+MentionKey = tuple[str, int]  # (article content id, event_mentions.idx)
+
+
+@dataclass(frozen=True)
+class FusedActor:
+    """An actor of a stored event mention or of a fused event, with its PLOVER role (no
+    text spans: `EventActor` has them)."""
+
+    id: str
+    name: str
+    kind: str  # person | organization | country | group
+    role: str  # source | target | participant
+    country: str | None  # ISO 3166 alpha-3
+
+
+@dataclass(frozen=True)
+class Event:
+    """A fused event: the fields of the `events` table, and its members' keys. `id` is
+    given once the event is matched with the stored ones (`fuse.assign_ids`)."""
+
+    type: str
+    mode: str | None
+    modality: str
+    date: str | None
+    end_date: str | None
+    date_precision: str
+    place: str | None
+    confidence: float
+    actors: tuple[FusedActor, ...]
+    mentions: int
+    articles: int
+    outlets: int
+    summary: str | None
+    date_from: str | None  # the member whose date is the event's ("<content id>:<idx>")
+    place_from: str | None
+    members: tuple[MentionKey, ...] = ()
+    id: str | None = None
+
+
+# ---- time ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A normalized time: the value, how precise it is, and how it was obtained.
+
+    `value` is "2011-05-03" (day), "2011-05-02" (week: its Monday), "2011-05" (month),
+    "2011" (year) or None when the expression could not be resolved (no anchor, no
+    reference event, an unknown count). `end` closes a range ("October 8-9, 2014"); an
+    open interval ("since April 2010") has `open_ended` set and no end.
+    """
+
+    value: str | None
+    end: str | None
+    precision: str  # day | week | month | year | vague | reported
+    expression: str  # the text
+    anchor: str | None  # the anchor date used (iso), or None
+    rule: str  # which rule resolved it
+    open_ended: bool = False
+
+    def __post_init__(self) -> None:
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"precision must be one of {PRECISIONS}, not {self.precision!r}")
+
+    @property
+    def resolved(self) -> bool:
+        return self.value is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from importlib import resources as package_files
 from typing import TYPE_CHECKING
 
@@ -46,23 +46,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Resources:
-    """What the per-article stages need, loaded once per worker."""
+    """What the per-article stages need, loaded once per worker: the settings, the spaCy
+    model and the data (`DataResources`: KB, gazetteer, lexicons and rules)."""
 
     settings: Settings
     nlp: Language
-    debris: DebrisRules
-    dates: DateRules
-    kb: KnowledgeBase
-    lexicon: ResolverLexicon
-    patterns: ActorPatterns
-    gazetteer: Gazetteer
-    times: TimeRules
-    events: EventLexicon
+    data: DataResources
     version: str
-    quotes: QuoteLexicon | None = None
-    claims: ClaimLexicon | None = None
     gate: ParseGate | None = None  # sentence gating, when `settings.parse_gate`
     types: type_classifier.TypeClassifier | None = None  # the trained type classifier (None: the lexicon alone)
+
+    @property
+    def events(self) -> EventLexicon:
+        """The event lexicon (`data.events`; models/train_types.py reads it here)."""
+        return self.data.events
 
 
 @dataclass(frozen=True)
@@ -175,7 +172,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
     return Resources(
         settings=settings,
         nlp=nlp,
-        **{item.name: getattr(data, item.name) for item in fields(DataResources)},
+        data=data,
         gate=gate,
         types=type_classifier.for_typing(settings.event_typing),
         version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
@@ -263,31 +260,31 @@ def _docs(res: Resources, texts: list[str]):
 def _typed_events(doc, context: ArticleContext, res: Resources) -> list[EventMention]:
     """The lexicon's events with the triggers the classifier proposes, re-typed and pruned
     by it (chronicle.models.type_classifier)."""
-    scores, asserted = type_classifier.sentence_readings(doc, res.types, res.events)
+    scores, asserted = type_classifier.sentence_readings(doc, res.types, res.data.events)
     actor_starts = [m.start for m in context.actor_mentions if m.value]
-    proposed = type_classifier.proposals(doc, scores, res.types, res.events, actor_starts)
-    events = find_events(doc, context, res.kb, res.events, res.times, proposed)
-    fresh = frozenset(doc[i].idx for i in proposed if best_trigger(doc[i], res.events) is None)  # not the lexicon's
+    proposed = type_classifier.proposals(doc, scores, res.types, res.data.events, actor_starts)
+    events = find_events(doc, context, res.data.kb, res.data.events, res.data.times, proposed)
+    fresh = frozenset(doc[i].idx for i in proposed if best_trigger(doc[i], res.data.events) is None)  # not the lexicon's
     every = frozenset(doc[i].idx for i in proposed)
     return type_classifier.decide(events, scores, res.types, fresh, asserted, every)
 
 
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
-    settings = res.settings
+    settings, gazetteer = res.settings, res.data.gazetteer
     annotations = []
-    seats = {code: res.gazetteer.places[i] for code, i in res.gazetteer.seats.items() if i in res.gazetteer.places}
+    seats = {code: gazetteer.places[i] for code, i in gazetteer.seats.items() if i in gazetteer.places}
     seats_by_id = {place.id: place for place in seats.values()}  # a seat an event is placed at without naming it
     for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
-        actors = resolve_actors(doc, res.kb, res.lexicon, res.patterns, item.day)
-        countries = [m.value for m in actors.mentions if m.value and m.value in res.kb.countries]
-        place_mentions, places = resolve_places(doc, res.gazetteer, countries)
-        anchor = story_day(item.text, item.published, res.dates) or item.published  # a story's own date line
+        actors = resolve_actors(doc, res.data.kb, res.data.lexicon, res.data.patterns, item.day)
+        countries = [m.value for m in actors.mentions if m.value and m.value in res.data.kb.countries]
+        place_mentions, places = resolve_places(doc, gazetteer, countries)
+        anchor = story_day(item.text, item.published, res.data.dates) or item.published  # a story's own date line
         page_month = item.day.strftime("%Y-%m") if anchor is None and item.day is not None else None
         if page_month is not None:  # only the month is known (a URL's /2018/04/): no day is guessed
-            times = page_month_times(doc, page_month, res.times)
+            times = page_month_times(doc, page_month, res.data.times)
         else:
-            times = resolve_times(doc, anchor, res.times)  # never a guessed anchor
+            times = resolve_times(doc, anchor, res.data.times)  # never a guessed anchor
         time_mentions = [
             Mention(
                 expression.start, expression.end, expression.text, "time", value.value,
@@ -308,12 +305,12 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             page_month=page_month,
         )
         if res.types is None:
-            events = find_events(doc, context, res.kb, res.events, res.times)
+            events = find_events(doc, context, res.data.kb, res.data.events, res.data.times)
         else:
             events = _typed_events(doc, context, res)
         places = {**places, **{e.place: seats_by_id[e.place] for e in events if e.place not in places and e.place in seats_by_id}}
-        quotes = find_quotes(doc, actors.mentions, events, res.quotes)
-        claims = find_claims(doc, actors.mentions, times, quotes, res.claims, anchor) if res.claims else []
+        quotes = find_quotes(doc, actors.mentions, events, res.data.quotes)
+        claims = find_claims(doc, actors.mentions, times, quotes, res.data.claims, anchor) if res.data.claims else []
         minhash = signature(item.text, settings.shingle_words, settings.minhash_permutations)
         annotations.append(
             Annotation(

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from .completion import FIELDS, Completion
-from .fuse import fuse
 from .model import Article, PublicationDate
 from .pipeline import ToAnnotate, reference_day
 from .store import Store
+from .store.fusion import fuse
 
 _UNFUSED_SQL = """
     SELECT DISTINCT e.id FROM event_mentions e

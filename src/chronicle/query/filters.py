@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..data import load_yaml
 from ..errors import ChronicleError, UsageError
-from ..resolve.times import date_bounds
+from ..dates import date_bounds
 from .sql import article_ref, event_period_sql
 
 from ..model import HAPPENED, MODALITIES

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from chronicle.data import load_yaml
 
-from chronicle.model import PRECISIONS  # noqa: E402
+from chronicle.dates import date_bounds  # noqa: E402,F401  (moved; imported from here too)
+from chronicle.model import PRECISIONS, TimeValue  # noqa: E402,F401
 TENSES = ("past", "present", "future")
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
@@ -44,33 +45,6 @@ _SPACES = re.compile(r"\s+")
 
 
 # ----------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class TimeValue:
-    """A normalized time: the value, how precise it is, and how it was obtained.
-
-    `value` is "2011-05-03" (day), "2011-05-02" (week: its Monday), "2011-05" (month),
-    "2011" (year) or None when the expression could not be resolved (no anchor, no
-    reference event, an unknown count). `end` closes a range ("October 8-9, 2014"); an
-    open interval ("since April 2010") has `open_ended` set and no end.
-    """
-
-    value: str | None
-    end: str | None
-    precision: str  # day | week | month | year | vague | reported
-    expression: str  # the text
-    anchor: str | None  # the anchor date used (iso), or None
-    rule: str  # which rule resolved it
-    open_ended: bool = False
-
-    def __post_init__(self) -> None:
-        if self.precision not in PRECISIONS:
-            raise ValueError(f"precision must be one of {PRECISIONS}, not {self.precision!r}")
-
-    @property
-    def resolved(self) -> bool:
-        return self.value is not None
 
 
 @dataclass(frozen=True)
@@ -342,22 +316,6 @@ def _iso_month(year: int, month: int) -> str:
 
 def _iso_year(year: int) -> str:
     return f"{year:04d}"
-
-
-def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of a date written yyyy, yyyy-mm or yyyy-mm-dd (a longer
-    value is read by its first ten characters); None when it is not a date."""
-    try:
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if len(value) == 7:
-            first = dt.date(int(value[:4]), int(value[5:7]), 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        day = dt.date.fromisoformat(value[:10])
-        return day, day
-    except ValueError:
-        return None
 
 
 def _monday(day: dt.date) -> dt.date:

@@ -436,7 +436,7 @@ def article_links(job: _Run, firsts: DataFrame, pairs: DataFrame) -> DataFrame:
 
 
 def members(job: _Run, links: DataFrame) -> DataFrame:
-    """The member rows of every event mention (the columns of fuse._MEMBER_SQL)."""
+    """The member rows of every event mention (the columns of store.fusion.MEMBER_SQL)."""
     mentions = job.all("event_mentions")
     articles = job.all("articles").select("id", "outlet", "url", "published")
     canonical = links.select("id", F.coalesce("near_duplicate_of", "id").alias("canonical"))

@@ -20,22 +20,13 @@ from itertools import islice
 import numpy as np
 import pyarrow as pa
 
-from ..fuse import (
-    Event,
-    Member,
-    block_clusters,
-    events_table,
-    member_from_row,
-    assign_ids,
-    block_keys,
-    fused_event,
-    mention_ref,
-)
+from ..fuse import Member, block_clusters, block_keys, fused_event
+from ..fuse_ids import assign_ids, mention_ref
 from ..ingest.dedup import LshParams, band_keys, similarity
 from ..ingest.jsonl import read_record
 from ..ingest.readers import read_bytes
 from ..kb import KbFile
-from ..model import Article, Document, Problem
+from ..model import Article, Document, Event, Problem
 from ..store.parquet import UNKNOWN_MONTH, arrow_schemas, conform
 from ..pipeline import (
     TextResources,
@@ -46,7 +37,8 @@ from ..pipeline import (
     to_annotate,
 )
 from ..settings import Settings
-from ..store import PER_ARTICLE_TABLES, articles_table, per_article_rows
+from ..store import PER_ARTICLE_TABLES, articles_table, events_table, per_article_rows
+from ..store.fusion import member_from_row
 from .local import worker_resources
 
 # One row per document read (an article, or the problem that skipped it), in input order.
@@ -219,7 +211,7 @@ def similar_pairs(rows: Iterable[Mapping], threshold: float) -> Iterator[tuple[s
 
 
 def member_of(row: Mapping) -> Member:
-    """A fusion member from a row of the member query (the columns of fuse._MEMBER_SQL)."""
+    """A fusion member from a row of the member query (the columns of store.fusion.MEMBER_SQL)."""
     return member_from_row(row)
 
 
@@ -266,9 +258,8 @@ def assign_piece(items: Iterable[tuple]) -> list[tuple[Event, object]]:
             old[event_id] = {key_of(name) for name in names}
             age[event_id] = created
     events.sort(key=lambda event: event.members)
-    for event, event_id in zip(events, assign_ids([event.members for event in events], old, age)):
-        event.id = event_id
-    return [(event, age.get(event.id)) for event in events]
+    ids = assign_ids([event.members for event in events], old, age)
+    return [(dataclasses.replace(event, id=event_id), age.get(event_id)) for event, event_id in zip(events, ids)]
 
 
 def event_rows(assigned: Iterable[tuple[Event, object]], now: dt.datetime) -> Iterator[tuple]:

@@ -156,6 +156,18 @@ class Store:
             with transaction(self.con):
                 self._swap_annotations(annotations)
 
+    def replace_events(self, removed: Sequence[str] | None, events: pa.Table | None, members: pa.Table | None) -> None:
+        """Fusion's write (`store/fusion.py`), inside its transaction: delete the `removed`
+        events (every event when None) and their members, insert the new rows."""
+        if removed is None:
+            self.con.execute("DELETE FROM event_members")
+            self.con.execute("DELETE FROM events")
+        elif removed:
+            self.con.execute("DELETE FROM event_members WHERE event_id IN (SELECT unnest(?))", [list(removed)])
+            self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [list(removed)])
+        self._insert("events", events)
+        self._insert("event_members", members)
+
     def _swap_annotations(self, annotations: list[Annotation]) -> None:
         ids = [a.article_id for a in annotations]
         rows = self.query(

@@ -3,11 +3,12 @@ per-article tables, aliases, problems), and stored rows back as records."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pyarrow as pa
 
-from ..model import Annotation, Article, CleanText, OffsetMap, Problem
+from ..model import Annotation, Article, CleanText, Event, OffsetMap, Problem
 from .schema import utc_now
 
 def unique_new(articles: list[Article], known: set[str]) -> list[Article]:
@@ -207,30 +208,27 @@ def _span_fields(prefix: str = "") -> list[tuple[str, pa.DataType]]:
     return [(f"{prefix}{name}", pa.int32()) for name in ("clean_start", "clean_end", "start", "end")]
 
 
+# An actor as the event tables store it; an event mention's also has its words' spans.
+ACTOR_FIELDS = [(name, pa.string()) for name in ("id", "name", "kind", "role", "country")]
+
+
+def _event_fields(dating: tuple[str, ...], actor_spans: list) -> list[tuple[str, pa.DataType]]:
+    """The columns an event mention and a fused event share: what, how, when (with the
+    mention's `dating` columns), where, how sure, and who."""
+    whats = ("type", "mode", "modality", "date", "end_date", "date_precision", *dating, "place")
+    return [
+        *[(name, pa.string()) for name in whats],
+        ("confidence", pa.float64()),
+        ("actors", pa.list_(pa.struct(ACTOR_FIELDS + actor_spans))),
+    ]
+
+
 EVENT_MENTION_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
         ("idx", pa.int32()),
         *_span_fields(),
-        ("type", pa.string()),
-        ("mode", pa.string()),
-        ("modality", pa.string()),
-        ("date", pa.string()),
-        ("end_date", pa.string()),
-        ("date_precision", pa.string()),
-        ("date_expression", pa.string()),
-        ("date_rule", pa.string()),
-        ("place", pa.string()),
-        ("confidence", pa.float64()),
-        (
-            "actors",
-            pa.list_(
-                pa.struct(
-                    [(name, pa.string()) for name in ("id", "name", "kind", "role", "country")]
-                    + _span_fields()
-                )
-            ),
-        ),
+        *_event_fields(("date_expression", "date_rule"), _span_fields()),
         (
             "evidence",
             pa.list_(
@@ -243,6 +241,20 @@ EVENT_MENTION_SCHEMA = pa.schema(
         ),
     ]
 )
+
+
+EVENT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        *_event_fields((), []),
+        *[(name, pa.int32()) for name in ("mentions", "articles", "outlets")],
+        *[(name, pa.string()) for name in ("summary", "date_from", "place_from")],
+        ("created_at", pa.timestamp("us")),
+    ]
+)
+
+
+EVENT_MEMBER_SCHEMA = pa.schema([("event_id", pa.string()), ("article", pa.string()), ("idx", pa.int32())])
 
 
 QUOTE_SCHEMA = pa.schema(
@@ -301,3 +313,23 @@ def problems_table(problems: list[Problem]) -> pa.Table | None:
             "first_seen": pa.array([now] * len(unique), pa.timestamp("us")),
         }
     )
+
+
+def events_table(events: list[Event], created: dict[str, object]) -> pa.Table | None:
+    """Fused events as `events` rows; created_at of the stored event each continues
+    (`created`, by id), else now."""
+    if not events:
+        return None
+    now = utc_now()
+    rows = [
+        {name: getattr(event, name) for name in EVENT_SCHEMA.names if name not in ("actors", "created_at")}
+        | {"actors": [dataclasses.asdict(actor) for actor in event.actors], "created_at": created.get(event.id) or now}
+        for event in events
+    ]
+    return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
+
+
+def event_members_table(events: list[Event]) -> pa.Table | None:
+    """Each fused event's member mentions as `event_members` rows."""
+    rows = [{"event_id": event.id, "article": article, "idx": idx} for event in events for article, idx in event.members]
+    return pa.Table.from_pylist(rows, schema=EVENT_MEMBER_SCHEMA) if rows else None
