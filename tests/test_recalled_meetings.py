@@ -82,3 +82,18 @@ def test_a_bare_year_of_a_recalled_meeting_does_not_date_the_story(consults):
 def test_a_month_still_dates_the_story(consults):
     events = consults("In March 2016, Narendra Modi visited Tokyo.\n\nThe talks with Shinzo Abe covered trade.", None)
     assert "2016-03" in [e.date for e in events if people(e) == ["Narendra Modi", "Shinzo Abe"]]
+
+
+def test_a_story_weekday_does_not_take_a_month_written_in_full(consults):
+    events = consults("Vladimir Putin hosted Angela Merkel in the Kremlin on Saturday. The talks covered Syria.\n\n"
+                      "The pair also discussed the steps agreed during the so-called Normandy Four meeting in "
+                      "December 2019.", None)
+    pair = [e for e in events if people(e) == ["Angela Merkel", "Vladimir Putin"]]
+    assert [e.date for e in pair] == [None]  # not December 2019
+
+
+def test_a_story_weekday_still_joins_its_own_undated_mentions(consults):
+    events = consults("Vladimir Putin hosted Angela Merkel in the Kremlin on Saturday.\n\n"
+                      "The meeting lasted three hours.", None)
+    pair = [e for e in events if people(e) == ["Angela Merkel", "Vladimir Putin"]]
+    assert len(pair) == 1 and len(pair[0].evidence) == 2

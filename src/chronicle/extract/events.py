@@ -39,7 +39,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
-from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time
+from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
@@ -2047,6 +2047,8 @@ def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
     mention fits any date."""
     if _dated(a) and _dated(b):
         return _overlap(_period(a), _period(b))
+    if told_apart(a, b):  # "on Saturday" on an undated page, "in December 2019": two occasions
+        return False
     dated, news = (a, b) if _dated(a) else (b, a)
     if _dated(dated) and news.precision == "reported" and news.value and news.rule == "published":
         day = dt.date.fromisoformat(news.value[:10])

@@ -72,3 +72,20 @@ def may_date_story(time: TimeValue, published) -> bool:
     date the bare year still dates; tried, dating those mentions to the publication day
     instead split a dev3 fused event.)"""
     return not recalled(time) and not (published is None and time.precision == "year")
+
+
+STORY_DAY_RULES = ("weekday:no-anchor", "weekday-range:no-anchor", "day-word:no-anchor")
+
+
+def told_apart(a: TimeValue, b: TimeValue) -> bool:
+    """Whether two mentions' own words date them to different occasions although neither
+    date can be checked against the other: on a page with no publication date, "on Saturday"
+    or "yesterday" (unresolved) names a day of the story's week, while a month or a year
+    written out in full ("the meeting in December 2019") names another time. The story's day
+    does not take that month: "talks in the Kremlin on Saturday" and "agreed during the
+    summit in December 2019" stay two occasions."""
+    for day, other in ((a, b), (b, a)):
+        if day.rule in STORY_DAY_RULES and other.resolved and other.precision in COARSE \
+                and not other.rule.startswith(("main-event:", "published", "period:")):
+            return True
+    return False
