@@ -39,7 +39,7 @@ from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
-from chronicle.extract.recalled import recalled_apart, recalled_time
+from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
@@ -139,6 +139,7 @@ class Modality:
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
+    perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
         recall_markers=_words(words.get("recall_markers")),
+        perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
     )
     return EventLexicon(
         types=types,
@@ -1715,6 +1717,7 @@ def find_events(
         anaphoric = not event_actors and (
             _plural_referent(token, lexicon) or gathered_referents(token, trigger.particle, lexicon.gathered_pronouns))
         time = recalled_time(token, since, lexicon.modality.recall_markers) or _event_time(doc, token, context, dating, found, main_time, time_rules)
+        time = pluperfect_time(token, time, lexicon.modality.perfect_auxiliaries)  # "had helped" in April 2018: an earlier occasion
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
@@ -1742,7 +1745,7 @@ def find_events(
             last = _last_occurrence(doc, token, since, time_rules)
             if last is not None:
                 time, modality = last, "historical"
-        if modality in HAPPENED and not time.rule.startswith("since-when:"):  # a recalled meeting is no main event
+        if modality in HAPPENED and may_date_story(time, context.published):  # a recalled meeting or a bare year is no main event
             main_time = _main_time(main_time, time)
         others = frozenset(i for i, (t, _) in triggers.items() if t.type != trigger.type)  # "in response to the attack in X"
         place = _place(token, noun, place_word, actors, context, lexicon.places, others)
@@ -2055,6 +2058,8 @@ def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
     mention fits any date."""
     if _dated(a) and _dated(b):
         return _overlap(_period(a), _period(b))
+    if told_apart(a, b):  # "on Saturday" on an undated page, "in December 2019": two occasions
+        return False
     dated, news = (a, b) if _dated(a) else (b, a)
     if _dated(dated) and news.precision == "reported" and news.value and news.rule == "published":
         day = dt.date.fromisoformat(news.value[:10])
@@ -2217,13 +2222,14 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
         if happened is None and not again and event.modality == "planned" and len(_persons_of(event)) >= 2 \
                 and not _dated(event.time) and in_title_block(event.token.sent):
             happened = next((e for e in events if e.type == event.type and e.modality == "reported" and not e.implied
-                             and _persons_of(e) == _persons_of(event) and not in_title_block(e.token.sent)
+                             and _persons_of(e) == _persons_of(event) and not in_title_block(e.token.sent) and not recalled(e.time)
                              and not _different_places(e, event, places)), None)
         if happened is None and event.preview and len(_persons_of(event)) >= 2:
             sentence = {t.lower_ for t in event.token.sent}
             if not sentence & lexicon.modality.repeat_words:
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                                  and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
+                                 and not recalled(e.time)  # the trip's summit is not the one a since-clause recalls
                                  and (not _dated(event.time) or _same_day(e.time, event.time)
                                       or event.ahead and _soon_after(event.time, e.time)
                                       or event.follows and _soon_after(e.time, event.time, VISIT_DAYS))), None)

@@ -37,5 +37,55 @@ def recalled_apart(a: TimeValue, b: TimeValue, dated) -> bool:
     "since" date (rule "since-when:") and the other gives no date of its own (`dated` says
     which do): an undated "the talks at the Kremlin" is the article's meeting, not the one
     the since-clause recalls."""
-    recalled = [t.rule.startswith("since-when:") for t in (a, b)]
-    return any(recalled) and not all(dated(t) for t in (a, b))
+    return any(recalled(t) for t in (a, b)) and not all(dated(t) for t in (a, b))
+
+
+COARSE = ("month", "year")  # a past-perfect clause dated no finer than this tells background
+
+
+def pluperfect_time(token, time: TimeValue, perfect_auxiliaries: frozenset[str]) -> TimeValue:
+    """`time`, rule prefixed "recalled:", when the event at `token` is told in the past perfect
+    and dated by its own words to a month or a year: "Modi and Xi's first summit in Wuhan in
+    April 2018 had helped ...", "they had met in Oslo in 2016" recall an earlier occasion, not
+    the story's. "had met earlier on Friday" (a day: the story's own day) keeps its time."""
+    if not time.resolved or time.precision not in COARSE or time.rule.startswith(("main-event:", "since-when:")):
+        return time
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN":
+        return time
+    if not any(c.dep_ == "aux" and c.lower_ in perfect_auxiliaries for c in verb.children):
+        return time
+    return replace(time, rule=f"recalled:{time.rule}")
+
+
+def recalled(time: TimeValue) -> bool:
+    """Whether a mention's time marks an earlier occasion the article recalls (a "since"
+    clause's or a past perfect's): no main event, kept apart from undated mentions."""
+    return time.rule.startswith(("since-when:", "recalled:"))
+
+
+def may_date_story(time: TimeValue, published) -> bool:
+    """Whether a happened mention's time may be the article's main time, which dates the
+    mentions with no time of their own: not a recalled occasion, and on a page with no
+    publication date (`published` None) not a bare year ("a throwback to their meeting in
+    1985"): there a year is background, never the day of the news. (With a publication
+    date the bare year still dates; tried, dating those mentions to the publication day
+    instead split a dev3 fused event.)"""
+    return not recalled(time) and not (published is None and time.precision == "year")
+
+
+STORY_DAY_RULES = ("weekday:no-anchor", "weekday-range:no-anchor", "day-word:no-anchor")
+
+
+def told_apart(a: TimeValue, b: TimeValue) -> bool:
+    """Whether two mentions' own words date them to different occasions although neither
+    date can be checked against the other: on a page with no publication date, "on Saturday"
+    or "yesterday" (unresolved) names a day of the story's week, while a month or a year
+    written out in full ("the meeting in December 2019") names another time. The story's day
+    does not take that month: "talks in the Kremlin on Saturday" and "agreed during the
+    summit in December 2019" stay two occasions."""
+    for day, other in ((a, b), (b, a)):
+        if day.rule in STORY_DAY_RULES and other.resolved and other.precision in COARSE \
+                and not other.rule.startswith(("main-event:", "published", "period:")):
+            return True
+    return False
