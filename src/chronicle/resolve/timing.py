@@ -655,3 +655,37 @@ def _sentence_day(doc, expression: TimeExpression, token_index: int, expressions
     before = [v for e, v in days if e.end <= expression.start]
     after = [v for e, v in days if e.start >= target_end]
     return before[-1] if before else after[0] if after else None
+
+
+def counted_from_report(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                        time: TimeValue, published: dt.date | None, rules: TimeRules) -> TimeValue:
+    """The time of an event inside the clause a counted expression opens ("has rejected the
+    result, [a week after] admitting defeat") when the clause it counts from is known only
+    as of publication: the news window (`news_window`) moved that far back, precision
+    "reported" (rule "relative-to-event:counted-back-report"); from the day its sentence
+    gives, when it gives one (`_counted_back`). Any other time stays: a time of its own, an expression that does not open the event's clause, or one counting forward
+    ("a week before")."""
+    if time.rule != "published" or published is None:
+        return time
+    target = doc[token_index]
+    sentence = target.sent
+    for expression, value in expressions_with_values:
+        if value.resolved or not value.rule.startswith("relative-to-event"):
+            continue
+        if not sentence.start_char <= expression.start < sentence.end_char or not _opens_clause_of(doc, expression, target, rules):
+            continue
+        own_day = _sentence_day(doc, expression, token_index, expressions_with_values)
+        if own_day is not None:  # "rejected it on Monday, a week after admitting defeat": from Monday
+            return _counted_back(expression, value, None, rules, own_day)
+        report = published_time(published)
+        forward = normalize(expression, published, "past", rules, reference=report)
+        if forward.precision != "day" or not forward.value:
+            return time
+        shift = dt.date.fromisoformat(forward.value) - published
+        if shift.days <= 0:
+            return time
+        window = news_window(report, rules)
+        first = dt.date.fromisoformat(window.value) - shift
+        return replace(window, value=first.isoformat(), end=(published - shift).isoformat(),
+                       expression=expression.text, rule="relative-to-event:counted-back-report")
+    return time
