@@ -69,3 +69,22 @@ def test_an_act_dated_by_its_own_words_is_not_counted_back(events):
     body = "Togolese President Kofi Mensah rejected the result on Monday, a week after admitting defeat."
     found = events(body, "CONCEDE")
     assert found and (found[0].date, found[0].end_date) == ("2025-02-24", None)  # a week before Monday
+
+
+def test_a_possessor_day_dates_its_own_noun_not_the_act(events):
+    body = ("In a statement released Thursday after a long cabinet meeting in Accra, Ghana urged Mali to publish "
+            "the results of Sunday's election.")
+    found = events(body, "REQUEST")
+    assert found and found[0].date == "2025-02-27"  # Thursday, not Sunday
+
+
+def test_a_possessor_day_of_the_event_noun_itself_dates_it(events):
+    found = events("Ghana's president Kofi Mensah welcomed Sunday's peace talks between Togo and Benin.", "CONSULT")
+    assert found and found[0].date == "2025-03-02"
+
+
+def test_a_possessive_ending_the_parse_hung_elsewhere_still_marks_the_day_as_owned(events):
+    body = ("In a joint statement released Thursday, the presidents of Ghana, Togo, and Benin called for the Malian "
+            "government to release voting records for Sunday’s disputed presidential elections.")
+    found = events(body, "REQUEST")
+    assert found and found[0].date == "2025-02-27"

@@ -241,6 +241,31 @@ def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
     return False
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def possessed_day(span, target) -> bool:
+    """Whether a time is the possessor of a noun other than the event's own ("called for
+    talks before [Sunday's] election", "condemned [Tuesday's] attack" for the condemnation):
+    it dates that noun's occasion, not the event; "[Sunday's] talks", "Sunday's peace talks"
+    date the talks."""
+    noun = _possessed_noun(span)
+    return noun is not None and noun.i != target.i and not (target.dep_ == "compound" and target.head.i == noun.i)
+
+
+def _possessed_noun(span):
+    """The noun a time owns ("[Sunday's] election"): its head when parsed as a possessor,
+    else, after a possessive ending the parse hung elsewhere, the first noun after the
+    ending that is not a modifier ("Sunday's disputed presidential elections"); None when
+    the time owns nothing."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "poss" and root.head.i != root.i:
+        return root.head
+    if span.end >= len(doc) or doc[span.end].lower_ not in _POSSESSIVE_ENDINGS:
+        return None
+    return next((t for t in doc[span.end + 1 : span.end + 6] if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")), None)
+
+
 def _counted(span, rules: TimeRules) -> bool:
     """A period counting events of a noun rather than dating one: "their third summit [this
     year]", "the second call [this month]"."""
@@ -353,7 +378,8 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         chosen = _governing(clause, spans, rules) if clause is not None and clause.i in scope else None
         if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
             chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
-    resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
+    resolved = [(span, value) for span, value in spans
+                if value.resolved and not _elsewhere(span, scope, rules) and not possessed_day(span, target)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
         span, chosen = min(resolved, key=nearest)
