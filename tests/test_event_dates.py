@@ -88,3 +88,10 @@ def test_a_possessive_ending_the_parse_hung_elsewhere_still_marks_the_day_as_own
             "government to release voting records for Sunday’s disputed presidential elections.")
     found = events(body, "REQUEST")
     assert found and found[0].date == "2025-02-27"
+
+
+def test_talks_told_in_a_perfect_beside_only_vague_time_words_are_news(events):
+    body = ("Ghana's army chief resigned on Monday.\n\nArmy chief Kwame Boateng said he had held talks with "
+            "opposition leader Ama Dossou and would soon meet the president.")
+    found = [e for e in events(body, "CONSULT") if e.modality in ("reported", "historical")]
+    assert found and found[0].end_date == PUBLISHED and found[0].date_precision == "reported"

@@ -1717,9 +1717,9 @@ def find_events(
         time = recalled_time(token, since, lexicon.modality.recall_markers) or _event_time(doc, token, context, dating, found, main_time, time_rules)
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
-        if trigger.type != "CONSULT":  # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
-            time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
-            time = counted_from_report(doc, token.i, dating, time, context.published, time_rules)  # "a week after admitting defeat"
+        # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
+        time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
+        time = counted_from_report(doc, token.i, dating, time, context.published, time_rules)  # "a week after admitting defeat"
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
         if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):
