@@ -35,7 +35,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.elsewhere import away_from_main
-from chronicle.extract.narrative import carried_date
+from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
@@ -50,7 +50,7 @@ from chronicle.resolve.places import is_dateline
 from chronicle.resolve.stays import stay_days
 from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds
 from chronicle.resolve.timing import (
-    attach_time, clause_tense, closing_day, finite_past, infinitive, news_window, present_news_time, published_time,
+    attach_time, clause_tense, closing_day, counted_from_report, finite_past, infinitive, news_window, present_news_time, published_time,
     relative_to_event, sequenced_time,
 )
 
@@ -1720,6 +1720,9 @@ def find_events(
         time = pluperfect_time(token, time, lexicon.modality.perfect_auxiliaries)  # "had helped" in April 2018: an earlier occasion
         if not _dated(time):
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
+        # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
+        time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
+        time = counted_from_report(doc, token.i, dating, time, context.published, time_rules)  # "a week after admitting defeat"
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
         if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):

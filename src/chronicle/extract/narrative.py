@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from chronicle.extract.headlines import body_index, in_title_block
+from chronicle.resolve.timing import published_time
+
 # how far into a sentence a date still frames it ("In November 2014, ..."; "Then, in May, ...")
 FRAME_TOKENS = 4
 EXPLICIT = frozenset({"day", "week", "month", "year"})
@@ -51,3 +54,31 @@ def _ends_before(value, day: dt.date) -> bool:
     if len(rest) == 1:
         return (int(year), int(rest[0])) < (day.year, day.month)
     return dt.date.fromisoformat(text[:10]) < day
+
+
+def background_main_time(time, published: dt.date | None, background_days: int = 30):
+    """An event that borrowed the article's main time ("main-event:") when that time is
+    background well before publication ("Jammeh, who came to power in 1994, ... . The US
+    condemned the statement"): news as of publication, as if no main time were known
+    (`published_time`); any other time stays. Without a publication date nothing is known
+    of the background, and it stays too."""
+    if published is None or not time.rule.startswith("main-event:") or not time.resolved:
+        return time
+    if not _ends_before(time, published - dt.timedelta(days=background_days)):
+        return time
+    return published_time(published)
+
+
+def news_perfect_time(time, token, dating: Sequence[tuple], published: dt.date | None):
+    """A perfect left undated beside other time words ("perfect-aspect"): news as of
+    publication (rule "published:perfect") when it is the article's lead ("X has ordered
+    troops to withdraw ..., which Y captured after it invaded on February 24") or when none
+    of its sentence's time words is a resolved date ("said he had held talks and would soon
+    meet X"); any other stays (a perfect beside dated background in the body)."""
+    if time.rule != "perfect-aspect" or published is None:
+        return time
+    sentence = token.sent
+    dated_words = any(sentence.start_char <= expr.start < sentence.end_char and value.resolved for expr, value in dating)
+    if dated_words and not (in_title_block(sentence) or body_index(sentence) == 0):
+        return time
+    return published_time(published, "published:perfect")

@@ -241,6 +241,31 @@ def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
     return False
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def possessed_day(span, target) -> bool:
+    """Whether a time is the possessor of a noun other than the event's own ("called for
+    talks before [Sunday's] election", "condemned [Tuesday's] attack" for the condemnation):
+    it dates that noun's occasion, not the event; "[Sunday's] talks", "Sunday's peace talks"
+    date the talks."""
+    noun = _possessed_noun(span)
+    return noun is not None and noun.i != target.i and not (target.dep_ == "compound" and target.head.i == noun.i)
+
+
+def _possessed_noun(span):
+    """The noun a time owns ("[Sunday's] election"): its head when parsed as a possessor,
+    else, after a possessive ending the parse hung elsewhere, the first noun after the
+    ending that is not a modifier ("Sunday's disputed presidential elections"); None when
+    the time owns nothing."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "poss" and root.head.i != root.i:
+        return root.head
+    if span.end >= len(doc) or doc[span.end].lower_ not in _POSSESSIVE_ENDINGS:
+        return None
+    return next((t for t in doc[span.end + 1 : span.end + 6] if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")), None)
+
+
 def _counted(span, rules: TimeRules) -> bool:
     """A period counting events of a noun rather than dating one: "their third summit [this
     year]", "the second call [this month]"."""
@@ -353,7 +378,8 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         chosen = _governing(clause, spans, rules) if clause is not None and clause.i in scope else None
         if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
             chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
-    resolved = [(span, value) for span, value in spans if value.resolved and not _elsewhere(span, scope, rules)]
+    resolved = [(span, value) for span, value in spans
+                if value.resolved and not _elsewhere(span, scope, rules) and not possessed_day(span, target)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
         nearest = lambda item: min(abs(word.i - token_index) for word in item[0])  # noqa: E731
         span, chosen = min(resolved, key=nearest)
@@ -655,3 +681,37 @@ def _sentence_day(doc, expression: TimeExpression, token_index: int, expressions
     before = [v for e, v in days if e.end <= expression.start]
     after = [v for e, v in days if e.start >= target_end]
     return before[-1] if before else after[0] if after else None
+
+
+def counted_from_report(doc, token_index: int, expressions_with_values: list[tuple[TimeExpression, TimeValue]],
+                        time: TimeValue, published: dt.date | None, rules: TimeRules) -> TimeValue:
+    """The time of an event inside the clause a counted expression opens ("has rejected the
+    result, [a week after] admitting defeat") when the clause it counts from is known only
+    as of publication: the news window (`news_window`) moved that far back, precision
+    "reported" (rule "relative-to-event:counted-back-report"); from the day its sentence
+    gives, when it gives one (`_counted_back`). Any other time stays: a time of its own, an expression that does not open the event's clause, or one counting forward
+    ("a week before")."""
+    if time.rule != "published" or published is None:
+        return time
+    target = doc[token_index]
+    sentence = target.sent
+    for expression, value in expressions_with_values:
+        if value.resolved or not value.rule.startswith("relative-to-event"):
+            continue
+        if not sentence.start_char <= expression.start < sentence.end_char or not _opens_clause_of(doc, expression, target, rules):
+            continue
+        own_day = _sentence_day(doc, expression, token_index, expressions_with_values)
+        if own_day is not None:  # "rejected it on Monday, a week after admitting defeat": from Monday
+            return _counted_back(expression, value, None, rules, own_day)
+        report = published_time(published)
+        forward = normalize(expression, published, "past", rules, reference=report)
+        if forward.precision != "day" or not forward.value:
+            return time
+        shift = dt.date.fromisoformat(forward.value) - published
+        if shift.days <= 0:
+            return time
+        window = news_window(report, rules)
+        first = dt.date.fromisoformat(window.value) - shift
+        return replace(window, value=first.isoformat(), end=(published - shift).isoformat(),
+                       expression=expression.text, rule="relative-to-event:counted-back-report")
+    return time
