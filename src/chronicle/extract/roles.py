@@ -66,6 +66,7 @@ class RoleWords:
     anaphor_determiners: frozenset[str] = frozenset()
     anaphor_sentences: int = 2
     anaphor_pronouns: frozenset[str] = frozenset()
+    counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -95,7 +96,7 @@ def load_role_words(path=None) -> RoleWords:
         dispersal_types=codes("dispersal_types"),
         anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
-        anaphor_pronouns=words("anaphor_pronouns"),
+        anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
     )
 
 
