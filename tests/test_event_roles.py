@@ -262,3 +262,10 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force_not_an_attack(events):
 def test_opposing_efforts_is_disapproval_and_opposing_a_proposal_a_refusal(events):
     assert [e.type for e in events("Ghana strongly opposes unilateral efforts to change the status quo.") if e.type in ("ACCUSE", "REJECT")] == ["ACCUSE"]
     assert [e.type for e in events("Ghana opposed the resolution on Monday.") if e.type in ("ACCUSE", "REJECT")] == ["REJECT"]
+
+
+def test_a_demonym_the_tagger_left_out_writes_the_country(events):
+    (attack,) = events("Togolese troops attacked a village in Benin on Monday.", "ASSAULT")
+    assert roles(attack) == {"source": ["TGO"]}
+    (counter,) = events("Troops attacked a village in Benin on Monday.", "ASSAULT")  # none written: the sentence's country
+    assert roles(counter) == {"source": ["BEN"]}

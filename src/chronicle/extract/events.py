@@ -45,7 +45,7 @@ from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, 
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
-from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
+from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.stays import stay_days
@@ -785,7 +785,9 @@ class _Actors(FrameActors):
             people = [m for m in named if m.value not in self.kb.countries]
             if people:  # "Assad's forces": the named actor
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
-            start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
+            demonym = None if named else untagged_demonym(token, self.kb.demonyms, name_key, lambda i: i in self.at)
+            country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
+            start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)
         countries = [m.value for m in named if m.value in self.kb.countries]
