@@ -269,3 +269,13 @@ def test_a_demonym_the_tagger_left_out_writes_the_country(events):
     assert roles(attack) == {"source": ["TGO"]}
     (counter,) = events("Troops attacked a village in Benin on Monday.", "ASSAULT")  # none written: the sentence's country
     assert roles(counter) == {"source": ["BEN"]}
+
+
+def test_a_coordinated_verb_without_subject_shares_the_first_verbs_target(events):
+    (sanction,) = events("Ghana closed its borders with Togo and imposed sanctions on Monday.", "SANCTION")
+    assert roles(sanction) == {"source": ["GHA"], "target": ["TGO"]}
+    (counter,) = events("Ghana closed its borders with Togo on Monday, and Benin imposed sanctions.", "SANCTION")
+    assert roles(counter) == {"source": ["BEN"]}  # a subject of its own: its own frame
+    arrests = events("Ghana closed its borders with Togo and arrested Kofi Mensah on Monday.", "COERCE")
+    assert ["Kofi Mensah"] in [[a.name for a in e.actors if a.role == "target"] for e in arrests]  # an object of its own
+

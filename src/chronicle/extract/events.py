@@ -35,6 +35,7 @@ from chronicle.extract.participants import (
     stranded_object,
 )
 from chronicle.extract.arrivals import meets_no_one
+from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
@@ -1711,6 +1712,8 @@ def find_events(
         unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
+        if trigger.pos == "VERB" and trigger.roles == "directed" and not targets:  # "closed its borders with X and imposed sanctions"
+            targets = conjunct_targets(token, found, sources)
         event_actors = _roles(trigger, sources, targets)
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
