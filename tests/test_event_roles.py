@@ -279,3 +279,10 @@ def test_a_coordinated_verb_without_subject_shares_the_first_verbs_target(events
     arrests = events("Ghana closed its borders with Togo and arrested Kofi Mensah on Monday.", "COERCE")
     assert ["Kofi Mensah"] in [[a.name for a in e.actors if a.role == "target"] for e in arrests]  # an object of its own
 
+
+def test_an_obstacle_to_something_is_no_blockade(events):
+    assert events("Parliament ratified the bid, removing the last roadblock to membership.", "PROTEST") == []
+    assert events("Parliament ratified the bid, removing the last roadblock to membership.", "CONCEDE") == []
+    (blockade,) = events("Protesters set up roadblocks on the main highway to the airport on Monday.", "PROTEST")
+    assert [a.role for a in blockade.actors] == ["source"]
+

@@ -36,6 +36,7 @@ from chronicle.extract.participants import (
 )
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
+from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import carried_date
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
@@ -1702,6 +1703,8 @@ def find_events(
         trigger, noun = triggers[token.i]
         if manner_noun(token, lexicon.roles.manner_nouns):
             continue  # "withdrew its ambassador in protest": how, not another event
+        if any(obstacle_figure(w, lexicon.roles.figure_nouns, lexicon.roles.figure_preps) for w in (token, noun) if w is not None):
+            continue  # "the last roadblock to membership": an obstacle, not a blockade
         if noun is not None and (trigger.absorbs or (triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":

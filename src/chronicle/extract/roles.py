@@ -67,6 +67,8 @@ class RoleWords:
     anaphor_sentences: int = 2
     anaphor_pronouns: frozenset[str] = frozenset()
     counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
+    figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
+    figure_preps: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -97,6 +99,7 @@ def load_role_words(path=None) -> RoleWords:
         anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
         anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
+        figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
     )
 
 
