@@ -286,3 +286,11 @@ def test_an_obstacle_to_something_is_no_blockade(events):
     (blockade,) = events("Protesters set up roadblocks on the main highway to the airport on Monday.", "PROTEST")
     assert [a.role for a in blockade.actors] == ["source"]
 
+
+def test_fighting_is_kept_apart_from_the_attack_it_follows(events):
+    body = ("Boko Haram fighters abducted dozens of girls in Kumasi on Monday night. "
+            "The fighters had a gun battle with soldiers guarding the school.")
+    abduction, battle = events(body, "ASSAULT")
+    assert roles(abduction) == {"source": ["NGA"]} and sorted(roles(battle)["participant"]) == ["GHA", "NGA"]
+    body = "Rebels clashed with soldiers in Kumasi on Monday. The clashes with soldiers lasted hours."
+    assert len(events(body, "ASSAULT")) == 1  # the same fighting told twice: one

@@ -222,6 +222,13 @@ def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
     return False
 
 
+def fighting_apart(frame: str, other_frame: str) -> bool:
+    """Whether two mentions of one type are told in different frames, one two-sided
+    (symmetric: "had a gun battle with soldiers", "clashed with police") and one directed
+    ("gunmen abducted the students"): the fighting is an event of its own, not the attack."""
+    return frame != other_frame and "symmetric" in (frame, other_frame)
+
+
 def opposed_sides(actors, others) -> bool:
     """Whether two mentions' actors swap sides: someone who acts in one undergoes the
     other ("X accused Y of lying", then "Y accused X of meddling"): two events, not one."""
