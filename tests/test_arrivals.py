@@ -19,6 +19,7 @@ def meetings(annotate_with_lexicon):
 def test_an_arrival_with_no_one_met_is_no_meeting(meetings):
     assert meetings("Navy divers arrived at the port of Tema on Monday.") == []
     assert meetings("Kofi Mensah came to power in a coup in 1994.") == []
+    assert meetings("Kofi Mensah is said to have received millions of dollars from the company.") == []  # an unreal form too
 
 
 def test_an_arrival_in_a_country_meets_its_host(meetings):

@@ -1796,8 +1796,8 @@ def find_events(
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
                 event.place = None
-            if meets_no_one(token, trigger.type, event.actors, lexicon.roles.counterpart_verbs):
-                continue  # "divers arrived at the port", "came to power": no one met
+        if meets_no_one(token, trigger.type, event.actors, lexicon.roles.counterpart_verbs):
+            continue  # "divers arrived at the port", "came to power": no one met
         # the classifier's: its event stands without actors, unless it lies off the root and names no one
         proposal = token.i in (proposed or {}) and not (off_root and not event_actors)
         occasions = [  # "met twice: in A in July and in B in May": one event per item
