@@ -179,7 +179,11 @@ def test_fusion_stays_above_the_floor(result):
 # main -> 0.88, fusion -> 0.44, unmatched -> 0.49.
 # h19d (dates of events other than meetings: background main times, perfects in the lead, acts
 # counted back from a report, days owned by another noun): dates 0.615 -> 0.662: date floor -> 0.63.
-EVENTS3_FLOORS = {"recall": 0.50, "recall_with_target": 0.28, "main_recall": 0.88, "date_accuracy": 0.63,
+# h19a (arrivals meeting no one, untagged demonyms, coordinated verbs sharing a target, obstacles
+# that are figures, fighting kept apart from the attack): 149/286 (0.521), 0.318 with the target,
+# main 0.90, dates 0.615, cities 0.677, fusion 0.459, unmatched 0.466 (score_events.py):
+# recall -> 0.51, target -> 0.30.
+EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
                   "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
 
 

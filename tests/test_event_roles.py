@@ -262,3 +262,35 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force_not_an_attack(events):
 def test_opposing_efforts_is_disapproval_and_opposing_a_proposal_a_refusal(events):
     assert [e.type for e in events("Ghana strongly opposes unilateral efforts to change the status quo.") if e.type in ("ACCUSE", "REJECT")] == ["ACCUSE"]
     assert [e.type for e in events("Ghana opposed the resolution on Monday.") if e.type in ("ACCUSE", "REJECT")] == ["REJECT"]
+
+
+def test_a_demonym_the_tagger_left_out_writes_the_country(events):
+    (attack,) = events("Togolese troops attacked a village in Benin on Monday.", "ASSAULT")
+    assert roles(attack) == {"source": ["TGO"]}
+    (counter,) = events("Troops attacked a village in Benin on Monday.", "ASSAULT")  # none written: the sentence's country
+    assert roles(counter) == {"source": ["BEN"]}
+
+
+def test_a_coordinated_verb_without_subject_shares_the_first_verbs_target(events):
+    (sanction,) = events("Ghana closed its borders with Togo and imposed sanctions on Monday.", "SANCTION")
+    assert roles(sanction) == {"source": ["GHA"], "target": ["TGO"]}
+    (counter,) = events("Ghana closed its borders with Togo on Monday, and Benin imposed sanctions.", "SANCTION")
+    assert roles(counter) == {"source": ["BEN"]}  # a subject of its own: its own frame
+    arrests = events("Ghana closed its borders with Togo and arrested Kofi Mensah on Monday.", "COERCE")
+    assert ["Kofi Mensah"] in [[a.name for a in e.actors if a.role == "target"] for e in arrests]  # an object of its own
+
+
+def test_an_obstacle_to_something_is_no_blockade(events):
+    assert events("Parliament ratified the bid, removing the last roadblock to membership.", "PROTEST") == []
+    assert events("Parliament ratified the bid, removing the last roadblock to membership.", "CONCEDE") == []
+    (blockade,) = events("Protesters set up roadblocks on the main highway to the airport on Monday.", "PROTEST")
+    assert [a.role for a in blockade.actors] == ["source"]
+
+
+def test_fighting_is_kept_apart_from_the_attack_it_follows(events):
+    body = ("Boko Haram fighters abducted dozens of girls in Kumasi on Monday night. "
+            "The fighters had a gun battle with soldiers guarding the school.")
+    abduction, battle = events(body, "ASSAULT")
+    assert roles(abduction) == {"source": ["NGA"]} and sorted(roles(battle)["participant"]) == ["GHA", "NGA"]
+    body = "Rebels clashed with soldiers in Kumasi on Monday. The clashes with soldiers lasted hours."
+    assert len(events(body, "ASSAULT")) == 1  # the same fighting told twice: one

@@ -34,6 +34,9 @@ from chronicle.extract.participants import (
     quote_opening,
     stranded_object,
 )
+from chronicle.extract.arrivals import meets_no_one
+from chronicle.extract.coordination import conjunct_targets
+from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
@@ -42,9 +45,9 @@ from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
-from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
+from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
 from chronicle.resolve.stays import stay_days
@@ -786,7 +789,9 @@ class _Actors(FrameActors):
             people = [m for m in named if m.value not in self.kb.countries]
             if people:  # "Assad's forces": the named actor
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
-            start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at])
+            demonym = None if named else untagged_demonym(token, self.kb.demonyms, name_key, lambda i: i in self.at)
+            country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
+            start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)
         countries = [m.value for m in named if m.value in self.kb.countries]
@@ -1700,6 +1705,8 @@ def find_events(
         trigger, noun = triggers[token.i]
         if manner_noun(token, lexicon.roles.manner_nouns):
             continue  # "withdrew its ambassador in protest": how, not another event
+        if any(obstacle_figure(w, lexicon.roles.figure_nouns, lexicon.roles.figure_preps) for w in (token, noun) if w is not None):
+            continue  # "the last roadblock to membership": an obstacle, not a blockade
         if noun is not None and (trigger.absorbs or (triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
             consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
         if trigger.pos == "VERB":
@@ -1710,6 +1717,8 @@ def find_events(
         unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
+        if trigger.pos == "VERB" and trigger.roles == "directed" and not targets:  # "closed its borders with X and imposed sanctions"
+            targets = conjunct_targets(token, found, sources)
         event_actors = _roles(trigger, sources, targets)
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
@@ -1793,6 +1802,8 @@ def find_events(
             event.mode, event.actors = mode, roles
             if mode == "PHONE":  # a call has no one place
                 event.place = None
+        if meets_no_one(token, trigger.type, event.actors, lexicon.roles.counterpart_verbs):
+            continue  # "divers arrived at the port", "came to power": no one met
         # the classifier's: its event stands without actors, unless it lies off the root and names no one
         proposal = token.i in (proposed or {}) and not (off_root and not event_actors)
         occasions = [  # "met twice: in A in July and in B in May": one event per item
@@ -2172,6 +2183,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if _different_places(earlier, event, places):
         return False
     if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
+        return False
+    if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles):  # "abducted X ... a gun battle with Y"
         return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)

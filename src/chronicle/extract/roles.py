@@ -66,6 +66,9 @@ class RoleWords:
     anaphor_determiners: frozenset[str] = frozenset()
     anaphor_sentences: int = 2
     anaphor_pronouns: frozenset[str] = frozenset()
+    counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
+    figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
+    figure_preps: frozenset[str] = frozenset()
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -95,7 +98,8 @@ def load_role_words(path=None) -> RoleWords:
         dispersal_types=codes("dispersal_types"),
         anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
-        anaphor_pronouns=words("anaphor_pronouns"),
+        anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
+        figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
     )
 
 
@@ -216,6 +220,13 @@ def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
             return False
         node = node.head
     return False
+
+
+def fighting_apart(frame: str, other_frame: str) -> bool:
+    """Whether two mentions of one type are told in different frames, one two-sided
+    (symmetric: "had a gun battle with soldiers", "clashed with police") and one directed
+    ("gunmen abducted the students"): the fighting is an event of its own, not the attack."""
+    return frame != other_frame and "symmetric" in (frame, other_frame)
 
 
 def opposed_sides(actors, others) -> bool:

@@ -164,3 +164,11 @@ def state_of(actor_id: str, sectors: Sectors | None = None) -> str | None:
     if len(parts) != 3 or parts[0] != "group" or parts[1] == "x":
         return None
     return parts[1].upper() if sectors.sector(parts[2]) in sectors.state else None
+
+
+def untagged_demonym(noun, demonyms: Mapping[str, str], key: Callable[[str], str], tagged: Callable[[int], bool]):
+    """The capitalized adjective or compound before a group noun that the KB lists as a
+    demonym and the tagger left untagged ("Togolese troops"), or None: the phrase then
+    writes its country."""
+    return next((child for child in noun.children if child.dep_ in ("amod", "compound") and child.i < noun.i
+                 and child.text[:1].isupper() and not tagged(child.i) and key(child.text) in demonyms), None)

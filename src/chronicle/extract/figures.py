@@ -1,0 +1,21 @@
+"""Event words used as figures of speech (issue 19).
+
+"Removing the last roadblock to membership", "a barrier to peace": a noun of obstruction
+with a phrase of `figure_preps` ("to") names an obstacle to something, not a blockade that
+protesters set up ("roadblocks on the highway"), whether the parser hangs the phrase on the
+noun or on the verb the noun is the object of ("removing the last roadblock [to] X"); a verb
+done to such a noun ("removed the last roadblock to X") is no event either. The words are
+data (`data/roles.yaml`).
+"""
+
+from __future__ import annotations
+
+
+def obstacle_figure(noun, nouns: frozenset[str], preps: frozenset[str]) -> bool:
+    """An obstruction noun of `nouns` with a prepositional phrase of `preps`: "the last roadblock to X"."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in nouns:
+        return False
+    if any(child.dep_ == "prep" and child.lower_ in preps for child in noun.children):
+        return True
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.dep_ == "prep" and following.lower_ in preps and following.head == noun.head
