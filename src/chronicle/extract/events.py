@@ -39,9 +39,10 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
+from chronicle.extract.meals import meal_agendas, several_meals
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
@@ -128,6 +129,7 @@ class Modality:
     occasion_nouns: frozenset[str]
     aggregate_quantifiers: frozenset[str]
     aggregate_nouns: frozenset[str]
+    meal_words: frozenset[str]
     historical_days: int
     occasion_counts: Mapping[str, int] = field(default_factory=dict)
     inviting_governors: frozenset[str] = frozenset()
@@ -284,6 +286,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         occasion_nouns=_words(words.get("occasion_nouns")),
         aggregate_quantifiers=_words(words.get("aggregate_quantifiers")),
         aggregate_nouns=_words(words.get("aggregate_nouns")),
+        meal_words=_words(words.get("meal_words")),
         historical_days=int(words.get("historical_days", 30)),
         occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
         inviting_governors=_words(words.get("inviting_governors")),
@@ -1157,6 +1160,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     chain, governed = _governed(carrier, words)
     if governed is not None:
         return governed
+    if type_ == "CONSULT" and shares_future(carrier, rules.future_auxiliaries):  # "will meet and have lunch"
+        return "planned"
     return _clause_modality(token, chain, words, rules, time, published)
 
 
@@ -1224,6 +1229,8 @@ def _aggregate(token, words: Modality) -> bool:
     if _pos(token) != "NOUN" or token.tag_ != "NNS":
         return False
     if any(c.dep_ in ("amod", "nummod", "det") and c.lower_ in words.aggregate_quantifiers for c in token.children):
+        return True
+    if several_meals(token, words.meal_words):
         return True
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.aggregate_nouns
@@ -1836,6 +1843,8 @@ def find_events(
             event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
+    agendas = meal_agendas(events, lexicon.modality.meal_words, _dated)  # "after the talks, they plan to have lunch"
+    events = [e for i, e in enumerate(events) if i not in agendas]
     for event in events:
         if event.time.rule.startswith("last-before-negated-since") or event.listed:
             continue  # "have not met since July": where they last met is not this sentence's place

@@ -6,7 +6,8 @@ clause's own tense and auxiliaries (extract/events.py `_modality`):
   "declined a meeting", "ruled out talks" (negated);
 - a noun framed as happening now: "during his current visit" (reported, whatever future
   the sentence goes on to);
-- a condition on a plan: "will meet them if they want to meet" (hypothetical).
+- a condition on a plan: "will meet them if they want to meet" (hypothetical);
+- a meeting verb coordinated with a future one: "will meet and have lunch" (planned).
 
 Pure functions over spaCy tokens; the word lists are data (data/events.yaml, `modality`)."""
 
@@ -74,3 +75,13 @@ def said_before(token, speech_verbs: Set[str]) -> bool:
         for verb in token.ancestors
     )
 
+
+def shares_future(verb, future_auxiliaries: Set[str]) -> bool:
+    """A coordinated verb in the base form (or read as a present one) with neither an
+    auxiliary nor a subject of its own, whose head has a future auxiliary: "will meet for
+    talks and [have] lunch" is planned too."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in future_auxiliaries for c in verb.head.children)

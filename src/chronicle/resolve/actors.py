@@ -34,6 +34,7 @@ from ..data import load_yaml
 from ..kb import Actor, KnowledgeBase, name_key
 from ..model import CorpusActor, Mention, RoleEvidence
 from ..nlp import doc_text
+from .titles import own_title_holder
 
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 LEADER = "leader"
@@ -489,7 +490,7 @@ def _role_phrase(
             offices = (LEADER,)
         else:
             offices = tuple(kb.offices_titled(title, country))
-            if not offices:
+            if not offices and (country is not None or name_key(title) not in kb.titles):  # "the Queen": see titles.py
                 continue
         candidates.append(
             _Candidate(
@@ -1007,6 +1008,11 @@ def _resolve_description(
             return
         roles = [r for r in kb.actors[last_person.value].roles_on(day) if r.office in MAIN_OFFICES]
         offices = tuple(r.office for r in roles) or ()
+    if not offices and not c.counterpart and not c.country:  # "the Queen", "the Emir": a title some countries use
+        holder = own_title_holder(c.title, [country for country, _ in countries.most_common()], kb, day)
+        if holder is not None:
+            c.value, c.kind, c.method, c.confidence = holder.id, "person", "title-context", 0.6
+        return
     if offices == (LEADER,):
         offices = ("head_of_government", "head_of_state") if c.country in government_led else ("head_of_state", "head_of_government")
     if not offices:

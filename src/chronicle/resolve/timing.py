@@ -85,6 +85,13 @@ def _event_clause_verb(token):
     return verb
 
 
+def _bare_participle(verb) -> bool:
+    """A participle opening the sentence before its main clause, with no auxiliary and no
+    conjunction of its own ("Dining with X on Sunday, he said ..."): it takes its main
+    clause's tense (not "will talk following the meeting", a participle used as a preposition)."""
+    return verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+
+
 def clause_tense(token, rules: TimeRules | None = None) -> str:
     """The tense of `token`'s clause: "future", "past" or "present".
 
@@ -93,7 +100,8 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
     unless that governor is in the finite past ("planned to meet"): then past; the verb
     itself such a word ("is scheduled for Friday"); an event noun with a modifier such as
     "planned" or "upcoming". A bare participle modifying a noun takes that noun's clause's
-    tense. Past: a verb of the clause (or its auxiliary) has Tense=Past. Otherwise present.
+    tense, and so does a participle opening the sentence ("Dining with X on Sunday, he said").
+    Past: a verb of the clause (or its auxiliary) has Tense=Past. Otherwise present.
     The words come from `data/times.yaml` (`rules`: loaded when not given, so pass them in a
     loop).
     """
@@ -120,7 +128,7 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
         governor = next((word for word in governors if _words(word) & rules.future_governors), None) if infinitive(node) else None
         if governor is not None:
             return "past" if finite_past(governor) else "future"
-        if node.dep_ == "advcl":
+        if node.dep_ == "advcl" and not _bare_participle(node):
             break
         chain.append(head)
         node = head
