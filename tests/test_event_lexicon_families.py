@@ -86,3 +86,9 @@ def test_a_courtesy_call_is_a_visit(events):
 def test_a_carrier_strike_group_sent_is_a_mobilization(events):
     assert events("The United States sent an aircraft carrier strike group to the Gulf.", "MOBILIZE")
     assert not events("The United States sent a group of experts to the Gulf.", "MOBILIZE")
+
+
+def test_acts_repeated_in_the_perfect_are_reported(events):
+    (rejection,) = events("Ghana has repeatedly ruled out talks with the rebels.", "REJECT")
+    assert rejection.modality == "reported" and sources(rejection) == ["GHA"]
+    assert not events("Ghana rules out such talks regularly.", "REJECT")  # a habit, not an act

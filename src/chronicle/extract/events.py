@@ -42,7 +42,7 @@ from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.recalled import recalled_apart, recalled_time
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors
 from chronicle.resolve.page_month import page_month_time
@@ -1714,8 +1714,8 @@ def find_events(
             time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
-        if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):
-            modality = "reported"  # "police repeatedly fired tear gas at X's rallies": acts the article reports
+        if modality == "habitual" and trigger.type != "CONSULT" and (told_in_past(token) or told_in_perfect(token)):
+            modality = "reported"  # "police repeatedly fired tear gas at X's rallies", "X has repeatedly denied it": acts the article reports
             time = repeated_period(time)  # over a period: its month, unless a date of its own says more
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,

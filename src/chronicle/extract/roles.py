@@ -253,6 +253,14 @@ def told_in_past(verb) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def told_in_perfect(verb, perfect_auxiliaries=frozenset({"has", "have", "had"})) -> bool:
+    """A finite verb in the present or past perfect and nothing else, the clause's own ("X has
+    repeatedly ruled out the demand"): acts the article reports as done, however often."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp") and bool(auxiliaries) and all(
+        a in perfect_auxiliaries for a in auxiliaries)
+
+
 def repeated_period(time):
     """The time of acts told as repeated ("repeatedly fired tear gas"): a day known only from
     publication or another event widens to its month; a date of their own stays."""
