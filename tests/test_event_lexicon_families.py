@@ -1,6 +1,6 @@
 """Trigger families found on plover_dev's train part (issue 15, fifth round), on invented
 text, each case with its counter-case: a reply's "with" noun done by the subject, a passive
-subject doing its open complement, nouns handed in, views exchanged, approval given, forces
+subject doing its open complement, nouns handed in, approval given, forces
 kept on alert and projectiles fired into the sea. Types from the lexicon alone."""
 
 from __future__ import annotations
@@ -40,12 +40,6 @@ def test_a_resignation_handed_in_is_done_by_the_subject(events):
     (resignation,) = events("Ghana's finance minister handed in his resignation on Monday.", "RETREAT")
     assert sources(resignation) == ["GHA"]
     assert not events("Ghana's finance minister handed in a report on Monday.", "RETREAT")
-
-
-def test_views_exchanged_are_a_consultation(events):
-    (talk,) = events("Ghana exchanged views with Togo on Monday.", "CONSULT")
-    assert {a.country for a in talk.actors} == {"GHA", "TGO"}
-    assert not events("Ghanaian President Kofi Mensah published his views on the election on Monday.", "CONSULT")
 
 
 def test_approval_given_is_support(events):
