@@ -187,6 +187,8 @@ def test_fusion_stays_above_the_floor(result):
 # that are figures, fighting kept apart from the attack): 149/286 (0.521), 0.318 with the target,
 # main 0.90, dates 0.615, cities 0.677, fusion 0.459, unmatched 0.466 (score_events.py):
 # recall -> 0.51, target -> 0.30.
+# Issue 15, fifth round (trigger families of plover_dev's train part): 0.510, with the target 0.294,
+# main 0.90, dates 0.623, cities 0.677, fusion 0.459, unmatched 0.484 (score_events.py): recall -> 0.49.
 EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
                   "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
 
@@ -213,10 +215,11 @@ def test_events_of_every_type_stay_above_the_floor():
 # without a resolved actor): combined 0.571 / 0.553 / 0.236 / 14; guarded 0.602 / 0.571 / 0.354 / 14
 # (dev3 type and who 0.448). Third round (the multi-label head): guarded 0.602 / 0.571 / 0.298 / 14.
 # Fourth round (off-root proposals where an actor is named, with the subject above): guarded
-# 0.627 / 0.596 / 0.298 / 14.
+# 0.627 / 0.596 / 0.298 / 14. Fifth round (trigger families of the train part, acts repeated in
+# the perfect): guarded 0.634 / 0.602 / 0.304 / 14; combined 0.578 / 0.559 / 0.230 / 14.
 PLOVER_FLOORS = {
     "combined": {"among": 0.57, "top1": 0.54, "max_extra": 0.25, "quiet": 0.92},
-    "guarded": {"among": 0.61, "top1": 0.58, "max_extra": 0.31, "quiet": 0.92},
+    "guarded": {"among": 0.62, "top1": 0.59, "max_extra": 0.31, "quiet": 0.92},
 }
 
 

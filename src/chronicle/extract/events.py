@@ -46,7 +46,7 @@ from chronicle.extract.meals import meal_agendas, several_meals
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
-from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, document_issuer, headline_passive, manner_noun, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
+from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
@@ -140,6 +140,7 @@ class Modality:
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
+    refused_types: Mapping[str, str] = field(default_factory=dict)  # "would not recognise": REJECT
     posterior_prepositions: tuple[tuple[str, ...], ...] = ()  # "before holding a press conference"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
@@ -297,6 +298,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
+        refused_types={str(k).upper(): str(v).upper() for k, v in (words.get("refused_types") or {}).items()},
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
         recall_markers=_words(words.get("recall_markers")),
@@ -932,6 +934,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     if headline_passive(token):  # "Opposition leader arrested"
         active, passive = [], passive + active
+    if not active and trigger.roles == "directed" and passive_controller(token) is not None:
+        active, passive = [passive_controller(token)], []  # "X was forced to resign": X resigned
     issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
     if issuer is not None:  # "the Council passed a resolution demanding X"
         active = _subjects(issuer)[0]
@@ -1042,6 +1046,8 @@ def _noun_arguments(token, trigger: Trigger, actors: _Actors, lexicon: EventLexi
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
         verb = head  # "the president announced a mobilisation", "the bloc imposed sanctions on X"
+    elif not sources and responding_verb(token, lexicon.roles.responding_verbs) is not None:
+        verb = head.head  # "X responded with warnings that ..."
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     if verb is None:
@@ -1741,8 +1747,8 @@ def find_events(
         time = counted_from_report(doc, token.i, dating, time, context.published, time_rules)  # "a week after admitting defeat"
         modality = _modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
         listed = []
-        if modality == "habitual" and trigger.type != "CONSULT" and told_in_past(token):
-            modality = "reported"  # "police repeatedly fired tear gas at X's rallies": acts the article reports
+        if modality == "habitual" and trigger.type != "CONSULT" and (told_in_past(token) or told_in_perfect(token)):
+            modality = "reported"  # "police repeatedly fired tear gas at X's rallies", "X has repeatedly denied it": acts the article reports
             time = repeated_period(time)  # over a period: its month, unless a date of its own says more
         if modality == "habitual":  # "they meet regularly": no one event, unless its occasions are listed
             listed = listed_occasions(token, dating, actors.places, context.places,
@@ -1764,6 +1770,8 @@ def find_events(
             last = _last_occurrence(doc, token, since, time_rules)
             if last is not None:
                 time, modality = last, "historical"
+        if modality == "negated" and trigger.type in lexicon.modality.refused_types:  # "would not recognise the vote"
+            trigger, modality = replace(trigger, type=lexicon.modality.refused_types[trigger.type], mode=None), "reported"
         if modality in HAPPENED and may_date_story(time, context.published):  # a recalled meeting or a bare year is no main event
             main_time = _main_time(main_time, time)
         others = frozenset(i for i, (t, _) in triggers.items() if t.type != trigger.type)  # "in response to the attack in X"

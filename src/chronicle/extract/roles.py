@@ -45,6 +45,7 @@ class RoleWords:
     implied_agent_sentences: int = 2
     authority_types: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
+    responding_verbs: frozenset[str] = frozenset()  # "X responded with threats": X does the noun after "with"
     default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
     speaker_pronouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -85,7 +86,7 @@ def load_role_words(path=None) -> RoleWords:
         place_target_types=codes("place_target_types"), implied_agent_types=codes("implied_agent_types"),
         implied_agent_sectors=codes("implied_agent_sectors"),
         implied_agent_sentences=int(data.get("implied_agent_sentences", 2)), authority_types=codes("authority_types"),
-        enacting_verbs=words("enacting_verbs"),
+        enacting_verbs=words("enacting_verbs"), responding_verbs=words("responding_verbs"),
         default_agents=tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                              for t, a in (data.get("default_agents") or {}).items()),
         speaker_pronouns=words("speaker_pronouns"), document_nouns=words("document_nouns"),
@@ -107,6 +108,28 @@ def load_role_words(path=None) -> RoleWords:
 def packaged_role_words() -> RoleWords:
     """The packaged `data/roles.yaml`, read once (immutable)."""
     return load_role_words()
+
+
+def responding_verb(noun, verbs: frozenset[str]):
+    """The verb of reply whose "with" brings in the event noun ("X responded with warnings
+    that ...", "Y reacted with threats of ..."): its subject does the event; else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in verbs else None
+
+
+def passive_controller(verb):
+    """The passive subject of the verb whose open complement `verb` is: "X was forced to
+    resign", "X was asked to withdraw" (X does it); None when `verb` has a subject of its
+    own or is no such complement."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    head = verb.head
+    if any(c.dep_ in ("nsubj", "dobj", "obj", "agent") for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def headline_passive(verb) -> bool:
@@ -250,6 +273,14 @@ def told_in_past(verb) -> bool:
     Monday"): it reports a past act, whatever a weekday resolved after publication says."""
     return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def told_in_perfect(verb, perfect_auxiliaries=frozenset({"has", "have", "had"})) -> bool:
+    """A finite verb in the present or past perfect and nothing else, the clause's own ("X has
+    repeatedly ruled out the demand"): acts the article reports as done, however often."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp") and bool(auxiliaries) and all(
+        a in perfect_auxiliaries for a in auxiliaries)
 
 
 def repeated_period(time):
