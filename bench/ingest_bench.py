@@ -442,6 +442,9 @@ def machine() -> dict:
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "platform": platform.platform(),
         "python": platform.python_version(),
+        # unset with PYTHONDONTWRITEBYTECODE: chronicle's modules are then compiled at every start
+        # (0.2 s of CPU) unless their bytecode was compiled at install (`make venv` does)
+        "python_writes_bytecode": not sys.flags.dont_write_bytecode,
         "spacy": spacy.__version__,
         "model": default_model(),
         "chronicle": __version__,

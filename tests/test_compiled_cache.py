@@ -107,3 +107,36 @@ def test_an_entry_read_recently_outlives_newer_unread_ones(tmp_path, monkeypatch
     compiled.cached("lexicon", _counting_build(calls), ["one more checkout"])  # prunes the least recently used
     assert used.exists()
     assert len(list(tmp_path.glob("lexicon-*.pickle"))) == compiled.KEEP_PER_NAME
+
+
+def test_patterns_come_back_compiled_and_equal(monkeypatch):
+    """An entry keeps each regular expression's compiled program: reading it back gives an
+    equal pattern (same source, flags, groups and program) without compiling the source."""
+    import pickle
+    import re
+
+    patterns = {
+        "names": re.compile(r"(?<![\w\-])(?:the\s+)?(?P<name>white\s+house|kremlin)(?![\w\-])", re.IGNORECASE),
+        "bytes": re.compile(rb"\x1f\x8b(?P<rest>.*)", re.DOTALL),
+        "inline": re.compile(r"(?x) (?P<day>\d{1,2}) \s+ (?P<month>[A-Z][a-z]+)"),
+    }
+    data = compiled.dumps(patterns)
+    compiles = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a, **k: compiles.append(a) or real_compile(*a, **k))
+    again = pickle.loads(data)
+    assert compiles == []  # nothing recompiled
+    for name, pattern in patterns.items():
+        assert again[name] == pattern
+        assert again[name].groupindex == pattern.groupindex and again[name].flags == pattern.flags
+    assert again["names"].search("talks at the White House").group("name") == "White House"
+    assert again["inline"].match("5 March").group("month") == "March"
+
+
+def test_a_refused_program_falls_back_to_the_source():
+    """A program the regex engine does not accept (another Python's) is compiled from its source."""
+    import re
+
+    rebuilt = compiled.rebuild_pattern(r"m(e+)t", re.IGNORECASE, [999999, 1, 2], 0, {}, (None,))
+    assert rebuilt == re.compile(r"m(e+)t", re.IGNORECASE)
+    assert rebuilt.match("MEET").group(1) == "EE"

@@ -69,6 +69,30 @@ def only(mentions, places, text):
     return found[0]
 
 
+# --- the place table ---------------------------------------------------------------------
+
+
+def test_the_place_table_reads_like_a_mapping_and_pickles_as_rows():
+    """Places are kept as rows and made into records when read: the same records, equal
+    after a pickle round trip (the compiled cache), and a record is made once."""
+    import pickle
+
+    from chronicle.model import Place
+    from chronicle.resolve.places import PlaceTable
+
+    records = {
+        "geonames:1": Place("geonames:1", "Portvale", "city", "XYZ", 10.5, -3.25),
+        "XYZ": Place("XYZ", "Xyzland", "country", "XYZ", None, None),
+    }
+    table = PlaceTable(records)
+    assert dict(table) == records and len(table) == 2 and "XYZ" in table and "ABC" not in table
+    assert table.get("ABC") is None and table["geonames:1"] is table["geonames:1"]
+    with pytest.raises(KeyError):
+        table["ABC"]
+    again = pickle.loads(pickle.dumps(table))
+    assert isinstance(again, PlaceTable) and dict(again) == records
+
+
 # --- names ---------------------------------------------------------------------------------
 
 

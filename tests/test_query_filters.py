@@ -128,3 +128,6 @@ def test_the_event_types_are_the_ontologys():
     assert len(query.EVENT_TYPES) == 16
     assert query.EVENT_TYPES[:2] == ("AGREE", "CONSULT")
     assert query.valid_event_type("assault") == "ASSAULT"
+    from chronicle.data import load_yaml
+
+    assert query.EVENT_TYPES == tuple(load_yaml("events.yaml")["types"])  # libyaml reads what the data loader reads

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-import feedparser
-
 from ..errors import problem
 from ..model import Document, Problem
 from .html import html_to_text
@@ -27,6 +25,8 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Problem]:
 
     A feed with syntax errors still yields the entries feedparser could recover.
     """
+    import feedparser  # here: only feeds need it (0.1 s to import)
+
     feed = feedparser.parse(io.BytesIO(data))  # a stream: given bytes or str, feedparser may open a path or URL
     if not feed.entries:
         valid = feed.get("version") and not feed.bozo

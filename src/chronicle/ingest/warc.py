@@ -7,9 +7,6 @@ from collections.abc import Iterator
 from email.message import Message
 from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.limitreader import LimitReader
-
 from ..errors import problem
 from ..model import Document, Problem
 from ..settings import Settings
@@ -30,6 +27,8 @@ def content_type(record) -> Message | None:
 
 def damage(record) -> str | None:
     """What is wrong with a record read to its end, if anything: warcio yields a cut one silently."""
+    from warcio.limitreader import LimitReader
+
     if not isinstance(record.raw_stream, LimitReader):
         return "a record without a valid Content-Length"
     while record.raw_stream.read(CHUNK):
@@ -53,6 +52,8 @@ def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Doc
 
     A truncated or corrupt record ends the file with one E131; documents already read stand.
     """
+    from warcio.archiveiterator import ArchiveIterator  # here: only WARC files need it
+
     number = 1  # the record being read
     try:
         for record in ArchiveIterator(stream):
