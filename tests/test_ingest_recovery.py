@@ -34,13 +34,18 @@ MEETINGS = [  # invented reports: (source, target, place, published, outlet)
 ]
 
 CHILD = """
+import select
 import sys
 from chronicle.runners.local import ingest, reprocess
 from chronicle.settings import Settings
 
 def pause(count):
     print("committed", flush=True)
-    sys.stdin.readline()  # wait here until the test lets us go on, or kills us
+    # wait here until the test lets us go on, or kills us: in short waits, so that a ctrl-c
+    # the kernel hands to another thread (the libraries' workers) still reaches Python at once
+    while not select.select([sys.stdin], [], [], 0.1)[0]:
+        pass
+    sys.stdin.readline()
 
 settings = Settings(db=sys.argv[2], batch_size=2)
 if sys.argv[1] == "reprocess":

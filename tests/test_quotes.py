@@ -179,7 +179,8 @@ def test_the_words_that_mark_an_addressee_are_data():
     from chronicle.settings import Settings
 
     resources = load_resources(Settings())
-    resources = dataclasses.replace(resources, quotes=dataclasses.replace(resources.quotes, addressee_preps=frozenset()))
+    data = dataclasses.replace(resources.data, quotes=dataclasses.replace(resources.data.quotes, addressee_preps=frozenset()))
+    resources = dataclasses.replace(resources, data=data)
     article = prepare(Document(source="t", format="text", text=SAID_TO, published=PUBLISHED), load_text_resources(), dt.date(2026, 1, 1))
     found = quote(annotate([to_annotate(article)], resources)[0], "Our countries")
     assert (found.speaker, found.addressee) == ("emmanuel-macron", None)
