@@ -27,6 +27,22 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in shared_path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    """spaCy's trained pipeline with chronicle's components, loaded once per test module."""
+    from chronicle.nlp import load_pipeline
+
+    return load_pipeline(Settings().model)
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """The packaged time rules (data/times.yaml)."""
+    from chronicle.resolve.times import load_time_rules
+
+    return load_time_rules()
+
+
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     """Settings for a fresh store in a temporary directory."""

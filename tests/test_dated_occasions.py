@@ -16,23 +16,9 @@ import datetime as dt
 
 import pytest
 
-from chronicle.resolve.times import load_time_rules
 from chronicle.resolve.timing import attach_time, relative_to_event, resolve_times
 
 PUBLISHED = "2021-10-20"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_time_rules()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from chronicle.nlp import load_pipeline
-    from chronicle.settings import default_model
-
-    return load_pipeline(default_model())
 
 
 def _attached(nlp, rules, sentence, word, nth=1, reference=None):

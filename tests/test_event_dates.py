@@ -8,23 +8,10 @@ import datetime as dt
 
 import pytest
 
-from chronicle.resolve.times import TimeValue, load_time_rules
+from chronicle.resolve.times import TimeValue
 from chronicle.resolve.timing import attach_time, closing_day, relative_to_event, report_window, resolve_times
 
 SAT = dt.date(2022, 4, 30)
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_time_rules()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from chronicle.nlp import load_pipeline
-    from chronicle.settings import default_model
-
-    return load_pipeline(default_model())
 
 
 def _time(nlp, rules, sentence, word, anchor=SAT, nth=1):

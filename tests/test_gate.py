@@ -3,14 +3,8 @@
 import pytest
 
 from chronicle.gate import candidate_lemmas, load_parse_gate, parse_gated
-from chronicle.nlp import load_pipeline
 from chronicle.pipeline import cached_data_resources
-from chronicle.settings import Settings, default_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(default_model())
+from chronicle.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,6 @@ from chronicle.nlp import entity_spans, load_pipeline, sentence_spans
 from chronicle.settings import default_model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(default_model())
-
-
 def texts(doc, spans):
     return [doc.text[s.start : s.end] for s in spans]
 

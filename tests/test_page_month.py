@@ -7,12 +7,7 @@ import datetime as dt
 import pytest
 
 from chronicle.resolve.page_month import in_page_month, page_month_time
-from chronicle.resolve.times import find_time_expressions, load_time_rules, normalize
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_time_rules()
+from chronicle.resolve.times import find_time_expressions, normalize
 
 
 def restated(text: str, month: str, rules, tense: str = "past"):

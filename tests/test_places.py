@@ -15,14 +15,7 @@ from conftest import DEV, SEEDS, read_jsonl, shared_path
 
 from chronicle.errors import ChronicleError
 from chronicle.ingest.clean import clean, load_debris_rules
-from chronicle.nlp import load_pipeline
 from chronicle.resolve.places import is_dateline, load_gazetteer, resolve_places
-from chronicle.settings import default_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(default_model())
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,6 @@ from __future__ import annotations
 import pytest
 
 from chronicle.extract.proposed import governing_subjects
-from chronicle.nlp import load_pipeline
-from chronicle.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(Settings().model)
 
 
 def _word(doc, text):

@@ -23,19 +23,6 @@ from chronicle.resolve.timing import (
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return load_time_rules()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from chronicle.nlp import load_pipeline
-    from chronicle.settings import default_model
-
-    return load_pipeline(default_model())
-
-
 def only(text, rules) -> TimeExpression:
     found = find_time_expressions(text, rules)
     assert len(found) == 1, f"{text!r}: {[e.text for e in found]}"

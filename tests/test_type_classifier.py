@@ -12,13 +12,6 @@ from chronicle.extract.events import load_event_lexicon
 from chronicle.model import EventActor, EventMention, Evidence
 from chronicle.models import type_classifier as tc
 from chronicle.models.type_features import sentence_features, trigger_hits
-from chronicle.nlp import load_pipeline
-from chronicle.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(Settings().model)
 
 
 @pytest.fixture(scope="module")

@@ -47,36 +47,33 @@ def antecedent_subjects(token, sentences: int) -> list:
     sentence before it (not the subject of its own verb), then those of each earlier
     sentence, the main clause's first; nearest sentence first. Whoever underwent an act
     ("students were abducted") is no antecedent of who acts next."""
-    doc = token.doc
     own_head = token.head.i
-    found = [w for w in reversed(doc[token.sent.start: token.i]) if w.dep_ == "nsubj" and w.head.i != own_head]
-    start = token.sent.start
-    for _ in range(sentences):
+    found = [w for w in reversed(token.doc[token.sent.start: token.i]) if w.dep_ == "nsubj" and w.head.i != own_head]
+    for sentence in _earlier_sentences(token, sentences):
+        found += sorted((w for w in sentence if w.dep_ == "nsubj"), key=lambda w: (w.head.i != sentence.root.i, w.i))
+    return found
+
+
+def _earlier_sentences(token, sentences: int) -> list:
+    """Up to `sentences` sentences before `token`'s, nearest first (blank lines skipped)."""
+    doc, start, found = token.doc, token.sent.start, []
+    while len(found) < sentences:
         while start > 0 and doc[start - 1].is_space:
             start -= 1
         if start == 0:
             break
-        sentence = doc[start - 1].sent
-        start = sentence.start
-        words = [w for w in sentence if w.dep_ == "nsubj"]
-        words.sort(key=lambda w: (w.head.i != sentence.root.i, w.i))
-        found += words
+        found.append(doc[start - 1].sent)
+        start = found[-1].start
     return found
 
 
 def preceding_words(token, sentences: int) -> list:
     """The words before `token` in its sentence and the `sentences` before, nearest first,
     without the subject of its own verb ("Togo accused these states": not Togo)."""
-    doc = token.doc
     own = {w.i for w in own_subject(token)}
-    start = token.sent.start
-    for _ in range(sentences):
-        while start > 0 and doc[start - 1].is_space:
-            start -= 1
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return [w for w in reversed(doc[start: token.i]) if w.i not in own]
+    earlier = _earlier_sentences(token, sentences)
+    start = earlier[-1].start if earlier else token.sent.start
+    return [w for w in reversed(token.doc[start: token.i]) if w.i not in own]
 
 
 def own_subject(token) -> list:
