@@ -1990,7 +1990,7 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
     """An implied host ("arrived in Moscow") is a guess the article may state itself: a
     meeting of the same persons, reported in words, within a few days, replaces it (so does
     one reported on the day of an implied host's plan: "deals will be signed during his visit
-    to Sochi" beside "they talked in Sochi on Wednesday", the visit under way); one the
+    to Valdora" beside "they talked in Valdora on Wednesday", the visit under way); one the
     article says is still ahead on the publication day or later ("arrived in Chennai ... will
     meet Modi later today") undoes it: the visit stays, without the host."""
     def persons(event: _Found) -> frozenset[str]:
@@ -2021,8 +2021,8 @@ def _without_implied_duplicates(events: list[_Found], published: dt.date | None)
 
 
 def _visit_underway(implied: _Found, stated: _Found) -> bool:
-    """Whether an implied host's plan ("will be offered weapons during his visit to Sochi")
-    is the visit a stated meeting of the same day reports ("talked in Sochi on Wednesday"):
+    """Whether an implied host's plan ("will be offered weapons during his visit to Valdora")
+    is the visit a stated meeting of the same day reports ("talked in Valdora on Wednesday"):
     both dated to the same day, the plan by words of its own (an invitation dated only by the
     article's main event is a visit still to come), the one planned, the other reported."""
     return (implied.modality == "planned" and stated.modality == "reported" and _dated(implied.time)

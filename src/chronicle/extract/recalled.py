@@ -1,5 +1,5 @@
 """A meeting recalled in the clause of a "since" date: "her first visit since May 2018, when
-the leaders met in Sochi". The "since" phrase dates no event of its own sentence (it opens an
+the leaders met in Valdora". The "since" phrase dates no event of its own sentence (it opens an
 interval), but the clause that hangs on its date, opened by "when", tells what happened then:
 that event is dated to it (issue 14, family 5). The opening words are data
 (data/events.yaml `modality.recall_markers`)."""
@@ -35,7 +35,7 @@ def recalled_time(token, since: list[tuple[TimeExpression, TimeValue]], markers:
 def recalled_apart(a: TimeValue, b: TimeValue, dated) -> bool:
     """Whether two mentions of an article stay apart because one is a meeting recalled on a
     "since" date (rule "since-when:") and the other gives no date of its own (`dated` says
-    which do): an undated "the talks at the Kremlin" is the article's meeting, not the one
+    which do): an undated "the talks at the palace" is the article's meeting, not the one
     the since-clause recalls."""
     return any(recalled(t) for t in (a, b)) and not all(dated(t) for t in (a, b))
 
@@ -82,7 +82,7 @@ def told_apart(a: TimeValue, b: TimeValue) -> bool:
     date can be checked against the other: on a page with no publication date, "on Saturday"
     or "yesterday" (unresolved) names a day of the story's week, while a month or a year
     written out in full ("the meeting in December 2019") names another time. The story's day
-    does not take that month: "talks in the Kremlin on Saturday" and "agreed during the
+    does not take that month: "talks in the palace on Saturday" and "agreed during the
     summit in December 2019" stay two occasions."""
     for day, other in ((a, b), (b, a)):
         if day.rule in STORY_DAY_RULES and other.resolved and other.precision in COARSE \
