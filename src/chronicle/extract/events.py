@@ -934,8 +934,8 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     if headline_passive(token):  # "Opposition leader arrested"
         active, passive = [], passive + active
-    if not active and trigger.roles == "directed" and passive_controller(token) is not None:
-        active, passive = [passive_controller(token)], []  # "X was forced to resign": X resigned
+    if not active and trigger.roles == "directed" and (controller := passive_controller(token)) is not None:
+        active, passive = [controller], []  # "X was forced to resign": X resigned
     issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
     if issuer is not None:  # "the Council passed a resolution demanding X"
         active = _subjects(issuer)[0]
