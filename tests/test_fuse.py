@@ -419,6 +419,66 @@ def test_a_lone_report_stays_apart_from_another_day_place_side_or_two_events():
     assert not together(talks)
 
 
+def test_an_unplaced_lone_report_joins_the_event_of_its_own_article_that_day():
+    """"Aland expelled 20 Bland diplomats in its capital on Tuesday ... Aland's ministers
+    said on Tuesday the expulsions were final": the article restating its event without a
+    place is the same expulsion; from another article, or beside two events of the day, it
+    stays apart (a day and no place say too little across outlets)."""
+    assert together([pair(), lone("x", idx=1, place=None)])
+    assert together([pair(place=None), lone("x", idx=1, place=None)])
+    assert not together([pair(), lone("y", place=None)])  # another outlet
+    assert not together([pair(), lone("x", idx=1, place=None, date="2031-03-05")])  # another day
+    groups = cluster([pair(), pair(idx=2, actors=(STATE, THIRD)), lone("x", idx=1, place=None)])
+    assert sorted(map(len, groups)) == [1, 1, 1]  # it would bridge two events
+
+
+PRESIDENT = Actor("alpha-president", "Alpha Alphason", "person", "source", "AAA")
+RIVAL = Actor("delta-rival", "Delta Deltason", "person", "source", "AAA")
+BLAND_LEADER = Actor("beta-leader", "Beta Betason", "person", "source", "BBB")
+
+
+def warning(article="x", date="2031-03-04", idx=0, **kw):
+    kw.setdefault("actors", (STATE, OTHER))
+    kw.setdefault("type", "THREATEN")
+    return m(article, date, idx=idx, place=kw.pop("place", "g:capital"), country="AAA", **kw)
+
+
+def test_a_person_standing_for_their_state_joins_the_states_event_of_that_day():
+    """"Aland warned Bland on Monday" and "Aland's president Alpha Alphason warned Bland on
+    Monday": one warning, whatever the order; the target side too ("... warned Aland's
+    president" and "... warned Aland")."""
+    members = [warning(), warning("y", actors=(PRESIDENT, OTHER))]
+    assert together(members) and together(list(reversed(members)))
+    bland = Actor("BBB", "Bland", "country", "source", "BBB")
+    target_state = Actor("AAA", "Aland", "country", "target", "AAA")
+    target_person = Actor("alpha-president", "Alpha Alphason", "person", "target", "AAA")
+    assert together([warning(actors=(bland, target_state)), warning("y", actors=(bland, target_person))])
+
+
+def test_a_person_stays_apart_from_their_states_event_on_another_day_side_or_kind():
+    """Counter-cases: another day, a month only, the person on the other side ("Bland warned
+    Alpha Alphason" beside "Aland warned Bland"), a person of another state, two persons
+    of the state claiming its one event (it would bridge them), and meetings."""
+    assert not together([warning(), warning("y", date="2031-03-05", actors=(PRESIDENT, OTHER))])
+    assert not together([warning(), warning("y", date="2031-03", precision="month", actors=(PRESIDENT, OTHER))])
+    reversed_roles = (Actor("BBB", "Bland", "country", "source", "BBB"), Actor("alpha-president", "Alpha Alphason", "person", "target", "AAA"))
+    assert not together([warning(), warning("y", actors=reversed_roles)])
+    assert not together([warning(actors=(STATE, THIRD)), warning("y", actors=(BLAND_LEADER, THIRD))])
+    groups = cluster([warning(), warning("y", actors=(PRESIDENT, OTHER)), warning("z", actors=(RIVAL, OTHER))])
+    assert sorted(map(len, groups)) == [1, 1, 1]
+    assert not together([warning(type="CONSULT"), warning("y", type="CONSULT", actors=(PRESIDENT, OTHER))])
+
+
+def test_incremental_fusion_reaches_the_states_event_a_person_stands_for():
+    """The stand-in rule's link keys meet, the blocks do not (`link_keys`, `fuse._scope`)."""
+    from chronicle.fuse import block_keys
+    from chronicle.fuse_rules import link_keys
+
+    person = warning("y", actors=(PRESIDENT, OTHER))
+    assert set(link_keys(warning())) & set(link_keys(person))
+    assert not set(block_keys(warning())) & set(block_keys(person))
+
+
 def test_incremental_fusion_reaches_the_event_a_lone_report_joins(tmp_path):
     """Fusing only the lone report's article re-fuses the pair's event too (`link_keys`)."""
     from chronicle.fuse import block_keys

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from .dates import date_bounds, weekday_names
 from .fuse_ids import mention_ref
-from .fuse_rules import attach_lone_actors
+from .fuse_rules import attach_lone_actors, attach_stand_ins
 from .model import HAPPENED, Event, FusedActor, MentionKey
 from .resolve.generic_actors import state_of
 
@@ -378,6 +378,8 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
             for key in group[1:]:
                 found.union(group[0], key)
     for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY):
+        found.union(a, b)
+    for a, b in attach_stand_ins(members, found.groups(), _agree):
         found.union(a, b)
     return sorted(found.groups())
 

@@ -21,6 +21,12 @@ Key = tuple[str, int]
 
 
 @lru_cache(maxsize=1)
+def stand_in_excluded_types() -> frozenset[str]:
+    """Types whose reports never join on a person standing for their state (`data/fusion.yaml`)."""
+    return frozenset(load_yaml("fusion.yaml").get("stand_in", {}).get("excluded_types", []))
+
+
+@lru_cache(maxsize=1)
 def lone_actor_excluded_types() -> frozenset[str]:
     """Types whose one-actor mentions never attach (`data/fusion.yaml`)."""
     return frozenset(load_yaml("fusion.yaml").get("lone_actor", {}).get("excluded_types", []))
@@ -98,17 +104,100 @@ def _opposed(roles: set[str], others: set[str]) -> bool:
 def _same_day(lone, other, actor: str) -> bool:
     """The anchor of an attachment: a member of two or more actors, its actor among them,
     that names the very day the lone mention names (both "day", not a publication day or a
-    range) at the very same place (both placed)."""
+    range) at the very same place (both placed), or, for a lone mention with no place, a
+    member of its own article (`_same_article`: the article restating its event)."""
     return (
         actor in other.actor_ids and len(other.actor_ids) >= 2
         and lone.precision == other.precision == "day" and lone.date == other.date
-        and not lone.end_date and not other.end_date and bool(lone.place) and lone.place == other.place
+        and not lone.end_date and not other.end_date
+        and (lone.place == other.place if lone.place else _same_article(lone, other))
     )
+
+
+def _same_article(member, other) -> bool:
+    """Both come from one article (or from near-duplicates of one)."""
+    return (member.canonical or member.article) == (other.canonical or other.article)
 
 
 def link_keys(member) -> list[tuple]:
     """Keys that reach, in an incremental fusion, every mention a lone mention may attach to
-    (`fuse._scope`): type, each actor and the day, for mentions dated to a day."""
-    if member.type in lone_actor_excluded_types() or member.precision != "day" or not member.date or member.end_date:
+    (`fuse._scope`): type, each actor and the day, for mentions dated to a day; and every
+    mention that names by its state a person this one names, or the reverse (`attach_stand_ins`)."""
+    if member.precision != "day" or not member.date or member.end_date:
         return []
-    return [("lone", member.type, actor, member.date) for actor in sorted(member.actor_ids)]
+    keys = []
+    if member.type not in lone_actor_excluded_types():
+        keys += [("lone", member.type, actor, member.date) for actor in sorted(member.actor_ids)]
+    if _day_event(member):
+        keys += [("stand", *key[:2], tuple(sorted(key[2]))) for key in [_own_key(member)] + [k for k, _, _ in _stand_in_keys(member)]]
+    return keys
+
+
+# ---- a person standing for their state ---------------------------------------------------
+
+
+def attach_stand_ins(members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable) -> list[tuple[Key, Key]]:
+    """Pairs of keys to union: an event that names a person ("Alpha's president warned Bland
+    on Monday") and the one event that names, on that very day, the person's state in the
+    person's place, everyone else the same ("Aland warned Bland on Monday"). Both name their
+    day ("day", no range) and at least two actors; members agree (type, modality group,
+    channel, place) and give each actor the same side. A group with two such candidates, or
+    a state's event claimed by two different persons, joins nothing (it would bridge
+    events). Meetings keep the block rules (`data/fusion.yaml` `stand_in`)."""
+    groups = [list(g) for g in groups]
+    own: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for key in group:
+            if _day_event(members[key]):
+                own[_own_key(members[key])].append((index, members[key]))
+    candidates: dict[int, set[int]] = defaultdict(set)
+    persons: dict[int, set[str]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for key in group:
+            member = members[key]
+            if not _day_event(member):
+                continue
+            for stand_key, person, country in _stand_in_keys(member):
+                for other, state_member in own.get(stand_key, ()):
+                    if other != index and _stands_for(member, state_member, person, country, agree):
+                        candidates[index].add(other)
+                        persons[other].add(person)
+    pairs = []
+    for index, others in sorted(candidates.items()):
+        if len(others) == 1 and len(persons[next(iter(others))]) == 1:
+            pairs.append((groups[index][0], groups[next(iter(others))][0]))
+    return pairs
+
+
+def _day_event(member) -> bool:
+    """Two or more actors on one named day, of a type the rule applies to."""
+    return (
+        member.type not in stand_in_excluded_types() and member.precision == "day" and bool(member.date)
+        and not member.end_date and len(member.actor_ids) >= 2
+    )
+
+
+def _own_key(member) -> tuple:
+    return (member.type, member.date, member.actor_ids)
+
+
+def _stand_in_keys(member) -> list[tuple[tuple, str, str]]:
+    """The keys (`_own_key`) the member would have with one of its persons named by their
+    country, with that person and country: "Alpha warned Bland" -> (Aland, Bland)."""
+    keys = []
+    for actor in member.actors:
+        if actor.kind == "person" and actor.id and actor.country and actor.country not in member.actor_ids:
+            ids = (member.actor_ids - {actor.id}) | {actor.country}
+            keys.append(((member.type, member.date, frozenset(ids)), actor.id, actor.country))
+    return keys
+
+
+def _stands_for(member, state_member, person: str, country: str, agree) -> bool:
+    """The state's member agrees with the person's and gives every actor the same side (the
+    country the person's side)."""
+    if not agree(member, state_member) or person in state_member.actor_ids:
+        return False
+    if _opposed(_roles(member, person), _roles(state_member, country)):
+        return False
+    shared = member.actor_ids & state_member.actor_ids
+    return not any(_opposed(_roles(member, actor), _roles(state_member, actor)) for actor in shared)

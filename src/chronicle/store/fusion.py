@@ -75,13 +75,14 @@ def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
     """The mentions to re-fuse (every block the articles touch, closed over shared members
     and existing events) and the existing events they replace."""
     light = store.con.execute(
-        "SELECT id, idx, type, date, end_date, date_precision, [x.id FOR x IN actors] FROM event_mentions"
+        "SELECT id, idx, type, date, end_date, date_precision, [x.id FOR x IN actors],"
+        " [x.kind FOR x IN actors], [x.country FOR x IN actors] FROM event_mentions"
     ).fetchall()
     members_of_block: dict[tuple, list[Key]] = defaultdict(list)
     blocks_of: dict[Key, list[tuple]] = {}
-    for article, idx, type_, date, end_date, precision, ids in light:
+    for article, idx, type_, date, end_date, precision, ids, kinds, countries in light:
         key = (article, idx)
-        actors = tuple(FusedActor(i, "", "", "", None) for i in ids if i)
+        actors = tuple(FusedActor(i, "", k, "", c) for i, k, c in zip(ids, kinds, countries) if i)
         fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
         blocks_of[key] = block_keys(fake) + link_keys(fake)
         for block in blocks_of[key]:
