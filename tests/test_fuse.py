@@ -469,6 +469,26 @@ def test_a_person_stays_apart_from_their_states_event_on_another_day_side_or_kin
     assert not together([warning(type="CONSULT"), warning("y", type="CONSULT", actors=(PRESIDENT, OTHER))])
 
 
+def strike(article="x", place="g:bland-capital", country="BBB", actors=None, type="ASSAULT", **kw):
+    aland, bland = Actor("AAA", "Aland", "country", "source", "AAA"), Actor("BBB", "Bland", "country", "target", "BBB")
+    return m(article, "2031-03-04", type=type, actors=actors or (aland, bland), place=place, country=country, **kw)
+
+
+def test_a_report_between_states_joins_across_the_countries_of_its_sides():
+    """"Aland fired missiles at Bland on Saturday", datelined in Bland's capital by one outlet
+    and in Aland's by another: one attack."""
+    assert together([strike(), strike("y", place="g:aland-capital", country="AAA")])
+
+
+def test_reports_in_the_two_sides_countries_stay_apart_when_reversed_elsewhere_or_meetings():
+    """Counter-cases: Bland's strike on Aland placed in Aland (the sides swapped), a place in
+    a third country, and meetings (a visit and the return visit)."""
+    swapped = (Actor("BBB", "Bland", "country", "source", "BBB"), Actor("AAA", "Aland", "country", "target", "AAA"))
+    assert not together([strike(), strike("y", place="g:aland-capital", country="AAA", actors=swapped)])
+    assert not together([strike(), strike("y", place="g:cland-capital", country="CCC")])
+    assert not together([strike(type="CONSULT"), strike("y", type="CONSULT", place="g:aland-capital", country="AAA")])
+
+
 def test_incremental_fusion_reaches_the_states_event_a_person_stands_for():
     """The stand-in rule's link keys meet, the blocks do not (`link_keys`, `fuse._scope`)."""
     from chronicle.fuse import block_keys

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from .dates import date_bounds, weekday_names
 from .fuse_ids import mention_ref
-from .fuse_rules import attach_lone_actors, attach_stand_ins
+from .fuse_rules import attach_lone_actors, attach_stand_ins, placed_on_its_sides
 from .model import HAPPENED, Event, FusedActor, MentionKey
 from .resolve.generic_actors import state_of
 
@@ -108,13 +108,15 @@ def _modality_group(modality: str) -> str:
 
 
 def _agree(a: Member, b: Member) -> bool:
-    """Everything but the date agrees: type, modality group, channel and place."""
+    """Everything but the date agrees: type, modality group, channel and place (the same
+    place or country; for a report between states, a country of each side's own:
+    `fuse_rules.placed_on_its_sides`)."""
     if a.type != b.type or _modality_group(a.modality) != _modality_group(b.modality):
         return False
     if (a.mode == "PHONE") != (b.mode == "PHONE"):
         return False
     other_country = not (a.place_country and a.place_country == b.place_country)
-    return not (a.place and b.place and a.place != b.place and other_country)
+    return not (a.place and b.place and a.place != b.place and other_country) or placed_on_its_sides(a, b)
 
 
 def _single(member: Member) -> bool:

@@ -21,6 +21,26 @@ Key = tuple[str, int]
 
 
 @lru_cache(maxsize=1)
+def sides_excluded_types() -> frozenset[str]:
+    """Types whose reports never join across the two sides' countries (`data/fusion.yaml`)."""
+    return frozenset(load_yaml("fusion.yaml").get("sides", {}).get("excluded_types", []))
+
+
+def placed_on_its_sides(a, b) -> bool:
+    """Two reports between states placed each in a country of its own actors ("Aland fired
+    missiles at Bland", from Bland's capital and from Aland's): both places' countries are
+    countries of actors both name, and no actor both reports name is a source in one and a
+    target in the other ("Bland's reply" placed in Bland is another act)."""
+    if a.type in sides_excluded_types() or not (a.place_country and b.place_country):
+        return False
+    shared = a.actor_ids & b.actor_ids
+    countries = {x.country for m in (a, b) for x in m.actors if x.country and (state_of(x.id) or x.id) in shared}
+    if not {a.place_country, b.place_country} <= countries:
+        return False
+    return not any(_opposed(_roles(a, actor), _roles(b, actor)) for actor in shared)
+
+
+@lru_cache(maxsize=1)
 def stand_in_excluded_types() -> frozenset[str]:
     """Types whose reports never join on a person standing for their state (`data/fusion.yaml`)."""
     return frozenset(load_yaml("fusion.yaml").get("stand_in", {}).get("excluded_types", []))
