@@ -374,6 +374,19 @@ def test_a_lone_actors_report_of_the_day_joins_the_dated_one():
     assert not together([dated, m("y", "2031-03-04", "reported", actors=(A,), type="RETREAT")])
 
 
+def test_a_lone_actors_publication_window_meets_a_day_inside_it():
+    """"A resigned", from an article of Tuesday (known from the Monday to the Tuesday), is
+    the resignation another outlet dates "on Tuesday", or "on Monday"; not one of Wednesday,
+    and two windows alone name no day."""
+    window = m("y", "2031-03-02", "reported", end="2031-03-03", actors=(A,), type="RETREAT")
+    assert together([window, m("x", "2031-03-03", actors=(A,), type="RETREAT")])
+    assert together([window, m("x", "2031-03-02", actors=(A,), type="RETREAT")])
+    assert not together([window, m("x", "2031-03-04", actors=(A,), type="RETREAT")])
+    assert not together([window, m("z", "2031-03-02", "reported", end="2031-03-03", actors=(A,), type="RETREAT")])
+    week_long = m("y", "2031-03-02", "reported", end="2031-03-09", actors=(A,), type="RETREAT")
+    assert not together([week_long, m("x", "2031-03-05", actors=(A,), type="RETREAT")])
+
+
 # ---- lone actors beside the event of their day (fuse_rules, docs/fusion.md) ---------------
 
 STATE = Actor("AAA", "Aland", "country", "source", "AAA")

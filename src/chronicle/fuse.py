@@ -119,6 +119,19 @@ def _agree(a: Member, b: Member) -> bool:
     return not (a.place and b.place and a.place != b.place and other_country) or placed_on_its_sides(a, b)
 
 
+def one_day_names(member: Member) -> tuple[str, ...]:
+    """The days a one-day mention may name: its day; for a publication window (`reported`
+    from the day before the article to its day, `resolve.timing.news_window`) each day of
+    it, so "A resigned", published on Tuesday, meets "A resigned on Monday" and "... on
+    Tuesday" alike (at most REPORTED_WINDOW + 1 days)."""
+    if member.precision != "reported" or not member.date or len(member.date) != 10 or len(member.end_date or "") != 10:
+        return (member.date,)
+    first, last = dt.date.fromisoformat(member.date), dt.date.fromisoformat(member.end_date)
+    if not 0 <= (last - first).days <= REPORTED_WINDOW:
+        return (member.date,)
+    return tuple((first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
+
+
 def _single(member: Member) -> bool:
     """One actor says little: such mentions fuse only on the very same day (`compatible`)."""
     return len(member.actor_ids) < 2
@@ -135,7 +148,10 @@ def compatible(a: Member, b: Member) -> bool:
         # two statements of one leader on overlapping dates are not one event unless both
         # name the same day, or one names the day the other's article appeared (and the same
         # place, if both have one)
-        same_day = a.date == b.date and {a.precision, b.precision} <= ONE_DAY and "day" in {a.precision, b.precision}
+        same_day = (
+            {a.precision, b.precision} <= ONE_DAY and "day" in {a.precision, b.precision}
+            and bool(set(one_day_names(a)) & set(one_day_names(b)))
+        )
         return same_day and _single(a) and _single(b) and (not (a.place and b.place) or a.place == b.place)
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
@@ -149,7 +165,7 @@ def block_keys(member: Member) -> list[tuple]:
     ids = sorted(member.actor_ids)
     if len(ids) == 1:
         day = member.precision in ONE_DAY and member.date and member.end_date != "open"
-        return [(member.type, ids[0], "", member.date)] if day else []
+        return [(member.type, ids[0], "", date) for date in one_day_names(member)] if day else []
     return [(member.type, *pair) for pair in combinations(ids, 2)]
 
 
