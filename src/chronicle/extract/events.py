@@ -1843,7 +1843,7 @@ def find_events(
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
-    written = written_day(context.times) if context.published is None else None
+    written = written_day(context.times, lambda e: _said_ahead(doc, e, time_rules)) if context.published is None else None
     for event in found:  # "X rejects result" in the title: the lead event the body dates
         event.time = headline_time(event.time, event.token.sent, lead, context.published)
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
@@ -1890,6 +1890,13 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
     if time.rule == "unresolved":  # a page known only by its month: news of that month
         time = page_month_time(context.page_month) or time
     return time
+
+
+def _said_ahead(doc, expression: TimeExpression, rules: TimeRules) -> bool:
+    """Whether the text puts a written date ahead of its report: the date's clause is a
+    future one ("a truce is set to take effect on Wednesday November 27, 2024")."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and clause_tense(span.root, rules) == "future"
 
 
 def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:
