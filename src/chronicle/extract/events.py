@@ -48,6 +48,7 @@ from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, 
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
+from chronicle.extract.complements import complement_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
@@ -158,6 +159,8 @@ class PlaceWords:
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
     topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
+    departures: frozenset[str] = frozenset()  # "withdraw from X": the place left is the event's
+    departure_words: frozenset[str] = frozenset()  # the verbs and nouns of leaving that take it
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -171,6 +174,8 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
         topics=_words(data.get("topics")),
+        departures=_words(data.get("departures")),
+        departure_words=_words(data.get("departure_words")),
     )
 
 
@@ -1407,6 +1412,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
                 elsewhere.append(mention.value)
         elif prep.lower_ in words.destinations and on_trigger and city:
             governed.append(mention.value)  # "welcomed X to the White House"
+        elif prep.lower_ in words.departures and prep.head.i in anchors and prep.head.lemma_.lower() in words.departure_words:
+            governed.append(mention.value)  # "withdrew from the city of X", "the pullout from X"
     cities = [p for p in governed + elsewhere if p in context.places and context.places[p].kind == "city"]
     if governed:  # a country governs, a city of it is named too: the city ("in Germany, at Hamburg")
         country = context.places[governed[0]].country if governed[0] in context.places else None
@@ -1861,6 +1868,9 @@ def find_events(
         event.place = _stated_place(event, doc, actors, context, lexicon.places, others)
         if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
             event.place = None
+    placed = {e.token.i: e.place for e in events if e.place is not None}
+    for event in events:  # "ordered troops to withdraw from X": the order is placed at X
+        event.place = complement_place(event.token, placed, event.type, event.place, lexicon.roles.complement_place_types)
     _same_day_places(events)
     for event in events:  # a government's statement or decision with no place: its seat
         event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
