@@ -49,6 +49,7 @@ from chronicle.extract.headlines import headline_time, in_title_block, lead_para
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.extract.complements import complement_place
+from chronicle.extract.summits import PlacedMeeting, placed_meeting, summit_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
@@ -1872,6 +1873,10 @@ def find_events(
     for event in events:  # "ordered troops to withdraw from X": the order is placed at X
         event.place = complement_place(event.token, placed, event.type, event.place, lexicon.roles.complement_place_types)
     _same_day_places(events)
+    meetings = [m for m in (_placed_meeting(e, context, doc.text) for e in events) if m is not None]
+    for event in events:  # "ECOWAS said ... after a summit of ECOWAS leaders in Accra": at the summit
+        event.place = summit_place(event.type, event.place, event.time.value if event.time.precision == "day" else None,
+                                   event.actors, meetings, lexicon.roles.seat_types, _organisation_names(event.actors, kb))
     for event in events:  # a government's statement or decision with no place: its seat
         event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
                                  lexicon.roles.seat_types, lexicon.roles.seat_sectors,
@@ -2050,6 +2055,22 @@ def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
     """The actors less the host a visited country implied (a person on the country's words)."""
     places = {(a.start, a.end) for a in actors if a.kind != "person"}
     return [a for a in actors if a.kind != "person" or (a.start, a.end) not in places]
+
+
+def _placed_meeting(event: _Found, context: ArticleContext, context_text: str) -> PlacedMeeting | None:
+    """A happened meeting with its day, its place and every actor its sentences name."""
+    if event.type != "CONSULT" or event.modality not in HAPPENED or event.time.precision != "day":
+        return None
+    named = {m.value for m in context.actor_mentions if m.value
+             and any(e.start <= m.start < e.end for e in event.evidence)}
+    text = " ".join(context_text[e.start:e.end] for e in event.evidence)
+    return placed_meeting(event.time.value, event.place, named | {a.id for a in event.actors}, text)
+
+
+def _organisation_names(actors: Sequence[EventActor], kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """The name and aliases the knowledge base gives each organisation among `actors`."""
+    return {a.id: (kb.actors[a.id].name, *kb.actors[a.id].aliases) for a in actors
+            if a.kind == "organization" and a.id in kb.actors}
 
 
 def _same_day_places(events: list[_Found]) -> None:
