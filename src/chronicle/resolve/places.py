@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from ..errors import ChronicleError
 from ..model import Mention, Place
 from ..nlp import doc_text
+from .named_towns import named_towns
 
 LANDMARKS = "landmarks.yaml"
 COUNTRIES = "countries.yaml"
@@ -612,7 +613,8 @@ def resolve_places(
         if m.value or m.method == "landmark" or not any(s <= m.start and m.end <= e for s, e in described)
     ]
     mentions.sort(key=lambda m: (m.start, m.end))
-    places = {m.value: gazetteer.places[m.value] for m in mentions if m.value}
+    mentions, towns = named_towns(doc, mentions, gazetteer)  # "the town of X" the gazetteer lacks
+    places = {m.value: towns.get(m.value) or gazetteer.places[m.value] for m in mentions if m.value}
     return mentions, places
 
 
