@@ -801,9 +801,12 @@ def _longer_name(ent, gazetteer: Gazetteer, most: int = 3) -> int:
     words after it complete, when NER cut it short ("San Jose" of "San Jose del Guaviare");
     else the entity's own end."""
     doc, end = ent.doc, ent.end_char
+    if ent.end >= len(doc) or not doc[ent.end - 1].whitespace_.strip(" ") == "":
+        return end  # a line ends with the entity
     for size in range(min(most, len(doc) - ent.end), 0, -1):
         words = doc[ent.end : ent.end + size]
-        if words[-1].is_punct or any(w.is_space or "\n" in w.whitespace_ for w in words[:-1]) or not words[-1].text[:1].isupper():
+        if any(w.is_punct and w.text not in "-'\u2019" for w in words) or any(w.is_space or "\n" in w.whitespace_ for w in words[:-1]) \
+                or not words[-1].text[:1].isupper():
             continue
         if gazetteer.ids(_strip_article(gazetteer.key(doc[ent.start : ent.end + size].text))):
             return words[-1].idx + len(words[-1].text)
