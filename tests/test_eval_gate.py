@@ -189,8 +189,13 @@ def test_fusion_stays_above_the_floor(result):
 # recall -> 0.51, target -> 0.30.
 # Issue 15, fifth round (trigger families of plover_dev's train part): 0.510, with the target 0.294,
 # main 0.90, dates 0.623, cities 0.677, fusion 0.459, unmatched 0.484 (score_events.py): recall -> 0.49.
-EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
-                  "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
+# e19b (undated pages: a written day put ahead of the report gives its month; "a day after X did";
+# withdrawals at the place left, ordered withdrawals at their complement's place, an organisation's
+# acts at its placed summit, bodies with a seat of their own, place names NER cut short, towns the
+# gazetteer lacks): dates 0.659 -> 0.698, cities 0.672 -> 0.754 (score_events.py; chronicle eval
+# 0.738 before the towns): date -> 0.68, city -> 0.73.
+EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.68,
+                  "city_accuracy": 0.73, "fusion": 0.44, "max_unmatched_share": 0.49}
 
 
 def test_events_of_every_type_stay_above_the_floor():

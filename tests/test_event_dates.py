@@ -85,6 +85,19 @@ def test_an_event_inside_an_after_clause_is_counted_back_from_the_main_one(nlp, 
     assert _time(nlp, rules, sentence, "visit", nth=1).value == "2022-04-30"
 
 
+def test_a_day_after_without_a_count_word_is_counted_back_too(nlp, rules):
+    sentence = "The blast comes a day after militants shelled the border post near Oruma."
+    time = _time(nlp, rules, sentence, "shelled")
+    assert (time.value, time.precision, time.rule) == ("2022-04-29", "day", "relative-to-event:counted-back")
+    # the main clause stays the report's
+    assert _time(nlp, rules, sentence, "comes").rule == "published"
+
+
+def test_a_day_after_that_opens_no_clause_of_the_event_dates_nothing(nlp, rules):
+    sentence = "Militants shelled the border post near Oruma, and a day after that the army withdrew."
+    assert _time(nlp, rules, sentence, "shelled").rule != "relative-to-event:counted-back"
+
+
 def test_counted_back_from_the_sentences_own_day_and_not_for_the_clause_beside(nlp, rules):
     sentence = "On Monday, three days after Ruiz and Okafor spoke by phone, Lagos pledged new funds for the port."
     assert _time(nlp, rules, sentence, "spoke").value == "2022-04-22"  # Monday the 25th, less three days

@@ -97,3 +97,15 @@ def test_a_visit_the_next_sentence_only_proposes_does_not_place_the_meeting(cons
 def test_a_visit_the_next_sentence_reports_places_the_meeting_in_that_country(consults):
     events = consults("Narendra Modi held talks with Shinzo Abe on Friday. It was his first visit to Japan since 2016.")
     assert any(e.place == "JPN" for e in events if e.modality == "reported")
+
+
+def test_an_attack_in_a_town_the_gazetteer_lacks_is_placed_in_that_town(annotate_text):
+    body = "Gunmen kidnapped forty students on Monday night in the eastern town of Okobarra, Nigeria."
+    found = [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "ASSAULT"]
+    assert found and found[0].place == "town:NGA:okobarra"
+
+
+def test_an_attack_in_an_unknown_name_the_text_does_not_call_a_town_gets_no_town(annotate_text):
+    body = "Gunmen kidnapped forty students on Monday night in Okobarra, Nigeria."
+    found = [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "ASSAULT"]
+    assert found and not (found[0].place or "").startswith("town:")

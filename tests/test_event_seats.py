@@ -101,3 +101,42 @@ def test_a_release_is_at_the_capital_a_troop_withdrawal_where_the_troops_were(ev
     assert found and found[0][1] == "Accra"
     counter = events("Ghana withdrew its troops on Monday.", "RETREAT")
     assert counter and all(name != "Accra" for _, name in counter)  # troops named in the trigger's arguments
+
+
+# ----------------------------------------------------------------------------- bodies that sit in one place
+
+HAGUE = Place("geonames:hague", "The Hague", "city", "NLD", 52.1, 4.3)
+
+
+def test_an_act_of_a_body_with_a_seat_of_its_own_is_at_that_seat():
+    from chronicle.extract.seats import acting_body
+
+    court = EventActor("world-court", "World Court", "organization", "source")
+    seats = {**SEATS, "world-court": HAGUE}
+    assert acting_body([court], seats) == "world-court"
+    assert seat_place("ACCUSE", None, [court], {**PLACES, HAGUE.id: HAGUE}, seats, TYPES, SECTORS) == HAGUE.id
+
+
+def test_a_body_without_a_seat_or_beside_another_source_gets_none():
+    from chronicle.extract.seats import acting_body
+
+    bloc = EventActor("sahel-bloc", "Sahel Bloc", "organization", "source")
+    court = EventActor("world-court", "World Court", "organization", "source")
+    seats = {**SEATS, "world-court": HAGUE}
+    assert acting_body([bloc], seats) is None  # meets wherever its summit is
+    assert acting_body([court, source("GHA", "country", "GHA")], seats) is None
+    assert seat_place("ASSAULT", None, [court], PLACES, seats, TYPES, SECTORS) is None  # not a seat type
+
+
+def test_body_seats_take_the_largest_city_of_the_name():
+    from chronicle.extract.seats import body_seats
+
+    small = Place("geonames:hague-town", "The Hague", "city", "USA", 0, 0)
+    named = {"The Hague": [HAGUE, small]}
+    assert body_seats((("world-court", "The Hague"), ("nowhere", "Atlantis")), lambda n: named.get(n, [])) == {"world-court": HAGUE}
+
+
+def test_the_security_council_adopts_its_resolutions_in_new_york(annotate_text):
+    found = [e for e in annotate_text("The UN Security Council on Monday adopted a resolution demanding a ceasefire in the region.",
+                                      PUBLISHED).event_mentions if any(a.id == "unsc" for a in e.actors)]
+    assert found and found[0].place == "geonames:5128581"

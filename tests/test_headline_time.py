@@ -71,3 +71,29 @@ def test_an_undated_page_dates_its_undated_events_by_the_full_date_it_writes(ann
     dated = [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "SANCTION"]
     assert [(e.end_date, e.date_precision) for e in dated] == [(PUBLISHED, "reported")]  # a dated page: news of its publication
     assert sanctions("Ghana imposed sanctions on Togo. A photo taken in Accra on Sept. 15 shows the minister.") == [None]
+
+
+# ----------------------------------------------------------------------------- pages without a date
+
+
+def test_an_undated_page_takes_its_latest_written_day(annotate_text):
+    body = ("Envoys back the Oruma accord\n\nRegional envoys praised the Oruma accord, a statement "
+            "posted on March 3, 2023 said. Ministers of Tamboria welcomed the accord.")
+    found = [e for e in annotate_text(body, None).event_mentions if e.type == "SUPPORT" and e.modality == "reported"]
+    assert found and all((e.date, e.date_precision) == ("2023-03-03", "day") for e in found)
+
+
+def test_a_day_the_page_puts_ahead_gives_only_the_month_before_it(annotate_text):
+    body = ("Truce to start in Tamboria\n\nThe president of Tamboria confirmed that a truce is set to take "
+            "effect on Friday March 10, 2023. Ministers of Tamboria welcomed the truce.")
+    found = [e for e in annotate_text(body, None).event_mentions if e.type == "SUPPORT" and e.modality == "reported"]
+    assert found and all((e.date, e.date_precision) == ("2023-03", "month") for e in found)
+
+
+def test_ahead_month_is_the_month_of_the_day_before():
+    from chronicle.extract.headlines import ahead_month
+    from chronicle.resolve.times import TimeValue
+
+    day = TimeValue("2023-04-01", None, "day", "April 1, 2023", None, "date")
+    assert (ahead_month(day).value, ahead_month(day).precision) == ("2023-03", "month")
+    assert ahead_month(None) is None

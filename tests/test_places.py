@@ -194,6 +194,44 @@ def test_a_dateline_is_a_place_whatever_ner_calls_it(nlp, gazetteer):
     assert only(mentions, places, "HAMBURG").name == "Hamburg"
 
 
+def test_a_name_ner_cut_short_is_read_whole(nlp, gazetteer):
+    text = "Farmers marched near the Venezuelan town of San Juan de los Morros on Monday."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("San Juan", "GPE")])
+    assert only(mentions, places, "San Juan de los Morros").country == "VEN"
+
+
+def test_a_name_is_not_stretched_over_words_that_make_no_place(nlp, gazetteer):
+    text = "Farmers marched in Caracas de Nuevo on Monday."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Caracas", "GPE")])
+    assert only(mentions, places, "Caracas").country == "VEN"
+
+
+def test_a_dateline_of_four_words_is_a_place(nlp, gazetteer):
+    text = "SAN JUAN DE LOS MORROS, Venezuela (Reuters) - Farmers marched on Monday."
+    mentions, places = places_of(nlp, gazetteer, text)
+    assert any(m.text == "SAN JUAN DE LOS MORROS" and places[m.value].country == "VEN" for m in mentions if m.value)
+
+
+def test_a_town_the_gazetteer_lacks_is_a_place_when_the_text_calls_it_a_town(nlp, gazetteer):
+    text = "Gunmen raided the northern town of Okobarra, Nigeria, on Monday night."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Okobarra", "GPE"), ("Nigeria", "GPE")])
+    town = only(mentions, places, "Okobarra")
+    assert (town.kind, town.country, town.lat, town.id) == ("city", "NGA", None, "town:NGA:okobarra")
+
+
+def test_a_town_takes_the_country_of_a_demonym_on_its_description(nlp, gazetteer):
+    text = "Gunmen raided the Nigerian village of Okobarra on Monday night."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Okobarra", "GPE")])
+    assert only(mentions, places, "Okobarra").country == "NGA"
+
+
+def test_an_unknown_name_not_called_a_town_stays_unresolved(nlp, gazetteer):
+    text = "Gunmen raided Okobarra on Monday night, said the leader of Ubanda."
+    mentions, places = places_of(nlp, gazetteer, text, ents=[("Okobarra", "GPE"), ("Ubanda", "GPE")])
+    assert resolved(mentions, places, "Okobarra") == [None]
+    assert resolved(mentions, places, "Ubanda") == [None]
+
+
 def test_a_city_inside_an_event_name(nlp, gazetteer):
     text = "Highlights of the Trump-Putin Helsinki Summit follow."
     mentions, places = places_of(nlp, gazetteer, text, ents=[("Trump-Putin Helsinki Summit", "ORG")])

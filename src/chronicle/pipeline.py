@@ -22,6 +22,7 @@ from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
 from .extract.events import ArticleContext, EventLexicon, best_trigger, find_events, load_event_lexicon
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
+from .extract.seats import body_seats
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
@@ -269,11 +270,18 @@ def _typed_events(doc, context: ArticleContext, res: Resources) -> list[EventMen
     return type_classifier.decide(events, scores, res.types, fresh, asserted, every)
 
 
+def _cities_named(gazetteer, name: str) -> list:
+    """The gazetteer's cities of a name, the largest first."""
+    ids = [i for i in gazetteer.ids(gazetteer.key(name)) if gazetteer.places[i].kind == "city"]
+    return [gazetteer.places[i] for i in sorted(ids, key=lambda i: -gazetteer.population.get(i, 0))]
+
+
 def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]:
     """spaCy, actor, place and time resolution, events, quotes, claims, and MinHash, in `nlp.pipe` batches."""
     settings, gazetteer = res.settings, res.data.gazetteer
     annotations = []
     seats = {code: gazetteer.places[i] for code, i in gazetteer.seats.items() if i in gazetteer.places}
+    seats |= body_seats(res.data.events.roles.organisation_seats, lambda name: _cities_named(gazetteer, name))
     seats_by_id = {place.id: place for place in seats.values()}  # a seat an event is placed at without naming it
     for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
         actors = resolve_actors(doc, res.data.kb, res.data.lexicon, res.data.patterns, item.day)

@@ -48,6 +48,8 @@ from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, 
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
+from chronicle.extract.complements import complement_place
+from chronicle.extract.summits import PlacedMeeting, placed_meeting, summit_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
@@ -158,6 +160,8 @@ class PlaceWords:
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
     topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
+    departures: frozenset[str] = frozenset()  # "withdraw from X": the place left is the event's
+    departure_words: frozenset[str] = frozenset()  # the verbs and nouns of leaving that take it
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -171,6 +175,8 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
         topics=_words(data.get("topics")),
+        departures=_words(data.get("departures")),
+        departure_words=_words(data.get("departure_words")),
     )
 
 
@@ -1407,6 +1413,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
                 elsewhere.append(mention.value)
         elif prep.lower_ in words.destinations and on_trigger and city:
             governed.append(mention.value)  # "welcomed X to the White House"
+        elif prep.lower_ in words.departures and prep.head.i in anchors and prep.head.lemma_.lower() in words.departure_words:
+            governed.append(mention.value)  # "withdrew from the city of X", "the pullout from X"
     cities = [p for p in governed + elsewhere if p in context.places and context.places[p].kind == "city"]
     if governed:  # a country governs, a city of it is named too: the city ("in Germany, at Hamburg")
         country = context.places[governed[0]].country if governed[0] in context.places else None
@@ -1843,7 +1851,7 @@ def find_events(
                 continue
             _merge(found, event, context.places)
     lead = lead_time([(e.token.sent, e.time) for e in found if e.modality in HAPPENED])
-    written = written_day(context.times) if context.published is None else None
+    written = written_day(context.times, lambda e: _said_ahead(doc, e, time_rules)) if context.published is None else None
     for event in found:  # "X rejects result" in the title: the lead event the body dates
         event.time = headline_time(event.time, event.token.sent, lead, context.published)
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
@@ -1861,7 +1869,14 @@ def find_events(
         event.place = _stated_place(event, doc, actors, context, lexicon.places, others)
         if event.mode == "PHONE":  # a call has no one place, whatever a merged sentence said
             event.place = None
+    placed = {e.token.i: e.place for e in events if e.place is not None}
+    for event in events:  # "ordered troops to withdraw from X": the order is placed at X
+        event.place = complement_place(event.token, placed, event.type, event.place, lexicon.roles.complement_place_types)
     _same_day_places(events)
+    meetings = [m for m in (_placed_meeting(e, context, doc.text) for e in events) if m is not None]
+    for event in events:  # "ECOWAS said ... after a summit of ECOWAS leaders in Accra": at the summit
+        event.place = summit_place(event.type, event.place, event.time.value if event.time.precision == "day" else None,
+                                   event.actors, meetings, lexicon.roles.seat_types, _organisation_names(event.actors, kb))
     for event in events:  # a government's statement or decision with no place: its seat
         event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
                                  lexicon.roles.seat_types, lexicon.roles.seat_sectors,
@@ -1890,6 +1905,13 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[_Found]
     if time.rule == "unresolved":  # a page known only by its month: news of that month
         time = page_month_time(context.page_month) or time
     return time
+
+
+def _said_ahead(doc, expression: TimeExpression, rules: TimeRules) -> bool:
+    """Whether the text puts a written date ahead of its report: the date's clause is a
+    future one ("a truce is set to take effect on Wednesday November 27, 2024")."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and clause_tense(span.root, rules) == "future"
 
 
 def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:
@@ -2033,6 +2055,22 @@ def _without_implied_host(actors: list[EventActor]) -> list[EventActor]:
     """The actors less the host a visited country implied (a person on the country's words)."""
     places = {(a.start, a.end) for a in actors if a.kind != "person"}
     return [a for a in actors if a.kind != "person" or (a.start, a.end) not in places]
+
+
+def _placed_meeting(event: _Found, context: ArticleContext, context_text: str) -> PlacedMeeting | None:
+    """A happened meeting with its day, its place and every actor its sentences name."""
+    if event.type != "CONSULT" or event.modality not in HAPPENED or event.time.precision != "day":
+        return None
+    named = {m.value for m in context.actor_mentions if m.value
+             and any(e.start <= m.start < e.end for e in event.evidence)}
+    text = " ".join(context_text[e.start:e.end] for e in event.evidence)
+    return placed_meeting(event.time.value, event.place, named | {a.id for a in event.actors}, text)
+
+
+def _organisation_names(actors: Sequence[EventActor], kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """The name and aliases the knowledge base gives each organisation among `actors`."""
+    return {a.id: (kb.actors[a.id].name, *kb.actors[a.id].aliases) for a in actors
+            if a.kind == "organization" and a.id in kb.actors}
 
 
 def _same_day_places(events: list[_Found]) -> None:

@@ -7,7 +7,7 @@ shortly before publication. Pure functions over spaCy sentences and time values.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import re
@@ -85,13 +85,28 @@ def lead_paragraph_time(time: TimeValue, sentence, lead: TimeValue | None, publi
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
-def written_day(times: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:
+def written_day(times: Sequence[tuple[object, TimeValue]], ahead: Callable[[object], bool] = lambda _: False) -> TimeValue | None:
     """The latest full date (a day with its year) an undated page writes anywhere, in a
     caption, a dateline or an embedded post ("... on Sept. 15, 2020"): the day of the report
-    its undated events belong to; None when it writes none."""
-    days = [time for _, time in times if time.resolved and time.precision == "day" and not time.open_ended
-            and _YEAR.search(time.expression or "")]
-    return max(days, key=lambda t: t.value or "", default=None)
+    its undated events belong to; None when it writes none. A day the text puts ahead of
+    it (`ahead(expression)`: "a truce is set to take effect on Wednesday November 27, 2024")
+    is not the report's day, only its bound: without another day, the report is of the
+    month of the day before it (month precision, `ahead_month`)."""
+    days = [(expression, time) for expression, time in times if time.resolved and time.precision == "day"
+            and not time.open_ended and _YEAR.search(time.expression or "")]
+    told = [time for expression, time in days if not ahead(expression)]
+    if told:
+        return max(told, key=lambda t: t.value or "")
+    return ahead_month(min((time for _, time in days), key=lambda t: t.value or "", default=None))
+
+
+def ahead_month(time: TimeValue | None) -> TimeValue | None:
+    """The month of the day before `time` (a day the text puts ahead of its report), at
+    month precision; None without one."""
+    if time is None or not time.value:
+        return None
+    before = dt.date.fromisoformat(time.value[:10]) - dt.timedelta(days=1)
+    return replace(time, value=before.strftime("%Y-%m"), end=None, precision="month", rule=f"ahead:{time.rule}")
 
 
 def undated_page_time(time: TimeValue, written: TimeValue | None, published: dt.date | None) -> TimeValue:

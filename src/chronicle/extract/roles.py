@@ -59,6 +59,8 @@ class RoleWords:
     requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
     field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
     field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
+    complement_place_types: frozenset[str] = frozenset()  # "ordered X to withdraw from Y": at Y (extract/complements.py)
+    organisation_seats: tuple[tuple[str, str], ...] = ()  # (KB id, city name): a body that sits in one place
     named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
     against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
     dispersal_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse protesters": the protesters
@@ -95,6 +97,8 @@ def load_role_words(path=None) -> RoleWords:
         seat_types=codes("seat_types"), seat_sectors=codes("seat_sectors"), capital_target_types=codes("capital_target_types"),
         requested_noun_types=codes("requested_noun_types"), field_seat_types=codes("field_seat_types"),
         field_sectors=codes("field_sectors"), named_group_sectors=codes("named_group_sectors"),
+        complement_place_types=codes("complement_place_types"),
+        organisation_seats=tuple((str(k), str(v)) for k, v in (data.get("organisation_seats") or {}).items()),
         against_prefixes=words("against_prefixes"), dispersal_verbs=words("dispersal_verbs"),
         dispersal_types=codes("dispersal_types"),
         anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),

@@ -11,7 +11,7 @@ their own and get none from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from chronicle.model import EventActor, Place
 from chronicle.resolve.generic_actors import Sectors, packaged_sectors, sector_of_id
@@ -56,7 +56,29 @@ def seat_place(type_: str, place: str | None, actors: Sequence[EventActor], plac
         return place
     if place is not None and not (place in places and places[place].kind == "country"):
         return place
-    state = acting_state(actors, seat_sectors)
+    state = acting_state(actors, seat_sectors) or acting_body(actors, seats)
     if state is None or state not in seats or (place is not None and place != state):
         return place
     return seats[state].id
+
+
+def acting_body(actors: Sequence[EventActor], seats: Mapping[str, Place]) -> str | None:
+    """The one international body with a seat of its own (`seats`, keyed by its id) that is
+    every source of an event ("the Security Council adopted a resolution"); None otherwise."""
+    sources = {(a.id, a.kind) for a in actors if a.role == "source"}
+    if len(sources) != 1:
+        return None
+    body, kind = sources.pop()
+    return body if kind == "organization" and body in seats else None
+
+
+def body_seats(names: Sequence[tuple[str, str]], cities_named: Callable[[str], Sequence[Place]]) -> dict[str, Place]:
+    """The seat of each international body (`organisation_seats` of data/roles.yaml: id, city
+    name), as the largest city `cities_named` gives for the name; a name it does not know
+    gives none."""
+    seats = {}
+    for body, name in names:
+        cities = list(cities_named(name))
+        if cities:
+            seats[body] = cities[0]
+    return seats

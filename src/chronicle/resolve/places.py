@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from ..errors import ChronicleError
 from ..model import Mention, Place
 from ..nlp import doc_text
+from .named_towns import named_towns
 
 LANDMARKS = "landmarks.yaml"
 COUNTRIES = "countries.yaml"
@@ -62,7 +63,7 @@ _LATIN_NAME = re.compile(
 # "Moscow, Dec 5 (Reuters) -", "Nairobi (AFP) -").
 _DATED = r"(?:,[ \t]*[A-Z][\w.]*)?(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b|[ \t]*\([A-Z][\w ]*\))"
 _DATELINE = re.compile(
-    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,2})(?=[ \t]*[,:\u2013\u2014-]|[ \t]*\()"
+    r"^[ \t]*(?:(?P<name>[A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]+){0,3})(?=[ \t]*[,:\u2013\u2014-]|[ \t]*\()"
     r"|(?P<line>[A-Z][a-z'\u2019\-]+(?:[ \t][A-Z][a-z'\u2019\-]+){0,2})(?=,[ \t]*[A-Z][\w. ]+[ \t]*$|" + _DATED + r"))",
     re.MULTILINE,
 )
@@ -612,7 +613,8 @@ def resolve_places(
         if m.value or m.method == "landmark" or not any(s <= m.start and m.end <= e for s, e in described)
     ]
     mentions.sort(key=lambda m: (m.start, m.end))
-    places = {m.value: gazetteer.places[m.value] for m in mentions if m.value}
+    mentions, towns = named_towns(doc, mentions, gazetteer)  # "the town of X" the gazetteer lacks
+    places = {m.value: towns.get(m.value) or gazetteer.places[m.value] for m in mentions if m.value}
     return mentions, places
 
 
@@ -771,7 +773,7 @@ def _event_name_places(ent, gazetteer: Gazetteer, person_words: set[str]) -> lis
 
 def _read(ent, text: str, gazetteer: Gazetteer, person_words: set[str]) -> _Reading | None:
     """An entity's name key and what it may name; None when it is not a place mention."""
-    start, end = ent.start_char, ent.end_char
+    start, end = ent.start_char, _longer_name(ent, gazetteer)
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1
     if text[start:end].endswith(("'s", "\u2019s")) and end - start > 2:
@@ -792,6 +794,23 @@ def _read(ent, text: str, gazetteer: Gazetteer, person_words: set[str]) -> _Read
         if not candidates and gazetteer.demonym_country(head):
             return None  # a demonym ("Ukrainian") mislabelled as a place
     return _Reading(start, end, ent.label_, key, country, tuple(candidates), ent.label_ not in PLACE_LABELS)
+
+
+def _longer_name(ent, gazetteer: Gazetteer, most: int = 3) -> int:
+    """The end of the longest place name that the entity's words begin and up to `most`
+    words after it complete, when NER cut it short ("San Jose" of "San Jose del Guaviare");
+    else the entity's own end."""
+    doc, end = ent.doc, ent.end_char
+    if ent.end >= len(doc) or not doc[ent.end - 1].whitespace_.strip(" ") == "":
+        return end  # a line ends with the entity
+    for size in range(min(most, len(doc) - ent.end), 0, -1):
+        words = doc[ent.end : ent.end + size]
+        if any(w.is_punct and w.text not in "-'\u2019" for w in words) or any(w.is_space or "\n" in w.whitespace_ for w in words[:-1]) \
+                or not words[-1].text[:1].isupper():
+            continue
+        if gazetteer.ids(_strip_article(gazetteer.key(doc[ent.start : ent.end + size].text))):
+            return words[-1].idx + len(words[-1].text)
+    return end
 
 
 def _is_qualifier(doc: Doc, text: str, head: _Reading, following: _Reading) -> bool:

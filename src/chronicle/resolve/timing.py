@@ -637,10 +637,11 @@ def _anchor_day(time: TimeValue) -> dt.date | None:
 
 
 def _opens_clause_of(doc, expression: TimeExpression, target, rules: TimeRules) -> bool:
-    """Whether a counted relative expression ends in a relational word ("two weeks [after]")
-    that opens the clause or phrase holding `target` ("after X returned from a [visit]")."""
+    """Whether a counted relative expression ends in a relational word ("two weeks [after]",
+    "a day [after]") that opens the clause or phrase holding `target` ("after X returned
+    from a [visit]")."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or expression.part("direction") is None:
+    if span is None or expression.part("direction") is None and expression.part("relative") is None:
         return False
     word = span[-1]
     if word.lower_ not in rules.relations or word.dep_ not in ("mark", "prep") or target.i < word.i:
