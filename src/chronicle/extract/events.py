@@ -45,7 +45,9 @@ from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
-from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
+from chronicle.extract.headlines import (
+    headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_meeting_time, undated_page_time, written_day,
+)
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
@@ -1849,6 +1851,8 @@ def find_events(
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
             event.time = lead_paragraph_time(event.time, event.token.sent, lead, context.published)
             event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
+        elif event.type == "CONSULT" and event.modality == "reported":  # "X and Y are holding talks" on an undated page: the date it writes
+            event.time = undated_page_meeting_time(event.time, written, context.published, time_rules.day_words)
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     agendas = meal_agendas(events, lexicon.modality.meal_words, _dated)  # "after the talks, they plan to have lunch"

@@ -7,7 +7,7 @@ shortly before publication. Pure functions over spaCy sentences and time values.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import re
@@ -100,3 +100,22 @@ def undated_page_time(time: TimeValue, written: TimeValue | None, published: dt.
     if published is not None or written is None or time.resolved:
         return time
     return replace(written, rule=f"written-day:{written.rule}")
+
+
+def undated_page_meeting_time(time: TimeValue, written: TimeValue | None, published: dt.date | None,
+                              day_words: Mapping[str, int]) -> TimeValue:
+    """A meeting reported on a page without a publication date: with no time words of its
+    own ("X and Y are holding talks"), it takes the page's latest full date (`written_day`);
+    dated by a day word only ("today", "yesterday", `day_words`: days after the anchor), that
+    day counted from the written date. Any other unanchored time ("on Monday", "last month")
+    stays: the page's date does not say which Monday, nor whether it is the meeting's."""
+    if published is not None or written is None or time.resolved:
+        return time
+    if not time.expression.strip():
+        return replace(written, rule=f"written-day:{written.rule}")
+    offset = day_words.get(time.expression.strip().lower())
+    if offset is None:
+        return time
+    day = dt.date.fromisoformat((written.value or "")[:10]) + dt.timedelta(days=offset)
+    return replace(written, value=day.isoformat(), end=None, expression=time.expression,
+                   anchor=written.value, rule=f"written-day:{time.rule}")
