@@ -6,8 +6,10 @@ that event is dated to it (issue 14, family 5). The opening words are data
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
+from chronicle.dates import weekday_names
 from chronicle.resolve.times import TimeExpression, TimeValue
 
 CLAUSE_DEPS = ("relcl", "advcl")
@@ -89,3 +91,19 @@ def told_apart(a: TimeValue, b: TimeValue) -> bool:
                 and not other.rule.startswith(("main-event:", "published", "period:")):
             return True
     return False
+
+
+def other_story_day(a: TimeValue, b: TimeValue, a_words: Iterable[str], b_words: Iterable[str]) -> bool:
+    """Whether two mentions dated by unresolved weekdays (a page with no publication date)
+    fall on different days of the story's week: the weekdays their sentences name (`a_words`,
+    `b_words`) do not meet. "will spend six hours in talks on Saturday" is not the summit
+    that opened "on Friday"; "met on Tuesday" and "met on Monday and Tuesday" may be one."""
+    if a.rule != "weekday:no-anchor" or b.rule != "weekday:no-anchor":
+        return False
+    days = [_weekdays_named(words) for words in (a_words, b_words)]
+    return all(days) and not days[0] & days[1]
+
+
+def _weekdays_named(words: Iterable[str]) -> set[int]:
+    names = weekday_names()
+    return {names[w.lower()] for w in words if w.lower() in names}
