@@ -48,6 +48,7 @@ from chronicle.extract.recalled import (
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.pairs import paragraph_start, principal_pair
+from chronicle.extract.previews import only_timetable
 from chronicle.extract.headlines import (
     headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_meeting_time, undated_page_time, written_day,
 )
@@ -379,6 +380,7 @@ class _Found:
     ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
     follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
     said: bool = False  # a plan told in words said in the past ("X said A and B will meet"): see _fold_previews
+    announced: bool = False  # a plan of it told as still ahead was folded in ("will leave early to make the meeting")
 
 
 def _is_verb(token) -> bool:
@@ -2306,9 +2308,25 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
         if happened is None:
             kept.append(event)
             continue
+        if event.modality == "planned" and not (event.ahead or event.said or event.aim):
+            happened.announced = happened.announced or _still_ahead(happened, lexicon)  # "as they meet" over "will make the meeting"
         for evidence in event.evidence:
             happened.evidence.append(evidence)
+    for event in kept:  # the present of a timetable: the meeting is ahead
+        if event.announced and event.modality == "reported":
+            event.modality = "planned"
     return _settle_aims(kept, places)
+
+
+def _still_ahead(event: _Found, lexicon: EventLexicon) -> bool:
+    """Whether a reported meeting is told only in the simple present (extract/previews.py),
+    undated or dated by no past words of its own."""
+    if _dated(event.time) or event.type != "CONSULT":
+        return False
+    doc = event.token.doc
+    triggers = [span.root for ev in event.evidence
+                if (span := doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")) is not None]
+    return only_timetable(triggers, lambda sentence: _has_phrase(sentence, lexicon.modality.prospective_prepositions))
 
 
 def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS_WINDOW) -> bool:
