@@ -44,7 +44,7 @@ from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
 from chronicle.extract.recalled import (
-    may_date_story, other_story_day, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart,
+    may_date_story, other_month, other_story_day, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart,
 )
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
 from chronicle.extract.pairs import paragraph_start, principal_pair
@@ -2120,7 +2120,7 @@ def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
     mention fits any date."""
     if _dated(a) and _dated(b):
         return _overlap(_period(a), _period(b))
-    if told_apart(a, b):  # "on Saturday" on an undated page, "in December 2019": two occasions
+    if told_apart(a, b) or other_month(a, b):  # "on Saturday" or "on Sept. 23" on an undated page, "in December 2019": two occasions
         return False
     dated, news = (a, b) if _dated(a) else (b, a)
     if _dated(dated) and news.precision == "reported" and news.value and news.rule == "published":
