@@ -30,3 +30,9 @@ def weekday_names() -> dict[str, int]:
     """Full weekday names (data/times.yaml, each weekday's first name), lower-case -> 0
     (Monday)..6."""
     return {str(names[0]).lower(): int(number) for number, names in load_yaml("times.yaml")["weekdays"].items()}
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Month names and abbreviations (data/times.yaml), lower-case -> 1..12."""
+    return {str(name).lower(): int(number) for number, names in load_yaml("times.yaml")["months"].items() for name in names}

@@ -39,13 +39,19 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
+from chronicle.extract.framing import conditioned, framed_as_present, gerund_in_infinitive, object_modality, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
-from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart
+from chronicle.extract.recalled import (
+    may_date_story, other_month, other_story_day, pluperfect_time, recalled, recalled_apart, recalled_time, told_apart,
+)
 from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, unmade_trip
-from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
+from chronicle.extract.pairs import paragraph_start, principal_pair
+from chronicle.extract.previews import only_timetable
+from chronicle.extract.headlines import (
+    headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_meeting_time, undated_page_time, written_day,
+)
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
 from chronicle.extract.complements import complement_place
@@ -380,6 +386,7 @@ class _Found:
     ahead: bool = False  # a preview dated by the clause it is ahead of ("shook hands on Sunday ahead of their summit")
     follows: bool = False  # more of a meeting under way ("were expected to have more discussions Saturday")
     said: bool = False  # a plan told in words said in the past ("X said A and B will meet"): see _fold_previews
+    announced: bool = False  # a plan of it told as still ahead was folded in ("will leave early to make the meeting")
 
 
 def _is_verb(token) -> bool:
@@ -731,7 +738,26 @@ class _Actors(FrameActors):
         picked = next(r for r in ranked if len(r) >= count or r is ranked[-1])
         if len(picked) < count:
             return []
+        picked = self.principal_instead(token, picked[:count], heads)  # not a passing name of an earlier paragraph
         return [self.describe(m.value, m, role, m.start, m.end) for m in picked[:count]]
+
+    def principal_instead(self, token, picked: list[Mention], offices: tuple[str, ...]) -> list[Mention]:
+        """`picked`, or the article's principal pair of holders of `offices` when one of the
+        two is a passing mention of an earlier paragraph (extract/pairs.py), each by its last
+        naming before `token`."""
+        mentions = self.context.actor_mentions
+        instead = principal_pair([m.value for m in picked], mentions, token.idx,
+                                 paragraph_start(self.text, token.sent.start_char),
+                                 lambda actor_id: self.is_person(actor_id) and self.officeholder(actor_id, offices),
+                                 [sentence.start_char for sentence in self.doc.sents])
+        if instead is None:
+            return picked
+        last = {m.value: m for m in sorted(mentions, key=lambda m: m.start) if m.start < token.idx and m.value in instead}
+        return [last[p] for p in instead if p in last] if len(last) == 2 else picked
+
+    def is_person(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor.kind == "person" if actor is not None else _kind_of(actor_id) == "person"
 
     def officeholder(self, actor_id: str, offices: tuple[str, ...] = MAIN_OFFICES) -> bool:
         """Whether a person holds one of `offices` (heads of state or government, foreign
@@ -1256,6 +1282,9 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
     planned. Returns the chain of clauses walked and the modality, if one was decided."""
     chain, node = [carrier], carrier
     while node.head.i != node.i and len(chain) < 5:
+        if gerund_in_infinitive(node):  # "plan to move toward easing tensions at the meeting": the infinitive's verb
+            node = node.head.head
+            chain.append(node)
         governor = node.head
         lemma = governor.lemma_.lower()
         if node.dep_ in ("xcomp", "acl"):
@@ -1857,6 +1886,8 @@ def find_events(
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
             event.time = lead_paragraph_time(event.time, event.token.sent, lead, context.published)
             event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
+        elif event.type == "CONSULT" and event.modality == "reported":  # "X and Y are holding talks" on an undated page: the date it writes
+            event.time = undated_page_meeting_time(event.time, written, context.published, time_rules.day_words)
     events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     agendas = meal_agendas(events, lexicon.modality.meal_words, _dated)  # "after the talks, they plan to have lunch"
@@ -2127,7 +2158,7 @@ def _compatible_dates(a: TimeValue, b: TimeValue) -> bool:
     mention fits any date."""
     if _dated(a) and _dated(b):
         return _overlap(_period(a), _period(b))
-    if told_apart(a, b):  # "on Saturday" on an undated page, "in December 2019": two occasions
+    if told_apart(a, b) or other_month(a, b):  # "on Saturday" or "on Sept. 23" on an undated page, "in December 2019": two occasions
         return False
     dated, news = (a, b) if _dated(a) else (b, a)
     if _dated(dated) and news.precision == "reported" and news.value and news.rule == "published":
@@ -2199,6 +2230,7 @@ def _merge_anaphor(found: list[_Found], event: _Found, plural: bool, places: Map
     fitting = [
         e for e in same_kind
         if _compatible_dates(e.time, event.time) and not _different_places(e, event, places) and not _different_channels(e, event)
+        and not _other_story_days(e, event)
     ]
     between = [e for e in fitting if len(e.actors) >= 2]  # the last event between two actors, else the last
     referents = found if named else same_kind
@@ -2233,6 +2265,8 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
         return False
     if not _compatible_dates(earlier.time, event.time) or _different_channels(earlier, event):
         return False
+    if _other_story_days(earlier, event):  # "on Friday", "on Saturday" on an undated page
+        return False
     if recalled_apart(earlier.time, event.time, _dated):  # "since May 2018, when they met": not today's talks
         return False
     if _different_places(earlier, event, places):
@@ -2246,6 +2280,10 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
     if len(persons) >= 2 and len(known_persons) >= 2:
         return persons <= known_persons or known_persons <= persons
     return ids <= known or known <= ids
+
+
+def _other_story_days(a: _Found, b: _Found) -> bool:
+    return other_story_day(a.time, b.time, (t.text for t in a.token.sent), (t.text for t in b.token.sent))
 
 
 def _persons_of(event: _Found) -> set[str]:
@@ -2301,15 +2339,32 @@ def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[
                 happened = next((e for e in events if e.type == event.type and e.modality in HAPPENED and not e.implied
                                  and _persons_of(e) == _persons_of(event) and not _different_places(e, event, places)
                                  and not recalled(e.time)  # the trip's summit is not the one a since-clause recalls
+                                 and not _other_story_days(e, event)  # "on Saturday" after "on Friday"
                                  and (not _dated(event.time) or _same_day(e.time, event.time)
                                       or event.ahead and _soon_after(event.time, e.time)
                                       or event.follows and _soon_after(e.time, event.time, VISIT_DAYS))), None)
         if happened is None:
             kept.append(event)
             continue
+        if event.modality == "planned" and not (event.ahead or event.said or event.aim):
+            happened.announced = happened.announced or _still_ahead(happened, lexicon)  # "as they meet" over "will make the meeting"
         for evidence in event.evidence:
             happened.evidence.append(evidence)
+    for event in kept:  # the present of a timetable: the meeting is ahead
+        if event.announced and event.modality == "reported":
+            event.modality = "planned"
     return _settle_aims(kept, places)
+
+
+def _still_ahead(event: _Found, lexicon: EventLexicon) -> bool:
+    """Whether a reported meeting is told only in the simple present (extract/previews.py),
+    undated or dated by no past words of its own."""
+    if _dated(event.time) or event.type != "CONSULT":
+        return False
+    doc = event.token.doc
+    triggers = [span.root for ev in event.evidence
+                if (span := doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")) is not None]
+    return only_timetable(triggers, lambda sentence: _has_phrase(sentence, lexicon.modality.prospective_prepositions))
 
 
 def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS_WINDOW) -> bool:

@@ -85,3 +85,11 @@ def shares_future(verb, future_auxiliaries: Set[str]) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return False
     return any(c.dep_ == "aux" and c.lower_ in future_auxiliaries for c in verb.head.children)
+
+
+def gerund_in_infinitive(verb) -> bool:
+    """A gerund after a preposition of a verb in an infinitive chain ("plan to move toward
+    easing tensions at the summit"): the chain's governor frames it as its infinitive does."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i != prep.i
+            and _verb(prep.head) and prep.head.dep_ in ("xcomp", "acl"))

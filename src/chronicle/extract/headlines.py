@@ -7,11 +7,12 @@ shortly before publication. Pure functions over spaCy sentences and time values.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import re
 
+from chronicle.dates import month_names
 from chronicle.resolve.times import TimeValue
 
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
@@ -115,3 +116,47 @@ def undated_page_time(time: TimeValue, written: TimeValue | None, published: dt.
     if published is not None or written is None or time.resolved:
         return time
     return replace(written, rule=f"written-day:{written.rule}")
+
+
+def undated_page_meeting_time(time: TimeValue, written: TimeValue | None, published: dt.date | None,
+                              day_words: Mapping[str, int]) -> TimeValue:
+    """A meeting reported on a page without a publication date: with no time words of its
+    own ("X and Y are holding talks"), it takes the page's latest full date (`written_day`);
+    dated by a day word only ("today", "yesterday", `day_words`: days after the anchor), that
+    day counted from the written date; by a day without its year ("on Sept. 23"), that day
+    nearest the written date. Any other unanchored time ("on Monday", "last month") stays:
+    the page's date does not say which Monday, nor whether it is the meeting's."""
+    if published is not None or written is None or time.resolved:
+        return time
+    if not time.expression.strip():
+        return replace(written, rule=f"written-day:{written.rule}")
+    offset = day_words.get(time.expression.strip().lower())
+    if offset is None:
+        return _nearest_month_day(time, written)
+    day = dt.date.fromisoformat((written.value or "")[:10]) + dt.timedelta(days=offset)
+    return replace(written, value=day.isoformat(), end=None, expression=time.expression,
+                   anchor=written.value, rule=f"written-day:{time.rule}")
+
+
+def _nearest_month_day(time: TimeValue, written: TimeValue) -> TimeValue:
+    """A day written without its year ("Sept. 23", unresolved) in the year, before, of or
+    after the written date's, whichever is nearest it; any other time stays."""
+    if time.rule != "date:no-anchor":
+        return time
+    words = re.findall(r"[a-z]+|\d+", time.expression.lower())
+    months = [month_names()[w] for w in words if w in month_names()]
+    days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    if len(months) != 1 or len(days) != 1 or any(w.isdigit() and len(w) == 4 for w in words):
+        return time
+    anchor = dt.date.fromisoformat((written.value or "")[:10])
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(dt.date(year, months[0], days[0]))
+        except ValueError:
+            continue
+    if not candidates:
+        return time
+    day = min(candidates, key=lambda d: abs((d - anchor).days))
+    return replace(written, value=day.isoformat(), end=None, expression=time.expression,
+                   anchor=written.value, rule=f"written-day:{time.rule}")

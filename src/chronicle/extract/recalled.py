@@ -6,8 +6,11 @@ that event is dated to it (issue 14, family 5). The opening words are data
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import replace
 
+from chronicle.dates import month_names, weekday_names
 from chronicle.resolve.times import TimeExpression, TimeValue
 
 CLAUSE_DEPS = ("relcl", "advcl")
@@ -87,5 +90,36 @@ def told_apart(a: TimeValue, b: TimeValue) -> bool:
     for day, other in ((a, b), (b, a)):
         if day.rule in STORY_DAY_RULES and other.resolved and other.precision in COARSE \
                 and not other.rule.startswith(("main-event:", "published", "period:")):
+            return True
+    return False
+
+
+def other_story_day(a: TimeValue, b: TimeValue, a_words: Iterable[str], b_words: Iterable[str]) -> bool:
+    """Whether two mentions dated by unresolved weekdays (a page with no publication date)
+    fall on different days of the story's week: the weekdays their sentences name (`a_words`,
+    `b_words`) do not meet. "will spend six hours in talks on Saturday" is not the summit
+    that opened "on Friday"; "met on Tuesday" and "met on Monday and Tuesday" may be one."""
+    if a.rule != "weekday:no-anchor" or b.rule != "weekday:no-anchor":
+        return False
+    days = [_weekdays_named(words) for words in (a_words, b_words)]
+    return all(days) and not days[0] & days[1]
+
+
+def _weekdays_named(words: Iterable[str]) -> set[int]:
+    names = weekday_names()
+    return {names[w.lower()] for w in words if w.lower() in names}
+
+
+def other_month(a: TimeValue, b: TimeValue) -> bool:
+    """Whether a day written without its year on a page with no publication date ("on Sept.
+    23", unresolved) falls in another month than a date the other mention resolves to the
+    day or the month ("on Aug. 18, 2025"): two occasions, whatever the year."""
+    for loose, other in ((a, b), (b, a)):
+        if loose.rule != "date:no-anchor" or not other.resolved or other.precision not in ("day", "month"):
+            continue
+        if other.rule.startswith(("main-event:", "published")):
+            continue
+        months = {month_names()[w] for w in re.findall(r"[a-z]+", loose.expression.lower()) if w in month_names()}
+        if len(months) == 1 and int((other.value or "0000-00")[5:7]) not in months:
             return True
     return False
