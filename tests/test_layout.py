@@ -152,3 +152,33 @@ def test_a_long_function_needs_a_reason_beside_it():
     assert long_functions(f"def f():\n{body}", limit=3) == [("f", 4)]
     assert long_functions(f"# long: one table, row by row\ndef f():\n{body}", limit=3) == []
     assert long_functions(f"def f():\n{body}", limit=4) == []
+
+
+def spacy_imports_before_the_stand_in(source: str) -> list[int]:
+    """Lines of module-level imports of spaCy that come before `chronicle.spacy_import` (which
+    imports spaCy without its own command line; issue 16), or with no such import at all."""
+    seen_stand_in = False
+    early = []
+    for node in ast.parse(source).body:  # module level only: TYPE_CHECKING blocks and functions are not run first
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("spacy_import"):
+            seen_stand_in = True
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "spacy" and not node.level:
+            early += [] if seen_stand_in else [node.lineno]
+        elif isinstance(node, ast.Import) and any(a.name.split(".")[0] == "spacy" for a in node.names):
+            early += [] if seen_stand_in else [node.lineno]
+    return early
+
+
+def test_spacy_is_imported_through_chronicle_spacy_import_first():
+    early = {
+        name: lines
+        for name, path in modules().items()
+        if name != "chronicle.spacy_import" and (lines := spacy_imports_before_the_stand_in(path.read_text(encoding="utf-8")))
+    }
+    assert not early
+
+
+def test_an_early_spacy_import_is_found():
+    assert spacy_imports_before_the_stand_in("from spacy.tokens import Doc\nfrom .spacy_import import spacy\n") == [1]
+    assert spacy_imports_before_the_stand_in("from .spacy_import import spacy\nfrom spacy.tokens import Doc\n") == []
+    assert spacy_imports_before_the_stand_in("if TYPE_CHECKING:\n    from spacy.tokens import Doc\n") == []

@@ -163,7 +163,7 @@ def cached_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -
 def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resources:
     """Load the spaCy model, KB, gazetteer, lexicons and rules (once per worker; the data
     from the compiled cache when it holds them)."""
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, senter=settings.parse_gate)  # the gate alone runs the senter
     data = cached_data_resources(settings, kb_files)
     gate = None
     if settings.parse_gate:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from chronicle.extract.headlines import body_index, in_title_block
+from chronicle.nlp import doc_text
 from chronicle.resolve.timing import published_time
 
 # how far into a sentence a date still frames it ("In November 2014, ..."; "Then, in May, ...")
@@ -37,7 +38,7 @@ def carried_date(token, dating: Sequence[tuple], published: dt.date | None, back
     if sentence.start == 0 or any(sentence.start_char <= expr.start < sentence.end_char for expr, _ in dating):
         return None
     previous = token.doc[sentence.start - 1].sent
-    if "\n" in token.doc.text[previous.start_char : sentence.start_char]:
+    if "\n" in doc_text(token.doc)[previous.start_char : sentence.start_char]:
         return None  # a new paragraph leaves the frame
     frame = framing_date(previous, dating)
     if frame is None or published is None:

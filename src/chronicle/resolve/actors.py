@@ -25,16 +25,19 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from ..data import load_yaml
 from ..kb import Actor, KnowledgeBase, name_key
 from ..model import CorpusActor, Mention, RoleEvidence
 from ..nlp import doc_text
 from .titles import own_title_holder
+
+if TYPE_CHECKING:  # spaCy itself is imported by chronicle.nlp (chronicle.spacy_import)
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 LEADER = "leader"
@@ -844,7 +847,7 @@ def _resolve_from_context(
             c.value, c.method, c.confidence = speaker.value, "pronoun", 0.6
         elif c.label == "PRON" and c.value is None:
             antecedent = _antecedent(c, sentence, _of_gender(c, persons_seen, candidates, lexicon))
-            sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc.text)
+            sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(doc_text(doc))
             antecedent = _not_a_compatriot_of_the_object(c, antecedent, persons_seen, candidates[i + 1:], sentence_end, kb)
             if antecedent is not None:
                 c.value, c.method, c.confidence = antecedent.value, "pronoun", 0.6

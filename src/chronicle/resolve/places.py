@@ -29,14 +29,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Doc
 
 from ..errors import ChronicleError
 from ..model import Mention, Place
 from ..nlp import doc_text
 from .named_towns import named_towns
+
+if TYPE_CHECKING:  # spaCy itself is imported by chronicle.nlp (chronicle.spacy_import)
+    from spacy.tokens import Doc
 
 LANDMARKS = "landmarks.yaml"
 COUNTRIES = "countries.yaml"

@@ -9,11 +9,22 @@ clustering); parquet -> schema (a `Store` opens `parquet.connect` for a director
 from __future__ import annotations
 
 from .duckdb_store import Batch, BatchResult, Store
-from .rows import (
-    CLAIM_SCHEMA, EVENT_MEMBER_SCHEMA, EVENT_MENTION_SCHEMA, EVENT_SCHEMA, QUOTE_SCHEMA, articles_table,
-    event_members_table, events_table, per_article_rows, unique_new,
-)
 from .schema import MIGRATIONS, PER_ARTICLE_TABLES, migrate, transaction
+
+# rows.py builds Arrow schemas as it is imported: its names are read from it on first use, so
+# that importing the store to read it does not import pyarrow (issue 16)
+ROWS = frozenset({
+    "CLAIM_SCHEMA", "EVENT_MEMBER_SCHEMA", "EVENT_MENTION_SCHEMA", "EVENT_SCHEMA", "QUOTE_SCHEMA", "articles_table",
+    "event_members_table", "events_table", "per_article_rows", "unique_new",
+})
+
+
+def __getattr__(name: str):
+    if name in ROWS:
+        from . import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CLAIM_SCHEMA", "EVENT_MEMBER_SCHEMA", "EVENT_MENTION_SCHEMA", "EVENT_SCHEMA", "MIGRATIONS", "PER_ARTICLE_TABLES",
