@@ -34,6 +34,7 @@ from chronicle.extract.participants import (
     quote_opening,
     stranded_object,
 )
+from chronicle.extract.agents import fired_instrument
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
@@ -978,7 +979,9 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
     if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
-        subjects = actors.implied_agent(token, trigger)
+        if fired_instrument(token, actors.lexicon.roles.instrument_verbs):  # "missiles were fired from X": no target
+            passive_actors, subjects = [], actors.origin(token, trigger)
+        subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 

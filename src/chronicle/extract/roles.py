@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
+from chronicle.extract.agents import acting_word, origin_words
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
@@ -70,6 +71,9 @@ class RoleWords:
     counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
     figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
     figure_preps: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()  # "missiles were fired": the missiles are no target (extract/agents.py)
+    origin_preps: frozenset[str] = frozenset()  # "... fired from X": X is the source
+    reporting_verbs: frozenset[str] = frozenset()  # "officials said": no implied agent
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -101,6 +105,8 @@ def load_role_words(path=None) -> RoleWords:
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
         anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
         figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
+        instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
+        reporting_verbs=words("reporting_verbs"),
     )
 
 
@@ -367,13 +373,25 @@ class FrameActors:
             return []
         undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
         for word in recent_words(token, roles.implied_agent_sentences):
-            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
+            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
+                    and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
                 actor = self._one(word, "source")
                 if actor is not None and actor.kind == "group":
                     return [actor]
         if trigger.type not in roles.authority_types:
             return []
         return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
+
+    def origin(self, verb, trigger: Trigger) -> list[EventActor]:
+        """Who fired what a passive of firing names as its subject ("missiles were fired from
+        X towards Y"): the actor of the "from" phrase, or the country of the place it names."""
+        found = []
+        for word in origin_words(verb, self.lexicon.roles.origin_preps):
+            actors = self.of(word, "source")
+            if not actors and (country := place_country(word, self.places, self.context.places)) in self.kb.countries:
+                actors = [self.describe(country, None, "source", word.idx, word.idx + len(word.text))]
+            found += actors
+        return found
 
     def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
         """The group that does an event no one is named for (roles.yaml `default_agents`): a

@@ -1,0 +1,52 @@
+"""Who did it when a passive names no agent with "by" (issue 19, family 2; extract/agents.py),
+on invented text, each case with its counter-case: the implied agent is never a modifier,
+an undergoer or a reporter; a passive of firing names what was fired, not whom it hit, and
+its "from" phrase is the source."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2031-03-04"
+
+
+@pytest.fixture(scope="module")
+def events(annotate_with_lexicon):
+    def run(body: str, type_: str | None = None):
+        found = annotate_with_lexicon(body, PUBLISHED).event_mentions
+        return [e for e in found if type_ is None or e.type == type_]
+
+    return run
+
+
+def sources(event) -> list[str]:
+    return [a.name for a in event.actors if a.role == "source"]
+
+
+def test_a_modifier_is_no_implied_agent(events):
+    (kidnap,) = events("The minister visited our government school in Kumasi. At least 40 pupils were kidnapped on Monday.", "ASSAULT")
+    assert sources(kidnap) == []
+    (shooting,) = events("Police opened fire in Kumasi. Several demonstrators were shot on Monday.", "ASSAULT")
+    assert [a.country for a in shooting.actors if a.role == "source"] == ["GHA"]
+
+
+def test_an_undergoer_is_no_implied_agent(events):
+    kidnaps = [e for e in events("Gunmen engaged the soldiers in Kumasi. At least 40 pupils were kidnapped on Monday.", "ASSAULT")
+               if any(ev.trigger == "kidnapped" for ev in e.evidence)]
+    assert kidnaps and all("soldiers" not in " ".join(sources(e)) for e in kidnaps)
+    (shooting,) = events("Protesters forced police to open fire in Kumasi. Several demonstrators were shot on Monday.", "ASSAULT")
+    assert any("police" in name.lower() for name in sources(shooting))  # the object does the complement
+
+
+def test_a_reporter_is_no_implied_agent(events):
+    kidnaps = events("Officials said on Monday that classes had resumed. At least 40 pupils were kidnapped in Kumasi on Sunday.", "ASSAULT")
+    assert kidnaps and all(sources(e) == [] for e in kidnaps)
+    (shooting,) = events("Police opened fire in Kumasi. Several demonstrators were shot on Monday, police said.", "ASSAULT")
+    assert [a.country for a in shooting.actors if a.role == "source"] == ["GHA"]  # the police who opened fire
+
+
+def test_what_was_fired_is_no_target_and_its_origin_is_the_source(events):
+    (salvo,) = events("Over 50 rockets were fired from Togo towards Ghana on Monday.", "ASSAULT")
+    assert [(a.role, a.country) for a in salvo.actors] == [("source", "TGO"), ("target", "GHA")]
+    (downed,) = events("Togolese drones were shot down over Ghana on Monday.", "ASSAULT")
+    assert [(a.role, a.country) for a in downed.actors] == [("target", "TGO")]  # shot down: the drones were hit
