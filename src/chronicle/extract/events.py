@@ -1735,6 +1735,8 @@ def find_events(
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         if trigger.pos == "VERB" and trigger.roles == "directed" and not targets:  # "closed its borders with X and imposed sanctions"
             targets = conjunct_targets(token, found, sources)
+        if trigger.pos == "VERB" and trigger.roles == "directed":  # "mobilized warplanes", "expelled Togolese diplomats"
+            targets = actors.settled_targets(token, trigger, sources, targets)
         event_actors = _roles(trigger, sources, targets)
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
