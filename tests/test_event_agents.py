@@ -50,3 +50,13 @@ def test_what_was_fired_is_no_target_and_its_origin_is_the_source(events):
     assert [(a.role, a.country) for a in salvo.actors] == [("source", "TGO"), ("target", "GHA")]
     (downed,) = events("Togolese drones were shot down over Ghana on Monday.", "ASSAULT")
     assert [(a.role, a.country) for a in downed.actors] == [("target", "TGO")]  # shot down: the drones were hit
+
+
+def test_an_event_asked_for_is_not_done(events):
+    """extract/framing.py `requested`: the object of a verb of requesting, or of its "for"."""
+    (ceasefire,) = events("Ghana and Benin urged for a cessation of hostilities between Togo and Niger on Monday.", "RETREAT")
+    assert ceasefire.modality == "hypothetical"
+    (release,) = events("Ghana demanded the release of the hostages on Monday.", "RETREAT")
+    assert release.modality == "hypothetical"
+    (welcomed,) = events("Ghana welcomed the release of the hostages on Monday.", "RETREAT")
+    assert welcomed.modality == "reported"  # a reaction to what was done

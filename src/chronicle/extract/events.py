@@ -40,7 +40,7 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality, requested, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
@@ -138,6 +138,8 @@ class Modality:
     condition_markers: frozenset[str] = frozenset()  # "will meet him if he asks": not a plan
     planning_verbs: frozenset[str] = frozenset()  # "scheduled talks" (extract/framing.py)
     considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
+    requesting_verbs: frozenset[str] = frozenset()  # "called for a ceasefire": asked for, not done (extract/framing.py)
+    requesting_preps: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
@@ -296,6 +298,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         condition_markers=_words(words.get("condition_markers")),
         planning_verbs=_words(words.get("planning_verbs")),
         considering_verbs=_words(words.get("considering_verbs")),
+        requesting_verbs=_words(words.get("requesting_verbs")), requesting_preps=_words(words.get("requesting_preps")),
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
@@ -1188,6 +1191,8 @@ def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") ->
                              words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
     if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
         return framed
+    if requested(token, words.requesting_verbs, words.requesting_preps):  # "called for a ceasefire": asked for
+        return "hypothetical"
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"

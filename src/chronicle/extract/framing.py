@@ -4,6 +4,8 @@ clause's own tense and auxiliaries (extract/events.py `_modality`):
 - an event noun as the object of a verb of planning, considering or refusing: "scheduled
   talks", "was granted an audience" (planned); "considering a trip" (hypothetical);
   "declined a meeting", "ruled out talks" (negated);
+- an event noun asked for: the object of a verb of requesting, or of its "for" ("called
+  for a ceasefire", "demanded the release of X"): hypothetical, not done;
 - a noun framed as happening now: "during his current visit" (reported, whatever future
   the sentence goes on to);
 - a condition on a plan: "will meet them if they want to meet" (hypothetical);
@@ -40,6 +42,20 @@ def object_modality(token, planning: Set[str], considering: Set[str], refusing: 
     if lemma in planning:
         return "negated" if any(c.dep_ == "neg" for c in head.children) else "planned"
     return None
+
+
+def requested(token, verbs: Set[str], preps: Set[str]) -> bool:
+    """Whether an event noun (or the first of its conjuncts) is what a verb of `verbs` asks
+    for: its object ("demanded the release of X") or the object of one of `preps` on it
+    ("called for a ceasefire and the release of X", "urged for a cessation of hostilities")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "obj") and _verb(head):
+        return head.lemma_.lower() in verbs
+    if token.dep_ == "pobj" and head.lower_ in preps and head.head.i != head.i and _verb(head.head):
+        return head.head.lemma_.lower() in verbs
+    return False
 
 
 def _judged(noun) -> bool:
