@@ -60,3 +60,13 @@ def test_an_event_asked_for_is_not_done(events):
     assert release.modality == "hypothetical"
     (welcomed,) = events("Ghana welcomed the release of the hostages on Monday.", "RETREAT")
     assert welcomed.modality == "reported"  # a reaction to what was done
+
+
+def test_an_act_failed_or_demanded_by_an_ultimatum_is_not_done(events):
+    """data/events.yaml: "failure" a hypothetical governor, "ultimatum" a prospective one."""
+    agreements = events("Kofi Mensah said that failure to reach an agreement with Togo would mean war.")
+    assert agreements and all(e.modality == "hypothetical" for e in agreements)  # no refusal (REJECT) either
+    (reached,) = events("Kofi Mensah reached an agreement with Togo on Monday.", "AGREE")
+    assert reached.modality == "reported"
+    surrenders = events("Ghana rejected the Togolese ultimatum to surrender the city of Kumasi on Monday.", "RETREAT")
+    assert surrenders and all(e.modality == "planned" for e in surrenders)
