@@ -70,3 +70,15 @@ def test_an_act_failed_or_demanded_by_an_ultimatum_is_not_done(events):
     assert reached.modality == "reported"
     surrenders = events("Ghana rejected the Togolese ultimatum to surrender the city of Kumasi on Monday.", "RETREAT")
     assert surrenders and all(e.modality == "planned" for e in surrenders)
+
+
+def test_a_leader_telling_of_his_own_states_act_is_its_source(annotate_text):
+    """roles.FrameActors.speaker_for_state: "X told Y that <X's state> opposes ..."."""
+    def accusations(body):
+        return [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "ACCUSE"]
+
+    (told,) = accusations("Togolese President Kofi Mensah told Ghanaian President Yaw Boateng that Togo strongly "
+                          "opposes unilateral efforts to change the status quo.")
+    assert [(a.role, a.name) for a in told.actors] == [("source", "Togo"), ("source", "Kofi Mensah"), ("target", "Yaw Boateng")]
+    (other,) = accusations("Togolese President Kofi Mensah said that Ghana strongly opposes unilateral efforts to change the status quo.")
+    assert [(a.role, a.name) for a in other.actors] == [("source", "Ghana")]  # another state's act: the speaker only tells it

@@ -8,7 +8,10 @@ Small pure functions over spaCy tokens, used by extract/roles.py and extract/eve
 - `fired_instrument`: a passive of a firing verb whose subject is what was fired
   ("missiles were fired from X towards Y"): the subject is no target;
 - `origin_words`: the objects of "from" on such a verb ("... from X"): where it was fired
-  from, whose actor or country is the source.
+  from, whose actor or country is the source;
+- `speech_governor`: the verb of speech whose clause an event is told in ("X told Y that
+  <X's country> opposes ..."): its speaker acts for the state he names, and whom he tells
+  is the target where the clause names none.
 
 The words are data (`data/roles.yaml`: `instrument_verbs`, `origin_preps`, `reporting_verbs`).
 """
@@ -60,3 +63,23 @@ def origin_words(verb, origin_preps: frozenset[str]) -> list:
                 if word.dep_ == "pobj":
                     found += [word, *word.conjuncts]
     return found
+
+
+def speech_governor(verb, speech_verbs: frozenset[str], max_steps: int = 4):
+    """The verb of `speech_verbs` whose clause (through coordinated and complement clauses)
+    a verb is told in ("Smith told Jones that ... and that Togo opposes ..."), else None."""
+    node = verb
+    for _ in range(max_steps):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in speech_verbs and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def speaker_words(speech) -> tuple[list, list]:
+    """(subjects, addressees) of a verb of speech: "Smith told Jones": ([Smith], [Jones])."""
+    subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+    addressees = [c for c in speech.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
+    return subjects, addressees

@@ -1742,6 +1742,7 @@ def find_events(
             targets = conjunct_targets(token, found, sources)
         if trigger.pos == "VERB" and trigger.roles == "directed":  # "mobilized warplanes", "expelled Togolese diplomats"
             targets = actors.settled_targets(token, trigger, sources, targets)
+            sources, targets = actors.speaker_for_state(token, trigger, sources, targets)  # "X told Y that <X's state> opposes"
         event_actors = _roles(trigger, sources, targets)
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it

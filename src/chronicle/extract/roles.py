@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
-from chronicle.extract.agents import acting_word, origin_words
+from chronicle.extract.agents import acting_word, origin_words, speaker_words, speech_governor
 from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
@@ -417,6 +417,25 @@ class FrameActors:
         if word.i in self.places and (country := place_country(word, self.places, self.context.places)) in self.kb.countries:
             return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))]
         return []
+
+    def speaker_for_state(self, verb, trigger: Trigger, sources: list[EventActor], targets: list[EventActor]) -> tuple[list[EventActor], list[EventActor]]:
+        """A state's act told in the words of its own leader ("Smith told Jones that Togo
+        opposes ...", Smith of Togo): the speaker is a source beside the state, and whom he
+        tells the target where the clause names none (extract/agents.py)."""
+        if trigger.type == "CONSULT" or not sources or any(s.kind != "country" for s in sources):
+            return sources, targets
+        speech = speech_governor(verb, self.lexicon.modality.speech_verbs)
+        if speech is None:
+            return sources, targets
+        subjects, addressees = speaker_words(speech)
+        speakers = [a for w in subjects for a in self.of(w, "source") if a.kind == "person"]
+        states = {s.id for s in sources}
+        speakers = [p for p in speakers if self.country_of(p) in states]
+        if not speakers:
+            return sources, targets
+        if not targets:
+            targets = [a for w in addressees for a in self.of(w, "target") if self.country_of(a) not in states]
+        return sources + speakers, targets
 
     def origin(self, verb, trigger: Trigger) -> list[EventActor]:
         """Who fired what a passive of firing names as its subject ("missiles were fired from
