@@ -38,3 +38,12 @@ def test_an_expelled_emissary_names_its_state(events):
     assert sides(expulsion) == [("source", "GHA"), ("target", "TGO")]
     (own,) = events("Ghana expelled its own diplomats on Monday.", "SANCTION")
     assert sides(own) == [("source", "GHA")]  # "its": the subject's own, no target
+
+
+def test_a_title_naming_no_actor_sums_up_the_bodys_event(events):
+    """extract/summaries.py: a title-block mention with no source whose actors (or their
+    countries) the body's event names is more evidence of it."""
+    (attack,) = events("Deadly attack on northern Ghanaian town\n\nTogolese troops attacked Ghanaian villagers on Monday night.", "ASSAULT")
+    assert sides(attack) == [("source", "TGO"), ("target", "GHA")] and len(attack.evidence) == 2
+    apart = events("Deadly attack on northern Beninese town\n\nTogolese troops attacked Ghanaian villagers on Monday night.", "ASSAULT")
+    assert len(apart) == 2  # another country's town: another attack

@@ -49,6 +49,7 @@ from chronicle.extract.trips import nominal_purpose, purpose_names_counterpart, 
 from chronicle.extract.headlines import headline_time, in_title_block, lead_paragraph_time, lead_time, undated_page_time, written_day
 from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fighting_apart, repeated_period, told_in_past, told_in_perfect, document_issuer, headline_passive, manner_noun, passive_controller, responding_verb, names_field_organ, object_prep_objects, on_other_event, opposed_sides, packaged_role_words, requested_noun, stray_agents, struck_city
 from chronicle.extract.seats import seat_place
+from chronicle.extract.summaries import summarised_by
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
@@ -1860,7 +1861,7 @@ def find_events(
         if event.type != "CONSULT" and event.modality == "reported":  # "He also urged X ...", after a lead dated Monday
             event.time = lead_paragraph_time(event.time, event.token.sent, lead, context.published)
             event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
-    events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
+    events = _without_implied_duplicates(_fold_titles(_consolidate(found, lexicon, context.places)), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     agendas = meal_agendas(events, lexicon.modality.meal_words, _dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
@@ -2241,6 +2242,23 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
             for evidence in event.evidence:
                 _absorb(into, replace(event, evidence=[evidence]))
     return _fold_previews(kept, lexicon, places)
+
+
+def _fold_titles(events: list[_Found]) -> list[_Found]:
+    """A title-block event with no source whose actors the first body event of its type,
+    modality and date names (extract/summaries.py) is more evidence of that event ("100
+    girls abducted in <country>" over "Gunmen kidnapped 100 students"). Not meetings (their
+    titles fold by `_fold_previews`)."""
+    titled = {id(e) for e in events if e.type != "CONSULT" and in_title_block(e.token.sent)}
+    folded = set()
+    for event in (e for e in events if id(e) in titled):
+        into = next((k for k in events if id(k) not in titled and k.type == event.type and _group(k.modality) == _group(event.modality)
+                     and _compatible_dates(k.time, event.time) and summarised_by(event.actors, k.actors)), None)
+        if into is not None:
+            for evidence in event.evidence:
+                _absorb(into, replace(event, actors=[], evidence=[evidence]))
+            folded.add(id(event))
+    return [e for e in events if id(e) not in folded]
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:
