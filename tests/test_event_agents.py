@@ -82,3 +82,16 @@ def test_a_leader_telling_of_his_own_states_act_is_its_source(annotate_text):
     assert [(a.role, a.name) for a in told.actors] == [("source", "Togo"), ("source", "Kofi Mensah"), ("target", "Yaw Boateng")]
     (other,) = accusations("Togolese President Kofi Mensah said that Ghana strongly opposes unilateral efforts to change the status quo.")
     assert [(a.role, a.name) for a in other.actors] == [("source", "Ghana")]  # another state's act: the speaker only tells it
+
+
+def test_an_act_an_accusation_alleges_is_not_reported_as_done(annotate_text):
+    """extract/framing.py `alleged`: the gerund of "accused X of" or the clause of "alleged that"."""
+    def mentions(body, type_):
+        return [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == type_]
+
+    (support,) = mentions("Togo accused Ghana of supporting terrorism on Monday.", "SUPPORT")
+    assert support.modality == "hypothetical"
+    (attack,) = mentions("Kofi Mensah alleged that police attacked his car on Monday.", "ASSAULT")
+    assert attack.modality == "hypothetical"
+    (done,) = mentions("Ghana supported the rebels on Monday, Togo said.", "SUPPORT")
+    assert done.modality == "reported"  # told, not alleged

@@ -40,7 +40,7 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality, requested, said_before, shares_future
+from chronicle.extract.framing import alleged, conditioned, framed_as_present, object_modality, requested, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
@@ -141,6 +141,8 @@ class Modality:
     considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
     requesting_verbs: frozenset[str] = frozenset()  # "called for a ceasefire": asked for, not done (extract/framing.py)
     requesting_preps: frozenset[str] = frozenset()
+    alleging_verbs: frozenset[str] = frozenset()  # "accused X of supporting terrorism": alleged (extract/framing.py)
+    alleging_preps: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
@@ -300,6 +302,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         planning_verbs=_words(words.get("planning_verbs")),
         considering_verbs=_words(words.get("considering_verbs")),
         requesting_verbs=_words(words.get("requesting_verbs")), requesting_preps=_words(words.get("requesting_preps")),
+        alleging_verbs=_words(words.get("alleging_verbs")), alleging_preps=_words(words.get("alleging_preps")),
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
@@ -1140,6 +1143,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if alleged(token, words.alleging_verbs, words.alleging_preps):  # "accused X of supporting terrorism"
+        return "hypothetical"
     if framed_as_present(token, words.present_modifiers):  # "during his current visit"
         return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"

@@ -6,6 +6,8 @@ clause's own tense and auxiliaries (extract/events.py `_modality`):
   "declined a meeting", "ruled out talks" (negated);
 - an event noun asked for: the object of a verb of requesting, or of its "for" ("called
   for a ceasefire", "demanded the release of X"): hypothetical, not done;
+- an act alleged: the gerund of an accusation or its clause ("accused X of supporting
+  terrorism", "alleged that police broke into his car"): hypothetical, only alleged;
 - a noun framed as happening now: "during his current visit" (reported, whatever future
   the sentence goes on to);
 - a condition on a plan: "will meet them if they want to meet" (hypothetical);
@@ -55,6 +57,20 @@ def requested(token, verbs: Set[str], preps: Set[str]) -> bool:
         return head.lemma_.lower() in verbs
     if token.dep_ == "pobj" and head.lower_ in preps and head.head.i != head.i and _verb(head.head):
         return head.head.lemma_.lower() in verbs
+    return False
+
+
+def alleged(token, verbs: Set[str], preps: Set[str]) -> bool:
+    """Whether a verbal trigger is the act an accusation alleges: the gerund after one of
+    `preps` on a verb of `verbs` ("accused X of supporting terrorism", "charged with
+    attacking") or the clause of such a verb ("alleged that police broke into ...")."""
+    if not _verb(token) or token.head.i == token.i:
+        return False
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ in preps and head.head.i != head.i:
+        return _verb(head.head) and head.head.lemma_.lower() in verbs
+    if token.dep_ == "ccomp":
+        return _verb(head) and head.lemma_.lower() in verbs
     return False
 
 
