@@ -47,3 +47,13 @@ def test_a_title_naming_no_actor_sums_up_the_bodys_event(events):
     assert sides(attack) == [("source", "TGO"), ("target", "GHA")] and len(attack.evidence) == 2
     apart = events("Deadly attack on northern Beninese town\n\nTogolese troops attacked Ghanaian villagers on Monday night.", "ASSAULT")
     assert len(apart) == 2  # another country's town: another attack
+
+
+def test_an_interview_is_no_meeting(annotate_text):
+    """extract/interviews.py: a meeting with a news medium is a statement to the press."""
+    def consults(body):
+        return [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "CONSULT"]
+
+    assert consults("Togolese officials, who spoke to the Associated Press on condition of anonymity, said aid arrived on Monday.") == []
+    (talk,) = consults("Kofi Mensah spoke to Yaw Boateng on Monday.")
+    assert [a.name for a in talk.actors] == ["Kofi Mensah", "Yaw Boateng"]

@@ -41,6 +41,7 @@ from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import alleged, conditioned, framed_as_present, object_modality, requested, said_before, shares_future
+from chronicle.extract.interviews import interview
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
@@ -1750,6 +1751,8 @@ def find_events(
             targets = actors.settled_targets(token, trigger, sources, targets)
             sources, targets = actors.speaker_for_state(token, trigger, sources, targets)  # "X told Y that <X's state> opposes"
         event_actors = _roles(trigger, sources, targets)
+        if trigger.type == "CONSULT" and interview(event_actors, lexicon.roles.media_words, frozenset(n for n, c in lexicon.sectors.of_noun.items() if c == "MED")):
+            continue  # "officials, who spoke to the Associated Press": an interview, no meeting
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
             event_actors = _roles(trigger, [a for s in governing_subjects(token) for a in actors.of(s, "source")], [])

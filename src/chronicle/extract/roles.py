@@ -79,6 +79,7 @@ class RoleWords:
     withdrawal_preps: frozenset[str] = frozenset()  # "ordered troops to withdraw from X": X the target
     emissary_types: frozenset[str] = frozenset()  # "expelled Togolese diplomats": Togo the target
     emissary_nouns: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()  # "spoke to the Associated Press": no meeting (extract/interviews.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -113,6 +114,7 @@ def load_role_words(path=None) -> RoleWords:
         instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
         reporting_verbs=words("reporting_verbs"), own_forces_types=codes("own_forces_types"),
         withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
+        media_words=words("media_words"),
     )
 
 
