@@ -189,8 +189,12 @@ def test_fusion_stays_above_the_floor(result):
 # recall -> 0.51, target -> 0.30.
 # Issue 15, fifth round (trigger families of plover_dev's train part): 0.510, with the target 0.294,
 # main 0.90, dates 0.623, cities 0.677, fusion 0.459, unmatched 0.484 (score_events.py): recall -> 0.49.
-EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
-                  "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
+# e19a (who did it and spurious mentions: implied agents, fired instruments, own forces, expelled
+# emissaries, requested, failed and alleged acts not reported, a leader telling of his state's act,
+# titles summing up the body, interviews): 150/286 (0.524), 0.325 with the target, main 0.90,
+# dates 0.662, cities 0.672, fusion 0.459, unmatched 0.444 (score_events.py): target -> 0.31, unmatched -> 0.46.
+EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.31, "main_recall": 0.88, "date_accuracy": 0.63,
+                  "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.46}
 
 
 def test_events_of_every_type_stay_above_the_floor():
