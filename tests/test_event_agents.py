@@ -95,3 +95,16 @@ def test_an_act_an_accusation_alleges_is_not_reported_as_done(annotate_text):
     assert attack.modality == "hypothetical"
     (done,) = mentions("Ghana supported the rebels on Monday, Togo said.", "SUPPORT")
     assert done.modality == "reported"  # told, not alleged
+
+
+def test_an_order_or_an_unmet_intention_is_not_done(annotate_text):
+    """extract/framing.py `imperative`; "was meant to" a hypothetical governor (data/events.yaml)."""
+    def mentions(body, type_):
+        return [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == type_]
+
+    (order,) = mentions('"Begin to pull out troops," Mensah said on Monday.', "RETREAT")
+    assert order.modality == "planned"
+    (done,) = mentions("Troops began to pull out of Kara on Monday.", "RETREAT")
+    assert done.modality == "reported"
+    visits = [e for e in mentions("Kofi Mensah was meant to visit Togo last August.", "CONSULT")]
+    assert visits and all(e.modality == "hypothetical" for e in visits)

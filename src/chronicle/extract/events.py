@@ -40,7 +40,7 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import alleged, conditioned, framed_as_present, object_modality, requested, said_before, shares_future
+from chronicle.extract.framing import alleged, conditioned, framed_as_present, imperative, object_modality, requested, said_before, shares_future
 from chronicle.extract.interviews import interview
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
@@ -1179,6 +1179,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     chain, governed = _governed(carrier, words)
     if governed is not None:
         return governed
+    if imperative(chain[-1]):  # '"Begin to pull out troops," he said': an order
+        return "planned"
     if type_ == "CONSULT" and shares_future(carrier, rules.future_auxiliaries):  # "will meet and have lunch"
         return "planned"
     return _clause_modality(token, chain, words, rules, time, published)

@@ -8,6 +8,7 @@ clause's own tense and auxiliaries (extract/events.py `_modality`):
   for a ceasefire", "demanded the release of X"): hypothetical, not done;
 - an act alleged: the gerund of an accusation or its clause ("accused X of supporting
   terrorism", "alleged that police broke into his car"): hypothetical, only alleged;
+- an order in the imperative ("Begin to pull out troops," he said): planned, not done;
 - a noun framed as happening now: "during his current visit" (reported, whatever future
   the sentence goes on to);
 - a condition on a plan: "will meet them if they want to meet" (hypothetical);
@@ -72,6 +73,15 @@ def alleged(token, verbs: Set[str], preps: Set[str]) -> bool:
     if token.dep_ == "ccomp":
         return _verb(head) and head.lemma_.lower() in verbs
     return False
+
+
+def imperative(verb) -> bool:
+    """Whether a clause is an order: a bare verb (VB) opening its sentence (after quote
+    marks) with no subject and no auxiliary ("Begin to pull out troops," he said)."""
+    if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    opening = next((w for w in verb.sent if not (w.is_punct or w.is_quote or w.is_space)), None)
+    return opening is not None and opening.i == verb.i
 
 
 def _judged(noun) -> bool:
