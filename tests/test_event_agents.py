@@ -108,3 +108,12 @@ def test_an_order_or_an_unmet_intention_is_not_done(annotate_text):
     assert done.modality == "reported"
     visits = [e for e in mentions("Kofi Mensah was meant to visit Togo last August.", "CONSULT")]
     assert visits and all(e.modality == "hypothetical" for e in visits)
+
+
+def test_a_noun_a_past_participle_modifies_undergoes_it(events):
+    """events._subjects: "villagers abducted in X" (VBN acl) are the target, "soldiers attacking
+    the town" (VBG acl) the source."""
+    (abduction,) = events("Dozens of villagers abducted in northern Ghana\n\nNothing else.", "ASSAULT")
+    assert [(a.role, a.country) for a in abduction.actors] == [("target", "GHA")]
+    (attack,) = events("Togolese soldiers attacking the town killed ten villagers on Monday.", "ASSAULT")
+    assert ("source", "TGO") in [(a.role, a.country) for a in attack.actors]

@@ -911,6 +911,8 @@ def _subjects(verb) -> tuple[list, list]:
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "acl" and node.head.i != node.i and node.tag_ == "VBN":  # "villagers abducted in X": they undergo it
+            return [], [node.head]
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
