@@ -197,8 +197,14 @@ def test_fusion_stays_above_the_floor(result):
 # acts at its placed summit, bodies with a seat of their own, place names NER cut short, towns the
 # gazetteer lacks): dates 0.659 -> 0.698, cities 0.672 -> 0.754 (score_events.py; chronicle eval
 # 0.738 before the towns): date -> 0.68, city -> 0.73.
-EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.68,
-                  "city_accuracy": 0.73, "fusion": 0.44, "max_unmatched_share": 0.49}
+# e19a (who did it and spurious mentions: implied agents, fired instruments, own forces, expelled
+# emissaries, requested, failed and alleged acts not reported, a leader telling of his state's act,
+# titles summing up the body, interviews, orders, nouns a participle modifies undergo it): 151/286
+# (0.528), 0.325 with the target (0.322 chronicle eval), main 0.90, dates 0.672, cities 0.689,
+# fusion 18/37 (0.486), unmatched 0.439 (score_events.py): recall -> 0.515, target -> 0.31,
+# fusion -> 0.46, unmatched -> 0.45.
+EVENTS3_FLOORS = {"recall": 0.515, "recall_with_target": 0.31, "main_recall": 0.88, "date_accuracy": 0.68,
+                  "city_accuracy": 0.73, "fusion": 0.46, "max_unmatched_share": 0.45}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -34,12 +34,14 @@ from chronicle.extract.participants import (
     quote_opening,
     stranded_object,
 )
+from chronicle.extract.agents import fired_instrument
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, gerund_in_infinitive, object_modality, said_before, shares_future
+from chronicle.extract.framing import alleged, conditioned, framed_as_present, gerund_in_infinitive, imperative, object_modality, requested, said_before, shares_future
+from chronicle.extract.interviews import interview
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
@@ -56,6 +58,7 @@ from chronicle.extract.roles import FrameActors, RoleWords, against_modifier, fi
 from chronicle.extract.seats import seat_place
 from chronicle.extract.complements import complement_place
 from chronicle.extract.summits import PlacedMeeting, placed_meeting, summit_place
+from chronicle.extract.summaries import summarised_by
 from chronicle.resolve.generic_actors import Sectors, article_country, load_sectors, untagged_demonym
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.places import is_dateline
@@ -145,6 +148,10 @@ class Modality:
     condition_markers: frozenset[str] = frozenset()  # "will meet him if he asks": not a plan
     planning_verbs: frozenset[str] = frozenset()  # "scheduled talks" (extract/framing.py)
     considering_verbs: frozenset[str] = frozenset()  # "considering a trip"
+    requesting_verbs: frozenset[str] = frozenset()  # "called for a ceasefire": asked for, not done (extract/framing.py)
+    requesting_preps: frozenset[str] = frozenset()
+    alleging_verbs: frozenset[str] = frozenset()  # "accused X of supporting terrorism": alleged (extract/framing.py)
+    alleging_preps: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()  # "declined a meeting"
     refusing_phrasal: frozenset[tuple[str, str]] = frozenset()  # "ruled out talks"
     refusable_types: frozenset[str] = frozenset()  # the event types a refusal undoes
@@ -307,6 +314,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         condition_markers=_words(words.get("condition_markers")),
         planning_verbs=_words(words.get("planning_verbs")),
         considering_verbs=_words(words.get("considering_verbs")),
+        requesting_verbs=_words(words.get("requesting_verbs")), requesting_preps=_words(words.get("requesting_preps")),
+        alleging_verbs=_words(words.get("alleging_verbs")), alleging_preps=_words(words.get("alleging_preps")),
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
         refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
@@ -934,6 +943,8 @@ def _subjects(verb) -> tuple[list, list]:
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "acl" and node.head.i != node.i and node.tag_ == "VBN":  # "villagers abducted in X": they undergo it
+            return [], [node.head]
         if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
             return [node.head], []
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
@@ -1010,7 +1021,9 @@ def _verb_arguments(token, trigger: Trigger, noun, actors: _Actors) -> tuple[lis
     if trigger.roles == "host":
         return object_actors + prep_actors + passive_actors, subjects, place_word
     if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
-        subjects = actors.implied_agent(token, trigger)
+        if fired_instrument(token, actors.lexicon.roles.instrument_verbs):  # "missiles were fired from X": no target
+            passive_actors, subjects = [], actors.origin(token, trigger)
+        subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
@@ -1165,6 +1178,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     carrier = token
     if _phrase_before(token, words.prospective_prepositions):
         return "planned"
+    if alleged(token, words.alleging_verbs, words.alleging_preps):  # "accused X of supporting terrorism"
+        return "hypothetical"
     if framed_as_present(token, words.present_modifiers):  # "during his current visit"
         return _dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
@@ -1198,6 +1213,8 @@ def _modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: TimeVa
     chain, governed = _governed(carrier, words)
     if governed is not None:
         return governed
+    if imperative(chain[-1]):  # '"Begin to pull out troops," he said': an order
+        return "planned"
     if type_ == "CONSULT" and shares_future(carrier, rules.future_auxiliaries):  # "will meet and have lunch"
         return "planned"
     return _clause_modality(token, chain, words, rules, time, published)
@@ -1217,6 +1234,8 @@ def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") ->
                              words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
     if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
         return framed
+    if requested(token, words.requesting_verbs, words.requesting_preps):  # "called for a ceasefire": asked for
+        return "hypothetical"
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -1769,7 +1788,12 @@ def find_events(
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
         if trigger.pos == "VERB" and trigger.roles == "directed" and not targets:  # "closed its borders with X and imposed sanctions"
             targets = conjunct_targets(token, found, sources)
+        if trigger.pos == "VERB" and trigger.roles == "directed":  # "mobilized warplanes", "expelled Togolese diplomats"
+            targets = actors.settled_targets(token, trigger, sources, targets)
+            sources, targets = actors.speaker_for_state(token, trigger, sources, targets)  # "X told Y that <X's state> opposes"
         event_actors = _roles(trigger, sources, targets)
+        if trigger.type == "CONSULT" and interview(event_actors, lexicon.roles.media_words, frozenset(n for n, c in lexicon.sectors.of_noun.items() if c == "MED")):
+            continue  # "officials, who spoke to the Associated Press": an interview, no meeting
         off_root = token.i in (proposed or {}) and token.i != token.sent.root.i
         if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
             event_actors = _roles(trigger, [a for s in governing_subjects(token) for a in actors.of(s, "source")], [])
@@ -1888,7 +1912,7 @@ def find_events(
             event.time = undated_page_time(event.time, written, context.published)  # an undated page: its latest full date
         elif event.type == "CONSULT" and event.modality == "reported":  # "X and Y are holding talks" on an undated page: the date it writes
             event.time = undated_page_meeting_time(event.time, written, context.published, time_rules.day_words)
-    events = _without_implied_duplicates(_consolidate(found, lexicon, context.places), context.published)
+    events = _without_implied_duplicates(_fold_titles(_consolidate(found, lexicon, context.places)), context.published)
     events = _bilaterals(events, actors.text, lexicon)
     agendas = meal_agendas(events, lexicon.modality.meal_words, _dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
@@ -2306,6 +2330,23 @@ def _consolidate(found: list[_Found], lexicon: EventLexicon, places: Mapping[str
             for evidence in event.evidence:
                 _absorb(into, replace(event, evidence=[evidence]))
     return _fold_previews(kept, lexicon, places)
+
+
+def _fold_titles(events: list[_Found]) -> list[_Found]:
+    """A title-block event with no source whose actors the first body event of its type,
+    modality and date names (extract/summaries.py) is more evidence of that event ("100
+    girls abducted in <country>" over "Gunmen kidnapped 100 students"). Not meetings (their
+    titles fold by `_fold_previews`)."""
+    titled = {id(e) for e in events if e.type != "CONSULT" and in_title_block(e.token.sent)}
+    folded = set()
+    for event in (e for e in events if id(e) in titled):
+        into = next((k for k in events if id(k) not in titled and k.type == event.type and _group(k.modality) == _group(event.modality)
+                     and _compatible_dates(k.time, event.time) and summarised_by(event.actors, k.actors)), None)
+        if into is not None:
+            for evidence in event.evidence:
+                _absorb(into, replace(event, actors=[], evidence=[evidence]))
+            folded.add(id(event))
+    return [e for e in events if id(e) not in folded]
 
 
 def _fold_previews(events: list[_Found], lexicon: EventLexicon, places: Mapping[str, Place]) -> list[_Found]:

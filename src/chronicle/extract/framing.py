@@ -4,6 +4,11 @@ clause's own tense and auxiliaries (extract/events.py `_modality`):
 - an event noun as the object of a verb of planning, considering or refusing: "scheduled
   talks", "was granted an audience" (planned); "considering a trip" (hypothetical);
   "declined a meeting", "ruled out talks" (negated);
+- an event noun asked for: the object of a verb of requesting, or of its "for" ("called
+  for a ceasefire", "demanded the release of X"): hypothetical, not done;
+- an act alleged: the gerund of an accusation or its clause ("accused X of supporting
+  terrorism", "alleged that police broke into his car"): hypothetical, only alleged;
+- an order in the imperative ("Begin to pull out troops," he said): planned, not done;
 - a noun framed as happening now: "during his current visit" (reported, whatever future
   the sentence goes on to);
 - a condition on a plan: "will meet them if they want to meet" (hypothetical);
@@ -40,6 +45,43 @@ def object_modality(token, planning: Set[str], considering: Set[str], refusing: 
     if lemma in planning:
         return "negated" if any(c.dep_ == "neg" for c in head.children) else "planned"
     return None
+
+
+def requested(token, verbs: Set[str], preps: Set[str]) -> bool:
+    """Whether an event noun (or the first of its conjuncts) is what a verb of `verbs` asks
+    for: its object ("demanded the release of X") or the object of one of `preps` on it
+    ("called for a ceasefire and the release of X", "urged for a cessation of hostilities")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "obj") and _verb(head):
+        return head.lemma_.lower() in verbs
+    if token.dep_ == "pobj" and head.lower_ in preps and head.head.i != head.i and _verb(head.head):
+        return head.head.lemma_.lower() in verbs
+    return False
+
+
+def alleged(token, verbs: Set[str], preps: Set[str]) -> bool:
+    """Whether a verbal trigger is the act an accusation alleges: the gerund after one of
+    `preps` on a verb of `verbs` ("accused X of supporting terrorism", "charged with
+    attacking") or the clause of such a verb ("alleged that police broke into ...")."""
+    if not _verb(token) or token.head.i == token.i:
+        return False
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ in preps and head.head.i != head.i:
+        return _verb(head.head) and head.head.lemma_.lower() in verbs
+    if token.dep_ == "ccomp":
+        return _verb(head) and head.lemma_.lower() in verbs
+    return False
+
+
+def imperative(verb) -> bool:
+    """Whether a clause is an order: a bare verb (VB) opening its sentence (after quote
+    marks) with no subject and no auxiliary ("Begin to pull out troops," he said)."""
+    if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    opening = next((w for w in verb.sent if not (w.is_punct or w.is_quote or w.is_space)), None)
+    return opening is not None and opening.i == verb.i
 
 
 def _judged(noun) -> bool:

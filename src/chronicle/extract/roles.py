@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
+from chronicle.extract.agents import acting_word, origin_words, speaker_words, speech_governor
+from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
@@ -72,6 +74,14 @@ class RoleWords:
     counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
     figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
     figure_preps: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()  # "missiles were fired": the missiles are no target (extract/agents.py)
+    origin_preps: frozenset[str] = frozenset()  # "... fired from X": X is the source
+    reporting_verbs: frozenset[str] = frozenset()  # "officials said": no implied agent
+    own_forces_types: frozenset[str] = frozenset()  # "mobilized warplanes": the source's own, no target (extract/sides.py)
+    withdrawal_preps: frozenset[str] = frozenset()  # "ordered troops to withdraw from X": X the target
+    emissary_types: frozenset[str] = frozenset()  # "expelled Togolese diplomats": Togo the target
+    emissary_nouns: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()  # "spoke to the Associated Press": no meeting (extract/interviews.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -105,6 +115,10 @@ def load_role_words(path=None) -> RoleWords:
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
         anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
         figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
+        instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
+        reporting_verbs=words("reporting_verbs"), own_forces_types=codes("own_forces_types"),
+        withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
+        media_words=words("media_words"),
     )
 
 
@@ -311,6 +325,11 @@ def document_issuer(verb, documents: frozenset[str]):
     return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
 
 
+def _object(verb):
+    """A verb's direct object, else None."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
 def recent_words(token, sentences: int) -> list:
     """The words before `token` in its sentence and the `sentences` before it, nearest first."""
     doc, start = token.doc, token.sent.start
@@ -371,13 +390,69 @@ class FrameActors:
             return []
         undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
         for word in recent_words(token, roles.implied_agent_sentences):
-            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors:
+            if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
+                    and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
                 actor = self._one(word, "source")
                 if actor is not None and actor.kind == "group":
                     return [actor]
         if trigger.type not in roles.authority_types:
             return []
         return [self.generic(token, "authority", None, "authorities", "source", token.idx, token.idx + len(token.text))]
+
+    def settled_targets(self, verb, trigger: Trigger, sources: list[EventActor], targets: list[EventActor]) -> list[EventActor]:
+        """The targets of a verbal trigger without the source's own forces (a mobilization,
+        a withdrawal: extract/sides.py), with the country withdrawn from where none is left,
+        and the state that owns an expelled emissary."""
+        roles, sectors = self.lexicon.roles, self.lexicon.sectors
+        if trigger.type in roles.own_forces_types:
+            own = {t.id for t in own_forces(targets, sources, sectors.sector, roles.field_sectors)}
+            targets = [t for t in targets if t.id not in own]
+            if not targets:
+                targets = next((found for w in withdrawn_from(verb, roles.withdrawal_preps) if (found := self.country_named(w))), [])
+        if trigger.object and trigger.type in roles.emissary_types:
+            home = {s.id for s in sources} | {s.country for s in sources if s.country}
+            owners = [a for w in emissary_owners(_object(verb), roles.emissary_nouns) for a in self.of(w, "target")]
+            targets += [a for a in owners if a.id not in home and a.country not in home and a.id not in {t.id for t in targets}]
+        return targets
+
+    def country_named(self, word) -> list[EventActor]:
+        """The country a word names, as a country mention or a place in it."""
+        mention = self.at.get(word.i)
+        if mention is not None and mention.value in self.kb.countries:
+            return [self.describe(mention.value, mention, "target", mention.start, mention.end)]
+        if word.i in self.places and (country := place_country(word, self.places, self.context.places)) in self.kb.countries:
+            return [self.describe(country, None, "target", word.idx, word.idx + len(word.text))]
+        return []
+
+    def speaker_for_state(self, verb, trigger: Trigger, sources: list[EventActor], targets: list[EventActor]) -> tuple[list[EventActor], list[EventActor]]:
+        """A state's act told in the words of its own leader ("Smith told Jones that Togo
+        opposes ...", Smith of Togo): the speaker is a source beside the state, and whom he
+        tells the target where the clause names none (extract/agents.py)."""
+        if trigger.type == "CONSULT" or not sources or any(s.kind != "country" for s in sources):
+            return sources, targets
+        speech = speech_governor(verb, self.lexicon.modality.speech_verbs)
+        if speech is None:
+            return sources, targets
+        subjects, addressees = speaker_words(speech)
+        speakers = [a for w in subjects for a in self.of(w, "source") if a.kind == "person"]
+        states = {s.id for s in sources}
+        speakers = [p for p in speakers if self.country_of(p) in states]
+        if not speakers:
+            return sources, targets
+        if not targets:
+            targets = [a for w in addressees for a in self.of(w, "target") if self.country_of(a) not in states]
+        return sources + speakers, targets
+
+    def origin(self, verb, trigger: Trigger) -> list[EventActor]:
+        """Who fired what a passive of firing names as its subject ("missiles were fired from
+        X towards Y"): the actor of the "from" phrase, or the country of the place it names."""
+        found = []
+        for word in origin_words(verb, self.lexicon.roles.origin_preps):
+            actors = self.of(word, "source")
+            if not actors and (country := place_country(word, self.places, self.context.places)) in self.kb.countries:
+                actors = [self.describe(country, None, "source", word.idx, word.idx + len(word.text))]
+            found += actors
+        return found
 
     def default_agent(self, token, agent: tuple[str, str]) -> list[EventActor]:
         """The group that does an event no one is named for (roles.yaml `default_agents`): a
