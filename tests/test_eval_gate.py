@@ -189,7 +189,10 @@ def test_fusion_stays_above_the_floor(result):
 # recall -> 0.51, target -> 0.30.
 # Issue 15, fifth round (trigger families of plover_dev's train part): 0.510, with the target 0.294,
 # main 0.90, dates 0.623, cities 0.677, fusion 0.459, unmatched 0.484 (score_events.py): recall -> 0.49.
-EVENTS3_FLOORS = {"recall": 0.51, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
+# Issue 15, sixth round (generic organisations, captures, acquittals; weights retrained): 151/286
+# (0.528), with the target 0.315, main 0.90, dates 0.664, cities 0.661, fusion 0.459, unmatched
+# 0.470 (score_events.py): recall -> 0.52.
+EVENTS3_FLOORS = {"recall": 0.52, "recall_with_target": 0.30, "main_recall": 0.88, "date_accuracy": 0.63,
                   "city_accuracy": 0.66, "fusion": 0.44, "max_unmatched_share": 0.49}
 
 
