@@ -35,6 +35,7 @@ from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.page_month import page_month_times
+from .resolve.page_year import with_page_year
 from .resolve.timing import resolve_times
 from .settings import Settings
 
@@ -285,6 +286,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             times = page_month_times(doc, page_month, res.data.times)
         else:
             times = resolve_times(doc, anchor, res.data.times)  # never a guessed anchor
+            if anchor is None:  # "on Sept. 23" on an undated page: the year of its latest full date
+                times = with_page_year(times, res.data.times)
         time_mentions = [
             Mention(
                 expression.start, expression.end, expression.text, "time", value.value,

@@ -37,9 +37,9 @@ from chronicle.extract.participants import (
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
-from chronicle.extract.elsewhere import away_from_main
+from chronicle.extract.elsewhere import away_from_main, behind_sequel, other_city_other_date, someone_else_travelled
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
+from chronicle.extract.framing import conditioned, framed_as_present, object_modality, occasion_offered, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.meals import meal_agendas, several_meals
@@ -146,6 +146,7 @@ class Modality:
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
+    setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class PlaceWords:
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
     topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
+    sequels: frozenset[str] = frozenset()  # "after hosting Y in Z": Z is another occasion's place
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -171,6 +173,7 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
         topics=_words(data.get("topics")),
+        sequels=_words(data.get("sequels")),
     )
 
 
@@ -303,6 +306,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         continuation_words=_words(words.get("continuation_words")),
         recall_markers=_words(words.get("recall_markers")),
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
+        setting_nouns=_words(words.get("setting_nouns")),
     )
     return EventLexicon(
         types=types,
@@ -1185,6 +1189,8 @@ def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") ->
                              words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
     if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
         return framed
+    if occasion_offered(token, words.setting_nouns):  # "the forum offers a chance for talks"
+        return "hypothetical"
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -1399,6 +1405,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
             continue
         if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
             continue  # "the situation in Gaza", "the war in Sudan": what they discussed
+        if behind_sequel(prep, anchors, words.sequels):
+            continue  # "to speak with X after hosting Y in Z": the hosting's place
         on_trigger = prep.head.i in anchors or _governing(prep, anchors)
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
@@ -1537,9 +1545,11 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
                 continue
             if not mover_counts and unmade_trip(travel, unmade):
                 continue
+            movers = [actors.at.get(s.i) for s in travel.children if s.dep_ in ("nsubj", "poss")]
+            if someone_else_travelled(movers, ids):
+                continue  # "X to speak with Y ... Z has visited Russia": Z's trip, not X and Y's meeting
             if context.places[mention.value].country in countries:
                 return mention.value
-            movers = [actors.at.get(s.i) for s in travel.children if s.dep_ in ("nsubj", "poss")]
             if mover_counts and any(m is not None and m.value in ids for m in movers):
                 return mention.value
     return None
@@ -2199,6 +2209,9 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
         return False
     if _different_places(earlier, event, places):
         return False
+    if other_city_other_date((earlier.place, event.place), (earlier.stated, event.stated),
+                             (_dated(earlier.time), _dated(event.time)), places):
+        return False  # "dinner in Nice" and "talks in Paris last March"
     if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
         return False
     if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles):  # "abducted X ... a gun battle with Y"

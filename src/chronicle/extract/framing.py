@@ -85,3 +85,22 @@ def shares_future(verb, future_auxiliaries: Set[str]) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return False
     return any(c.dep_ == "aux" and c.lower_ in future_auxiliaries for c in verb.head.children)
+
+
+_PRESENT_TAGS = ("VBZ", "VBP")
+
+
+def occasion_offered(token, setting_nouns: Set[str]) -> bool:
+    """Whether an event noun is what a setting is for, told in the simple present: "these
+    retreats provide a relaxed setting for talks", "the forum offers a chance for talks
+    between X and Y" say what may happen there (a possibility), not that talks took place.
+    Told in the past ("provided a setting for talks on Monday") it is an occasion."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    noun = token.head.head
+    if noun.i == token.head.i or noun.lemma_.lower() not in setting_nouns or noun.pos_ != "NOUN":
+        return False
+    verb = noun.head
+    if verb.i == noun.i or not _verb(verb):
+        return False
+    return verb.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
