@@ -94,6 +94,7 @@ class Trigger:
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
     complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
     absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
+    any_channel: bool = False  # says nothing of the channel ("spoke with X"): may be the call another mention reports
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
@@ -251,6 +252,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         complement=bool(entry.get("complement", False)),
         complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
         absorbs=bool(entry.get("absorbs", False)),
+        any_channel=bool(entry.get("any_channel", False)),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -2130,6 +2132,8 @@ def _different_channels(a: _Found, b: _Found) -> bool:
     if "PHONE" not in modes or len(modes) == 1:
         return False
     other = b if a.trigger.mode == "PHONE" else a
+    if other.trigger.any_channel and other.mode is None:  # "to speak with X" and "a phone call with X": one contact
+        return False
     return other.trigger.pos == "VERB" or other.mode in ("VISIT", "THIRD-PARTY", "MULTILATERAL")
 
 
