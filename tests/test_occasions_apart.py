@@ -98,3 +98,17 @@ def test_a_setting_for_talks_told_in_the_present_is_no_meeting_held(consults):
 def test_a_setting_for_talks_told_in_the_past_is_a_meeting_held(consults):
     events = consults("The retreat provided a relaxed setting for talks between Emmanuel Macron and Olaf Scholz on Tuesday.")
     assert [(e.modality, e.date) for e in events] == [("reported", "2019-06-04")]
+
+
+# -- two countries stated: two occasions
+
+def test_meetings_in_two_countries_are_two_occasions(consults):
+    events = consults("Emmanuel Macron will meet Olaf Scholz later today.\n\n“We had a fine meeting in Italy, we "
+                      "had a fine meeting in Norway,” Macron said.")
+    assert sorted(e.place for e in events if e.modality == "reported") == ["ITA", "NOR"]
+
+
+def test_meetings_in_one_country_stated_twice_are_one(consults):
+    events = consults("Emmanuel Macron will meet Olaf Scholz later today.\n\n“We had a fine meeting in Italy, we "
+                      "had a fine meeting in Italy,” Macron said.")
+    assert [e.place for e in events if e.modality == "reported"] == ["ITA"]

@@ -76,3 +76,11 @@ def someone_else_travelled(movers, participants: set[str]) -> bool:
     not where Smith and Jones speak. A trip with no named mover ("his visit") may be theirs."""
     named = [m for m in movers if m is not None and getattr(m, "value", None)]
     return bool(named) and not any(m.value in participants for m in named)
+
+
+def two_countries(first, second) -> bool:
+    """Whether two stated places are two different countries ("we had a good meeting in
+    Italy, we had a good meeting in Norway"): two occasions, as a city of one country and a
+    city of another are."""
+    return (first is not None and second is not None and first.kind == "country" == second.kind
+            and first.id != second.id)

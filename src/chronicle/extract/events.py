@@ -37,7 +37,7 @@ from chronicle.extract.participants import (
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
-from chronicle.extract.elsewhere import away_from_main, behind_sequel, other_city_other_date, someone_else_travelled
+from chronicle.extract.elsewhere import away_from_main, behind_sequel, other_city_other_date, someone_else_travelled, two_countries
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, occasion_offered, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
@@ -2119,6 +2119,8 @@ def _different_places(a: _Found, b: _Found, places: Mapping[str, Place]) -> bool
     first meeting in Lisbon" is not the Oslo summit), when both sentences say so; two
     cities of one country may be a venue and its town."""
     first, second = places.get(a.place or ""), places.get(b.place or "")
+    if a.stated and b.stated and two_countries(first, second):  # "a meeting in Italy, a meeting in Norway"
+        return True
     if not (a.stated and b.stated) or first is None or second is None or first.id == second.id or "city" not in (first.kind, second.kind):
         return False
     return bool(first.country and second.country and first.country != second.country)
