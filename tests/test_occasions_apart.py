@@ -112,3 +112,17 @@ def test_meetings_in_one_country_stated_twice_are_one(consults):
     events = consults("Emmanuel Macron will meet Olaf Scholz later today.\n\n“We had a fine meeting in Italy, we "
                       "had a fine meeting in Italy,” Macron said.")
     assert [e.place for e in events if e.modality == "reported"] == ["ITA"]
+
+
+# -- a meeting a report is about: the report's place is not the meeting's
+
+def test_a_visit_a_report_is_about_does_not_take_the_report_place(consults):
+    events = consults("A man watches a television news report about a suspected visit to China by Emmanuel Macron, "
+                      "at a railway station in Tokyo on March 27, 2018.")
+    assert [e.place for e in events] == ["CHN"]  # the visited country, not where the report was watched
+
+
+def test_a_meeting_a_report_is_about_keeps_its_own_place(consults):
+    events = consults("A man watches a television news report about talks in Beijing between Emmanuel Macron and "
+                      "Xi Jinping, at a railway station in Tokyo on March 27, 2018.")
+    assert [e.place for e in events] == ["geonames:1816670"]  # Beijing

@@ -84,3 +84,15 @@ def two_countries(first, second) -> bool:
     city of another are."""
     return (first is not None and second is not None and first.kind == "country" == second.kind
             and first.id != second.id)
+
+
+def talked_about(token, noun, subject_preps: frozenset[str]) -> bool:
+    """Whether the event's noun (the trigger, or the noun of its light verb) is what another
+    noun is about: the object of one of `subject_preps` on a noun ("a television report about
+    a visit to China", "protests against the visit"). Such a noun names the event; the
+    sentence's other places are the report's or the protest's."""
+    word = noun if noun is not None else token
+    if word.pos_ not in ("NOUN", "PROPN") or word.dep_ != "pobj":
+        return False
+    prep = word.head
+    return prep.lower_ in subject_preps and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "PROPN")

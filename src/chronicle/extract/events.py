@@ -37,7 +37,14 @@ from chronicle.extract.participants import (
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
-from chronicle.extract.elsewhere import away_from_main, behind_sequel, other_city_other_date, someone_else_travelled, two_countries
+from chronicle.extract.elsewhere import (
+    away_from_main,
+    behind_sequel,
+    other_city_other_date,
+    someone_else_travelled,
+    talked_about,
+    two_countries,
+)
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, occasion_offered, said_before, shares_future
 from chronicle.extract.invitations import inviting_governor, return_invitation
@@ -161,6 +168,7 @@ class PlaceWords:
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"
     topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
     sequels: frozenset[str] = frozenset()  # "after hosting Y in Z": Z is another occasion's place
+    subject_preps: frozenset[str] = frozenset()  # "a report about a visit": the visit has no place of the report's
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -175,6 +183,7 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         arrivals=_words(data.get("arrivals")),
         topics=_words(data.get("topics")),
         sequels=_words(data.get("sequels")),
+        subject_preps=_words(data.get("subject_preps")),
     )
 
 
@@ -1417,6 +1426,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
                 elsewhere.append(mention.value)
         elif prep.lower_ in words.destinations and on_trigger and city:
             governed.append(mention.value)  # "welcomed X to the White House"
+    if talked_about(token, noun, words.subject_preps):
+        elsewhere = []  # "a news report about a visit to X, at a station in Y": Y is the report's
     cities = [p for p in governed + elsewhere if p in context.places and context.places[p].kind == "city"]
     if governed:  # a country governs, a city of it is named too: the city ("in Germany, at Hamburg")
         country = context.places[governed[0]].country if governed[0] in context.places else None
