@@ -48,3 +48,19 @@ def test_a_visit_for_meetings_with_others_implies_no_host(consults):
 def test_a_visit_with_no_stated_counterpart_still_implies_its_host(consults):
     events = consults("Paul Kagame arrived in South Africa on Thursday for a three-day state visit.")
     assert any(people(e) == PAIR for e in events)
+
+
+def test_an_arrival_to_hold_talks_with_someone_implies_no_host(annotate_text):
+    text = ("Emmanuel Macron met Emperor Naruhito at the palace in Tokyo on Monday morning.\n\nMacron arrived in Japan "
+            "on Sunday, to hold talks with Japanese Prime Minister Fumio Kishida and attend a summit.")
+    events = [e for e in annotate_text(text, "2022-05-23").event_mentions if e.type == "CONSULT"]
+    sunday = [sorted(a.name for a in e.actors if a.kind == "person") for e in events
+              if e.date == "2022-05-22" and e.modality == "reported"]
+    assert sunday == [["Emmanuel Macron"]]  # the arrival; the talks with Kishida are its aim, planned
+    assert any(e.modality == "planned" and "Fumio Kishida" in {a.name for a in e.actors} for e in events)
+
+
+def test_an_arrival_for_a_state_visit_meets_the_host(annotate_text):
+    events = [e for e in annotate_text("Emmanuel Macron arrived in Japan on Sunday for a three-day state visit.",
+                                       "2019-06-07").event_mentions if e.type == "CONSULT"]
+    assert [sorted(a.name for a in e.actors if a.kind == "person") for e in events] == [["Emmanuel Macron", "Shinzo Abe"]]

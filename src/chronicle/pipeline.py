@@ -31,11 +31,12 @@ from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, EventMention, Mention, Problem
 from .models import type_classifier
-from .nlp import entity_spans, load_pipeline, model_meta, model_version, parse, sentence_spans
+from .nlp import entity_spans, load_pipeline, model_meta, model_text, model_version, parse, sentence_spans
 from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.page_month import page_month_times
+from .resolve.page_year import with_page_year
 from .resolve.timing import resolve_times
 from .settings import Settings
 
@@ -283,7 +284,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
     seats = {code: gazetteer.places[i] for code, i in gazetteer.seats.items() if i in gazetteer.places}
     seats |= body_seats(res.data.events.roles.organisation_seats, lambda name: _cities_named(gazetteer, name))
     seats_by_id = {place.id: place for place in seats.values()}  # a seat an event is placed at without naming it
-    for item, doc in zip(articles, _docs(res, [a.text for a in articles])):
+    for item, doc in zip(articles, _docs(res, [model_text(a.text) for a in articles])):
         actors = resolve_actors(doc, res.data.kb, res.data.lexicon, res.data.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.data.kb.countries]
         place_mentions, places = resolve_places(doc, gazetteer, countries)
@@ -293,6 +294,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             times = page_month_times(doc, page_month, res.data.times)
         else:
             times = resolve_times(doc, anchor, res.data.times)  # never a guessed anchor
+            if anchor is None:  # "on Sept. 23" on an undated page: the year of its latest full date
+                times = with_page_year(times, res.data.times)
         time_mentions = [
             Mention(
                 expression.start, expression.end, expression.text, "time", value.value,

@@ -38,9 +38,16 @@ from chronicle.extract.agents import fired_instrument
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
-from chronicle.extract.elsewhere import away_from_main
+from chronicle.extract.elsewhere import (
+    away_from_main,
+    behind_sequel,
+    other_city_other_date,
+    someone_else_travelled,
+    talked_about,
+    two_countries,
+)
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
-from chronicle.extract.framing import alleged, conditioned, framed_as_present, gerund_in_infinitive, imperative, object_modality, requested, said_before, shares_future
+from chronicle.extract.framing import alleged, conditioned, framed_as_present, gerund_in_infinitive, imperative, object_modality, occasion_offered, requested, said_before, shares_future
 from chronicle.extract.interviews import interview
 from chronicle.extract.invitations import inviting_governor, return_invitation
 from chronicle.extract.occasions import listed_occasions
@@ -105,6 +112,7 @@ class Trigger:
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
     complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
     absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
+    any_channel: bool = False  # says nothing of the channel ("spoke with X"): may be the call another mention reports
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
@@ -161,6 +169,7 @@ class Modality:
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
+    setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,8 @@ class PlaceWords:
     topics: frozenset[str] = frozenset()  # "talks on the situation in Gaza": a subject, not a place
     departures: frozenset[str] = frozenset()  # "withdraw from X": the place left is the event's
     departure_words: frozenset[str] = frozenset()  # the verbs and nouns of leaving that take it
+    sequels: frozenset[str] = frozenset()  # "after hosting Y in Z": Z is another occasion's place
+    subject_preps: frozenset[str] = frozenset()  # "a report about a visit": the visit has no place of the report's
 
 
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
@@ -190,6 +201,8 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         topics=_words(data.get("topics")),
         departures=_words(data.get("departures")),
         departure_words=_words(data.get("departure_words")),
+        sequels=_words(data.get("sequels")),
+        subject_preps=_words(data.get("subject_preps")),
     )
 
 
@@ -267,6 +280,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         complement=bool(entry.get("complement", False)),
         complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
         absorbs=bool(entry.get("absorbs", False)),
+        any_channel=bool(entry.get("any_channel", False)),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -324,6 +338,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         continuation_words=_words(words.get("continuation_words")),
         recall_markers=_words(words.get("recall_markers")),
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
+        setting_nouns=_words(words.get("setting_nouns")),
     )
     return EventLexicon(
         types=types,
@@ -1236,6 +1251,8 @@ def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") ->
         return framed
     if requested(token, words.requesting_verbs, words.requesting_preps):  # "called for a ceasefire": asked for
         return "hypothetical"
+    if occasion_offered(token, words.setting_nouns):  # "the forum offers a chance for talks"
+        return "hypothetical"
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
         return "hypothetical"
@@ -1453,6 +1470,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
             continue
         if prep is None or {prep.head.lower_, prep.head.lemma_.lower()} & words.topics:
             continue  # "the situation in Gaza", "the war in Sudan": what they discussed
+        if behind_sequel(prep, anchors, words.sequels):
+            continue  # "to speak with X after hosting Y in Z": the hosting's place
         on_trigger = prep.head.i in anchors or _governing(prep, anchors)
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
@@ -1463,6 +1482,8 @@ def _place(token, noun, place_word, actors: _Actors, context: ArticleContext, wo
             governed.append(mention.value)  # "welcomed X to the White House"
         elif prep.lower_ in words.departures and prep.head.i in anchors and prep.head.lemma_.lower() in words.departure_words:
             governed.append(mention.value)  # "withdrew from the city of X", "the pullout from X"
+    if talked_about(token, noun, words.subject_preps):
+        elsewhere = []  # "a news report about a visit to X, at a station in Y": Y is the report's
     cities = [p for p in governed + elsewhere if p in context.places and context.places[p].kind == "city"]
     if governed:  # a country governs, a city of it is named too: the city ("in Germany, at Hamburg")
         country = context.places[governed[0]].country if governed[0] in context.places else None
@@ -1593,9 +1614,11 @@ def _trip_destination(token, event_actors, actors: _Actors, context: ArticleCont
                 continue
             if not mover_counts and unmade_trip(travel, unmade):
                 continue
+            movers = [actors.at.get(s.i) for s in travel.children if s.dep_ in ("nsubj", "poss")]
+            if someone_else_travelled(movers, ids):
+                continue  # "X to speak with Y ... Z has visited Russia": Z's trip, not X and Y's meeting
             if context.places[mention.value].country in countries:
                 return mention.value
-            movers = [actors.at.get(s.i) for s in travel.children if s.dep_ in ("nsubj", "poss")]
             if mover_counts and any(m is not None and m.value in ids for m in movers):
                 return mention.value
     return None
@@ -2200,6 +2223,8 @@ def _different_places(a: _Found, b: _Found, places: Mapping[str, Place]) -> bool
     first meeting in Lisbon" is not the Oslo summit), when both sentences say so; two
     cities of one country may be a venue and its town."""
     first, second = places.get(a.place or ""), places.get(b.place or "")
+    if a.stated and b.stated and two_countries(first, second):  # "a meeting in Italy, a meeting in Norway"
+        return True
     if not (a.stated and b.stated) or first is None or second is None or first.id == second.id or "city" not in (first.kind, second.kind):
         return False
     return bool(first.country and second.country and first.country != second.country)
@@ -2213,6 +2238,8 @@ def _different_channels(a: _Found, b: _Found) -> bool:
     if "PHONE" not in modes or len(modes) == 1:
         return False
     other = b if a.trigger.mode == "PHONE" else a
+    if other.trigger.any_channel and other.mode is None:  # "to speak with X" and "a phone call with X": one contact
+        return False
     return other.trigger.pos == "VERB" or other.mode in ("VISIT", "THIRD-PARTY", "MULTILATERAL")
 
 
@@ -2295,6 +2322,9 @@ def _same_event(earlier: _Found, event: _Found, places: Mapping[str, Place]) -> 
         return False
     if _different_places(earlier, event, places):
         return False
+    if other_city_other_date((earlier.place, event.place), (earlier.stated, event.stated),
+                             (_dated(earlier.time), _dated(event.time)), places):
+        return False  # "dinner in Nice" and "talks in Paris last March"
     if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
         return False
     if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles):  # "abducted X ... a gun battle with Y"

@@ -135,3 +135,20 @@ def gerund_in_infinitive(verb) -> bool:
     prep = verb.head
     return (verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i != prep.i
             and _verb(prep.head) and prep.head.dep_ in ("xcomp", "acl"))
+_PRESENT_TAGS = ("VBZ", "VBP")
+
+
+def occasion_offered(token, setting_nouns: Set[str]) -> bool:
+    """Whether an event noun is what a setting is for, told in the simple present: "these
+    retreats provide a relaxed setting for talks", "the forum offers a chance for talks
+    between X and Y" say what may happen there (a possibility), not that talks took place.
+    Told in the past ("provided a setting for talks on Monday") it is an occasion."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    noun = token.head.head
+    if noun.i == token.head.i or noun.lemma_.lower() not in setting_nouns or noun.pos_ != "NOUN":
+        return False
+    verb = noun.head
+    if verb.i == noun.i or not _verb(verb):
+        return False
+    return verb.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -28,13 +28,19 @@ def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> boo
 
 def purpose_names_counterpart(verb) -> bool:
     """Whether a trip states whom it is for: "visiting Washington for meetings with business
-    leaders", "flew to Oslo for talks with X": the visited country's leader is not implied."""
-    return any(
-        word.lower_ == "with" and word.dep_ == "prep" and any(o.dep_ == "pobj" for o in word.children)
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPOSITIONS
-        for noun in prep.children if noun.dep_ == "pobj"
-        for word in noun.children
-    )
+    leaders", "flew to Oslo for talks with X", "arrived in Tokyo on Sunday to hold talks with
+    X": the visited country's leader is not implied."""
+    nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPOSITIONS
+             for noun in prep.children if noun.dep_ == "pobj"]
+    for aim in verb.children:  # "to hold talks with X", "to meet with X"
+        if aim.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            nouns += [aim, *(o for o in aim.children if o.dep_ in ("dobj", "obj"))]
+    return any(_with_someone(noun) for noun in nouns)
+
+
+def _with_someone(word) -> bool:
+    return any(c.lower_ == "with" and c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
+               for c in word.children)
 
 
 def unmade_trip(travel, auxiliaries: Set[str]) -> bool:
