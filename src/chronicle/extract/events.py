@@ -37,6 +37,7 @@ from chronicle.extract.participants import (
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
+from chronicle.extract.predicates import predicate_adjectives
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
@@ -456,6 +457,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.object:
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
+        nouns += predicate_adjectives(token) if trigger.pos == "VERB" else []  # "was critical of"
         nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ == "of"
                   for p in of.children if p.dep_ == "pobj"]
         noun = next((n for n in nouns if _noun_keys(n) & trigger.object), None)
