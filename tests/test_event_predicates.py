@@ -95,3 +95,19 @@ def test_opposition_to_a_bid_is_a_rejection(events):
     (rejection,) = events("Ghana's opposition to the bid hardened.", "REJECT")
     assert [a.country for a in rejection.actors if a.role == "source"] == ["GHA"]
     assert events("The opposition won the vote in Ghana.", "REJECT") == []
+
+
+def test_blame_told_as_reported_speech_is_an_accusation(events):
+    (charge,) = events("Kofi Mensah said on Monday that Togo was behind the attack on the border post.", "ACCUSE")
+    assert names(charge, "source") == ["Kofi Mensah"]
+    assert [a.country for a in charge.actors if a.role == "target"] == ["TGO"]
+    assert events("Kofi Mensah said on Monday that Togo was in talks with Benin.", "ACCUSE") == []
+    assert events("Kofi Mensah said he knew who was behind the attack.", "ACCUSE") == []  # nested deeper
+
+
+def test_a_demand_told_as_reported_speech_is_a_request(events):
+    (demand,) = events("Kofi Mensah said on Monday that Togo should open the border to traders.", "REQUEST")
+    assert names(demand, "source") == ["Kofi Mensah"]
+    assert [a.country for a in demand.actors if a.role == "target"] == ["TGO"]
+    assert events("Kofi Mensah said on Monday that the border will open next week.", "REQUEST") == []
+    assert events("Kofi Mensah said we must remain calm.", "REQUEST") == []  # the speaker's own side

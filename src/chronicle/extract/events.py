@@ -37,7 +37,7 @@ from chronicle.extract.participants import (
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
-from chronicle.extract.predicates import predicate_adjectives
+from chronicle.extract.predicates import predicate_adjectives, reported_clause_says
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.framing import conditioned, framed_as_present, object_modality, said_before, shares_future
@@ -95,13 +95,15 @@ class Trigger:
     complement: bool = False  # needs an open complement: "asked X [to release] ..."
     complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
     absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
+    clause_words: tuple[tuple[str, ...], ...] = ()  # words its reported clause holds: "said [X was behind] it"
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
 
     @property
     def specificity(self) -> int:
-        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement + bool(self.complement_lemmas)
+        return (bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement
+                + bool(self.complement_lemmas) + bool(self.clause_words))
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         complement=bool(entry.get("complement", False)),
         complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
         absorbs=bool(entry.get("absorbs", False)),
+        clause_words=_phrases(entry.get("clause_words")),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -475,6 +478,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
                                       for c in token.children):
         return False, None
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
+        return False, None
+    if trigger.clause_words and not reported_clause_says(token, trigger.clause_words):
         return False, None
     return True, (obj if trigger.object else None)
 
