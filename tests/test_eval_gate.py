@@ -209,7 +209,11 @@ def test_fusion_stays_above_the_floor(result):
 # Issue 15, sixth round (generic organisations, captures, acquittals; weights retrained): 151/286
 # (0.528), with the target 0.315, main 0.90, dates 0.664, cities 0.661, fusion 0.459, unmatched
 # 0.470 (score_events.py): recall -> 0.52.
-EVENTS3_FLOORS = {"recall": 0.515, "recall_with_target": 0.31, "main_recall": 0.88, "date_accuracy": 0.68,
+# e19d (events told by a copula and an adjective, forgiveness, wars waged on someone, verb + noun
+# acts, disputed results): 0.552, with the target 0.336, main 0.90, dates 0.662, cities 0.692,
+# fusion 0.486, unmatched 0.455 (score_events.py): recall -> 0.53, target -> 0.32. Reported demands
+# and blame ("said X should ...", "said X was behind ..."): 0.559, target 0.343, unmatched 0.454.
+EVENTS3_FLOORS = {"recall": 0.52, "recall_with_target": 0.31, "main_recall": 0.88, "date_accuracy": 0.68,
                   "city_accuracy": 0.73, "fusion": 0.46, "max_unmatched_share": 0.45}
 
 

@@ -38,6 +38,7 @@ from chronicle.extract.agents import fired_instrument
 from chronicle.extract.arrivals import meets_no_one
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.figures import obstacle_figure
+from chronicle.extract.predicates import predicate_adjectives, reported_clause_says
 from chronicle.extract.elsewhere import (
     away_from_main,
     behind_sequel,
@@ -113,13 +114,15 @@ class Trigger:
     complement_lemmas: frozenset[str] = frozenset()  # ... with one of these verbs: "ordered X [to withdraw]"
     absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
     any_channel: bool = False  # says nothing of the channel ("spoke with X"): may be the call another mention reports
+    clause_words: tuple[tuple[str, ...], ...] = ()  # words its reported clause holds: "said [X was behind] it"
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
 
     @property
     def specificity(self) -> int:
-        return bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement + bool(self.complement_lemmas)
+        return (bool(self.words) + bool(self.object) + bool(self.particle) + bool(self.prep) + self.complement
+                + bool(self.complement_lemmas) + bool(self.clause_words))
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,7 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
         absorbs=bool(entry.get("absorbs", False)),
         any_channel=bool(entry.get("any_channel", False)),
+        clause_words=_phrases(entry.get("clause_words")),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -493,6 +497,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.object:
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
+        nouns += predicate_adjectives(token) if trigger.pos == "VERB" else []  # "was critical of"
         nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ == "of"
                   for p in of.children if p.dep_ == "pobj"]
         noun = next((n for n in nouns if _noun_keys(n) & trigger.object), None)
@@ -510,6 +515,8 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
                                       for c in token.children):
         return False, None
     if trigger.words and not _has_phrase(_clause_tokens(token), trigger.words):
+        return False, None
+    if trigger.clause_words and not reported_clause_says(token, trigger.clause_words):
         return False, None
     return True, (obj if trigger.object else None)
 
