@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from chronicle.extract.events import ArticleContext, find_events
+from chronicle.extract.context import ArticleContext
+from chronicle.extract.events import find_events
 from chronicle.extract.quotes import find_quotes
 from chronicle.ingest.clean import clean
 from chronicle.ingest.dedup import signature

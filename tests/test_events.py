@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.extract.events import load_event_lexicon
+from chronicle.extract.lexicon import load_event_lexicon
 
 PUBLISHED = "2016-06-07"  # a Tuesday
 

@@ -11,7 +11,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "chronicle"
 
 # What is left to do, each with where it is tracked (remove an entry when it is fixed).
-KNOWN_CYCLES = {frozenset({"chronicle.extract.events", "chronicle.extract.roles"})}  # extract/: issue 18
+KNOWN_CYCLES: set[frozenset[str]] = set()
 KNOWN_PRIVATE: set[tuple[str, str, str]] = set()
 # Modules kept under MAX_LINES lines, and functions under MAX_FUNCTION_LINES unless a
 # comment beside the `def` (on it or on the line above) says why: "# long: <reason>".
@@ -23,6 +23,17 @@ SIZED = (
     "evaluate/*.py",
     "kb/**/*.py",
     "extract/quote*.py",
+    "extract/events.py",
+    "extract/records.py",
+    "extract/periods.py",
+    "extract/lexicon.py",
+    "extract/triggers.py",
+    "extract/context.py",
+    "extract/article_actors.py",
+    "extract/arguments.py",
+    "extract/modality.py",
+    "extract/event_places.py",
+    "extract/merging.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

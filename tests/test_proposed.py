@@ -30,7 +30,7 @@ def test_a_word_at_the_root_or_the_object_of_a_preposition_takes_no_one_above(nl
 
 def _propose_at(word: str, type_: str):
     """A stand-in for the classifier's proposals: one trigger of `type_` at `word`."""
-    from chronicle.extract.events import Trigger
+    from chronicle.extract.records import Trigger
 
     def propose(doc, scores, model, lexicon, actor_starts):
         return {t.i: Trigger(type=type_, lemma=t.lemma_.lower(), confidence=0.7) for t in doc if t.text == word}

@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from chronicle.extract.events import load_event_lexicon
+from chronicle.extract.lexicon import load_event_lexicon
 from chronicle.model import EventActor, EventMention, Evidence
 from chronicle.models import type_classifier as tc
 from chronicle.models.type_features import sentence_features, trigger_hits

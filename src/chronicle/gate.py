@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from .data import load_yaml
 from .extract.claims import ClaimLexicon
-from .extract.events import EventLexicon
+from .extract.lexicon import EventLexicon
 from .extract.quote_lexicon import QuoteLexicon
 from .nlp import LINE_BREAKS, line_breaks
 

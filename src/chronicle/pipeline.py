@@ -20,7 +20,10 @@ from . import __version__
 from .compiled import cached
 from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
-from .extract.events import ArticleContext, EventLexicon, best_trigger, find_events, load_event_lexicon
+from .extract.context import ArticleContext
+from .extract.events import find_events
+from .extract.lexicon import EventLexicon, load_event_lexicon
+from .extract.triggers import best_trigger
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .extract.seats import body_seats
 from .identity import article_id

@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from chronicle.data import load_yaml
 from chronicle.extract.agents import acting_word, origin_words, speaker_words, speech_governor
 from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
+from chronicle.extract.records import Trigger
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
-if TYPE_CHECKING:  # extract/events.py imports this module
-    from chronicle.extract.events import Trigger
 
 
 ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "poss", "conj", "appos"})  # where a description names an actor

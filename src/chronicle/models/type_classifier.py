@@ -49,7 +49,9 @@ from pathlib import Path
 import numpy as np
 
 from chronicle.errors import ChronicleError
-from chronicle.extract.events import EventLexicon, Trigger, best_trigger
+from chronicle.extract.lexicon import EventLexicon
+from chronicle.extract.records import Trigger
+from chronicle.extract.triggers import best_trigger
 from chronicle.model import EventMention
 from chronicle.models.type_features import sentence_features
 

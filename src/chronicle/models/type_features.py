@@ -13,7 +13,8 @@ proposals join the same `find_events` pass.
 
 from __future__ import annotations
 
-from chronicle.extract.events import EventLexicon, best_trigger
+from chronicle.extract.lexicon import EventLexicon
+from chronicle.extract.triggers import best_trigger
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 ROOT_RELATIONS = frozenset({"dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "prep", "prt", "attr", "agent", "advcl", "conj"})

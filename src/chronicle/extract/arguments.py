@@ -1,0 +1,249 @@
+"""The arguments of a trigger from the parse: subjects, objects, prepositional objects,
+possessors and modifiers of verbs and nouns, and the roles given to them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chronicle.extract.agents import fired_instrument
+from chronicle.extract.article_actors import ArticleActors, prep_objects
+from chronicle.extract.invitations import inviting_governor
+from chronicle.extract.lexicon import EventLexicon
+from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
+from chronicle.extract.records import Trigger
+from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
+from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
+from chronicle.model import EventActor, Mention
+
+
+def _subjects(verb) -> tuple[list, list]:
+    """(active subjects, passive subjects) of a verb, inherited through open complements,
+    coordinated verbs and relative clauses."""
+    node = verb
+    for _ in range(4):
+        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node)
+        passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] or stray_agents(node)
+        if active or passive or agents:
+            return active + agents, passive
+        if node.dep_ in ("acl", "relcl") and node.head.dep_ == "attr" and node.head.head.i != node.head.i:
+            node = node.head.head  # "X became the first leader to meet Y": X
+            continue
+        if node.dep_ == "relcl":
+            return [node.head], []
+        if node.dep_ == "xcomp" and direct_object(node.head) is not None:  # "invited Macron to come"
+            return [direct_object(node.head)], []
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "acl" and node.head.i != node.i and node.tag_ == "VBN":  # "villagers abducted in X": they undergo it
+            return [], [node.head]
+        if node.dep_ == "acl" and node.head.i != node.i:  # "the leaders, meeting in Paris, ..."
+            return [node.head], []
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "prior to meeting Y, X said": X
+            owner = [c for c in node.head.head.children if c.dep_ == "poss"]
+            if node.head.head.pos_ == "NOUN" and owner:  # "X's meeting with Z after hosting Y": X
+                return owner, []
+            node = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
+            if node.i != verb.i:
+                continue
+        break
+    return _stranded_subject(node), []
+
+
+def _stranded_subject(verb) -> list:
+    """A subject the parser hung elsewhere: the proper noun just before a subjectless verb,
+    parsed as an apposition of the word before it ("in Paris, UN chief X is due to ...")."""
+    index = verb.i - 1
+    doc = verb.doc
+    while index >= 0 and doc[index].dep_ in ("advmod", "aux", "neg") and doc[index].head.i == verb.i:
+        index -= 1
+    if index >= 0 and doc[index].dep_ == "appos" and doc[index].pos_ in ("PROPN", "NOUN"):
+        return [doc[index]]  # "after talks with X the American diplomat met Y": "diplomat" hung on X
+    return []
+
+
+def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
+    """(sources, targets, place word) of a verbal trigger by its role scheme."""
+    active, passive = _subjects(token)
+    if not active and not passive:
+        active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
+    if headline_passive(token):  # "Opposition leader arrested"
+        active, passive = [], passive + active
+    if not active and trigger.roles == "directed" and (controller := passive_controller(token)) is not None:
+        active, passive = [controller], []  # "X was forced to resign": X resigned
+    issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
+    if issuer is not None:  # "the Council passed a resolution demanding X"
+        active = _subjects(issuer)[0]
+    obj = direct_object(token)
+    objects = [] if trigger.object else ([obj] if obj is not None else [])
+    objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
+    preps = prep_objects(token, trigger.target_preps)
+    if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
+        preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
+    asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
+    if asked is not None:  # "called for talks with X"
+        preps += prep_objects(asked, trigger.target_preps)
+    if noun is not None:
+        preps += prep_objects(noun, trigger.target_preps | {"between"})
+        if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
+            preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
+        objects += [c for c in noun.children if c.dep_ in ("poss",)]
+        if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
+            objects += [o for acl in noun.children if acl.dep_ == "acl"
+                        for agent in acl.children if agent.dep_ == "agent"
+                        for o in agent.children if o.dep_ == "pobj"]
+    place_word = None
+    subjects = [a for s in active for a in actors.of(s, "source")]
+    passive_actors = [a for s in passive for a in actors.of(s, "target")]
+    object_actors = []
+    for word in objects:
+        found = actors.of(word, "target") or actors.capital_target(word, trigger) or actors.stand_in(word, trigger)
+        if not found and trigger.roles == "visit" and word.i in actors.places:
+            place_word = word
+        object_actors += found
+    prep_actors = []
+    for prep, word in preps:
+        found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
+        if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
+            place_word = word
+        prep_actors += found
+    prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
+    known = {a.id for a in object_actors + prep_actors}
+    prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
+    if trigger.roles == "host":
+        return object_actors + prep_actors + passive_actors, subjects, place_word
+    if passive and not active and trigger.roles == "directed":  # "demonstrators were shot"
+        if fired_instrument(token, actors.lexicon.roles.instrument_verbs):  # "missiles were fired from X": no target
+            passive_actors, subjects = [], actors.origin(token, trigger)
+        subjects = subjects or actors.implied_agent(token, trigger)
+    return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleActors, lexicon: EventLexicon) -> list[EventActor]:
+    """"X invited Y to visit (him)": X, the one to be visited (extract/invitations.py)."""
+    governor = inviting_governor(token, lexicon.modality.inviting_governors) if trigger.type == "CONSULT" else None
+    if governor is None:
+        return []
+    known = {a.id for a in found}
+    return [a for s in _subjects(governor)[0] for a in actors.of(s, "target") if a.id not in known]
+
+
+# long: one branch per way a noun names its actors (possessor, compound, of/by/against phrases), to split (issue 18)
+def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
+    """(sources, targets, place word) of a nominal trigger: possessors and modifiers are
+    sources ("Israeli airstrikes", "Macron's visit"), prepositional objects targets; the
+    subject of a support verb ("held talks") or of a verb the noun is a setting for ("at
+    talks with X, Macron said") is a source too."""
+    sources, targets, place_word = [], [], None
+    swallowed = actors.at.get(token.i)
+    if swallowed is not None:  # the event word is inside a name: "the Trump-Kim Summit"
+        sources += actors.inside(swallowed, "source")
+    inside = _tokens_of(actors, swallowed)
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and against_modifier(child, lexicon.roles.against_prefixes):
+            targets += actors.of(child, "target")  # "anti-government protests"
+            continue
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
+            sources += actors.of(child, "source")
+            for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
+                if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in inside:
+                    sources += actors.of(pair, "source")
+    if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):
+        sources += actors.of(token.head, "source")  # "Smith and Jones's meeting", parsed "Smith and [Jones's meeting]"
+    for prep in (w for w in clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
+            targets += actors.of(obj, "target")
+    for prep, word in prep_objects(token, trigger.target_preps | {"between", "by", "of"}):
+        if prep == "by":
+            sources += actors.of(word, "source")
+        elif prep == "of":
+            if trigger.roles in ("symmetric", "visit"):
+                sources += actors.of(word, "source")
+            elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
+                targets += actors.of(word, "target")
+        else:
+            found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
+            if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
+                place_word = word
+            targets += found
+    head = token.head
+    verb = None
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in lexicon.support_verbs
+        or any(c.dep_ == "aux" and c.lower_ in lexicon.aspect_auxiliaries for c in head.children)
+    ):  # "began hastily arranged talks", parsed with "began" as an auxiliary of "arranged"
+        verb = head
+    elif token.dep_ == "pobj" and trigger.roles != "directed" and (
+        has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
+        or _inside_attendance_phrase(head, lexicon.attendance_prepositions)
+    ):
+        verb = next((a for a in head.ancestors if is_verb(a)), None)  # "agreed ... following talks"; not "expelled X after the attack"
+    elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and is_verb(head.head):
+        verb = head.head  # "on a visit to Japan, Smith said": the visitor
+    elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
+        verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
+    elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
+        verb = head  # "the president announced a mobilisation", "the bloc imposed sanctions on X"
+    elif not sources and responding_verb(token, lexicon.roles.responding_verbs) is not None:
+        verb = head.head  # "X responded with warnings that ..."
+    if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
+        verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
+    if verb is None:
+        sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
+    if verb is not None:
+        active, _ = _subjects(verb)
+        sources += [a for s in active for a in actors.of(s, "source")]
+        if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
+            targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
+    return sources, targets, place_word
+
+
+def granted_subjects(noun, granting_verbs: frozenset[str]) -> list:
+    """The passive subject of a verb granting the event noun as its object: "He has been
+    granted an audience with Y" (he takes part); not the giver of an active "granted him"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in granting_verbs:
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def addressed_persons(verb, actors: ArticleActors) -> list[EventActor]:
+    """The persons a speech verb addresses ("told Mrs Smith", "assured Smith"), not
+    groups ("told reporters")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return [a for o in objects for a in actors.of(o, "target") if a.kind == "person"]
+
+
+def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the "of" an event noun hangs on closes a phrase of attendance: "met on the
+    sidelines of the summit meetings with X" (not "in the wake of talks")."""
+    if prep.lower_ != "of" or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
+        return False
+    outer = prep.head.head
+    words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
+    return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
+
+
+def _with_only(token, trigger: Trigger) -> bool:
+    """Whether an event noun's persons all come from one "with" phrase ("meetings with A and B")."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.target_preps | {"between"}]
+    return len(preps) == 1 and preps[0].lower_ == "with"
+
+
+def _tokens_of(actors: ArticleActors, mention: Mention | None) -> set[int]:
+    if mention is None:
+        return set()
+    span = actors.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return {t.i for t in span or ()}
+
+
+def with_roles(trigger: Trigger, sources: list[EventActor], targets: list[EventActor]) -> list[EventActor]:
+    """One actor once: symmetric triggers make everyone a participant; an actor that is both
+    source and target keeps its first role."""
+    chosen: dict[str, EventActor] = {}
+    for role, actors in (("source", sources), ("target", targets)):
+        for actor in actors:
+            chosen.setdefault(actor.id, replace(actor, role="participant" if trigger.roles == "symmetric" else role))
+    return list(chosen.values())

@@ -1,0 +1,198 @@
+"""The event lexicon: triggers, modality and place words read from `data/events.yaml` and
+`data/triggers.yaml` into frozen records (what a trigger is, the words that qualify it)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronicle.data import load_yaml
+from chronicle.extract.records import DEFAULT_TARGET_PREPS, Modality, PlaceWords, ROLES, Trigger
+from chronicle.extract.roles import RoleWords, packaged_role_words
+from chronicle.resolve.generic_actors import Sectors, load_sectors
+
+
+PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the parser gives either
+
+
+def load_place_words(path: Path | str | None = None) -> PlaceWords:
+    """The `event_places` section of data/landmarks.yaml (or the given file)."""
+    data = load_yaml("landmarks.yaml", path).get("event_places") or {}
+    default = PlaceWords()
+    return PlaceWords(
+        locatives=_words(data.get("locatives")) or default.locatives,
+        destinations=_words(data.get("destinations")) or default.destinations,
+        nouns=_words(data.get("nouns")),
+        surfaces=_words(data.get("surfaces")),
+        arrivals=_words(data.get("arrivals")),
+        topics=_words(data.get("topics")),
+        departures=_words(data.get("departures")),
+        departure_words=_words(data.get("departure_words")),
+        sequels=_words(data.get("sequels")),
+        subject_preps=_words(data.get("subject_preps")),
+    )
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The ontology, the trigger lexicon and the modality words, loaded once per worker."""
+
+    types: Mapping[str, dict]
+    triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> entries
+    modality: Modality
+    group_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    attendance_prepositions: tuple[tuple[str, ...], ...]
+    plural_referents: frozenset[str]
+    plural_possessives: frozenset[str]
+    container_nouns: frozenset[str]
+    anonymous_types: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    places: PlaceWords = field(default_factory=lambda: PlaceWords())
+    travel_verbs: frozenset[str] = frozenset()
+    visit_words: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
+    position_words: frozenset[str] = frozenset()
+    aspect_auxiliaries: frozenset[str] = frozenset()
+    multilateral_words: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
+    gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
+    government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
+    referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
+    inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
+    sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
+    roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
+
+    def modes(self, type_: str) -> set[str]:
+        return set((self.types.get(type_) or {}).get("modes") or {})
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in items or ())
+
+
+def _phrases(items) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(item).lower().split()) for item in items or ())
+
+
+def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
+    type_ = entry.get("type")
+    if type_ not in types:
+        raise ValueError(f"{where}: unknown event type {type_!r}")
+    mode = entry.get("mode")
+    if mode is not None and mode not in ((types[type_] or {}).get("modes") or {}):
+        raise ValueError(f"{where}: {type_} has no mode {mode!r}")
+    roles = entry.get("roles", "directed")
+    if roles not in ROLES:
+        raise ValueError(f"{where}: roles must be one of {ROLES}, not {roles!r}")
+    pos = entry.get("pos", "VERB")
+    if pos not in ("VERB", "NOUN"):
+        raise ValueError(f"{where}: pos must be VERB or NOUN, not {pos!r}")
+    if not entry.get("lemma"):
+        raise ValueError(f"{where}: a trigger needs a lemma")
+    for key in ("particle", "prep", "lemma"):
+        if isinstance(entry.get(key), bool):  # YAML reads a bare on/off/yes/no as a boolean
+            raise ValueError(f"{where}: {key} is {entry[key]!r}: quote it (\"on\", \"off\")")
+    return Trigger(
+        type=type_,
+        lemma=str(entry["lemma"]).lower(),
+        pos=pos,
+        mode=mode,
+        words=_phrases(entry.get("words")),
+        object=_words(entry.get("object")),
+        object_not=_words(entry.get("object_not")),
+        particle=(entry.get("particle") or None),
+        prep=(entry.get("prep") or None),
+        complement=bool(entry.get("complement", False)),
+        complement_lemmas=_words(entry["complement"]) if isinstance(entry.get("complement"), list) else frozenset(),
+        absorbs=bool(entry.get("absorbs", False)),
+        any_channel=bool(entry.get("any_channel", False)),
+        clause_words=_phrases(entry.get("clause_words")),
+        roles=roles,
+        target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
+        confidence=float(entry.get("confidence", 0.7)),
+    )
+
+
+# long: one field per lexicon section, read in order (issue 18: a table of section readers would shorten it)
+def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | None = None) -> EventLexicon:
+    """Read `data/events.yaml` and `data/triggers.yaml` (or the given files)."""
+    ontology = load_yaml("events.yaml", events)
+    types = ontology.get("types") or {}
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for number, entry in enumerate(load_yaml("triggers.yaml", triggers).get("triggers") or [], 1):
+        trigger = _trigger(entry, types, f"triggers entry {number}")
+        index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    words = ontology.get("modality") or {}
+    modality = Modality(
+        negations=_words(words.get("negations")),
+        hypothetical_auxiliaries=_words(words.get("hypothetical_auxiliaries")),
+        conditional_markers=_words(words.get("conditional_markers")),
+        speech_verbs=_words(words.get("speech_verbs")),
+        cancel_verbs=_words(words.get("cancel_verbs")),
+        cancel_phrasal=frozenset(tuple(p) for p in _phrases(words.get("cancel_phrasal"))),
+        prospective_governors=_words(words.get("prospective_governors")),
+        hypothetical_governors=_words(words.get("hypothetical_governors")),
+        negating_governors=_words(words.get("negating_governors")),
+        prospective_prepositions=_phrases(words.get("prospective_prepositions")),
+        anterior_prepositions=_phrases(words.get("anterior_prepositions")),
+        posterior_prepositions=_phrases(words.get("posterior_prepositions")),
+        prospective_modifiers=_words(words.get("prospective_modifiers")),
+        hypothetical_modifiers=_words(words.get("hypothetical_modifiers")),
+        affirming_negations=_phrases(words.get("affirming_negations")),
+        pending_markers=_words(words.get("pending_markers")),
+        travel_verbs=_words(ontology.get("travel_verbs")),
+        plan_nouns=_words(words.get("plan_nouns")),
+        repeat_words=_words(words.get("repeat_words")),
+        habitual_adverbs=_words(words.get("habitual_adverbs")),
+        occasion_nouns=_words(words.get("occasion_nouns")),
+        aggregate_quantifiers=_words(words.get("aggregate_quantifiers")),
+        aggregate_nouns=_words(words.get("aggregate_nouns")),
+        meal_words=_words(words.get("meal_words")),
+        historical_days=int(words.get("historical_days", 30)),
+        occasion_counts={str(k).lower(): int(v) for k, v in (words.get("occasion_counts") or {}).items()},
+        inviting_governors=_words(words.get("inviting_governors")),
+        return_adverbs=_words(words.get("return_adverbs")),
+        condition_markers=_words(words.get("condition_markers")),
+        planning_verbs=_words(words.get("planning_verbs")),
+        considering_verbs=_words(words.get("considering_verbs")),
+        requesting_verbs=_words(words.get("requesting_verbs")), requesting_preps=_words(words.get("requesting_preps")),
+        alleging_verbs=_words(words.get("alleging_verbs")), alleging_preps=_words(words.get("alleging_preps")),
+        refusing_verbs=_words(words.get("refusing_verbs")),
+        refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
+        refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
+        refused_types={str(k).upper(): str(v).upper() for k, v in (words.get("refused_types") or {}).items()},
+        present_modifiers=_words(words.get("present_modifiers")),
+        continuation_words=_words(words.get("continuation_words")),
+        recall_markers=_words(words.get("recall_markers")),
+        perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
+        setting_nouns=_words(words.get("setting_nouns")),
+    )
+    return EventLexicon(
+        types=types,
+        triggers={key: tuple(entries) for key, entries in index.items()},
+        modality=modality,
+        group_nouns=_words(ontology.get("group_nouns")),
+        support_verbs=_words(ontology.get("support_verbs")),
+        granting_verbs=_words(ontology.get("granting_verbs")),
+        attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
+        plural_referents=_words(ontology.get("plural_referents")),
+        plural_possessives=_words(ontology.get("plural_possessives")),
+        plural_pronouns=_words(ontology.get("plural_pronouns")),
+        gathered_pronouns=_words(ontology.get("gathered_pronouns")),
+        container_nouns=_words(ontology.get("container_nouns")),
+        anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
+        person_nouns=_words(ontology.get("person_nouns")),
+        collective_nouns=_words(ontology.get("collective_nouns")),
+        places=load_place_words(),
+        travel_verbs=_words(ontology.get("travel_verbs")),
+        visit_words=_words(ontology.get("visit_words")),
+        position_words=_words(ontology.get("position_words")),
+        aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
+        multilateral_words=_words(ontology.get("multilateral_words")),
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
+        inclusion_words=_words(ontology.get("inclusion_words")),
+    )

@@ -1,0 +1,126 @@
+"""Finding a trigger at a token: lemma, part of speech, particle, object and preposition
+conditions of the lexicon, and the best trigger when several match."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
+from chronicle.extract.participants import stranded_object
+from chronicle.extract.predicates import predicate_adjectives, reported_clause_says
+from chronicle.extract.records import Trigger
+
+
+_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
+
+
+def is_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def coarse_pos(token) -> str | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def clause_tokens(token) -> list:
+    """The words of `token`'s own phrase: its subtree without nested clauses."""
+    words, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack.extend(child for child in node.children if child.dep_ not in _CLAUSE_DEPS or child.dep_ == "prt")
+    return sorted(words, key=lambda t: t.i)
+
+
+def has_phrase(tokens, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the words hold one of `phrases`, also with the adverbs inside it left out
+    ("spoke today with", "spoke there with")."""
+    tokens = list(tokens)
+    bare = [t for i, t in enumerate(tokens) if i == 0 or not (t.dep_ in ("advmod", "npadvmod") and t.pos_ in ("ADV", "NOUN"))]
+    for words in ([t.lower_ for t in tokens], [t.lower_ for t in bare]):
+        for phrase in phrases:
+            size = len(phrase)
+            if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
+                return True
+    return False
+
+
+def direct_object(token):
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _noun_keys(noun) -> set[str]:
+    """The names a noun goes by: its lemma, its form, and with its compounds as written
+    ("sit-down", "press conference")."""
+    keys = {noun.lemma_.lower(), noun.lower_}
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if compounds:  # (a span's text, not the doc's: spaCy joins the whole text on each doc.text)
+        keys.add(noun.doc[min(c.i for c in compounds) : noun.i + 1].text.lower())
+    return keys
+
+
+def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) -> tuple[bool, object]:
+    """Whether the entry fires at `token`, and the event noun of a light verb, if any (seen
+    through a container: "held the first round of talks", "two days of talks")."""
+    obj = direct_object(token) if trigger.pos == "VERB" else None
+    if trigger.object and obj is None and trigger.pos == "VERB":
+        obj = stranded_object(token)  # "and hold talks with X, a spokesman said"
+    if trigger.object:
+        nouns = [obj] if obj is not None else []
+        nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
+        nouns += predicate_adjectives(token) if trigger.pos == "VERB" else []  # "was critical of"
+        nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ == "of"
+                  for p in of.children if p.dep_ == "pobj"]
+        noun = next((n for n in nouns if _noun_keys(n) & trigger.object), None)
+        if noun is None:
+            return False, None
+        obj = noun
+    elif obj is not None and _noun_keys(obj) & trigger.object_not:
+        return False, None
+    if trigger.particle and not any(c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle for c in token.children):
+        return False, None
+    if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
+                                for c in token.children):
+        return False, None
+    if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
+                                      for c in token.children):
+        return False, None
+    if trigger.words and not has_phrase(clause_tokens(token), trigger.words):
+        return False, None
+    if trigger.clause_words and not reported_clause_says(token, trigger.clause_words):
+        return False, None
+    return True, (obj if trigger.object else None)
+
+
+def _dated_prep(prep) -> bool:
+    """A preposition whose object is a date ("a strike on Monday"): when, not whom."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
+    """The lexicon entry `token` fires (the most specific, then the surest) and its container noun, or None."""
+    pos = coarse_pos(token)
+    if pos is None:
+        return None
+    entries = lexicon.triggers.get((token.lemma_.lower(), pos), ()) or lexicon.triggers.get((token.lower_, pos), ())
+    fired = []
+    for entry in entries:
+        ok, noun = _matches(entry, token, lexicon.container_nouns)
+        if ok:
+            fired.append((entry.specificity, _object_words(entry, noun), entry.confidence, entry, noun))
+    if not fired:
+        return None
+    *_, entry, noun = max(fired, key=lambda item: item[:3])
+    return entry, noun
+
+
+def _object_words(entry: Trigger, noun) -> int:
+    """How many words of the entry's object the noun matched: "held telephone talks" is a
+    call (the two-word "telephone talks") before it is talks."""
+    if noun is None or not entry.object:
+        return 0
+    return max((len(key.split()) for key in _noun_keys(noun) & entry.object), default=0)
