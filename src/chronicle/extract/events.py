@@ -256,7 +256,7 @@ def find_events(
         elif event.type == "CONSULT" and event.modality == "reported":  # "X and Y are holding talks" on an undated page: the date it writes
             event.time = undated_page_meeting_time(event.time, written, context.published, time_rules.day_words)
     events = without_implied_duplicates(fold_titles(consolidate(found, lexicon, context.places)), context.published)
-    events = bilaterals(events, actors.text, lexicon)
+    events = bilaterals(events, actors.text, lexicon, frozenset(time_rules.units))
     agendas = meal_agendas(events, lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     for event in events:

@@ -37,20 +37,26 @@ def event_sides(sources: list[EventActor], targets: list[EventActor]) -> tuple[f
 
 
 def _joined_sides(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The sides of two mentions of one event; none when they cross (who met whom is unclear)."""
+    """The sides of two mentions of one event; none when they cross (who met whom is unclear).
+    A mention with one side only ("A and B met", "A is to meet with B") says they met, not
+    who stood beside whom: when the other mention places all its persons, the other's sides stand."""
+    for one, other in ((a, b), (b, a)):
+        if not (one[0] and one[1]) and (one[0] | one[1]) <= (other[0] | other[1]) and other[0] and other[1]:
+            return other
     if a[0] & b[1] or a[1] & b[0]:
         return frozenset(), frozenset()
     return a[0] | b[0], a[1] | b[1]
 
 
-def bilaterals(events: list[Found], text: str, lexicon: EventLexicon) -> list[Found]:
+def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: frozenset[str] = frozenset()) -> list[Found]:
     """"Smith met Jones, Brown and Green", "the king and the crown prince received Smith":
     one meeting of Smith with each, unless the words say the meeting was one ("trilateral
-    talks", "a summit"). Smith is the one alone on a side of the mention."""
+    talks", "a summit"; a number counting `measures`, "four decades", says nothing of it).
+    Smith is the one alone on a side of the mention."""
     result = []
     for event in events:
         persons = [a for a in event.actors if a.kind == "person"]
-        words = {w.lower() for e in event.evidence for w in text[e.start : e.end].replace("-", " ").split()}
+        words = {w for e in event.evidence for w in meeting_words(text[e.start : e.end], measures)}
         if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
             result.append(event)
             continue
@@ -67,6 +73,13 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon) -> list[Fo
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
+
+
+def meeting_words(sentence: str, measures: frozenset[str]) -> set[str]:
+    """The lower-case words of a sentence, less a word before one of `measures` (a number
+    counting time: "the first visit in four decades")."""
+    words = [w.strip(".,;:!?\"'()“”’").lower() for w in sentence.replace("-", " ").split()]
+    return {w for w, after in zip(words, [*words[1:], ""]) if after not in measures}
 
 
 def _one_description(persons: list[EventActor], lone: frozenset[str]) -> bool:
