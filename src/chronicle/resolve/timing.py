@@ -385,7 +385,7 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         clause = _clause_verb(clause.head)
         chosen = _governing(clause, spans, rules) if clause is not None and clause.i in scope else None
         if chosen is not None and _reported_happening(target, clause, rules):  # "X received Y, the agency [reported] on Friday"
-            chosen = next((report_window(v, rules) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
+            chosen = next((report_window(v, rules, published) for span, v in spans if v is chosen and _dates_verb(span, clause)), chosen)
     resolved = [(span, value) for span, value in spans
                 if value.resolved and not _elsewhere(span, scope, rules) and not possessed_day(span, target)]
     if chosen is None and resolved:  # an unresolved expression that does not govern it says nothing
@@ -393,9 +393,9 @@ def attach_time(doc, token_index: int, expressions_with_values: list[tuple[TimeE
         span, chosen = min(resolved, key=nearest)
         verb = _clause_verb(span.root)
         if verb is not None and verb.i not in _own_clause(target) and _reported_happening(target, verb, rules) and _dates_verb(span, verb):
-            chosen = report_window(chosen, rules)  # "..., the agency [reported] on Friday" (parsed as a modifier)
+            chosen = report_window(chosen, rules, published)  # "..., the agency [reported] on Friday" (parsed as a modifier)
     if chosen is None and clause_tense(target, rules) == "past":
-        chosen = _report_beside(target, spans, scope, rules)
+        chosen = _report_beside(target, spans, scope, rules, published)
     if chosen is not None:
         return chosen
     if main_event is not None:
@@ -425,15 +425,27 @@ def _dates_verb(span, verb) -> bool:
     return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
-def report_window(report: TimeValue, rules: TimeRules) -> TimeValue:
+def report_window(report: TimeValue, rules: TimeRules, published: dt.date | None = None) -> TimeValue:
     """The time of a happening known from a report dated `report` ("X met Y, the agency
     reported on Friday"): a day-dated report gives the range from `report_lag_days` before it
-    to the report's day (rule prefixed "report:"); a coarser one is kept as it is."""
+    to the report's day (rule prefixed "report:"); a coarser one is kept as it is. A past
+    weekday the day after publication ("confirmed Wednesday" on a Tuesday's date) is that
+    next day (`page_day_ahead`), not six days back."""
     if not report.resolved or report.precision != "day" or len(report.value or "") != 10:
         return report
-    day = dt.date.fromisoformat(report.value)
+    day = page_day_ahead(dt.date.fromisoformat(report.value), report.rule, published)
     start = day - dt.timedelta(days=rules.report_lag_days)
-    return replace(report, value=start.isoformat(), end=report.end or report.value, rule=f"report:{report.rule}")
+    end = report.end or report.value if day.isoformat() == report.value else day.isoformat()
+    return replace(report, value=start.isoformat(), end=end, rule=f"report:{report.rule}")
+
+
+def page_day_ahead(day: dt.date, rule: str, published: dt.date | None) -> dt.date:
+    """A report's past weekday six days before the publication date, read as the day after
+    it: the date the page carries is a day behind its time zone ("China confirmed Wednesday"
+    on a page dated Tuesday reports that Wednesday, not last week's)."""
+    if rule == "weekday:past" and published is not None and published - day == dt.timedelta(days=6):
+        return published + dt.timedelta(days=1)
+    return day
 
 
 def news_window(time: TimeValue, rules: TimeRules) -> TimeValue:
@@ -448,7 +460,7 @@ def news_window(time: TimeValue, rules: TimeRules) -> TimeValue:
     return replace(time, value=start.isoformat(), end=time.value)
 
 
-def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValue | None:
+def _report_beside(target, spans, scope: set[int], rules: TimeRules, published: dt.date | None = None) -> TimeValue | None:
     """The report window of a day governing a reporting verb coordinated with the target's
     clause ("have begun talks ..., Peskov told TASS on Monday"), or None."""
     for span, value in spans:
@@ -456,7 +468,7 @@ def _report_beside(target, spans, scope: set[int], rules: TimeRules) -> TimeValu
             continue
         verb = _clause_verb(span.root)
         if _reporting(verb, rules) and verb.dep_ in ("conj", "parataxis") and verb.head.i in scope and _dates_verb(span, verb):
-            return report_window(value, rules)
+            return report_window(value, rules, published)
     return None
 
 
