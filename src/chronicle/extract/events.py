@@ -28,6 +28,7 @@ from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead
 from chronicle.extract.interviews import interview
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
 from chronicle.extract.meals import meal_agendas
+from chronicle.extract.sequenced import sequenced_counterparts
 from chronicle.extract.merging import bilaterals, consolidate, continued, fold_titles, last_occurrence, merge_event, merge_anaphor, perfect_aspect, same_day_places, event_sides, unreal_form, without_implied_duplicates
 from chronicle.extract.modality import dated_modality, event_modality, phrase_before
 from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
@@ -257,6 +258,7 @@ def find_events(
             event.time = undated_page_meeting_time(event.time, written, context.published, time_rules.day_words)
     events = without_implied_duplicates(fold_titles(consolidate(found, lexicon, context.places)), context.published)
     events = bilaterals(events, actors.text, lexicon, frozenset(time_rules.units))
+    sequenced_counterparts(events, lexicon.sequence_verbs)
     agendas = meal_agendas(events, lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     for event in events:

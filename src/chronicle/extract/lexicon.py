@@ -57,6 +57,7 @@ class EventLexicon:
     position_words: frozenset[str] = frozenset()
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
+    sequence_verbs: frozenset[str] = frozenset()  # "the meeting was preceded by talks with X"
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
@@ -192,6 +193,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         position_words=_words(ontology.get("position_words")),
         aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
+        sequence_verbs=_words(ontology.get("sequence_verbs")),
         government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
         inclusion_words=_words(ontology.get("inclusion_words")),
