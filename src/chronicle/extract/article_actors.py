@@ -305,12 +305,14 @@ class ArticleActors(FrameActors):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
         if mention is not None and (mention.value or "").startswith("corpus:person:") and token.i in self.places:
             return None  # "OSAKA – X and Y are holding ...", "the visit of X to Osaka": a place NER took for a person
+        dropped = None
         if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
-            mention = None  # "MPs" taken for a name: a generic actor
+            mention, dropped = None, mention  # "MPs", "the Foreign Ministry" taken for a name: a generic actor
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
+        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])
+                 and self.at[c.i] is not dropped]  # "China's Foreign Ministry": China's, not the name dropped
         lemma = self.lexicon.sectors.noun(token.lemma_) or token.lemma_.lower()  # "Gunmen" left unlemmatized: gunman
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
