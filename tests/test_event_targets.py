@@ -47,3 +47,26 @@ def test_an_office_the_tagger_took_for_a_name_is_its_country_s(events):
     assert countries(accusation, "source") == ["TGO"] and countries(accusation, "target") == ["GHA"]
     (counter,) = events("The Foreign Ministry accused Ghana of sheltering the rebels.", "ACCUSE")
     assert "TGO" not in countries(counter, "source")
+
+
+def test_a_state_organ_in_a_capital_is_that_state_s(events):
+    (accusation,) = events("Ghana strongly criticised the government in Lome on Monday.", "ACCUSE")
+    assert countries(accusation, "source") == ["GHA"] and countries(accusation, "target") == ["TGO"]
+    (counter,) = events("Ghana strongly criticised the government in Kara on Monday.", "ACCUSE")
+    assert countries(counter, "target") != ["TGO"]  # Kara is no seat: the phrase writes no country
+
+
+def test_the_verb_carrying_a_directed_event_noun_gives_its_target(events):
+    (warning,) = events("Ghana delivered an ultimatum to Togo on Monday.", "THREATEN")
+    assert countries(warning, "target") == ["TGO"]
+    (support,) = events("Ghana gave its full support to Togo on Monday.", "SUPPORT")
+    assert countries(support, "target") == ["TGO"]
+    (counter,) = events("Ghana gave its full support on Monday.", "SUPPORT")
+    assert countries(counter, "target") == []
+
+
+def test_the_owner_of_a_noun_of_aspect_does_the_event_after_its_of(events):
+    (strikes,) = events("The talks followed Togo's intensification of airstrikes in late September.", "ASSAULT")
+    assert countries(strikes, "source") == ["TGO"]
+    found = events("The talks followed Togo's condemnation of the airstrikes in late September.", "ASSAULT")
+    assert all("TGO" not in countries(e, "source") for e in found)  # an event noun of its own: Togo condemns

@@ -11,12 +11,12 @@ from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import FrameActors
+from chronicle.extract.roles import FrameActors, capital_country
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, Mention
 from chronicle.nlp import doc_text
-from chronicle.resolve.generic_actors import article_country, untagged_demonym
+from chronicle.resolve.generic_actors import article_country, seated_in, untagged_demonym
 from chronicle.resolve.times import TimeValue
 
 
@@ -332,6 +332,8 @@ class ArticleActors(FrameActors):
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             demonym = None if named else untagged_demonym(token, self.kb.demonyms, name_key, lambda i: i in self.at)
             country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
+            if country is None and demonym is None and self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state:
+                country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats))  # "the government in <capital>"
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)

@@ -4,6 +4,11 @@ Small pure functions over spaCy tokens and event actors:
 
 - the actor a request asks to act: "called for the government to release X" (the
   government), not "called for calm" or "called for the release of X";
+- the target phrase of the verb a directed event noun is the object of: "offered her
+  congratulations to X", "issued a threat to X" (X), not "held talks with X" (meetings keep
+  their own rules);
+- the owner of a noun of aspect the event noun is "of": "X's intensification of airstrikes"
+  (X attacks), not "X's condemnation of the airstrikes" (an event noun of its own);
 - the state a crowd protests against: a protest by a non-state group of one country, with
   no target of its own, is aimed at that country ("students protested in X": X), not one
   with a target word ("protested against the fees").
@@ -68,3 +73,21 @@ def state_targets(token, trigger, sources: list[EventActor], targets: list[Event
     if country is None or country not in actors.kb.countries:
         return targets
     return [*targets, actors.describe(country, None, "target", token.idx, token.idx + len(token.text))]
+
+
+def carrying_verb_preps(noun, roles: str, target_preps: frozenset[str]) -> list:
+    """The objects of the target prepositions of the verb a directed event noun is the direct
+    object of ("offered congratulations to X", "issued a threat to X": X)."""
+    if roles != "directed" or noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [w for p in noun.head.children if p.dep_ in ("prep", "dative") and p.lower_ in target_preps
+            for w in p.children if w.dep_ == "pobj"]
+
+
+def aspect_owners(noun, aspect_nouns: frozenset[str]) -> list:
+    """The possessor and modifiers of a noun of aspect (`aspect_nouns`) whose "of" the event
+    noun is ("Togo's intensification of airstrikes", "a Togolese campaign of raids": Togo)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in aspect_nouns:
+        return []
+    return [c for c in prep.head.children if c.dep_ in ("poss", "amod", "compound")]
