@@ -70,3 +70,13 @@ def test_the_owner_of_a_noun_of_aspect_does_the_event_after_its_of(events):
     assert countries(strikes, "source") == ["TGO"]
     found = events("The talks followed Togo's condemnation of the airstrikes in late September.", "ASSAULT")
     assert all("TGO" not in countries(e, "source") for e in found)  # an event noun of its own: Togo condemns
+
+
+def test_its_leader_after_an_organization_is_the_organization_s(events):
+    text = ("Ghanaian President John Mahama condemned the raid. The Red Valley Front has stepped up attacks in the "
+            "region, and its leader released a video last month threatening to kidnap girls from schools.")
+    (threat,) = events(text, "THREATEN")
+    assert [a.name for a in threat.actors if a.role == "source"] == ["The Red Valley Front"]
+    counter = "Ghanaian President John Mahama condemned the raid. Ghana said on Monday that its president would visit Togo."
+    (visit,) = events(counter, "CONSULT")
+    assert "John Mahama" in [a.name for a in visit.actors]  # "its" after a country: the state's president

@@ -345,7 +345,20 @@ class ArticleActors(FrameActors):
         if named and token.pos_ in ("NOUN", "PROPN"):  # "his close friend Smith": the name, not "his"
             mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
-        return self.by_name(token, role)
+        return self.by_name(token, role) or self.owning_organization(token, lemma, role)
+
+    def owning_organization(self, token, lemma: str, role: str) -> EventActor | None:
+        """The organization "its leader" belongs to: the last actor the text names before it,
+        when that is an organization or group ("The Front stepped up attacks, and its leader
+        ..."); None after a country or a person, or for any other word."""
+        if lemma not in self.lexicon.person_nouns or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            return None
+        last = max((m for m in self.context.actor_mentions if m.value and m.end <= token.idx and m.label != "ROLE"),
+                   key=lambda m: m.start, default=None)
+        if last is None or last.value in self.kb.countries:
+            return None
+        kind = self.kb.actors[last.value].kind if last.value in self.kb.actors else _kind_of(last.value)
+        return self.describe(last.value, last, role, last.start, last.end) if kind in ("organization", "group") else None
 
     def with_implied_host(self, found: list[EventActor], time: TimeValue, token, trigger: Trigger) -> tuple[list[EventActor], bool]:
         """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing
