@@ -218,8 +218,11 @@ def test_fusion_stays_above_the_floor(result):
 # Sixth session's merge (e19a-d, t15, m14a/b; weights retrained on the merged lexicon): 0.580, with the
 # target 0.353, main 0.88, dates 0.727, cities 0.746, fusion 0.514, unmatched 0.413 (chronicle eval and
 # score_events.py agree): recall -> 0.56, target -> 0.34, date -> 0.70, fusion -> 0.49, unmatched -> 0.43.
-EVENTS3_FLOORS = {"recall": 0.56, "recall_with_target": 0.34, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.49, "max_unmatched_share": 0.43}
+# e19e (whom it was aimed at: asked actors, protests' states, carrying verbs, organs in a capital, offices
+# taken for names, "its leader" of an organization): 0.591, with the target 0.367, main 0.88, dates 0.726,
+# cities 0.739, fusion 0.514, unmatched 0.407 (score_events.py): recall -> 0.57, target -> 0.35, unmatched -> 0.42.
+EVENTS3_FLOORS = {"recall": 0.57, "recall_with_target": 0.35, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.49, "max_unmatched_share": 0.42}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -13,6 +13,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
+from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.model import EventActor, Mention
 
@@ -85,6 +86,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
     if asked is not None:  # "called for talks with X"
         preps += prep_objects(asked, trigger.target_preps)
+    if noun is None and (who := asked_actor(token, trigger.prep, trigger.type, actors.lexicon.roles.asked_actor_types)) is not None:
+        preps += [("", who)]  # "called for the government to release X"
     if noun is not None:
         preps += prep_objects(noun, trigger.target_preps | {"between"})
         if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
@@ -168,6 +171,10 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word
             targets += found
+    if not targets:  # "offered her congratulations to X", "issued a threat to X"
+        targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
+    if not sources:  # "X's intensification of airstrikes"
+        sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
     head = token.head
     verb = None
     if token.dep_ in ("dobj", "obj", "nsubjpass") and (

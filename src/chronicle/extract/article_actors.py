@@ -11,12 +11,12 @@ from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import FrameActors
+from chronicle.extract.roles import FrameActors, capital_country
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, Mention
 from chronicle.nlp import doc_text
-from chronicle.resolve.generic_actors import article_country, untagged_demonym
+from chronicle.resolve.generic_actors import article_country, seated_in, untagged_demonym
 from chronicle.resolve.times import TimeValue
 
 
@@ -305,12 +305,14 @@ class ArticleActors(FrameActors):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
         if mention is not None and (mention.value or "").startswith("corpus:person:") and token.i in self.places:
             return None  # "OSAKA – X and Y are holding ...", "the visit of X to Osaka": a place NER took for a person
+        dropped = None
         if mention is not None and (mention.value or "").startswith("corpus:") and self.lexicon.sectors.sector(token.lemma_):
-            mention = None  # "MPs" taken for a name: a generic actor
+            mention, dropped = None, mention  # "MPs", "the Foreign Ministry" taken for a name: a generic actor
         if mention is not None:
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])]
+        named = [self.at[c.i] for c in modifiers if c.i in self.at and not self.dateline_agency(self.at[c.i])
+                 and self.at[c.i] is not dropped]  # "China's Foreign Ministry": China's, not the name dropped
         lemma = self.lexicon.sectors.noun(token.lemma_) or token.lemma_.lower()  # "Gunmen" left unlemmatized: gunman
         countries = [m.value for m in named if m.value in self.kb.countries]
         if countries and lemma in self.lexicon.person_nouns and "Plur" not in token.morph.get("Number"):
@@ -330,6 +332,8 @@ class ArticleActors(FrameActors):
                 return self.describe(people[0].value, people[0], role, people[0].start, people[0].end)
             demonym = None if named else untagged_demonym(token, self.kb.demonyms, name_key, lambda i: i in self.at)
             country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
+            if country is None and demonym is None and self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state:
+                country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats))  # "the government in <capital>"
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)
@@ -341,7 +345,20 @@ class ArticleActors(FrameActors):
         if named and token.pos_ in ("NOUN", "PROPN"):  # "his close friend Smith": the name, not "his"
             mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
-        return self.by_name(token, role)
+        return self.by_name(token, role) or self.owning_organization(token, lemma, role)
+
+    def owning_organization(self, token, lemma: str, role: str) -> EventActor | None:
+        """The organization "its leader" belongs to: the last actor the text names before it,
+        when that is an organization or group ("The Front stepped up attacks, and its leader
+        ..."); None after a country or a person, or for any other word."""
+        if lemma not in self.lexicon.person_nouns or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            return None
+        last = max((m for m in self.context.actor_mentions if m.value and m.end <= token.idx and m.label != "ROLE"),
+                   key=lambda m: m.start, default=None)
+        if last is None or last.value in self.kb.countries:
+            return None
+        kind = self.kb.actors[last.value].kind if last.value in self.kb.actors else _kind_of(last.value)
+        return self.describe(last.value, last, role, last.start, last.end) if kind in ("organization", "group") else None
 
     def with_implied_host(self, found: list[EventActor], time: TimeValue, token, trigger: Trigger) -> tuple[list[EventActor], bool]:
         """A meeting whose other side is a country ("Smith's visit to Kenya", "Beijing

@@ -41,6 +41,7 @@ from chronicle.extract.records import Trigger
 from chronicle.extract.roles import manner_noun, names_field_organ, repeated_period, struck_city, told_in_past, told_in_perfect
 from chronicle.extract.seats import seat_place
 from chronicle.extract.summits import summit_place
+from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventMention, Evidence, HAPPENED
@@ -135,6 +136,7 @@ def find_events(
         if trigger.pos == "VERB" and trigger.roles == "directed":  # "mobilized warplanes", "expelled Togolese diplomats"
             targets = actors.settled_targets(token, trigger, sources, targets)
             sources, targets = actors.speaker_for_state(token, trigger, sources, targets)  # "X told Y that <X's state> opposes"
+        targets = state_targets(token, trigger, sources, targets, actors)  # "students protested": against their state
         event_actors = with_roles(trigger, sources, targets)
         if trigger.type == "CONSULT" and interview(event_actors, lexicon.roles.media_words, frozenset(n for n, c in lexicon.sectors.of_noun.items() if c == "MED")):
             continue  # "officials, who spoke to the Associated Press": an interview, no meeting

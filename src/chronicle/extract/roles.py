@@ -80,6 +80,10 @@ class RoleWords:
     emissary_types: frozenset[str] = frozenset()  # "expelled Togolese diplomats": Togo the target
     emissary_nouns: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()  # "spoke to the Associated Press": no meeting (extract/interviews.py)
+    asked_actor_types: frozenset[str] = frozenset()  # "called for X to release Y": X the target (extract/targets.py)
+    state_target_types: frozenset[str] = frozenset()  # "students protested": against their state
+    state_target_preps: frozenset[str] = frozenset()  # "protested against the fees": a target word of its own
+    aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -116,7 +120,9 @@ def load_role_words(path=None) -> RoleWords:
         instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
         reporting_verbs=words("reporting_verbs"), own_forces_types=codes("own_forces_types"),
         withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
-        media_words=words("media_words"),
+        media_words=words("media_words"), asked_actor_types=codes("asked_actor_types"),
+        state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
+        aspect_nouns=words("aspect_nouns"),
     )
 
 

@@ -9,6 +9,7 @@ from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
 from chronicle.extract.participants import stranded_object
 from chronicle.extract.predicates import predicate_adjectives, reported_clause_says
 from chronicle.extract.records import Trigger
+from chronicle.extract.targets import marked_clause
 
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
@@ -84,7 +85,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.particle and not any(c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle for c in token.children):
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
-                                for c in token.children):
+                                for c in token.children) and marked_clause(token, trigger.prep) is None:  # "called for X to ..."
         return False, None
     if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
                                       for c in token.children):

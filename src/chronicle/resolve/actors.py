@@ -835,6 +835,8 @@ def _resolve_from_context(
         elif c.label == "ROLE" and c.country and not c.counterpart and any((o, c.country) in article_titles for o in _offices(c)):
             c.value = next(article_titles[(o, c.country)] for o in _offices(c) if (o, c.country) in article_titles)
             c.kind, c.method, c.confidence = "person", "title-in-article", 0.8
+        elif c.label == "ROLE" and _owned_by_organization(c, candidates[:i]):
+            continue  # "<group> stepped up attacks, and its leader ...": the group's leader, no state's
         elif c.label == "ROLE":
             _resolve_description(c, kb, day, named_ids, countries, last_person, government_led)
         elif c.label == "PRON" and c.ordinal and c.value is None:
@@ -992,6 +994,16 @@ def _by_article_names(c: _Candidate, named_parts: dict[str, set[str]]) -> None:
     )
     if scored and scored[0][0] >= 80 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         c.value, c.method, c.confidence = scored[0][1], "typo", 0.75
+
+
+def _owned_by_organization(c: _Candidate, earlier: list[_Candidate]) -> bool:
+    """Whether a title without a country is owned by "its" or "their" after an organization
+    named last ("The Front stepped up attacks, and its leader ..."): the organization's
+    officer, not the head of the article's state ("Ghana said its president ...": a state)."""
+    if c.country or not c.text.lower().startswith(("its ", "their ")):
+        return False
+    last = next((e for e in reversed(earlier) if e.label in ("ORG", "GPE", "NORP", "PERSON")), None)
+    return last is not None and last.label == "ORG"
 
 
 def _resolve_description(
