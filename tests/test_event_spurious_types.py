@@ -63,3 +63,10 @@ def test_troops_described_where_they_stand_mobilize_nothing(types):
 def test_a_word_of_a_persons_name_is_no_trigger(types):
     assert not {"COERCE", "SANCTION"} & types("Ban Ki-moon, the former U.N. chief, attended the ceremony in Accra on Monday.")
     assert "COERCE" in types("Ghana banned rallies in Accra on Monday.")
+
+
+def test_an_act_kept_from_happening_is_not_reported(annotate_with_lexicon):
+    kept = annotate_with_lexicon("Togo used such language on Monday to dissuade Ghana from supporting the rebels.", PUBLISHED).event_mentions
+    assert [(e.type, e.modality) for e in kept] == [("SUPPORT", "hypothetical")]
+    done = annotate_with_lexicon("Ghana was publicly supporting the rebels on Monday, Togo said.", PUBLISHED).event_mentions
+    assert [e.modality for e in done if e.type == "SUPPORT"] == ["reported"]

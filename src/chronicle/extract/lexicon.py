@@ -173,6 +173,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         recall_markers=_words(words.get("recall_markers")),
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
         setting_nouns=_words(words.get("setting_nouns")),
+        preventing_governors=_words(words.get("preventing_governors")),
     )
     return EventLexicon(
         types=types,

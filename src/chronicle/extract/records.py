@@ -100,6 +100,7 @@ class Modality:
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
     setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
+    preventing_governors: frozenset[str] = frozenset()  # "dissuaded X from supporting Y": not done (extract/modality.py)
 
 
 @dataclass(frozen=True)
