@@ -70,3 +70,10 @@ def test_an_act_kept_from_happening_is_not_reported(annotate_with_lexicon):
     assert [(e.type, e.modality) for e in kept] == [("SUPPORT", "hypothetical")]
     done = annotate_with_lexicon("Ghana was publicly supporting the rebels on Monday, Togo said.", PUBLISHED).event_mentions
     assert [e.modality for e in done if e.type == "SUPPORT"] == ["reported"]
+
+
+def test_fighting_told_with_no_one_joins_its_sentences_attack(annotate_with_lexicon):
+    one = annotate_with_lexicon("The clashes in Accra on Monday left dozens hurt after police fired tear gas at the crowd.", PUBLISHED).event_mentions
+    assert len([e for e in one if e.type == "ASSAULT"]) == 1
+    two = annotate_with_lexicon("Gunmen abducted 20 students in Accra on Monday after a gun battle with soldiers.", PUBLISHED).event_mentions
+    assert len([e for e in two if e.type == "ASSAULT"]) == 2
