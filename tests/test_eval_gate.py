@@ -221,8 +221,12 @@ def test_fusion_stays_above_the_floor(result):
 # e19e (whom it was aimed at: asked actors, protests' states, carrying verbs, organs in a capital, offices
 # taken for names, "its leader" of an organization): 0.591, with the target 0.367, main 0.88, dates 0.726,
 # cities 0.739, fusion 0.514, unmatched 0.407 (score_events.py): recall -> 0.57, target -> 0.35, unmatched -> 0.42.
+# e19f (spurious types: missiles launched at no one, a state's own airspace, strikes that are attacks,
+# a crowd storming is a protest, troops described where they stand, words of names; weights retrained):
+# 0.584, with the target 0.353, main 0.90, dates 0.729, cities 0.75, fusion 0.514, unmatched 0.399 (0.397 with acts kept from happening, 0.395 with bare fighting joined)
+# (score_events.py): recall -> 0.57, unmatched -> 0.41.
 EVENTS3_FLOORS = {"recall": 0.57, "recall_with_target": 0.35, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.49, "max_unmatched_share": 0.42}
+                  "city_accuracy": 0.73, "fusion": 0.49, "max_unmatched_share": 0.41}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -43,7 +43,7 @@ def test_a_subject_before_a_participle_in_a_sentence_acts(events):
 def test_a_target_on_the_object(events):
     (strike,) = events("Iran fired missiles at Israel on Monday.", "ASSAULT")
     assert roles(strike) == {"source": ["IRN"], "target": ["ISR"]}
-    (counter,) = events("Iran fired missiles on Monday.", "ASSAULT")
+    (counter,) = events("Iran fired rockets on Monday.", "ASSAULT")  # (missiles at no one: a MOBILIZE, test_event_spurious_types.py)
     assert roles(counter) == {"source": ["IRN"]}
 
 

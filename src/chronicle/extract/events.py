@@ -20,6 +20,7 @@ from chronicle.extract.article_actors import ArticleActors
 from chronicle.extract.complements import complement_place
 from chronicle.extract.context import ArticleContext, Found
 from chronicle.extract.coordination import conjunct_targets
+from chronicle.extract.crowds import crowd_act
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, evidence_city, finer_place, organisation_names, event_place, meeting_placed, stated_place, trip_destination
 from chronicle.extract.figures import obstacle_figure
@@ -128,6 +129,8 @@ def find_events(
             targets += inviters(token, trigger, [*sources, *targets], actors, lexicon)
         else:
             sources, targets, place_word = noun_arguments(token, trigger, actors, lexicon)
+        if (riot := crowd_act(token, trigger, lexicon.sectors)) is not None:  # "protesters stormed the parliament": a protest
+            trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
         unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
         if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
             sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))

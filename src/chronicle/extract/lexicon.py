@@ -111,6 +111,10 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
         absorbs=bool(entry.get("absorbs", False)),
         any_channel=bool(entry.get("any_channel", False)),
         clause_words=_phrases(entry.get("clause_words")),
+        aimed=bool(entry.get("aimed", False)),
+        modifiers_not=_words(entry.get("modifiers_not")),
+        preps_not=_words(entry.get("preps_not")),
+        not_as_modifier=bool(entry.get("not_as_modifier", False)),
         roles=roles,
         target_preps=_words(entry.get("target_preps") or DEFAULT_TARGET_PREPS[roles]),
         confidence=float(entry.get("confidence", 0.7)),
@@ -170,6 +174,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         recall_markers=_words(words.get("recall_markers")),
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
         setting_nouns=_words(words.get("setting_nouns")),
+        preventing_governors=_words(words.get("preventing_governors")),
     )
     return EventLexicon(
         types=types,

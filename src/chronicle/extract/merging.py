@@ -318,13 +318,19 @@ def _same_event(earlier: Found, event: Found, places: Mapping[str, Place]) -> bo
         return False  # "dinner in Nice" and "talks in Paris last March"
     if event.type != "CONSULT" and opposed_sides(earlier.actors, event.actors):  # "X accused Y", "Y accused X"
         return False
-    if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles):  # "abducted X ... a gun battle with Y"
-        return False
+    if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles) and not _bare_in_one_sentence(earlier, event):
+        return False  # "abducted X ... a gun battle with Y"; not "during the clashes, dozens were hit by rounds fired by police"
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)
     if len(persons) >= 2 and len(known_persons) >= 2:
         return persons <= known_persons or known_persons <= persons
     return ids <= known or known <= ids
+
+
+def _bare_in_one_sentence(a: Found, b: Found) -> bool:
+    """Two mentions of one sentence, one of them naming no one: the fighting the other tells
+    ("during the clashes, dozens were hit by rounds fired by police": one event)."""
+    return (not a.actors or not b.actors) and a.token.sent.start == b.token.sent.start
 
 
 def _other_story_days(a: Found, b: Found) -> bool:

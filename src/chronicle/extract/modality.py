@@ -39,6 +39,8 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
     trip's nominal aim ("flew to Kigali for talks with X"), settled by `_settle_aims`."""
     words = lexicon.modality
     carrier = token
+    if prevented(token, words.preventing_governors):  # "to dissuade X from supporting Y": kept from happening, not refused
+        return "hypothetical"
     if phrase_before(token, words.prospective_prepositions):
         return "planned"
     if alleged(token, words.alleging_verbs, words.alleging_preps):  # "accused X of supporting terrorism"
@@ -156,6 +158,15 @@ def _aggregate(token, words: Modality) -> bool:
         return True
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.aggregate_nouns
+
+
+def prevented(node, governors) -> bool:
+    """Whether `node` is the act after a "from" that a verb of preventing governs
+    ("dissuade Washington from supporting X", "was barred from travelling"): kept from
+    happening; "returned from visiting X" is not."""
+    prep = node.head
+    return (node.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in governors)
 
 
 def _governed(carrier, words: Modality) -> tuple[list, str | None]:

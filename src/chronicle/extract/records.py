@@ -38,6 +38,10 @@ class Trigger:
     absorbs: bool = False  # its object noun is the same act, whatever the noun's own type ("lodged a protest")
     any_channel: bool = False  # says nothing of the channel ("spoke with X"): may be the call another mention reports
     clause_words: tuple[tuple[str, ...], ...] = ()  # words its reported clause holds: "said [X was behind] it"
+    modifiers_not: frozenset[str] = frozenset()  # not when a modifier of the noun is one of these or a nationality ("air strike", "Israeli strike")
+    preps_not: frozenset[str] = frozenset()  # not with one of these prepositions on it ("a strike on the consulate")
+    not_as_modifier: bool = False  # not as a participle describing a noun ("soldiers stationed at the school")
+    aimed: bool = False  # fires only aimed at someone: a target preposition on the verb or its object ("fired missiles at X")
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])
     confidence: float = 0.7
@@ -96,6 +100,7 @@ class Modality:
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
     setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
+    preventing_governors: frozenset[str] = frozenset()  # "dissuaded X from supporting Y": not done (extract/modality.py)
 
 
 @dataclass(frozen=True)

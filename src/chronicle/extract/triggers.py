@@ -94,7 +94,36 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         return False, None
     if trigger.clause_words and not reported_clause_says(token, trigger.clause_words):
         return False, None
+    if trigger.aimed and not aimed_at_someone(token, obj, trigger.target_preps):
+        return False, None
+    if (trigger.modifiers_not or trigger.preps_not) and other_sense(token, trigger.modifiers_not, trigger.preps_not):
+        return False, None
+    if trigger.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBN":
+        return False, None
     return True, (obj if trigger.object else None)
+
+
+def aimed_at_someone(token, obj, target_preps: frozenset[str]) -> bool:
+    """Whether the verb or its object carries a target preposition with an object that is
+    no date ("launched missiles at X", "fired rockets into X"): a launch with none is a test
+    or a show of force, not an attack."""
+    holders = [token] + ([obj] if obj is not None else [])
+    return any(c.dep_ == "prep" and c.lower_ in target_preps and not _dated_prep(c) and any(p.dep_ == "pobj" for p in c.children)
+               for holder in holders for c in holder.children)
+
+
+def other_sense(token, modifiers: frozenset[str], preps: frozenset[str]) -> bool:
+    """Whether a noun's modifiers or prepositions give it another sense than the entry's: a
+    listed modifier or a nationality ("air strike", "an Israeli strike", "consulate strike")
+    or a listed preposition with an object that is no date ("a strike on the consulate",
+    not "a strike on Monday") make a "strike" an attack, not a walkout."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and (
+                child.lemma_.lower() in modifiers or child.lower_ in modifiers or child.ent_type_ == "NORP"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in preps and not _dated_prep(child) and any(p.dep_ == "pobj" for p in child.children):
+            return True
+    return False
 
 
 def _dated_prep(prep) -> bool:
@@ -105,8 +134,8 @@ def _dated_prep(prep) -> bool:
 def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
     """The lexicon entry `token` fires (the most specific, then the surest) and its container noun, or None."""
     pos = coarse_pos(token)
-    if pos is None:
-        return None
+    if pos is None or token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        return None  # a word of a person's name ("Ban Ki-moon") is no trigger
     entries = lexicon.triggers.get((token.lemma_.lower(), pos), ()) or lexicon.triggers.get((token.lower_, pos), ())
     fired = []
     for entry in entries:

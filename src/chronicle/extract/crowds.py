@@ -1,0 +1,62 @@
+"""A civilian crowd's violent act is a protest (issue 19): "protesters stormed the
+parliament", "many stormed the assembly" after "demonstrators were shot" are PROTEST (RIOT),
+not an ASSAULT by the crowd; "soldiers stormed the town" stays an attack. The words are
+data (`data/crowds.yaml`); the crowd nouns are the sectors' (`data/sectors.yaml`)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+from chronicle.data import load_yaml
+from chronicle.extract.records import Trigger
+
+_SUBJECT_DEPS = ("nsubj",)
+
+
+@dataclass(frozen=True)
+class CrowdWords:
+    verbs: frozenset[str]
+    sectors: frozenset[str]
+    quantities: frozenset[str]
+
+
+@functools.cache
+def crowd_words() -> CrowdWords:
+    """The packaged `data/crowds.yaml`, read once (immutable)."""
+    data = load_yaml("crowds.yaml")
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
+    return CrowdWords(words("crowd_verbs"), frozenset(str(s).upper() for s in data.get("crowd_sectors") or ()), words("quantity_subjects"))
+
+
+def _crowd_noun(token, sectors, codes: frozenset[str]) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (sectors.sector(token.lemma_) in codes or sectors.sector(token.lower_) in codes)
+
+
+def _crowd_nearby(token, sectors, codes: frozenset[str]) -> bool:
+    """Whether the sentence of `token`, or the one before, names a crowd."""
+    sentence = token.sent
+    start = sentence.start
+    previous = token.doc[start - 1].sent if start > 0 else None
+    words = list(sentence) + (list(previous) if previous is not None else [])
+    return any(_crowd_noun(w, sectors, codes) for w in words if w.i != token.i)
+
+
+def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords | None = None) -> Trigger | None:
+    """The PROTEST (RIOT) trigger a crowd verb at `token` stands for when its subject is a
+    civilian crowd (a crowd noun, or a bare quantity with a crowd named nearby); None when
+    it is not one ("soldiers stormed the town", "many stormed" with no crowd in sight)."""
+    words = words or crowd_words()
+    if trigger.pos != "VERB" or trigger.type == "PROTEST" or token.lemma_.lower() not in words.verbs:
+        return None
+    subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and token.dep_ == "conj":  # "gathered ... and stormed the parliament"
+        subjects = [c for c in token.head.children if c.dep_ in _SUBJECT_DEPS]
+    subject = subjects[0] if subjects else None
+    if subject is None:
+        return None
+    crowd = _crowd_noun(subject, sectors, words.sectors) or (
+        subject.lower_ in words.quantities and _crowd_nearby(subject, sectors, words.sectors))
+    if not crowd:
+        return None
+    return replace(trigger, type="PROTEST", mode="RIOT", roles="directed")
