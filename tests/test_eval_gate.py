@@ -258,8 +258,10 @@ def test_events_of_every_type_stay_above_the_floor():
 # 0.565 / 0.553 / 0.230 / 14: its among floor goes 0.57 -> 0.56, written here, because the folds now
 # trust the lexicon for AID and REQUEST (the trusted-type choice flips with small lexicon changes,
 # docs/events.md) while dev3 type and who rose 0.521 -> 0.580 with the same weights.
+# Issue 15, seventh round (the choice on 6 seeded splits, a type overruled only when clearly
+# better): guarded unchanged 0.634 / 0.609 / 0.286 / 14; combined 0.590 / 0.578 / 0.224 / 14.
 PLOVER_FLOORS = {
-    "combined": {"among": 0.56, "top1": 0.54, "max_extra": 0.25, "quiet": 0.92},
+    "combined": {"among": 0.57, "top1": 0.56, "max_extra": 0.25, "quiet": 0.92},
     "guarded": {"among": 0.62, "top1": 0.59, "max_extra": 0.31, "quiet": 0.92},
 }
 
