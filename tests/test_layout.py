@@ -24,6 +24,7 @@ SIZED = (
     "kb/**/*.py",
     "extract/quote*.py",
     "extract/events.py",
+    "extract/article_passes.py",
     "extract/records.py",
     "extract/periods.py",
     "extract/lexicon.py",
