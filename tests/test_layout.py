@@ -35,6 +35,7 @@ SIZED = (
     "extract/modality.py",
     "extract/event_places.py",
     "extract/merging.py",
+    "fuse*.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60
