@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from chronicle import query
 from chronicle.cli import app
 from chronicle.evaluate import fusion_score
-from chronicle.fuse import Member, cluster, fused_event
+from chronicle.fuse import Member, cluster
+from chronicle.fuse_record import fused_event
 from chronicle.fuse_ids import assign_ids, new_event_id
 from chronicle.model import FusedActor as Actor
 from chronicle.runners import local

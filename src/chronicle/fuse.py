@@ -1,17 +1,17 @@
 """Fusion: one event, many reports.
 
 `cluster` groups event mentions (one `Member` each) that report the same real-world
-happening; `fused_event` computes an event's best date, place, actors and counts from its
-members (`fuse_ids.assign_ids` keeps event ids stable across runs). Pure: records in,
-records out; `store/fusion.py` reads the members from the store and writes the events back
-(`fuse`). See docs/fusion.md.
+happening; `fuse_record.fused_event` computes an event's best date, place, actors and
+counts from its members (`fuse_ids.assign_ids` keeps event ids stable across runs). Pure:
+records in, records out; `store/fusion.py` reads the members from the store and writes the
+events back (`fuse`). See docs/fusion.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -19,9 +19,8 @@ from functools import cached_property
 from itertools import combinations
 
 from .dates import date_bounds, weekday_names
-from .fuse_ids import mention_ref
 from .fuse_rules import attach_lone_actors, attach_stand_ins, placed_on_its_sides
-from .model import HAPPENED, Event, FusedActor, MentionKey
+from .model import HAPPENED, FusedActor, MentionKey
 from .resolve.generic_actors import state_of
 
 Key = MentionKey  # (article content id, event_mentions.idx)
@@ -36,7 +35,6 @@ SAME_WORDS = 0.8  # without publication dates, undated mentions join on near-ide
 # an undated mention on a page with no publication date joins a dated event of its two persons
 # at its place only when that event is dated to a day (or a stay of at most this many days)
 UNDATED_PAGE_SPAN_DAYS = 7
-SUMMARY_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -100,6 +98,28 @@ def level(member: Member) -> int:
     if member.span is None:
         return len(LEVELS)
     return LEVELS.index(member.precision) if member.precision in LEVELS else len(LEVELS) - 1
+
+
+def _precision_rank(member: Member) -> int:
+    """Higher is more precise; a range or a day is the most precise."""
+    return len(LEVELS) - level(member)
+
+
+def best_date(members: Sequence[Member]) -> Member | None:
+    """The member whose date is the event's: the most precise date supported by the most
+    members (whose periods contain it), ties by higher confidence, then the smallest key."""
+    dated = [m for m in members if m.span is not None]
+    if not dated:
+        return None
+
+    def support(candidate: Member) -> int:
+        first, last = candidate.span
+        return sum(1 for m in dated if m.span[0] <= first and last <= m.span[1])
+
+    return min(
+        dated,
+        key=lambda m: (-_precision_rank(m), -support(m), -m.confidence, m.date, m.key),
+    )
 
 
 def _modality_group(modality: str) -> str:
@@ -400,121 +420,3 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
     for a, b in attach_stand_ins(members, found.groups(), _agree):
         found.union(a, b)
     return sorted(found.groups())
-
-
-# ---- the fused record -------------------------------------------------------------------
-
-
-def _precision_rank(member: Member) -> int:
-    """Higher is more precise; a range or a day is the most precise."""
-    return len(LEVELS) - level(member)
-
-
-def best_date(members: Sequence[Member]) -> Member | None:
-    """The member whose date is the event's: the most precise date supported by the most
-    members (whose periods contain it), ties by higher confidence, then the smallest key."""
-    dated = [m for m in members if m.span is not None]
-    if not dated:
-        return None
-
-    def support(candidate: Member) -> int:
-        first, last = candidate.span
-        return sum(1 for m in dated if m.span[0] <= first and last <= m.span[1])
-
-    return min(
-        dated,
-        key=lambda m: (-_precision_rank(m), -support(m), -m.confidence, m.date, m.key),
-    )
-
-
-def best_place(members: Sequence[Member]) -> Member | None:
-    """The member whose place is the event's: the most common city, else the most common
-    place of any kind; ties by higher confidence, then the smallest key."""
-    placed = [m for m in members if m.place]
-    cities = [m for m in placed if m.place_kind == "city"] or placed
-    if not cities:
-        return None
-    counts = Counter(m.place for m in cities)
-    return min(cities, key=lambda m: (-counts[m.place], -m.confidence, m.place, m.key))
-
-
-def fused_actors(members: Sequence[Member]) -> tuple[FusedActor, ...]:
-    """The union of the members' actors; each role by majority (ties: participant, then name)."""
-    roles: dict[str, Counter] = defaultdict(Counter)
-    names: dict[str, Counter] = defaultdict(Counter)
-    first: dict[str, FusedActor] = {}
-    for member in sorted(members, key=lambda m: m.key):
-        for actor in member.actors:
-            roles[actor.id][actor.role] += 1
-            names[actor.id][actor.name] += 1
-            first.setdefault(actor.id, actor)
-    actors = []
-    for actor_id in sorted(first, key=lambda i: (-sum(roles[i].values()), i)):
-        counts = roles[actor_id]
-        top = max(counts.values())
-        tied = sorted(role for role, n in counts.items() if n == top)
-        role = "participant" if "participant" in tied else tied[0]
-        name = _most_common(names[actor_id])
-        actor = first[actor_id]
-        actors.append(FusedActor(actor_id, name, actor.kind, role, actor.country))
-    return tuple(actors)
-
-
-def _most_common(values: Iterable | Counter):
-    """The most frequent value (of an iterable, or of a Counter), the smallest on ties; None
-    when there is none."""
-    counts = Counter(values)
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
-
-
-def _modality(members: Sequence[Member]) -> str:
-    """reported once any member says it happened; else planned; else what they share."""
-    modalities = {m.modality for m in members}
-    if modalities & HAPPENED:
-        return "reported"
-    if "planned" in modalities:
-        return "planned"
-    return min(modalities)
-
-
-def _summary(members: Sequence[Member], dated: Member | None) -> str | None:
-    """The best evidence sentence: from a member saying it happened, at the best date,
-    most confident first; whitespace collapsed, trimmed."""
-    best_date_value = dated.date if dated else None
-    ranked = sorted(
-        (m for m in members if m.text),
-        key=lambda m: (m.modality not in HAPPENED, m.date != best_date_value, -m.confidence, m.key),
-    )
-    if not ranked:
-        return None
-    text = re.sub(r"\s+", " ", ranked[0].text).strip()
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
-
-
-def fused_event(members: Sequence[Member]) -> Event:
-    """The event a cluster of mentions makes (its id is assigned by `assign_ids`)."""
-    members = sorted(members, key=lambda m: m.key)
-    # what happened is dated and placed by the reports that say so; a preview's date and
-    # venue ("will visit him at the White House") only when none of them gives one
-    happened = [m for m in members if m.modality in HAPPENED]
-    dated = best_date(happened) or best_date(members)
-    placed = best_place(happened) or best_place(members)
-    ends = [m.end_date for m in members if dated and m.date == dated.date and m.end_date and m.end_date != "open"]
-    return Event(
-        type=members[0].type,
-        mode=_most_common(m.mode for m in members if m.mode),
-        modality=_modality(members),
-        date=dated.date if dated else None,
-        end_date=_most_common(ends),
-        date_precision=dated.precision if dated else "vague",
-        place=placed.place if placed else None,
-        confidence=max(m.confidence for m in members),
-        actors=fused_actors(members),
-        mentions=len(members),
-        articles=len({m.canonical or m.article for m in members}),
-        outlets=len({m.outlet for m in members if m.outlet}),
-        summary=_summary(members, dated),
-        date_from=mention_ref(dated.key) if dated else None,
-        place_from=mention_ref(placed.key) if placed else None,
-        members=tuple(m.key for m in members),
-    )

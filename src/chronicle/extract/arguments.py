@@ -133,13 +133,34 @@ def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleAc
     return [a for s in _subjects(governor)[0] for a in actors.of(s, "target") if a.id not in known]
 
 
-# long: one branch per way a noun names its actors (possessor, compound, of/by/against phrases), to split (issue 18)
 def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a nominal trigger: possessors and modifiers are
     sources ("Israeli airstrikes", "Macron's visit"), prepositional objects targets; the
     subject of a support verb ("held talks") or of a verb the noun is a setting for ("at
     talks with X, Macron said") is a source too."""
-    sources, targets, place_word = [], [], None
+    sources, targets = _modifier_arguments(token, actors, lexicon)
+    phrase_sources, phrase_targets, place_word = _phrase_arguments(token, trigger, actors, lexicon)
+    sources += phrase_sources
+    targets += phrase_targets
+    if not targets:  # "offered her congratulations to X", "issued a threat to X"
+        targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
+    if not sources:  # "X's intensification of airstrikes"
+        sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
+    verb = _source_verb(token, trigger, sources, targets, lexicon)
+    if verb is None:
+        sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
+    if verb is not None:
+        active, _ = _subjects(verb)
+        sources += [a for s in active for a in actors.of(s, "source")]
+        if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
+            targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
+    return sources, targets, place_word
+
+
+def _modifier_arguments(token, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor]]:
+    """(sources, targets) an event noun's own words name: a name it is inside, possessors
+    and modifiers ("Macron's visit", "Israeli airstrikes"), "anti-" modifiers as targets."""
+    sources, targets = [], []
     swallowed = actors.at.get(token.i)
     if swallowed is not None:  # the event word is inside a name: "the Trump-Kim Summit"
         sources += actors.inside(swallowed, "source")
@@ -155,6 +176,13 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
                     sources += actors.of(pair, "source")
     if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):
         sources += actors.of(token.head, "source")  # "Smith and Jones's meeting", parsed "Smith and [Jones's meeting]"
+    return sources, targets
+
+
+def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
+    """(sources, targets, place word) from an event noun's prepositional phrases: "by X" and
+    the "of" of a meeting or a visit are sources; "between", "with", "of" an invasion targets."""
+    sources, targets, place_word = [], [], None
     for prep in (w for w in clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
@@ -171,10 +199,13 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word
             targets += found
-    if not targets:  # "offered her congratulations to X", "issued a threat to X"
-        targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
-    if not sources:  # "X's intensification of airstrikes"
-        sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
+    return sources, targets, place_word
+
+
+def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: list[EventActor], lexicon: EventLexicon):
+    """The verb whose subject holds the event an event noun names: a support verb ("held
+    talks"), a verb the noun is the setting, the aim or the occasion of, an enacting or a
+    responding verb; None when there is none."""
     head = token.head
     verb = None
     if token.dep_ in ("dobj", "obj", "nsubjpass") and (
@@ -197,14 +228,7 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
         verb = head.head  # "X responded with warnings that ..."
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
-    if verb is None:
-        sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
-    if verb is not None:
-        active, _ = _subjects(verb)
-        sources += [a for s in active for a in actors.of(s, "source")]
-        if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
-            targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
-    return sources, targets, place_word
+    return verb
 
 
 def granted_subjects(noun, granting_verbs: frozenset[str]) -> list:

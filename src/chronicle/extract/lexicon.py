@@ -121,7 +121,6 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
     )
 
 
-# long: one field per lexicon section, read in order (issue 18: a table of section readers would shorten it)
 def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | None = None) -> EventLexicon:
     """Read `data/events.yaml` and `data/triggers.yaml` (or the given files)."""
     ontology = load_yaml("events.yaml", events)
@@ -130,8 +129,39 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
     for number, entry in enumerate(load_yaml("triggers.yaml", triggers).get("triggers") or [], 1):
         trigger = _trigger(entry, types, f"triggers entry {number}")
         index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    return EventLexicon(
+        types=types,
+        triggers={key: tuple(entries) for key, entries in index.items()},
+        modality=_modality_words(ontology),
+        group_nouns=_words(ontology.get("group_nouns")),
+        support_verbs=_words(ontology.get("support_verbs")),
+        granting_verbs=_words(ontology.get("granting_verbs")),
+        attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
+        plural_referents=_words(ontology.get("plural_referents")),
+        plural_possessives=_words(ontology.get("plural_possessives")),
+        plural_pronouns=_words(ontology.get("plural_pronouns")),
+        gathered_pronouns=_words(ontology.get("gathered_pronouns")),
+        container_nouns=_words(ontology.get("container_nouns")),
+        anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
+        person_nouns=_words(ontology.get("person_nouns")),
+        collective_nouns=_words(ontology.get("collective_nouns")),
+        places=load_place_words(),
+        travel_verbs=_words(ontology.get("travel_verbs")),
+        visit_words=_words(ontology.get("visit_words")),
+        position_words=_words(ontology.get("position_words")),
+        aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
+        multilateral_words=_words(ontology.get("multilateral_words")),
+        sequence_verbs=_words(ontology.get("sequence_verbs")),
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
+        inclusion_words=_words(ontology.get("inclusion_words")),
+    )
+
+
+def _modality_words(ontology: dict) -> Modality:
+    """The modality section of `data/events.yaml` (and its travel verbs)."""
     words = ontology.get("modality") or {}
-    modality = Modality(
+    return Modality(
         negations=_words(words.get("negations")),
         hypothetical_auxiliaries=_words(words.get("hypothetical_auxiliaries")),
         conditional_markers=_words(words.get("conditional_markers")),
@@ -175,31 +205,4 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
         setting_nouns=_words(words.get("setting_nouns")),
         preventing_governors=_words(words.get("preventing_governors")),
-    )
-    return EventLexicon(
-        types=types,
-        triggers={key: tuple(entries) for key, entries in index.items()},
-        modality=modality,
-        group_nouns=_words(ontology.get("group_nouns")),
-        support_verbs=_words(ontology.get("support_verbs")),
-        granting_verbs=_words(ontology.get("granting_verbs")),
-        attendance_prepositions=_phrases(ontology.get("attendance_prepositions")),
-        plural_referents=_words(ontology.get("plural_referents")),
-        plural_possessives=_words(ontology.get("plural_possessives")),
-        plural_pronouns=_words(ontology.get("plural_pronouns")),
-        gathered_pronouns=_words(ontology.get("gathered_pronouns")),
-        container_nouns=_words(ontology.get("container_nouns")),
-        anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
-        person_nouns=_words(ontology.get("person_nouns")),
-        collective_nouns=_words(ontology.get("collective_nouns")),
-        places=load_place_words(),
-        travel_verbs=_words(ontology.get("travel_verbs")),
-        visit_words=_words(ontology.get("visit_words")),
-        position_words=_words(ontology.get("position_words")),
-        aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
-        multilateral_words=_words(ontology.get("multilateral_words")),
-        sequence_verbs=_words(ontology.get("sequence_verbs")),
-        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
-        referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
-        inclusion_words=_words(ontology.get("inclusion_words")),
     )

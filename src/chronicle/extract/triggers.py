@@ -3,7 +3,7 @@ conditions of the lexicon, and the best trigger when several match."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
 from chronicle.extract.participants import stranded_object
@@ -52,6 +52,11 @@ def has_phrase(tokens, phrases: Sequence[tuple[str, ...]]) -> bool:
 
 def direct_object(token):
     return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def other_type_triggers(triggers: Mapping[int, tuple[Trigger, object]], kind: str) -> frozenset[int]:
+    """The token indices of an article's triggers (index -> (trigger, noun)) of another type than `kind`."""
+    return frozenset(i for i, (t, _) in triggers.items() if t.type != kind)
 
 
 def _noun_keys(noun) -> set[str]:

@@ -456,7 +456,7 @@ def members(job: _Run, links: DataFrame) -> DataFrame:
 
 def fuse(job: _Run, links: DataFrame) -> None:
     """Stage `events` and `event_members`: every mention re-fused, as fuse.cluster and
-    fuse.fused_event do, with ids kept from the stored events (fuse.assign_ids per piece)."""
+    fuse_record.fused_event do, with ids kept from the stored events (fuse.assign_ids per piece)."""
     spark = job.spark
     found = members(job, links).rdd.map(tasks.member_of).persist(StorageLevel.MEMORY_AND_DISK)
     edge_schema = T.StructType([T.StructField("src", T.StringType()), T.StructField("dst", T.StringType())])

@@ -20,7 +20,8 @@ from itertools import islice
 import numpy as np
 import pyarrow as pa
 
-from ..fuse import Member, block_clusters, block_keys, fused_event
+from ..fuse import Member, block_clusters, block_keys
+from ..fuse_record import fused_event
 from ..fuse_ids import assign_ids, mention_ref
 from ..ingest.dedup import LshParams, band_keys, similarity
 from ..ingest.jsonl import read_record

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..fuse import Key, Member, block_keys, cluster, fused_event
+from ..fuse import Key, Member, block_keys, cluster
+from ..fuse_record import fused_event
 from ..fuse_ids import assign_ids
 from ..fuse_rules import link_keys
 from ..model import FusedActor
