@@ -49,3 +49,18 @@ def test_the_same_weekday_of_an_undated_page_may_be_one_day():
     assert not other_story_day(friday, weekday("Friday"), "they met on Friday afternoon".split(), "on Friday they met".split())
     assert not other_story_day(weekday("Tuesday"), weekday("Monday"), "met on Tuesday".split(), "met on Monday and Tuesday".split())
     assert not other_story_day(friday, TimeValue(None, None, "vague", "", None, "unresolved"), ["Friday"], ["Saturday"])
+
+
+def test_persons_tied_on_count_and_first_offset_rank_by_id_whatever_the_set_order():
+    from types import SimpleNamespace
+
+    from chronicle.extract.pairs import principal_pair
+
+    def named(value, start, label="PERSON"):
+        return SimpleNamespace(value=value, start=start, label=label)
+
+    # "b" and "c" are both named twice, first at the same offset (a title and a name over one
+    # span); "a" is the passing name picked. The tie is broken by the id, in every order given.
+    mentions = [named("b", 0), named("c", 0), named("b", 40), named("c", 40), named("a", 80), named("d", 90)]
+    for order in (mentions, mentions[::-1]):
+        assert principal_pair(["a", "d"], order, 200, 150, lambda v: True, [0, 30, 70]) == ["b", "c"]

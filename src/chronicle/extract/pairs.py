@@ -47,7 +47,7 @@ def principal_pair(picked: Sequence[str], mentions: Sequence, before: int, parag
     first_named = {}
     for m in sorted(mentions, key=lambda m: m.start):
         first_named.setdefault(m.value, m.start)
-    ranked = sorted(counts, key=lambda p: (-counts[p], first_named.get(p, before)))[:2]
+    ranked = sorted(counts, key=lambda p: (-counts[p], first_named.get(p, before), p))[:2]  # the id breaks ties: no hash order
     if len(ranked) < 2 or set(ranked) == set(picked):
         return None
     return ranked
