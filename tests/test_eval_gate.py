@@ -225,8 +225,11 @@ def test_fusion_stays_above_the_floor(result):
 # a crowd storming is a protest, troops described where they stand, words of names; weights retrained):
 # 0.584, with the target 0.353, main 0.90, dates 0.729, cities 0.75, fusion 0.514, unmatched 0.399 (0.397 with acts kept from happening, 0.395 with bare fighting joined)
 # (score_events.py): recall -> 0.57, unmatched -> 0.41.
-EVENTS3_FLOORS = {"recall": 0.57, "recall_with_target": 0.35, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.49, "max_unmatched_share": 0.41}
+# Sixth session's second merge (e19e, e19f, t15b, m14c, r18's split; weights retrained): 0.594, with the
+# target 0.367 (0.371 chronicle eval), main 0.90, dates 0.728, cities 0.743, fusion 0.514, unmatched 0.388
+# (score_events.py): recall -> 0.58, target -> 0.36, fusion -> 0.50, unmatched -> 0.40.
+EVENTS3_FLOORS = {"recall": 0.58, "recall_with_target": 0.36, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.50, "max_unmatched_share": 0.40}
 
 
 def test_events_of_every_type_stay_above_the_floor():
