@@ -54,7 +54,8 @@ def place_events(events: list[Found], doc, context: ArticleContext, lexicon: Eve
     for event in events:  # "ordered troops to withdraw from X": the order is placed at X
         event.place = complement_place(event.token, placed, event.type, event.place, lexicon.roles.complement_place_types)
     same_day_places(events)
-    meetings = [m for m in (meeting_placed(e, context, doc.text) for e in events) if m is not None]
+    text = doc.text  # built once: spaCy joins every token's text at each `doc.text`
+    meetings = [m for m in (meeting_placed(e, context, text) for e in events) if m is not None]
     for event in events:  # "ECOWAS said ... after a summit of ECOWAS leaders in Accra": at the summit
         event.place = summit_place(event.type, event.place, event.time.value if event.time.precision == "day" else None,
                                    event.actors, meetings, lexicon.roles.seat_types, organisation_names(event.actors, kb))
