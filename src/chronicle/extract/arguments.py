@@ -162,7 +162,7 @@ def _modifier_arguments(token, actors: ArticleActors, lexicon: EventLexicon) -> 
     and modifiers ("Macron's visit", "Israeli airstrikes"), "anti-" modifiers as targets."""
     sources, targets = [], []
     swallowed = actors.at.get(token.i)
-    if swallowed is not None:  # the event word is inside a name: "the Trump-Kim Summit"
+    if swallowed is not None:  # the event word is inside a name: "the Smith-Larsen Summit"
         sources += actors.inside(swallowed, "source")
     inside = _tokens_of(actors, swallowed)
     for child in token.children:
@@ -171,7 +171,7 @@ def _modifier_arguments(token, actors: ArticleActors, lexicon: EventLexicon) -> 
             continue
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in inside:
             sources += actors.of(child, "source")
-            for pair in child.children:  # "the Trump-Kim summit": Trump hangs from Kim
+            for pair in child.children:  # "the Smith-Larsen summit": Smith hangs from Larsen
                 if pair.dep_ == "compound" and pair.pos_ == "PROPN" and pair.i not in inside:
                     sources += actors.of(pair, "source")
     if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):

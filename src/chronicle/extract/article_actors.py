@@ -270,13 +270,13 @@ class ArticleActors(FrameActors):
         return bool(held & set(offices))
 
     def inside(self, mention: Mention, role: str) -> list[EventActor]:
-        """Persons named inside a mention that swallowed an event word ("the Trump-Kim
-        Helsinki Summit"): each proper name the KB knows, one id each."""
+        """Persons named inside a mention that swallowed an event word ("the Smith-Larsen
+        Lakeside Summit"): each proper name the KB knows, one id each."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return [actor for word in span or () if (actor := self.by_name(word, role)) is not None]
 
     def by_name(self, word, role: str) -> EventActor | None:
-        """A proper noun NER left out ("the Trump-Kim summit"): the one person the KB knows
+        """A proper noun NER left out ("the Smith-Larsen summit"): the one person the KB knows
         by that name or surname, preferring those the article names elsewhere, else the one
         person the article names with that word in their name."""
         if word.pos_ != "PROPN":

@@ -1,6 +1,6 @@
 """Where an ordered act happened: the place of the act it orders.
 
-"Shoigu ordered troops to withdraw from the city of Kherson": the order is a concession
+"The defence minister ordered troops to withdraw from the city of Marlow": the order is a concession
 (PLOVER codes an ordered withdrawal as CONCEDE), and the annotators place it where the
 withdrawal is, not where the order was given. An event of `complement_place_types`
 (data/roles.yaml) with no place of its own takes the place of the event whose trigger is its

@@ -18,7 +18,7 @@ _CLAUSE_NOUN_DEPS = ("dobj", "obj", "nsubj", "nsubjpass", "pobj")
 def clause_verb(trigger):
     """The verb whose tense tells a trigger's: the trigger itself when a verb; for a noun,
     the verb it is the subject or object of (through one preposition); None for a noun that
-    hangs on no verb ("Trump-Putin Summit")."""
+    hangs on no verb ("Smith-Larsen Summit")."""
     if trigger.pos_ in ("VERB", "AUX"):
         return trigger
     head = trigger.head

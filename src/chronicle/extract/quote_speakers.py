@@ -59,7 +59,7 @@ def mention_in(mentions: Sequence[Mention], token, lexicon: QuoteLexicon) -> Men
 
 
 def _same_name(mentions: Sequence[Mention], token) -> Mention | None:
-    """A name NER or the resolver left bare here ("- Trump said", "Zelenskyy said"): the
+    """A name NER or the resolver left bare here ("- Smith said", "Okafor said"): the
     value the article's other mentions of that word (or a spelling of it) resolve to, when
     they agree."""
     if token.pos_ != "PROPN":

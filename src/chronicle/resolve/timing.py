@@ -193,7 +193,7 @@ _SUBORDINATE = ("relcl", "ccomp", "pcomp", "conj", "csubj")
 
 def _subordinate_clause(verb) -> bool:
     """A verb heading a clause inside another: a relative clause, also without "that" ("the
-    invitation Trump issued yesterday"; a bare participle describes its noun: "a visit
+    invitation Smith issued yesterday"; a bare participle describes its noun: "a visit
     starting on June 12"), a complement, a gerund after a preposition ("for backing out of
     the accord on June 1"), a coordinated clause, an adverbial clause with a subordinator
     ("since he took office last August")."""
