@@ -91,3 +91,14 @@ def annotate_with_lexicon():
     """As `annotate_text`, with event types from the trigger lexicon alone (no trained
     classifier): for tests that pin the lexicon's own frames and conventions."""
     return _annotator(Settings(event_typing="lexicon"))
+
+
+@pytest.fixture(scope="module")
+def events(annotate_with_lexicon):
+    """The event mentions of an invented text published on 2031-03-04, types from the
+    lexicon alone; with `type_`, those of that type only."""
+    def run(body: str, type_: str | None = None):
+        found = annotate_with_lexicon(body, "2031-03-04").event_mentions
+        return [e for e in found if type_ is None or e.type == type_]
+
+    return run

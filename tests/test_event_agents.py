@@ -5,18 +5,7 @@ its "from" phrase is the source."""
 
 from __future__ import annotations
 
-import pytest
-
 PUBLISHED = "2031-03-04"
-
-
-@pytest.fixture(scope="module")
-def events(annotate_with_lexicon):
-    def run(body: str, type_: str | None = None):
-        found = annotate_with_lexicon(body, PUBLISHED).event_mentions
-        return [e for e in found if type_ is None or e.type == type_]
-
-    return run
 
 
 def sources(event) -> list[str]:

@@ -7,18 +7,7 @@ Types come from the lexicon alone: the trained classifier's re-typing has its ow
 
 from __future__ import annotations
 
-import pytest
-
 PUBLISHED = "2031-03-04"
-
-
-@pytest.fixture(scope="module")
-def events(annotate_with_lexicon):
-    def run(body: str, type_: str | None = None):
-        found = annotate_with_lexicon(body, PUBLISHED).event_mentions
-        return [e for e in found if type_ is None or e.type == type_]
-
-    return run
 
 
 def roles(event) -> dict[str, list[str]]:
