@@ -11,7 +11,7 @@ Pure functions over place ids and the article's places."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from chronicle.resolve.timing import published_time
 from chronicle.resolve.times import TimeValue
@@ -42,11 +42,17 @@ def behind_sequel(prep, anchors: set[int], sequels: frozenset[str], max_steps: i
     "Smith to speak with Jones after hosting Brown in Lyon" (a headline's parse hangs "in
     Lyon" under "after"): Lyon is where Brown was hosted, not where Smith speaks with Jones.
     The preposition itself being a sequel ("met before noon") is not a place phrase."""
+    return stands_between(prep, anchors, lambda node: node.lower_ in sequels and node.pos_ in ("ADP", "SCONJ"), max_steps)
+
+
+def stands_between(prep, anchors: set[int], test: Callable, max_steps: int) -> bool:
+    """Whether, on the way up from a place phrase (its preposition `prep`) to the event's own
+    words (`anchors`, token indices), within `max_steps` heads, a word passes `test`."""
     node = prep.head
     for _ in range(max_steps):
         if node.i in anchors:
             return False
-        if node.lower_ in sequels and node.pos_ in ("ADP", "SCONJ"):
+        if test(node):
             return True
         if node.head.i == node.i:
             return False

@@ -24,6 +24,7 @@ from chronicle.data import load_yaml
 from chronicle.extract.agents import acting_word, origin_words, speaker_words, speech_governor
 from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.extract.records import Trigger
+from chronicle.extract.elsewhere import stands_between
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
@@ -255,16 +256,7 @@ def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
     way up from it to the event's own words stands the noun of an event of another type
     (`event_words`; "talks at the summit in X" stay one meeting's place) ("expelled diplomats
     in response to the attack on X and his daughter in <city>"): that event's place."""
-    node = prep.head
-    for _ in range(max_steps):
-        if node.i in anchors:
-            return False
-        if node.i in event_words and node.pos_ in ("NOUN", "PROPN"):
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return stands_between(prep, anchors, lambda node: node.i in event_words and node.pos_ in ("NOUN", "PROPN"), max_steps)
 
 
 def fighting_apart(frame: str, other_frame: str) -> bool:
