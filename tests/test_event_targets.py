@@ -4,18 +4,6 @@ invented text, each case with its counter-case."""
 
 from __future__ import annotations
 
-import pytest
-
-PUBLISHED = "2031-03-04"
-
-
-@pytest.fixture(scope="module")
-def events(annotate_with_lexicon):
-    def run(body: str, type_: str):
-        return [e for e in annotate_with_lexicon(body, PUBLISHED).event_mentions if e.type == type_]
-
-    return run
-
 
 def countries(event, role: str) -> list[str | None]:
     return [a.country for a in event.actors if a.role == role]
