@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronicle.resolve.times import TimeValue, date_bounds
+from chronicle.dates import date_bounds
+from chronicle.resolve.times import TimeValue
 
 
 def before_publication(time: TimeValue, published: dt.date | None) -> bool:

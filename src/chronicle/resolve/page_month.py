@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, date_bounds, normalize
+from chronicle.dates import date_bounds
+from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, normalize
 from chronicle.resolve.timing import resolve_times
 
 PAGE_MONTH = "page month"

@@ -35,9 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.data import load_yaml
+from chronicle.model import TimeValue
 
-from chronicle.dates import date_bounds  # noqa: E402,F401  (moved; imported from here too)
-from chronicle.model import PRECISIONS, TimeValue  # noqa: E402,F401
 TENSES = ("past", "present", "future")
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
