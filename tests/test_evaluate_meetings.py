@@ -6,7 +6,7 @@ import pytest
 
 from chronicle.evaluate import meeting_score
 from chronicle.kb import load_kb
-from chronicle.resolve.actors import corpus_id
+from chronicle.resolve.actor_records import corpus_id
 
 
 @pytest.fixture(scope="module")

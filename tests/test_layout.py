@@ -36,6 +36,10 @@ SIZED = (
     "extract/event_places.py",
     "extract/merging.py",
     "fuse*.py",
+    "resolve/actors.py",
+    "resolve/actor_*.py",
+    "resolve/role_phrases.py",
+    "resolve/pronouns.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

@@ -8,7 +8,8 @@ import pytest
 
 from chronicle.kb import KbFile, load_kb
 from chronicle.nlp import load_pipeline
-from chronicle.resolve.actors import build_patterns, load_lexicon, resolve_actors
+from chronicle.resolve.actor_lexicon import build_patterns, load_lexicon
+from chronicle.resolve.actors import resolve_actors
 from chronicle.settings import default_model
 
 KB_TEXT = """

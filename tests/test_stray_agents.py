@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from chronicle.extract.roles import stray_agents
 from chronicle.kb import KbFile, load_kb
-from chronicle.resolve.actors import _misread_group
+from chronicle.resolve.actor_candidates import misread_group
 
 KB_TEXT = """
 countries:
@@ -43,7 +43,7 @@ def test_a_known_group_misread_as_a_title_is_the_group():
     kb = load_kb([], packaged=[KbFile("test.yaml", KB_TEXT)])
     doc = parsed(["armed", "Red", "Valley", "Front", "militants"], [4, 2, 3, 4, 4], ["amod", "compound", "compound", "compound", "ROOT"])
     doc.ents = [Span(doc, 1, 5, label="WORK_OF_ART")]
-    found = _misread_group(doc.ents[0], kb)
+    found = misread_group(doc.ents[0], kb)
     assert found is not None and found.value == "red-valley-front" and found.text == "Red Valley Front militants"
 
 
@@ -51,7 +51,7 @@ def test_an_unknown_title_stays_unresolved():
     kb = load_kb([], packaged=[KbFile("test.yaml", KB_TEXT)])
     doc = parsed(["the", "Red", "Valley", "Song"], [3, 2, 3, 3], ["det", "compound", "compound", "ROOT"])
     doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
-    assert _misread_group(doc.ents[0], kb) is None
+    assert misread_group(doc.ents[0], kb) is None
 
 
 ORG_KB = """
@@ -66,7 +66,8 @@ def organization_mentions(text: str, cut: tuple[int, int] | None = None) -> dict
     """Resolved mentions; `cut`: the token range the tagger is made to read as a place (it
     may cut a long name: "Council of [Northern Fishing Towns]")."""
     from chronicle.nlp import load_pipeline
-    from chronicle.resolve.actors import build_patterns, load_lexicon, resolve_actors
+    from chronicle.resolve.actor_lexicon import build_patterns, load_lexicon
+    from chronicle.resolve.actors import resolve_actors
     from chronicle.settings import default_model
 
     kb, lexicon = load_kb([], packaged=[KbFile("test.yaml", ORG_KB)]), load_lexicon()

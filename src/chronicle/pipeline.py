@@ -35,7 +35,8 @@ from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, EventMention, Mention, Problem
 from .models import type_classifier
 from .nlp import entity_spans, load_pipeline, model_meta, model_text, model_version, parse, sentence_spans
-from .resolve.actors import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon, resolve_actors
+from .resolve.actor_lexicon import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon
+from .resolve.actors import resolve_actors
 from .resolve.places import Gazetteer, load_gazetteer, resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.page_month import page_month_times

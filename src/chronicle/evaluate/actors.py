@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..kb import KnowledgeBase, name_key
-from ..resolve.actors import load_lexicon
+from ..resolve.actor_lexicon import load_lexicon
 from ..store import Store
 from .gold import gold_actors, gold_article_rows, identities_of
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..kb import KnowledgeBase, name_key
 from ..query.sql import article_ref
-from ..resolve.actors import corpus_id
+from ..resolve.actor_records import corpus_id
 from ..store import Store
 
 

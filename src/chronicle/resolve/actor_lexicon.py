@@ -1,0 +1,111 @@
+"""What actor resolution reads: the words of `data/resolve.yaml` (`ResolverLexicon`) and
+the patterns built once from the KB (`ActorPatterns`: titles, seats, names)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..data import alternation, load_yaml
+from ..kb import KnowledgeBase, name_key
+
+
+@dataclass(frozen=True)
+class ResolverLexicon:
+    """Words the resolver reads, from `data/resolve.yaml`."""
+
+    pronouns: frozenset[str]
+    counterparts: frozenset[str]
+    determiners: frozenset[str]
+    honorifics: frozenset[str]
+    agent_dependencies: frozenset[str]
+    family_name_first: frozenset[str]
+    other_office: frozenset[str]
+    same_office: frozenset[str]
+    locative: frozenset[str]
+    possessives: frozenset[str]
+    object_dependencies: frozenset[str]
+    title_function_words: frozenset[str]
+    feminine_pronouns: frozenset[str] = frozenset()
+    feminine_honorifics: frozenset[str] = frozenset()
+    masculine_honorifics: frozenset[str] = frozenset()
+    ordinal_referents: Mapping[str, int] = field(default_factory=dict)
+
+
+def load_lexicon() -> ResolverLexicon:
+    data = load_yaml("resolve.yaml")
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or [])  # noqa: E731
+    return ResolverLexicon(
+        pronouns=words("person_pronouns"),
+        counterparts=words("counterpart_words"),
+        determiners=words("determiners"),
+        honorifics=words("honorifics"),
+        agent_dependencies=frozenset(data.get("agent_dependencies") or []),
+        family_name_first=frozenset(data.get("family_name_first") or []),
+        other_office=words("other_office_modifiers"),
+        same_office=words("same_office_modifiers"),
+        locative=words("locative_prepositions"),
+        possessives=words("possessive_pronouns"),
+        object_dependencies=frozenset(data.get("object_dependencies") or []),
+        title_function_words=words("title_function_words"),
+        feminine_pronouns=words("feminine_pronouns"),
+        feminine_honorifics=words("feminine_honorifics"),
+        masculine_honorifics=words("masculine_honorifics"),
+        ordinal_referents={str(k).lower(): int(v) for k, v in (data.get("ordinal_referents") or {}).items()},
+    )
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """Regular expressions built once from the KB: titles, seats, modifiers."""
+
+    titles: re.Pattern[str]
+    seats: re.Pattern[str]
+    family_names: dict[str, tuple[str, ...]]  # first name part of family-name-first persons
+    counterparts: frozenset[str]  # name keys of the counterpart words
+    leader_words: frozenset[str]  # lower-cased leader words
+    surnames: tuple[str, ...]  # the KB's surname keys, for fuzzy look-up
+    given_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first name part -> persons
+    government_led: frozenset[str] = frozenset()  # countries the head of government leads
+    particles: frozenset[str] = frozenset()  # "el" of "el-Sisi"
+    organizations: re.Pattern[str] | None = None  # the KB's capitalised names of several words
+
+
+def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns:
+    titles = [w for words in kb.office_titles.values() for w in words]
+    titles += [w for words in kb.country_titles.values() for w in words]
+    titles += list(kb.leader_words) + list(lexicon.counterparts)
+    seats = [seat for country in kb.countries.values() for seat in country.seats]
+    seats = [re.sub(r"^the\s+", "", s, flags=re.IGNORECASE) for s in seats]
+    family: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.kind == "person":
+            for name in (actor.name, *actor.aliases):
+                given.setdefault(name_key(name).split()[0], set()).add(actor.id) if name_key(name) else None
+    for actor in kb.actors.values():
+        if actor.kind == "person" and actor.country in lexicon.family_name_first:
+            for name in (actor.name, *actor.aliases):
+                family.setdefault(name_key(name).split()[0], set()).add(actor.id)
+    return ActorPatterns(
+        family_names={k: tuple(sorted(v)) for k, v in family.items()},
+        given_names={k: tuple(sorted(v)) for k, v in given.items()},
+        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        particles=frozenset(str(w).lower() for w in load_yaml("resolve.yaml").get("surname_particles") or ()),
+        counterparts=frozenset(name_key(w) for w in lexicon.counterparts),
+        leader_words=frozenset(w.lower() for w in kb.leader_words),
+        surnames=tuple(kb.surnames),
+        titles=re.compile(rf"\b(?:{alternation(t.lower() for t in titles)})s?\b", re.IGNORECASE),
+        seats=re.compile(rf"\b(?:the\s+)?(?:{alternation(seats)})\b"),
+        organizations=_organization_names(kb),
+    )
+
+
+def _organization_names(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """The names of the KB's organizations and groups written in several capitalised words
+    ("Economic Community of ..."), matched as written: the tagger may miss or cut them."""
+    names = [name for actor in kb.actors.values() if actor.kind in ("organization", "group")
+             for name in (actor.name, *actor.aliases)
+             if len(name.split()) > 1 and name[:1].isupper() and len(kb.names.get(name_key(name), ())) == 1]
+    return re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])") if names else None
