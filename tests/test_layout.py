@@ -40,6 +40,11 @@ SIZED = (
     "resolve/actor_*.py",
     "resolve/role_phrases.py",
     "resolve/pronouns.py",
+    "resolve/places.py",
+    "resolve/place_*.py",
+    "resolve/gazetteer*.py",
+    "resolve/landmark_places.py",
+    "resolve/datelines.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

@@ -15,7 +15,9 @@ from conftest import DEV, SEEDS, read_jsonl, shared_path
 
 from chronicle.errors import ChronicleError
 from chronicle.ingest.clean import clean, load_debris_rules
-from chronicle.resolve.places import is_dateline, load_gazetteer, resolve_places
+from chronicle.resolve.datelines import is_dateline
+from chronicle.resolve.gazetteer_load import load_gazetteer
+from chronicle.resolve.places import resolve_places
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +73,7 @@ def test_the_place_table_reads_like_a_mapping_and_pickles_as_rows():
     import pickle
 
     from chronicle.model import Place
-    from chronicle.resolve.places import PlaceTable
+    from chronicle.resolve.gazetteer import PlaceTable
 
     records = {
         "geonames:1": Place("geonames:1", "Portvale", "city", "XYZ", 10.5, -3.25),

@@ -37,7 +37,9 @@ from .models import type_classifier
 from .nlp import entity_spans, load_pipeline, model_meta, model_text, model_version, parse, sentence_spans
 from .resolve.actor_lexicon import ActorPatterns, ResolverLexicon, build_patterns, load_lexicon
 from .resolve.actors import resolve_actors
-from .resolve.places import Gazetteer, load_gazetteer, resolve_places
+from .resolve.gazetteer import Gazetteer
+from .resolve.gazetteer_load import load_gazetteer
+from .resolve.places import resolve_places
 from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
 from .resolve.page_month import page_month_times
 from .resolve.page_year import with_page_year

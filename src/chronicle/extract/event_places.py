@@ -19,7 +19,7 @@ from chronicle.extract.triggers import is_verb, coarse_pos
 from chronicle.extract.trips import unmade_trip
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventActor, HAPPENED
-from chronicle.resolve.places import is_dateline
+from chronicle.resolve.datelines import is_dateline
 from chronicle.resolve.times import TimeValue
 
 

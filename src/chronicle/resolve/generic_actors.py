@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..data import load_yaml
 from ..model import Mention, Place
-from .places import is_dateline
+from .datelines import is_dateline
 
 OPENING_CHARS = 600  # the title and first sentences: what the article is about
 
