@@ -52,9 +52,8 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-OUT = HERE / "out"
+from paths import OUT, REPO  # bench/paths.py
+
 SEED = 1
 DEFAULT_SIZES = (10_000, 20_000, 50_000, 100_000, 200_000)
 QUICK_SIZES = (10_000, 50_000)

@@ -26,8 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
+from paths import OUT  # bench/paths.py
 
 
 def measure(path: str) -> dict:

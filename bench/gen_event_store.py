@@ -39,7 +39,8 @@ import pyarrow as pa
 from chronicle.fuse_ids import mention_ref, new_event_id
 from chronicle.store import EVENT_MENTION_SCHEMA, QUOTE_SCHEMA, Store, transaction
 
-HERE = Path(__file__).resolve().parent
+from paths import OUT  # bench/paths.py
+
 DEFAULT_EVENTS = 100_000
 SEED = 1
 FIRST_DAY = dt.date(2010, 1, 1)
@@ -524,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="default: bench/out/events_<N>.duckdb")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
-    path = args.out or HERE / "out" / f"events_{args.events}.duckdb"
+    path = args.out or OUT / f"events_{args.events}.duckdb"
     started = time.perf_counter()
     counts = generate(path, args.events, args.seed)
     seconds = time.perf_counter() - started

@@ -26,8 +26,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from paths import HERE, SHARED  # bench/paths.py
+
 NAMES = HERE / "names.txt"
 
 NEAR_DUPLICATE_RATE = 0.10

@@ -51,11 +51,8 @@ import statistics
 
 import psutil
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-SHARED = REPO.parent / "shared"
-OUT = HERE / "out"
-GUARDIAN = SHARED / "corpora" / "guardian_syria_2017_2019.jsonl"
+from paths import GUARDIAN, HERE, OUT, REPO, SHARED  # bench/paths.py
+
 POLL_SECONDS = 0.1
 TARGET_RATIO = 1.25
 TARGET_CPU_RATIO = 0.6

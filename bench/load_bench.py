@@ -45,9 +45,8 @@ import duckdb
 import httpx
 import psutil
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-OUT = HERE / "out"
+from paths import HERE, OUT, REPO  # bench/paths.py
+
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_EVENTS = 100_000
 TARGET_P99_MS = 100.0

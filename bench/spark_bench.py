@@ -40,9 +40,8 @@ import psutil
 
 from chronicle.store import Store
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-OUT = HERE / "out"
+from paths import HERE, OUT, REPO  # bench/paths.py
+
 POLL_SECONDS = 0.1
 SOURCE_SIZE = 2000
 SEED = 1

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import sys
 import time
-from pathlib import Path
 
 from chronicle.extract.context import ArticleContext
 from chronicle.extract.events import find_events
@@ -29,8 +28,9 @@ from chronicle.resolve.places import resolve_places
 from chronicle.resolve.timing import resolve_times
 from chronicle.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SOURCES = [SHARED / "eval" / "dev" / "articles.jsonl", SHARED / "corpora" / "guardian_syria_2017_2019.jsonl"]
+from paths import GUARDIAN, SHARED  # bench/paths.py
+
+SOURCES = [SHARED / "eval" / "dev" / "articles.jsonl", GUARDIAN]
 
 
 def main() -> None:

@@ -36,11 +36,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-SHARED = REPO.parent / "shared"
-OUT = HERE / "out"
-GUARDIAN = SHARED / "corpora" / "guardian_syria_2017_2019.jsonl"
+from paths import GUARDIAN, OUT, REPO  # bench/paths.py
+
 TARGET_SECONDS = 2.0
 COMMANDS = ("ingest", "events")
 
