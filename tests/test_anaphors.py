@@ -105,3 +105,16 @@ def test_they_after_two_states_is_both_and_after_two_leaders_the_leaders(events,
     (counter,) = [e for e in found if e.type == "RETREAT"]
     named = {a.name for a in counter.actors if a.role == "source"}
     assert named and named <= {"Kofi Mensah", "Ama Owusu"}
+
+
+def test_the_words_before_a_token_reach_back_the_sentences_asked_nearest_first(parse):
+    from chronicle.extract.anaphors import preceding_words, words_before
+
+    token = parse("The ministry of Zarovia spoke first.\n\nThe council of Velmoria accused the neighbours.", "accused")
+    assert [w.text for w in words_before(token, 0)] == ["Velmoria", "of", "council", "The"]
+    reached = [w.text for w in words_before(token, 1)]
+    assert reached[:4] == ["Velmoria", "of", "council", "The"] and reached[-2:] == ["ministry", "The"]
+    assert "Zarovia" in reached
+    # the own verb's subject is left out for a description's antecedent, the sentence before is not
+    assert "Velmoria" not in [w.text for w in preceding_words(token, 1)]
+    assert "Zarovia" in [w.text for w in preceding_words(token, 1)]

@@ -67,13 +67,19 @@ def _earlier_sentences(token, sentences: int) -> list:
     return found
 
 
-def preceding_words(token, sentences: int) -> list:
-    """The words before `token` in its sentence and the `sentences` before, nearest first,
-    without the subject of its own verb ("Togo accused these states": not Togo)."""
-    own = {w.i for w in own_subject(token)}
+def words_before(token, sentences: int) -> list:
+    """The words before `token` in its sentence and the `sentences` before it (blank lines
+    skipped), nearest first."""
     earlier = _earlier_sentences(token, sentences)
     start = earlier[-1].start if earlier else token.sent.start
-    return [w for w in reversed(token.doc[start: token.i]) if w.i not in own]
+    return list(reversed(token.doc[start: token.i]))
+
+
+def preceding_words(token, sentences: int) -> list:
+    """`words_before`, without the subject of `token`'s own verb ("Togo accused these
+    states": not Togo)."""
+    own = {w.i for w in own_subject(token)}
+    return [w for w in words_before(token, sentences) if w.i not in own]
 
 
 def own_subject(token) -> list:

@@ -25,7 +25,7 @@ from chronicle.extract.agents import acting_word, origin_words, speaker_words, s
 from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.extract.records import Trigger
 from chronicle.extract.elsewhere import stands_between
-from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words
+from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words, words_before
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
@@ -326,16 +326,6 @@ def _object(verb):
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
 
-def recent_words(token, sentences: int) -> list:
-    """The words before `token` in its sentence and the `sentences` before it, nearest first."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(sentences):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return list(reversed(doc[start: token.i]))
-
-
 class FrameActors:
     """The generic and implied actors of event frames, mixed into extract/events.py's
     `_Actors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
@@ -385,7 +375,7 @@ class FrameActors:
         if trigger.type not in roles.implied_agent_types:
             return []
         undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
-        for word in recent_words(token, roles.implied_agent_sentences):
+        for word in words_before(token, roles.implied_agent_sentences):
             if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
                     and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
                 actor = self._one(word, "source")
