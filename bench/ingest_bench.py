@@ -52,6 +52,7 @@ import statistics
 import psutil
 
 from paths import GUARDIAN, HERE, OUT, REPO, SHARED  # bench/paths.py
+from process_tree import watch
 
 POLL_SECONDS = 0.1
 TARGET_RATIO = 1.25
@@ -181,33 +182,19 @@ def measure(command: list[str], log: Path, stdout=subprocess.DEVNULL, env: dict 
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=stdout, stderr=err, cwd=REPO, text=True,
                                  env={**os.environ, **(env or {})})
-        tree = psutil.Process(child.pid)
-        peak_total = peak_single = 0
-        while True:
-            total = 0
-            try:
-                processes = [tree, *tree.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                processes = []
-            for process in processes:
-                try:
-                    rss = process.memory_info().rss
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    continue
-                total += rss
-                peak_single = max(peak_single, rss)
-            peak_total = max(peak_total, total)
-            try:
-                child.wait(timeout=POLL_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        peaks = {"total": 0, "single": 0}
+
+        def sample(tree: list[tuple[psutil.Process, int]]) -> None:
+            peaks["total"] = max(peaks["total"], sum(rss for _, rss in tree))
+            peaks["single"] = max([peaks["single"], *(rss for _, rss in tree)])
+
+        watch(child, sample, POLL_SECONDS)
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         output = child.stdout.read() if child.stdout else ""
     mb = 1024 * 1024
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Usage(seconds, peak_total / mb, peak_single / mb, child.returncode, cpu), output
+    return Usage(seconds, peaks["total"] / mb, peaks["single"] / mb, child.returncode, cpu), output
 
 
 def measure_startup(chronicle: str, runs: int = 3) -> dict:

@@ -41,6 +41,7 @@ import psutil
 from chronicle.store import Store
 
 from paths import HERE, OUT, REPO  # bench/paths.py
+from process_tree import watch
 
 POLL_SECONDS = 0.1
 SOURCE_SIZE = 2000
@@ -92,31 +93,23 @@ def measure(command: list[str], log: Path, env: dict) -> tuple[float, float, flo
     with log.open("w", encoding="utf-8") as err:
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, env=env)
-        root = psutil.Process(child.pid)
-        peak_driver = peak_tree = 0
-        while True:
+        peaks = {"driver": 0, "tree": 0}
+
+        def sample(processes: list[tuple[psutil.Process, int]]) -> None:
             driver = tree = 0
-            try:
-                processes = [root, *root.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                processes = []
-            for process in processes:
+            for process, rss in processes:
                 try:
-                    rss = process.memory_info().rss
                     worker = any(mark in " ".join(process.cmdline()) for mark in SPARK_WORKER_MARKS)
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
                 tree += rss
                 driver += 0 if worker else rss
-            peak_driver, peak_tree = max(peak_driver, driver), max(peak_tree, tree)
-            try:
-                child.wait(timeout=POLL_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+            peaks["driver"], peaks["tree"] = max(peaks["driver"], driver), max(peaks["tree"], tree)
+
+        watch(child, sample, POLL_SECONDS)
         seconds = time.perf_counter() - started
     mb = 1024 * 1024
-    return seconds, peak_driver / mb, peak_tree / mb, child.returncode
+    return seconds, peaks["driver"] / mb, peaks["tree"] / mb, child.returncode
 
 
 def added_articles(out: Path) -> int:
