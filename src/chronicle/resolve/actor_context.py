@@ -124,6 +124,8 @@ def _titled_in_article(candidates: list[Candidate]) -> dict[tuple[str, str], str
 
 
 def _by_article_names(c: Candidate, named_parts: dict[str, set[str]]) -> None:
+    """A name part or a typo of a KB person the article names (`named_parts`: actor -> its
+    name parts): a unique name part ("name-part"), else a close spelling of one word ("typo")."""
     key = name_key(c.text)
     parts = key.split()
     exact = [actor for actor, names in named_parts.items() if parts and parts[-1] in names]

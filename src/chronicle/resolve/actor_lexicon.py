@@ -34,6 +34,7 @@ class ResolverLexicon:
 
 
 def load_lexicon() -> ResolverLexicon:
+    """The resolver's words, from `data/resolve.yaml`."""
     data = load_yaml("resolve.yaml")
     words = lambda key: frozenset(str(w).lower() for w in data.get(key) or [])  # noqa: E731
     return ResolverLexicon(
@@ -73,6 +74,7 @@ class ActorPatterns:
 
 
 def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns:
+    """The patterns and name indexes resolution needs, built once from the KB and the lexicon."""
     titles = [w for words in kb.office_titles.values() for w in words]
     titles += [w for words in kb.country_titles.values() for w in words]
     titles += list(kb.leader_words) + list(lexicon.counterparts)

@@ -19,6 +19,8 @@ from .actor_records import Candidate, name_parts, offices_of
 def resolve_names(
     candidates: list[Candidate], kb: KnowledgeBase, patterns: ActorPatterns, day: dt.date | None
 ) -> None:
+    """Pass 1: each PERSON candidate by its name (KB alias, earlier name part, surname in
+    office on `day`, variant spelling, a name NER ran into the next words)."""
     named: list[tuple[str, set[str]]] = []  # (actor id, name parts) of persons named so far
     surnames = Counter(name_key(c.text).split()[-1] for c in candidates if c.label == "PERSON" and name_key(c.text))
     for index, c in enumerate(candidates):

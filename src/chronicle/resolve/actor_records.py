@@ -58,10 +58,12 @@ def clause_verb(token) -> int:
 
 
 def is_subject(span: SpacySpan, lexicon: ResolverLexicon) -> bool:
+    """Whether a span is the agent of its verb (not a possessive)."""
     return span.root.dep_ in lexicon.agent_dependencies and span.root.dep_ != "poss"
 
 
 def name_parts(text: str) -> set[str]:
+    """The words of a name (name keys) longer than one letter."""
     return {part for part in name_key(text).split() if len(part) > 1}
 
 

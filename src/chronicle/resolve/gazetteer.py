@@ -136,4 +136,5 @@ def name_key(text: str, fold: Mapping[int, str]) -> str:
 
 
 def strip_article(key: str) -> str:
+    """A name key without a leading "the "."""
     return key.removeprefix("the ")

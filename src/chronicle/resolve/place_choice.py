@@ -22,6 +22,8 @@ SMALL = 50_000  # a place this small is resolved only with support from the arti
 
 @dataclass(frozen=True)
 class PlaceChoice:
+    """The place chosen for a name, how, and how surely."""
+
     value: str | None
     method: str
     confidence: float

@@ -64,6 +64,7 @@ def read_places(doc: Doc, text: str, ents, entities: list, landmark_hits: list[t
 
 
 def entity_is_dateline(ent, text: str) -> bool:
+    """Whether an entity is a dateline (`is_dateline` on its span)."""
     return is_dateline(text, ent.start_char, ent.end_char)
 
 
