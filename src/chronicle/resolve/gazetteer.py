@@ -55,7 +55,7 @@ class PlaceTable(Mapping[str, Place]):
 class Gazetteer:
     """Places and the names that point to them, loaded once per worker and read only.
 
-    Name keys are folded (see `name_key`): accents removed, lowercase, dots dropped,
+    Name keys are folded (see `place_key`): accents removed, lowercase, dots dropped,
     hyphens and slashes as spaces.
     """
 
@@ -87,7 +87,7 @@ class Gazetteer:
 
     def key(self, text: str) -> str:
         """The name key of `text`."""
-        return name_key(text, self.fold)
+        return place_key(text, self.fold)
 
     def ids(self, key: str) -> tuple[str, ...]:
         """Ids of the cities, regions and landmark places whose name has this key."""
@@ -122,7 +122,7 @@ class Gazetteer:
         return starting.pop() if len(starting) == 1 else None
 
 
-def name_key(text: str, fold: Mapping[int, str]) -> str:
+def place_key(text: str, fold: Mapping[int, str]) -> str:
     """A name as the gazetteer indexes it: "Sharm el-Sheikh" and "SHARM EL SHEIKH" alike.
 
     Newlines are kept, so many names joined by newlines are keyed in one call.

@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import ChronicleError
 from ..model import Place
-from .gazetteer import Gazetteer, PlaceTable, name_key, strip_article
+from .gazetteer import Gazetteer, PlaceTable, place_key, strip_article
 
 
 LANDMARKS = "landmarks.yaml"
@@ -106,7 +106,7 @@ class _Index:
     division_codes: dict[str, str] = field(default_factory=dict)  # "TX" -> id of Texas
 
     def key(self, text: str) -> str:
-        return name_key(text, self.fold)
+        return place_key(text, self.fold)
 
     def index(self, name_keys, place_id: str) -> None:
         """Point each name key to the place (a tuple of ids when several share it)."""
