@@ -54,7 +54,8 @@ def test_a_report_on_a_page_without_a_date_is_listed_with_its_events_day(tmp_pat
                  " border.\n\nThe two leaders agreed to meet again next year."},
         {"id": "undated", "url": "https://example.org/news/kagame-ramaphosa",
          "text": "Kagame and Ramaphosa hold talks in Kigali\n\nRwandan President Paul Kagame on Monday held"
-                 " talks with South African President Cyril Ramaphosa in Kigali on trade."},
+                 " talks with South African President Cyril Ramaphosa in Kigali on trade.\n\nKagame also met"
+                 " Mozambican President Filipe Nyusi to discuss security."},
     ]
     path = tmp_path / "a.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in articles))
@@ -67,3 +68,34 @@ def test_a_report_on_a_page_without_a_date_is_listed_with_its_events_day(tmp_pat
     assert by_article["dated"]["date"] == "2019-03-11"
     assert by_article["undated"]["date"] == "2019-03-11"
     assert by_article["undated"]["date_from"].endswith(":" + by_article["dated"]["id"].rsplit(":e", 1)[1])
+    # the page's later meeting, with no time words of its own, takes the page's main event day
+    later = [m for m in mentions if m["article_id"] == "undated" and "Filipe Nyusi" in {a["name"] for a in m["actors"]}]
+    assert [m["date"] for m in later] == ["2019-03-11"]
+
+
+def _mention(idx, *, date=None, precision="vague", rule="unresolved", expression="", modality="reported", event=None):
+    return {"id": "mine", "idx": idx, "date": date, "date_precision": precision, "date_rule": rule,
+            "date_expression": expression, "modality": modality, "event": event}
+
+
+def test_an_undated_pages_main_event_day_comes_from_its_first_happened_meeting_dated_by_its_event():
+    from chronicle.query.event_dates import main_day, takes_main_day
+
+    page = [_mention(0, modality="planned", event=EVENT), _mention(1, expression="Saturday", event=EVENT), _mention(2)]
+    idx, found = main_day(page)
+    assert idx == 1 and found["date"] == "2016-04-09"
+    # a later mention with no time words takes it ("Alpha also met Gamma"), as the extractor
+    # gives such a mention its main event's time on a dated page
+    assert takes_main_day(page[2], idx)
+    # one before it, one with its own time words, a plan: not
+    assert not takes_main_day(_mention(0), idx)
+    assert not takes_main_day(_mention(3, rule="weekday:no-anchor", expression="Tuesday"), idx)
+    assert not takes_main_day(_mention(3, modality="planned"), idx)
+
+
+def test_no_main_event_day_when_the_page_dates_its_first_meeting_itself_or_nothing_does():
+    from chronicle.query.event_dates import main_day
+
+    assert main_day([_mention(0, date="2016-04-08", precision="day", rule="date"), _mention(1, event=EVENT)]) is None
+    assert main_day([_mention(0), _mention(1)]) is None
+    assert main_day([_mention(0, event={**EVENT, "date_from": "mine:3"})]) is None

@@ -79,3 +79,32 @@ def date_from_event(mention: dict, event: dict | None, article: str) -> dict | N
         "date_precision": "day",
         "date_from": source,
     }
+
+
+def main_day(mentions: list[dict]) -> tuple[int, dict] | None:
+    """An undated page's main event day, once fusion gives it: the first mention (by `idx`,
+    text order) that says it happened and is dated to the day, when that day comes from its
+    fused event (`date_from_event`; each mention has `idx`, `date`, `date_precision`,
+    `modality`, `date_expression`, `id` and `event`). Returns (its idx, the date fields), or
+    None when the first such mention is dated by its own words (the extractor already used
+    it as the main event) or none is."""
+    for mention in sorted(mentions, key=lambda m: m["idx"]):
+        if mention.get("modality") not in HAPPENED:
+            continue
+        if mention.get("date") and mention.get("date_precision") == "day":
+            return None
+        found = date_from_event(mention, mention.get("event"), mention["id"])
+        if found is not None:
+            return mention["idx"], found
+    return None
+
+
+def takes_main_day(mention: dict, main_idx: int) -> bool:
+    """Whether an undated mention takes its page's main event day, as the extractor gives
+    a mention with no time of its own the main event's (resolve/timing.py, step 4): it
+    comes after the main event, says it happened, and has no time words at all (its date
+    rule `unresolved`)."""
+    return (
+        mention["idx"] > main_idx and mention.get("date") is None and mention.get("modality") in HAPPENED
+        and mention.get("date_rule") == "unresolved" and not mention.get("date_expression")
+    )
