@@ -11,7 +11,7 @@ ARTICLE_COLUMNS = (
 )
 MENTION_FIELDS = (  # a contract record's keys, in order
     "id", "article_id", "type", "mode", "modality", "actors", "date", "end_date", "date_precision",
-    "date_expression", "place", "sources", "confidence", "trigger",
+    "date_expression", "date_from", "place", "sources", "confidence", "trigger",
 )
 MENTION_COLUMNS = (  # a flat row's columns (csv)
     "date", "end_date", "date_precision", "type", "mode", "modality", "actors", "place", "trigger",
@@ -84,6 +84,7 @@ def event_mention(row: dict) -> dict:
         "end_date": row["end_date"],
         "date_precision": row["date_precision"],
         "date_expression": row["date_expression"],
+        "date_from": None,  # the report a date the mention lacks came from (query/event_dates.py)
         "place": place_of(row),
         "sources": [
             {**source, **{key: item[key] for key in ("start", "end", "text", "trigger_start", "trigger_end")}}
