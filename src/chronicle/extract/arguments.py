@@ -12,6 +12,7 @@ from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
 from chronicle.extract.records import Trigger
+from chronicle.extract.sides_words import condition_subjects, packaged_side_words, stray_by_agents, unattributed
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
@@ -68,6 +69,7 @@ def _stranded_subject(verb) -> list:
 def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
+    active = unattributed(active, packaged_side_words())  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     if headline_passive(token):  # "Opposition leader arrested"
@@ -113,6 +115,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             place_word = word
         prep_actors += found
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
+    if not object_actors and not prep_actors:  # "warned that it would act if X visits Y": X
+        prep_actors += [a for w in condition_subjects(token, trigger.type, packaged_side_words()) for a in actors.of(w, "target")]
     known = {a.id for a in object_actors + prep_actors}
     prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":
@@ -144,6 +148,8 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
     targets += phrase_targets
     if not targets:  # "offered her congratulations to X", "issued a threat to X"
         targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
+    if not sources:  # "criticism of X's record by Y": Y
+        sources += [a for w in stray_by_agents(token) for a in actors.of(w, "source")]
     if not sources:  # "X's intensification of airstrikes"
         sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
     verb = _source_verb(token, trigger, sources, targets, lexicon)

@@ -12,6 +12,7 @@ from chronicle.extract.participants import appositive_conjuncts, closing_speech_
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
 from chronicle.extract.roles import FrameActors, capital_country
+from chronicle.extract.sides_words import member_body, packaged_side_words
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, Mention
@@ -295,6 +296,8 @@ class ArticleActors(FrameActors):
     def _one(self, token, role: str) -> EventActor | None:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
+        if (body := self.members_body(token, role)) is not None:  # "leaders of the bloc": the bloc
+            return body
         mention = self.at.get(token.i)
         following = self.at.get(token.i + 1)
         if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
@@ -346,6 +349,16 @@ class ArticleActors(FrameActors):
             mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
         return self.by_name(token, role) or self.owning_organization(token, lemma, role)
+
+    def members_body(self, token, role: str) -> EventActor | None:
+        """The organization a plural member noun belongs to ("leaders of the bloc", "envoys
+        from the union"; extract/sides_words.py); None for a country ("the leaders of X")."""
+        word = member_body(token, token.lemma_.lower(), packaged_side_words())
+        mention = self.at.get(word.i) if word is not None else None
+        if mention is None or not mention.value or mention.value in self.kb.countries or self.dateline_agency(mention):
+            return None
+        actor = self.describe(mention.value, mention, role, mention.start, mention.end)
+        return actor if actor.kind == "organization" else None
 
     def owning_organization(self, token, lemma: str, role: str) -> EventActor | None:
         """The organization "its leader" belongs to: the last actor the text names before it,

@@ -1,0 +1,140 @@
+"""Who acts and who undergoes an event when its trigger's own words leave it to a nearby
+phrase (issue 19), as small pure functions over spaCy tokens:
+
+- the body whose members a plural noun names: "leaders of the bloc held a summit", "envoys
+  from the union attended" (the bloc, the union), not "leaders said" (no body);
+- the actor a warning's condition names: "warned that it would act if X visits Y" (X), not
+  "warned that it would act if prices rose" (no actor: the caller finds none);
+- a generic organ's country when the article's cascade gave it the country it acts on
+  ("officials accusing X": not X's officials);
+- the name of an attribution the parser took for a subject ("According to the agency Tass,
+  the ministry gave ..."): who reports, never who acts (the ministry acts).
+
+The words are data (`data/sides.yaml`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+from chronicle.data import load_yaml
+from chronicle.resolve.generic_actors import state_of
+
+
+@dataclass(frozen=True)
+class SideWords:
+    """The words of `data/sides.yaml`."""
+
+    member_nouns: frozenset[str] = frozenset()
+    member_preps: frozenset[str] = frozenset()
+    conditional_target_types: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    attribution_phrases: tuple[tuple[str, ...], ...] = ()
+
+
+def load_side_words(path=None) -> SideWords:
+    """Read `data/sides.yaml` (or a user file of the same shape)."""
+    data = load_yaml("sides.yaml", path)
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
+    return SideWords(
+        member_nouns=words("member_nouns"), member_preps=words("member_preps"),
+        conditional_target_types=frozenset(str(w).upper() for w in data.get("conditional_target_types") or ()),
+        condition_marks=words("condition_marks"),
+        attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
+    )
+
+
+@functools.cache
+def packaged_side_words() -> SideWords:
+    """The packaged `data/sides.yaml`, read once (immutable)."""
+    return load_side_words()
+
+
+def member_body(token, lemma: str, words: SideWords):
+    """The word after "of"/"from" naming the body a plural member noun belongs to ("leaders
+    of the bloc": bloc), else None: a singular ("the leader of X") is one person."""
+    if lemma not in words.member_nouns or "Plur" not in token.morph.get("Number"):
+        return None
+    return next((w for p in token.children if p.dep_ == "prep" and p.lower_ in words.member_preps
+                 for w in p.children if w.dep_ == "pobj" and w.pos_ in ("PROPN", "NOUN")), None)
+
+
+def condition_subjects(verb, type_: str, words: SideWords) -> list:
+    """The subjects of the conditional clauses ("if X visits Y") under a trigger of
+    `conditional_target_types` or under the clause it reports ("warned that ... if X ...")."""
+    if type_ not in words.conditional_target_types:
+        return []
+    clauses = [w for w in verb.subtree if w.dep_ == "advcl" and w.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in w.children)]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+
+
+def unattributed(subjects: list, words: SideWords) -> list:
+    """The subjects of a verb without the name of an attribution the parser took for one
+    ("According to the agency Tass, the ministry gave ...", parsed with Tass the subject
+    and the ministry its apposition): its apposition instead, else nothing."""
+    found = []
+    for word in subjects:
+        if not _after_attribution(word, words):
+            found.append(word)
+            continue
+        found += [c for c in word.children if c.dep_ == "appos"]
+    return found
+
+
+def _after_attribution(word, words: SideWords) -> bool:
+    """Whether an attribution phrase opens the stretch of the sentence before `word`, with
+    no comma between them ("According to the agency Tass": Tass)."""
+    index = word.i - 1
+    sentence_start = word.sent.start
+    while index >= sentence_start and word.doc[index].text not in (",", ";", ":", "(", ")"):
+        index -= 1
+    opening = tuple(t.lower_ for t in word.doc[index + 1: word.i])
+    return any(opening[: len(p)] == p for p in words.attribution_phrases)
+
+
+def stray_by_agents(noun) -> list:
+    """The "by" phrase of an event noun that the parser hung elsewhere: on the noun's own
+    "of" object ("criticism of X's record by Y") or on the active verb the noun is the object
+    of ("rejected criticism of X by Y"): Y does the event. Not a passive verb's agent."""
+    hosts = [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children if w.dep_ == "pobj"]
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        hosts.append(verb)
+    return [o for h in hosts for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.i > noun.i
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def unmirrored_sources(token, roles: str, sources: list, targets: list, actors) -> list:
+    """The sources of a directed event without a generic state organ given the country it
+    acts on ("officials accusing X", resolved to X's officials by the article's dominant
+    country): that organ is of the one other country its sentence names, else of none. A
+    country written in the phrase ("X's officials") stays, and so does a crowd's ("protesters
+    marched against X": X's own). `actors` is the article's `ArticleActors`."""
+    targeted = {t.id for t in targets if t.kind == "country"}
+    if roles != "directed" or not targeted:
+        return sources
+    found = []
+    for source in sources:
+        country = actors.kb.countries.get(source.country or "")
+        parts = source.id.split(":")
+        if source.country not in targeted or country is None or state_of(source.id, actors.lexicon.sectors) is None \
+                or not source.name.endswith(f"({country.name})"):
+            found.append(source)
+            continue
+        other = _sentence_countries(token, actors) - targeted
+        home = other.pop() if len(other) == 1 else None
+        written = source.name[: -len(f" ({country.name})")]
+        name = f"{written} ({actors.kb.countries[home].name})" if home in actors.kb.countries else written
+        found.append(replace(source, id=f"group:{(home or 'x').lower()}:{parts[2]}", name=name, country=home))
+    return found
+
+
+def _sentence_countries(token, actors) -> set[str]:
+    """The countries a token's sentence names: country actors and the countries of places."""
+    start, end = token.sent.start_char, token.sent.end_char
+    context = actors.context
+    found = {m.value for m in context.actor_mentions if start <= m.start < end and m.value in actors.kb.countries}
+    return found | {place.country for m in context.place_mentions if start <= m.start < end
+                    and (place := context.places.get(m.value or "")) is not None and place.country}
