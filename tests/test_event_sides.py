@@ -65,3 +65,26 @@ def test_a_generic_organ_is_not_of_the_country_it_acts_on(events):
     assert countries(accusation, "source") == ["NGA"] and countries(accusation, "target") == ["GHA"]
     (written,) = events("Ghana's officials accused Ghana of meddling.", "ACCUSE")
     assert countries(written, "source") == ["GHA"]  # the phrase writes its country: it stays
+
+
+def test_a_state_institution_named_without_its_country_is_the_article_s(events):
+    (storming,) = events("Thousands of Togolese protesters stormed the National Assembly precincts in Lome on Tuesday.", "PROTEST")
+    assert countries(storming, "target") == ["TGO"]
+    (counter,) = events("Thousands of protesters marched on the Kara Trading Company in Lome on Tuesday.", "PROTEST")
+    assert "TGO" not in countries(counter, "target")  # a company is no state organ
+
+
+def test_a_call_for_talks_with_a_capital_is_aimed_at_its_state(events):
+    (call,) = events("Akufo-Addo has called for comprehensive peace talks with Lome that restore stability.", "REQUEST")
+    assert countries(call, "target") == ["TGO"]
+    (counter,) = events("Akufo-Addo has called for comprehensive peace talks in Lome that restore stability.", "REQUEST")
+    assert countries(counter, "target") == []
+
+
+def test_the_former_president_is_the_one_titled_so(events):
+    (denial,) = events("Former Ghanaian President Kofi Mensah was extradited to Togo on Thursday. The former president,"
+                       " who lost his immunity in January, has rejected all the charges.", "REJECT")
+    assert names(denial, "source") == ["Kofi Mensah"]
+    found = events("Ghanaian President Kofi Mensah was extradited to Togo on Thursday. The former president,"
+                   " who lost his immunity in January, has rejected all the charges.", "REJECT")
+    assert all("Kofi Mensah" not in names(e, "source") for e in found)  # titled as the holder: not "the former"

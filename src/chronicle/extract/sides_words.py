@@ -7,6 +7,8 @@ phrase (issue 19), as small pure functions over spaCy tokens:
   "warned that it would act if prices rose" (no actor: the caller finds none);
 - a generic organ's country when the article's cascade gave it the country it acts on
   ("officials accusing X": not X's officials);
+- the person "the former president" is: the last one the article titled "former ...
+  president", not the office's holder;
 - the name of an attribution the parser took for a subject ("According to the agency Tass,
   the ministry gave ..."): who reports, never who acts (the ministry acts).
 
@@ -31,6 +33,7 @@ class SideWords:
     conditional_target_types: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
+    former_words: frozenset[str] = frozenset()
 
 
 def load_side_words(path=None) -> SideWords:
@@ -42,6 +45,7 @@ def load_side_words(path=None) -> SideWords:
         conditional_target_types=frozenset(str(w).upper() for w in data.get("conditional_target_types") or ()),
         condition_marks=words("condition_marks"),
         attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
+        former_words=words("former_words"),
     )
 
 
@@ -138,3 +142,20 @@ def _sentence_countries(token, actors) -> set[str]:
     found = {m.value for m in context.actor_mentions if start <= m.start < end and m.value in actors.kb.countries}
     return found | {place.country for m in context.place_mentions if start <= m.start < end
                     and (place := context.places.get(m.value or "")) is not None and place.country}
+
+
+def former_title_holder(token, person_starts: list[int], words: SideWords, window: int = 5) -> int | None:
+    """The start of the last person mention before "the former <noun>" (`token`, a noun with
+    a former-word modifier and nothing named on it) that the article titled with a former-word
+    and the same noun within `window` words before it ("Former Togolese President X"), else None."""
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in words.former_words for c in token.children):
+        return None
+    doc, lemma = token.doc, token.lemma_.lower()
+    for start in sorted((s for s in person_starts if s < token.idx), reverse=True):
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[max(0, span.start - window): span.start]
+        if any(w.lower_ in words.former_words for w in before) and any(w.lemma_.lower() == lemma for w in before):
+            return start
+    return None
