@@ -88,3 +88,10 @@ def test_the_former_president_is_the_one_titled_so(events):
     found = events("Ghanaian President Kofi Mensah was extradited to Togo on Thursday. The former president,"
                    " who lost his immunity in January, has rejected all the charges.", "REJECT")
     assert all("Kofi Mensah" not in names(e, "source") for e in found)  # titled as the holder: not "the former"
+
+
+def test_a_round_of_sanctions_is_imposed_by_who_enacts_it(events):
+    (sanctions,) = events("The United States announced a fresh round of sanctions on Russia on Friday.", "SANCTION")
+    assert countries(sanctions, "source") == ["USA"] and countries(sanctions, "target") == ["RUS"]
+    found = events("Belarus condemned a new package of sanctions against Russia.", "SANCTION")
+    assert all("BLR" not in countries(e, "source") for e in found)  # condemning enacts nothing

@@ -12,7 +12,7 @@ from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
 from chronicle.extract.records import Trigger
-from chronicle.extract.sides_words import condition_subjects, packaged_side_words, stray_by_agents, unattributed
+from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, unattributed
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
@@ -150,6 +150,8 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
         targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
     if not sources:  # "criticism of X's record by Y": Y
         sources += [a for w in stray_by_agents(token) for a in actors.of(w, "source")]
+    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, packaged_side_words())) is not None:
+        sources += [a for s in _subjects(enacting)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
     if not sources:  # "X's intensification of airstrikes"
         sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
     verb = _source_verb(token, trigger, sources, targets, lexicon)

@@ -9,6 +9,8 @@ phrase (issue 19), as small pure functions over spaCy tokens:
   ("officials accusing X": not X's officials);
 - the person "the former president" is: the last one the article titled "former ...
   president", not the office's holder;
+- the doer of an event noun counted by a quantity the verb enacts: "X announced a new
+  round of sanctions on Y" (X), not "X condemned a new round of sanctions" (no enacting verb);
 - the name of an attribution the parser took for a subject ("According to the agency Tass,
   the ministry gave ..."): who reports, never who acts (the ministry acts).
 
@@ -34,6 +36,7 @@ class SideWords:
     condition_marks: frozenset[str] = frozenset()
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
     former_words: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
 
 def load_side_words(path=None) -> SideWords:
@@ -45,7 +48,7 @@ def load_side_words(path=None) -> SideWords:
         conditional_target_types=frozenset(str(w).upper() for w in data.get("conditional_target_types") or ()),
         condition_marks=words("condition_marks"),
         attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
-        former_words=words("former_words"),
+        former_words=words("former_words"), quantity_nouns=words("quantity_nouns"),
     )
 
 
@@ -159,3 +162,15 @@ def former_title_holder(token, person_starts: list[int], words: SideWords, windo
         if any(w.lower_ in words.former_words for w in before) and any(w.lemma_.lower() == lemma for w in before):
             return start
     return None
+
+
+def enacting_quantity_verb(noun, enacting_verbs: frozenset[str], words: SideWords):
+    """The enacting verb whose object counts an event noun ("announced a new round of
+    sanctions": announced), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in words.quantity_nouns:
+        return None
+    quantity = prep.head
+    if quantity.dep_ not in ("dobj", "obj") or quantity.head.lemma_.lower() not in enacting_verbs:
+        return None
+    return quantity.head
