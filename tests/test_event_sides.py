@@ -95,3 +95,13 @@ def test_a_round_of_sanctions_is_imposed_by_who_enacts_it(events):
     assert countries(sanctions, "source") == ["USA"] and countries(sanctions, "target") == ["RUS"]
     found = events("Belarus condemned a new package of sanctions against Russia.", "SANCTION")
     assert all("BLR" not in countries(e, "source") for e in found)  # condemning enacts nothing
+
+
+def test_a_rejection_of_a_thing_is_aimed_at_its_maker(events):
+    (veto,) = events("Last week, Ghana proposed a ceasefire resolution, which was ultimately vetoed by Nigeria and Benin.", "REJECT")
+    assert sorted(countries(veto, "source")) == ["BEN", "NGA"] and countries(veto, "target") == ["GHA"]
+    (dispute,) = events("Protests erupted against the re-election victory claimed by Togolese President Faure Gnassingbe"
+                        " but disputed by the opposition.", "REJECT")
+    assert countries(dispute, "target") == ["TGO"]
+    (counter,) = events("The opposition rejected the election results on Monday.", "REJECT")
+    assert countries(counter, "target") == []

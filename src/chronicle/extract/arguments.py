@@ -12,7 +12,7 @@ from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
 from chronicle.extract.records import Trigger
-from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, unattributed
+from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
@@ -117,6 +117,9 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
     if not object_actors and not prep_actors:  # "warned that it would act if X visits Y": X
         prep_actors += [a for w in condition_subjects(token, trigger.type, packaged_side_words()) for a in actors.of(w, "target")]
+    if not object_actors and not prep_actors:  # "X proposed a resolution, which was vetoed by Y": X
+        own = {a.id for s in active for a in actors.of(s, "source")}
+        prep_actors += [a for w in thing_makers(token, trigger.type, packaged_side_words()) for a in actors.of(w, "target") if a.id not in own]
     known = {a.id for a in object_actors + prep_actors}
     prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":

@@ -11,6 +11,8 @@ phrase (issue 19), as small pure functions over spaCy tokens:
   president", not the office's holder;
 - the doer of an event noun counted by a quantity the verb enacts: "X announced a new
   round of sanctions on Y" (X), not "X condemned a new round of sanctions" (no enacting verb);
+- the maker of a thing rejected: "X proposed a resolution, which was vetoed by Y", "the
+  victory claimed by X but disputed by Y" (X), not "Y rejected the results" (no maker);
 - the name of an attribution the parser took for a subject ("According to the agency Tass,
   the ministry gave ..."): who reports, never who acts (the ministry acts).
 
@@ -37,6 +39,7 @@ class SideWords:
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
     former_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    made_thing_target_types: frozenset[str] = frozenset()
 
 
 def load_side_words(path=None) -> SideWords:
@@ -49,6 +52,7 @@ def load_side_words(path=None) -> SideWords:
         condition_marks=words("condition_marks"),
         attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
         former_words=words("former_words"), quantity_nouns=words("quantity_nouns"),
+        made_thing_target_types=frozenset(str(w).upper() for w in data.get("made_thing_target_types") or ()),
     )
 
 
@@ -174,3 +178,25 @@ def enacting_quantity_verb(noun, enacting_verbs: frozenset[str], words: SideWord
     if quantity.dep_ not in ("dobj", "obj") or quantity.head.lemma_.lower() not in enacting_verbs:
         return None
     return quantity.head
+
+
+def thing_makers(verb, type_: str, words: SideWords) -> list:
+    """The words naming who made the thing a trigger of `made_thing_target_types` acts on:
+    the subject of the verb the thing is the object of ("X proposed a resolution, which was
+    vetoed"), the agent of a participle on the thing ("the victory claimed by X but disputed
+    by Y"). The thing is the trigger's object, its passive subject, or the noun its relative
+    clause or coordinated participle describes."""
+    if type_ not in words.made_thing_target_types:
+        return []
+    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.tag_ not in ("WDT", "WP")]
+    if verb.dep_ == "relcl":
+        things.append(verb.head)
+    elif verb.dep_ == "conj" and verb.head.dep_ == "acl":  # "claimed by X but disputed by Y"
+        things.append(verb.head.head)
+    makers = []
+    for thing in things:
+        if thing.dep_ in ("dobj", "obj") and thing.head.i != verb.i and thing.head.pos_ == "VERB":
+            makers += [c for c in thing.head.children if c.dep_ == "nsubj"]
+        makers += [o for acl in thing.children if acl.dep_ == "acl" and acl.i != verb.i
+                   for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"]
+    return makers
