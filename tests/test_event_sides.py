@@ -105,3 +105,20 @@ def test_a_rejection_of_a_thing_is_aimed_at_its_maker(events):
     assert countries(dispute, "target") == ["TGO"]
     (counter,) = events("The opposition rejected the election results on Monday.", "REJECT")
     assert countries(counter, "target") == []
+
+
+def test_a_warning_of_what_will_befall_someone_is_aimed_at_them(events):
+    (warning,) = events("Ghana warned that Togo would face serious consequences.", "THREATEN")
+    assert countries(warning, "target") == ["TGO"]
+    (own,) = events("Ghana warned that its troops would retaliate.", "THREATEN")
+    assert countries(own, "target") == []  # its own troops
+    (counter,) = events("Ghana warned that the economy would collapse.", "THREATEN")
+    assert countries(counter, "target") == []
+
+
+def test_a_protest_by_a_leader_s_followers_is_aimed_at_the_article_s_state(events):
+    arrest = "Opposition leader Kwame Boateng was arrested in Kumasi on Wednesday. "
+    (protest,) = events(arrest + "Boateng's supporters blocked roads and burned tires in Accra.", "PROTEST")
+    assert countries(protest, "target") == ["GHA"]
+    (counter,) = events(arrest + "Boateng's supporters protested against the arrest in Accra.", "PROTEST")
+    assert countries(counter, "target") == []  # a target word of its own

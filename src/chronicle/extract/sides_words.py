@@ -13,6 +13,9 @@ phrase (issue 19), as small pure functions over spaCy tokens:
   round of sanctions on Y" (X), not "X condemned a new round of sanctions" (no enacting verb);
 - the maker of a thing rejected: "X proposed a resolution, which was vetoed by Y", "the
   victory claimed by X but disputed by Y" (X), not "Y rejected the results" (no maker);
+- the state a protest led by (or for) a person of no known country is aimed at: the
+  article's ("X's supporters blocked roads": the article's country), not when the protest
+  has a target word of its own;
 - the name of an attribution the parser took for a subject ("According to the agency Tass,
   the ministry gave ..."): who reports, never who acts (the ministry acts).
 
@@ -73,12 +76,19 @@ def member_body(token, lemma: str, words: SideWords):
 
 def condition_subjects(verb, type_: str, words: SideWords) -> list:
     """The subjects of the conditional clauses ("if X visits Y") under a trigger of
-    `conditional_target_types` or under the clause it reports ("warned that ... if X ...")."""
+    `conditional_target_types` or under the clause it reports ("warned that ... if X ..."),
+    else of the clause it reports when that tells what will befall them ("warned that X
+    would face consequences"); pronouns left out."""
     if type_ not in words.conditional_target_types:
         return []
     clauses = [w for w in verb.subtree if w.dep_ == "advcl" and w.i > verb.i
                and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in w.children)]
-    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+    found = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+    if found:
+        return found
+    told = [c for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)]
+    return [s for c in told for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
+            and not any(p.dep_ == "poss" for p in s.children)]  # "its troops would retaliate": its own
 
 
 def unattributed(subjects: list, words: SideWords) -> list:
@@ -200,3 +210,21 @@ def thing_makers(verb, type_: str, words: SideWords) -> list:
         makers += [o for acl in thing.children if acl.dep_ == "acl" and acl.i != verb.i
                    for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"]
     return makers
+
+
+def followers_protest_targets(token, type_: str, sources: list, targets: list, actors) -> list:
+    """`targets`, with the article's country (its dateline's, else the one it names most)
+    for a protest of `state_target_types` with no target whose sources are all persons of no
+    known country ("X's supporters blocked roads", the supporters read as X); `actors` is
+    the article's `ArticleActors`."""
+    roles = actors.lexicon.roles
+    if type_ not in roles.state_target_types or targets or not sources:
+        return targets
+    if any(a.kind != "person" or actors.country_of(a) is not None for a in sources):
+        return targets
+    if any(c.dep_ == "prep" and c.lower_ in roles.state_target_preps for c in token.children):
+        return targets
+    country = actors.country.dateline or actors.country.dominant
+    if country not in actors.kb.countries:
+        return targets
+    return [*targets, actors.describe(country, None, "target", token.idx, token.idx + len(token.text))]
