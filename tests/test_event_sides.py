@@ -122,3 +122,11 @@ def test_a_protest_by_a_leader_s_followers_is_aimed_at_the_article_s_state(event
     assert countries(protest, "target") == ["GHA"]
     (counter,) = events(arrest + "Boateng's supporters protested against the arrest in Accra.", "PROTEST")
     assert countries(counter, "target") == []  # a target word of its own
+
+
+def test_a_denial_of_charges_answers_the_accuser(events):
+    (denial,) = events("Nigeria accused Ghana of smuggling weapons on Monday. Ghana denied the allegations on Tuesday.", "REJECT")
+    assert countries(denial, "source") == ["GHA"] and countries(denial, "target") == ["NGA"]
+    (counter,) = events("Benin accused Togo of smuggling weapons on Monday. Ghana denied the allegations on Tuesday.", "REJECT")
+    assert countries(counter, "target") == []  # no one accused Ghana
+

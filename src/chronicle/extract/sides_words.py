@@ -16,6 +16,8 @@ phrase (issue 19), as small pure functions over spaCy tokens:
 - the state a protest led by (or for) a person of no known country is aimed at: the
   article's ("X's supporters blocked roads": the article's country), not when the protest
   has a target word of its own;
+- whom a denial of charges answers: the accuser of the one denying, found before ("X
+  accused Y of fraud. Y denied the charges": X), not when no one accused them;
 - the name of an attribution the parser took for a subject ("According to the agency Tass,
   the ministry gave ..."): who reports, never who acts (the ministry acts).
 
@@ -43,6 +45,9 @@ class SideWords:
     former_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     made_thing_target_types: frozenset[str] = frozenset()
+    answered_types: frozenset[str] = frozenset()
+    charge_nouns: frozenset[str] = frozenset()
+    accusation_types: frozenset[str] = frozenset()
 
 
 def load_side_words(path=None) -> SideWords:
@@ -56,6 +61,9 @@ def load_side_words(path=None) -> SideWords:
         attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
         former_words=words("former_words"), quantity_nouns=words("quantity_nouns"),
         made_thing_target_types=frozenset(str(w).upper() for w in data.get("made_thing_target_types") or ()),
+        answered_types=frozenset(str(w).upper() for w in data.get("answered_types") or ()),
+        charge_nouns=words("charge_nouns"),
+        accusation_types=frozenset(str(w).upper() for w in data.get("accusation_types") or ()),
     )
 
 
@@ -228,3 +236,19 @@ def followers_protest_targets(token, type_: str, sources: list, targets: list, a
     if country not in actors.kb.countries:
         return targets
     return [*targets, actors.describe(country, None, "target", token.idx, token.idx + len(token.text))]
+
+
+def answered_accusers(verb, type_: str, sources: list, targets: list, found: list, words: SideWords) -> list:
+    """`targets`, or for a denial of charges with none (`answered_types`, an object among
+    `charge_nouns`) the sources of the last accusation in `found` (events found before it,
+    with `.type` and `.actors`) aimed at one of its sources."""
+    if type_ not in words.answered_types or targets or not sources:
+        return targets
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.charge_nouns for c in verb.children):
+        return targets
+    denying = {a.id for a in sources}
+    for event in reversed(found):
+        if event.type in words.accusation_types and any(a.role == "target" and a.id in denying for a in event.actors):
+            return [replace(a, role="target") for a in event.actors if a.role == "source" and a.id not in denying]
+    return targets
+
