@@ -115,11 +115,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             place_word = word
         prep_actors += found
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
-    if not object_actors and not prep_actors:  # "warned that it would act if X visits Y": X
-        prep_actors += [a for w in condition_subjects(token, trigger.type, packaged_side_words()) for a in actors.of(w, "target")]
-    if not object_actors and not prep_actors:  # "X proposed a resolution, which was vetoed by Y": X
-        own = {a.id for s in active for a in actors.of(s, "source")}
-        prep_actors += [a for w in thing_makers(token, trigger.type, packaged_side_words()) for a in actors.of(w, "target") if a.id not in own]
+    if not object_actors and not prep_actors:  # "warned ... if X visits Y", "X's resolution, vetoed by Y": X
+        prep_actors += _unsaid_targets(token, trigger, active, actors)
     known = {a.id for a in object_actors + prep_actors}
     prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":
@@ -129,6 +126,18 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             passive_actors, subjects = [], actors.origin(token, trigger)
         subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors) -> list[EventActor]:
+    """Whom a verbal trigger naming no target is aimed at, by a nearby phrase (extract/sides_words.py):
+    the subject of a warning's condition ("warned that it would act if X visits Y"), else the
+    maker of the thing rejected ("X proposed a resolution, which was vetoed by Y"), not a source."""
+    words = packaged_side_words()
+    found = [a for w in condition_subjects(token, trigger.type, words) for a in actors.of(w, "target")]
+    if found:
+        return found
+    own = {a.id for s in active for a in actors.of(s, "source")}
+    return [a for w in thing_makers(token, trigger.type, words) for a in actors.of(w, "target") if a.id not in own]
 
 
 def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleActors, lexicon: EventLexicon) -> list[EventActor]:
