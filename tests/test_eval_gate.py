@@ -229,8 +229,10 @@ def test_fusion_stays_above_the_floor(result):
 # Sixth session's second merge (e19e, e19f, t15b, m14c, r18's split; weights retrained): 0.594, with the
 # target 0.367 (0.371 chronicle eval), main 0.90, dates 0.728, cities 0.743, fusion 0.514, unmatched 0.388
 # (score_events.py): recall -> 0.58, target -> 0.36, fusion -> 0.50, unmatched -> 0.40.
-EVENTS3_FLOORS = {"recall": 0.58, "recall_with_target": 0.36, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.50, "max_unmatched_share": 0.40}
+# s7actors (extract/sides_words.py): 0.612, with the target 0.406, main 0.90, dates 0.725, cities 0.732,
+# fusion 0.541, unmatched 0.373 (score_events.py): recall -> 0.60, target -> 0.39, fusion -> 0.52, unmatched -> 0.39.
+EVENTS3_FLOORS = {"recall": 0.60, "recall_with_target": 0.39, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.39}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -12,6 +12,7 @@ from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
 from chronicle.extract.records import Trigger
+from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
@@ -68,6 +69,7 @@ def _stranded_subject(verb) -> list:
 def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
+    active = unattributed(active, packaged_side_words())  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     if headline_passive(token):  # "Opposition leader arrested"
@@ -113,6 +115,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             place_word = word
         prep_actors += found
     prep_actors += actors.clause_targets(token, trigger)  # "X alleged that police ..."
+    if not object_actors and not prep_actors:  # "warned ... if X visits Y", "X's resolution, vetoed by Y": X
+        prep_actors += _unsaid_targets(token, trigger, active, actors)
     known = {a.id for a in object_actors + prep_actors}
     prep_actors += [a for a in actors.dispersed(token, trigger) if a.id not in known]  # "to disperse the protesters"
     if trigger.roles == "host":
@@ -122,6 +126,18 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             passive_actors, subjects = [], actors.origin(token, trigger)
         subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors) -> list[EventActor]:
+    """Whom a verbal trigger naming no target is aimed at, by a nearby phrase (extract/sides_words.py):
+    the subject of a warning's condition ("warned that it would act if X visits Y"), else the
+    maker of the thing rejected ("X proposed a resolution, which was vetoed by Y"), not a source."""
+    words = packaged_side_words()
+    found = [a for w in condition_subjects(token, trigger.type, words) for a in actors.of(w, "target")]
+    if found:
+        return found
+    own = {a.id for s in active for a in actors.of(s, "source")}
+    return [a for w in thing_makers(token, trigger.type, words) for a in actors.of(w, "target") if a.id not in own]
 
 
 def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleActors, lexicon: EventLexicon) -> list[EventActor]:
@@ -144,6 +160,10 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
     targets += phrase_targets
     if not targets:  # "offered her congratulations to X", "issued a threat to X"
         targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
+    if not sources:  # "criticism of X's record by Y": Y
+        sources += [a for w in stray_by_agents(token) for a in actors.of(w, "source")]
+    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, packaged_side_words())) is not None:
+        sources += [a for s in _subjects(enacting)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
     if not sources:  # "X's intensification of airstrikes"
         sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
     verb = _source_verb(token, trigger, sources, targets, lexicon)

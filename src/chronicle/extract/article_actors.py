@@ -12,6 +12,7 @@ from chronicle.extract.participants import appositive_conjuncts, closing_speech_
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
 from chronicle.extract.roles import FrameActors, capital_country
+from chronicle.extract.sides_words import former_title_holder, member_body, packaged_side_words
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, Mention
@@ -78,7 +79,17 @@ class ArticleActors(FrameActors):
         if actor_id in kb.countries:
             return EventActor(actor_id, kb.countries[actor_id].name, "country", role, actor_id, start, end)
         name, kind = self.names.get(actor_id) or self.context.corpus_names.get(actor_id) or (actor_id, _kind_of(actor_id))
-        return EventActor(actor_id, name, kind, role, self.titled_country(actor_id, kind), start, end)
+        return EventActor(actor_id, name, kind, role, self.titled_country(actor_id, kind) or self.institution_country(name, kind), start, end)
+
+    def institution_country(self, name: str, kind: str) -> str | None:
+        """The country of a state institution the article names without one ("the National
+        Assembly", "the Supreme Court": a name whose last word is a state organ's noun): the
+        article's (its dateline's, else the one it names most); None for any other name."""
+        words = name.split()
+        sectors = self.lexicon.sectors
+        if kind != "organization" or len(words) < 2 or sectors.sector(words[-1]) not in sectors.state:
+            return None
+        return self.country.dateline or self.country.dominant
 
     def titled_country(self, actor_id: str, kind: str) -> str | None:
         """The country of a person the KB gives none, from a title the article gives them
@@ -295,6 +306,8 @@ class ArticleActors(FrameActors):
     def _one(self, token, role: str) -> EventActor | None:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
+        if (body := self.members_body(token, role)) is not None:  # "leaders of the bloc": the bloc
+            return body
         mention = self.at.get(token.i)
         following = self.at.get(token.i + 1)
         if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
@@ -345,7 +358,29 @@ class ArticleActors(FrameActors):
         if named and token.pos_ in ("NOUN", "PROPN"):  # "his close friend Smith": the name, not "his"
             mention = next((self.at[c.i] for c in modifiers if c.dep_ == "appos" and self.at.get(c.i) in named), named[0])
             return self.describe(mention.value, mention, role, mention.start, mention.end)
-        return self.by_name(token, role) or self.owning_organization(token, lemma, role)
+        return self.by_name(token, role) or self.former_holder(token, lemma, role) or self.owning_organization(token, lemma, role)
+
+    def members_body(self, token, role: str) -> EventActor | None:
+        """The organization a plural member noun belongs to ("leaders of the bloc", "envoys
+        from the union"; extract/sides_words.py); None for a country ("the leaders of X")."""
+        word = member_body(token, token.lemma_.lower(), packaged_side_words())
+        mention = self.at.get(word.i) if word is not None else None
+        if mention is None or not mention.value or mention.value in self.kb.countries or self.dateline_agency(mention):
+            return None
+        actor = self.describe(mention.value, mention, role, mention.start, mention.end)
+        return actor if actor.kind == "organization" else None
+
+    def former_holder(self, token, lemma: str, role: str) -> EventActor | None:
+        """The person "the former president" is: the last one titled "former ... president"
+        before it (extract/sides_words.py); None for any other word."""
+        if lemma not in self.lexicon.person_nouns or token.i in self.at:
+            return None
+        persons = {m.start: m for m in self.context.actor_mentions if m.value and m.label == "PERSON"}
+        start = former_title_holder(token, list(persons), packaged_side_words())
+        if start is None:
+            return None
+        mention = persons[start]
+        return self.describe(mention.value, mention, role, mention.start, mention.end)
 
     def owning_organization(self, token, lemma: str, role: str) -> EventActor | None:
         """The organization "its leader" belongs to: the last actor the text names before it,
