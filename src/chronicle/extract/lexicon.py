@@ -171,6 +171,7 @@ def _modality_words(ontology: dict) -> Modality:
         prospective_governors=_words(words.get("prospective_governors")),
         hypothetical_governors=_words(words.get("hypothetical_governors")),
         negating_governors=_words(words.get("negating_governors")),
+        purpose_governors=_words(words.get("purpose_governors")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         posterior_prepositions=_phrases(words.get("posterior_prepositions")),

@@ -65,6 +65,7 @@ class Modality:
     prospective_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    purpose_governors: frozenset[str]  # "was used to airdrop food": the aim of a use
     prospective_prepositions: tuple[tuple[str, ...], ...]
     anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]
