@@ -44,3 +44,9 @@ def test_increasing_threats_are_a_trend_not_one_threat(events):
 def test_brandishing_a_document_threatens_no_one(events):
     assert not events("The minister appeared on television brandishing a document on Monday.", "THREATEN")
     assert events("Gunmen brandished rifles at the villagers on Monday.", "THREATEN")
+
+
+def test_the_war_on_drugs_is_a_policy_not_a_clash(events):
+    assert not events("Kofi Mensah was long regarded as a key ally in the war on drugs.", "ASSAULT")
+    assert not events("The minister praised the fight against corruption on Monday.", "ASSAULT")
+    assert events("Ghana's war on Togo began on Monday with air strikes on Lome.", "ASSAULT")
