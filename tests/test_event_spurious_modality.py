@@ -33,7 +33,9 @@ def test_the_decision_of_pulling_back_is_a_plan(events):
 
 def test_the_threat_of_sanctions_is_no_sanction(events):
     assert not _happened(events("Togo faced the threat of sanctions from Ghana after the vote."), "SANCTION")
+    assert not _happened(events("Ghana warned of the risk of war with Togo."), "ASSAULT")
     assert _happened(events("Ghana imposed sanctions on Togo on Monday."), "SANCTION")
+    assert _happened(events("Ghana imposed a new set of sanctions on Togo on Monday."), "SANCTION")
 
 
 def test_increasing_threats_are_a_trend_not_one_threat(events):

@@ -172,6 +172,8 @@ def _modality_words(ontology: dict) -> Modality:
         hypothetical_governors=_words(words.get("hypothetical_governors")),
         negating_governors=_words(words.get("negating_governors")),
         purpose_governors=_words(words.get("purpose_governors")),
+        intent_nouns=_words(words.get("intent_nouns")),
+        possibility_nouns=_words(words.get("possibility_nouns")),
         prospective_prepositions=_phrases(words.get("prospective_prepositions")),
         anterior_prepositions=_phrases(words.get("anterior_prepositions")),
         posterior_prepositions=_phrases(words.get("posterior_prepositions")),

@@ -88,9 +88,10 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
 
 
 def content_of(token, words: Modality) -> str | None:
-    """What a noun of intent makes of the act after its "of": "the decision of pulling back",
-    "the threat of sanctions", "an offer of talks" are planned, "the readiness of ..."
-    hypothetical; None when the act hangs on no such noun ("the release of prisoners")."""
+    """What a noun of intent or possibility makes of the act after its "of": "the decision of
+    pulling back", "an offer of talks" are planned, "the threat of sanctions", "the risk of
+    war" hypothetical; None when the act hangs on no such noun ("a new set of sanctions",
+    "the release of prisoners")."""
     prep = token.head
     if token.dep_ not in ("pobj", "pcomp") or prep.lower_ != "of" or prep.head.i == prep.i:
         return None
@@ -98,9 +99,9 @@ def content_of(token, words: Modality) -> str | None:
     if coarse_pos(holder) != "NOUN":
         return None
     lemma = holder.lemma_.lower()
-    if lemma in words.prospective_governors:
+    if lemma in words.intent_nouns:
         return "planned"
-    return "hypothetical" if lemma in words.hypothetical_governors else None
+    return "hypothetical" if lemma in words.possibility_nouns else None
 
 
 def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") -> str | None:
