@@ -17,3 +17,8 @@ def test_an_arrest_in_its_own_clause_keeps_its_city(events):
     assert arrest.place is not None
     (arrest,) = events("Protests broke out on Monday after police arrested Kofi Mensah in Kumasi.", "COERCE")
     assert arrest.place is not None
+
+
+def test_a_place_put_first_sets_the_scene_of_both_clauses(events):
+    (storming,) = events("In Kumasi, police fired tear gas on Monday after protesters stormed the party office.", "PROTEST")
+    assert storming.place is not None

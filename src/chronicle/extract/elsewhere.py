@@ -49,7 +49,10 @@ def in_sequel_clause(token, prep, sequels: frozenset[str], max_steps: int = 6) -
     """Whether the event's word sits in a clause that orders it before or after another
     (`sequels`: "protests broke out in Kampala after police arrested X") while the place
     phrase (its preposition `prep`) stands outside that clause: the place is the other
-    occasion's, not the arrest's."""
+    occasion's, not the arrest's. A place put first sets the scene of the whole sentence
+    ("In Kumasi, police fired tear gas after protesters stormed the office")."""
+    if prep.i < prep.head.i and prep.head.dep_ == "ROOT":
+        return False
     node = token
     for _ in range(max_steps):
         if node.dep_ in ("advcl", "pcomp") and any(
