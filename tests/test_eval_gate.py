@@ -229,7 +229,7 @@ def test_fusion_stays_above_the_floor(result):
 # target 0.367 (0.371 chronicle eval), main 0.90, dates 0.728, cities 0.743, fusion 0.514, unmatched 0.388
 # (score_events.py): recall -> 0.58, target -> 0.36, fusion -> 0.50, unmatched -> 0.40.
 # s7spurious (uses, conditional obligations, contents of intent, trends, figures, brandished documents,
-# counted gunmen, attacks in words, places from the wrong clause): unmatched 0.388 -> 0.368, every other figure
+# counted gunmen, attacks in words, places from the wrong clause, congratulations offered): unmatched 0.388 -> 0.366, every other figure
 # unchanged: unmatched -> 0.385.
 EVENTS3_FLOORS = {"recall": 0.58, "recall_with_target": 0.36, "main_recall": 0.88, "date_accuracy": 0.70,
                   "city_accuracy": 0.73, "fusion": 0.50, "max_unmatched_share": 0.385}

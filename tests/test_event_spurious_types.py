@@ -88,3 +88,9 @@ def test_a_scathing_attack_in_words_is_a_rebuke(types):
     found = types("The Ghanaian foreign minister launched a scathing attack on Togo in a speech on Monday.")
     assert "ACCUSE" in found and "ASSAULT" not in found
     assert "ASSAULT" in types("Ghanaian troops launched an attack on Togo on Monday.")
+
+
+def test_offered_congratulations_are_praise_not_an_agreement(types):
+    found = types("Ghana offered its congratulations to Togo on Monday.")
+    assert "AGREE" not in found and "SUPPORT" in found
+    assert "AGREE" in types("Togo offered Ghana a ceasefire deal on Monday.")
