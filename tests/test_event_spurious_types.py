@@ -94,3 +94,9 @@ def test_offered_congratulations_are_praise_not_an_agreement(types):
     found = types("Ghana offered its congratulations to Togo on Monday.")
     assert "AGREE" not in found and "SUPPORT" in found
     assert "AGREE" in types("Togo offered Ghana a ceasefire deal on Monday.")
+
+
+def test_units_ordered_to_a_border_are_mobilized(types):
+    found = types("Ghana's president ordered tank battalions to the Togolese border on Sunday.")
+    assert "MOBILIZE" in found and "REQUEST" not in found
+    assert "REQUEST" in types("Ghana's president ordered Togo to release the prisoners on Sunday.")
