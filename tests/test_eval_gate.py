@@ -231,8 +231,11 @@ def test_fusion_stays_above_the_floor(result):
 # (score_events.py): recall -> 0.58, target -> 0.36, fusion -> 0.50, unmatched -> 0.40.
 # s7actors (extract/sides_words.py): 0.612, with the target 0.406, main 0.90, dates 0.725, cities 0.732,
 # fusion 0.541, unmatched 0.373 (score_events.py): recall -> 0.60, target -> 0.39, fusion -> 0.52, unmatched -> 0.39.
+# s7spurious (uses, conditional obligations, contents of intent, trends, figures, brandished documents,
+# counted gunmen, attacks in words, places from the wrong clause, congratulations offered): unmatched 0.388 -> 0.366, every other figure
+# unchanged: unmatched -> 0.385.
 EVENTS3_FLOORS = {"recall": 0.60, "recall_with_target": 0.39, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.39}
+                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.385}
 
 
 def test_events_of_every_type_stay_above_the_floor():

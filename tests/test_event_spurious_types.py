@@ -77,3 +77,26 @@ def test_fighting_told_with_no_one_joins_its_sentences_attack(annotate_with_lexi
     assert len([e for e in one if e.type == "ASSAULT"]) == 1
     two = annotate_with_lexicon("Gunmen abducted 20 students in Accra on Monday after a gun battle with soldiers.", PUBLISHED).event_mentions
     assert len([e for e in two if e.type == "ASSAULT"]) == 2
+
+
+def test_dozens_of_gunmen_storming_attack(types):
+    assert "PROTEST" not in types("Dozens of gunmen stormed the school in Tamale on Monday as the students slept.")
+    assert "PROTEST" in types("Hundreds of protesters stormed the parliament in Accra on Monday.")
+
+
+def test_a_scathing_attack_in_words_is_a_rebuke(types):
+    found = types("The Ghanaian foreign minister launched a scathing attack on Togo in a speech on Monday.")
+    assert "ACCUSE" in found and "ASSAULT" not in found
+    assert "ASSAULT" in types("Ghanaian troops launched an attack on Togo on Monday.")
+
+
+def test_offered_congratulations_are_praise_not_an_agreement(types):
+    found = types("Ghana offered its congratulations to Togo on Monday.")
+    assert "AGREE" not in found and "SUPPORT" in found
+    assert "AGREE" in types("Togo offered Ghana a ceasefire deal on Monday.")
+
+
+def test_units_ordered_to_a_border_are_mobilized(types):
+    found = types("Ghana's president ordered tank battalions to the Togolese border on Sunday.")
+    assert "MOBILIZE" in found and "REQUEST" not in found
+    assert "REQUEST" in types("Ghana's president ordered Togo to release the prisoners on Sunday.")

@@ -55,8 +55,19 @@ def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords | None = None)
     subject = subjects[0] if subjects else None
     if subject is None:
         return None
+    counted = _counted_noun(subject) if subject.lower_ in words.quantities else None
+    if counted is not None:  # "dozens of gunmen stormed": the gunmen, not a crowd named nearby
+        subject = counted
     crowd = _crowd_noun(subject, sectors, words.sectors) or (
-        subject.lower_ in words.quantities and _crowd_nearby(subject, sectors, words.sectors))
+        counted is None and subject.lower_ in words.quantities and _crowd_nearby(subject, sectors, words.sectors))
     if not crowd:
         return None
     return replace(trigger, type="PROTEST", mode="RIOT", roles="directed")
+
+
+def _counted_noun(quantity):
+    """The noun a quantity counts ("dozens of gunmen": gunmen); None for a bare quantity."""
+    for prep in quantity.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None

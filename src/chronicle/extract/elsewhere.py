@@ -45,6 +45,26 @@ def behind_sequel(prep, anchors: set[int], sequels: frozenset[str], max_steps: i
     return stands_between(prep, anchors, lambda node: node.lower_ in sequels and node.pos_ in ("ADP", "SCONJ"), max_steps)
 
 
+def in_sequel_clause(token, prep, sequels: frozenset[str], max_steps: int = 6) -> bool:
+    """Whether the event's word sits in a clause that orders it before or after another
+    (`sequels`: "protests broke out in Kampala after police arrested X") while the place
+    phrase (its preposition `prep`) stands outside that clause: the place is the other
+    occasion's, not the arrest's. A place put first sets the scene of the whole sentence
+    ("In Kumasi, police fired tear gas after protesters stormed the office")."""
+    if prep.i < prep.head.i and prep.head.dep_ == "ROOT":
+        return False
+    node = token
+    for _ in range(max_steps):
+        if node.dep_ in ("advcl", "pcomp") and any(
+            c.lower_ in sequels and c.dep_ in ("mark", "prep") for c in (*node.children, node.head)
+        ):
+            return prep.i not in {t.i for t in node.subtree}
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def stands_between(prep, anchors: set[int], test: Callable, max_steps: int) -> bool:
     """Whether, on the way up from a place phrase (its preposition `prep`) to the event's own
     words (`anchors`, token indices), within `max_steps` heads, a word passes `test`."""

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from chronicle.extract.article_actors import ArticleActors
 from chronicle.extract.context import ArticleContext, Found
-from chronicle.extract.elsewhere import behind_sequel, someone_else_travelled, talked_about
+from chronicle.extract.elsewhere import behind_sequel, in_sequel_clause, someone_else_travelled, talked_about
 from chronicle.extract.modality import governs_within
 from chronicle.extract.periods import is_dated
 from chronicle.extract.records import PlaceWords
@@ -60,7 +60,8 @@ def event_place(token, noun, place_word, actors: ArticleActors, context: Article
         if prep.lower_ in words.locatives or (prep.lower_ in words.surfaces and len(path) > 1):
             if on_trigger:
                 governed.append(mention.value)
-            elif not _in_relative_clause(prep, token) and not on_other_event(prep, anchors, event_words):
+            elif not _in_relative_clause(prep, token) and not on_other_event(prep, anchors, event_words) \
+                    and not in_sequel_clause(token, prep, words.sequels):  # "protests in X after police arrested Y"
                 elsewhere.append(mention.value)
         elif prep.lower_ in words.destinations and on_trigger and city:
             governed.append(mention.value)  # "welcomed X to the White House"

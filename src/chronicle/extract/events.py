@@ -23,7 +23,7 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.crowds import crowd_act
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, finer_place, event_place, trip_destination
-from chronicle.extract.figures import obstacle_figure
+from chronicle.extract.figures import campaign_figure, obstacle_figure
 from chronicle.extract.framing import said_before
 from chronicle.extract.interviews import interview
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
@@ -216,7 +216,9 @@ def _not_an_event(token, noun, lexicon: EventLexicon) -> bool:
     if manner_noun(token, lexicon.roles.manner_nouns):
         return True  # "withdrew its ambassador in protest": how, not another event
     # "the last roadblock to membership": an obstacle, not a blockade
-    return any(obstacle_figure(w, lexicon.roles.figure_nouns, lexicon.roles.figure_preps) for w in (token, noun) if w is not None)
+    roles = lexicon.roles  # "the war on drugs": a policy, not a clash
+    return any(obstacle_figure(w, roles.figure_nouns, roles.figure_preps)
+               or campaign_figure(w, roles.campaign_nouns, roles.campaign_preps, roles.campaign_ills) for w in (token, noun) if w is not None)
 
 
 def _participants(art: _Article, found: list[Found], token, trigger: Trigger, noun) -> _Who | None:

@@ -5,7 +5,8 @@ with a phrase of `figure_preps` ("to") names an obstacle to something, not a blo
 protesters set up ("roadblocks on the highway"), whether the parser hangs the phrase on the
 noun or on the verb the noun is the object of ("removing the last roadblock [to] X"); a verb
 done to such a noun ("removed the last roadblock to X") is no event either. The words are
-data (`data/roles.yaml`).
+data (`data/roles.yaml`). Likewise a noun of fighting on an ill of society ("the war on
+drugs", "the fight against corruption") names a policy, not a clash.
 """
 
 from __future__ import annotations
@@ -19,3 +20,16 @@ def obstacle_figure(noun, nouns: frozenset[str], preps: frozenset[str]) -> bool:
         return True
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     return following is not None and following.dep_ == "prep" and following.lower_ in preps and following.head == noun.head
+
+
+def campaign_figure(noun, nouns: frozenset[str], preps: frozenset[str], ills: frozenset[str]) -> bool:
+    """A fighting noun of `nouns` whose `preps` phrase names one of `ills`: "the war on drugs"."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in nouns:
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            phrase = lambda o: " ".join(t.lower_ for t in o.subtree if t.dep_ in ("compound", "amod") or t.i == o.i)  # noqa: E731
+            if any(o.lower_ in ills or o.lemma_.lower() in ills or phrase(o) in ills for o in objects):
+                return True
+    return False

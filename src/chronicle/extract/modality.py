@@ -45,6 +45,8 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
         return "planned"
     if alleged(token, words.alleging_verbs, words.alleging_preps):  # "accused X of supporting terrorism"
         return "hypothetical"
+    if (content := content_of(token, words)) is not None:  # "the decision of pulling back", "the threat of sanctions"
+        return content
     if framed_as_present(token, words.present_modifiers):  # "during his current visit"
         return dated_modality(time, published, words) or "reported"
     if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
@@ -83,6 +85,23 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
     if type_ == "CONSULT" and shares_future(carrier, rules.future_auxiliaries):  # "will meet and have lunch"
         return "planned"
     return _clause_modality(token, chain, words, rules, time, published)
+
+
+def content_of(token, words: Modality) -> str | None:
+    """What a noun of intent or possibility makes of the act after its "of": "the decision of
+    pulling back", "an offer of talks" are planned, "the threat of sanctions", "the risk of
+    war" hypothetical; None when the act hangs on no such noun ("a new set of sanctions",
+    "the release of prisoners")."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    holder = prep.head
+    if coarse_pos(holder) != "NOUN":
+        return None
+    lemma = holder.lemma_.lower()
+    if lemma in words.intent_nouns:
+        return "planned"
+    return "hypothetical" if lemma in words.possibility_nouns else None
 
 
 def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") -> str | None:
@@ -196,16 +215,39 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
         if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
             return chain, "purpose"
+        if purpose_clause(node, words):  # "was used to airdrop food": a use it serves, no one act
+            return chain, "hypothetical"
         if for_to_modality(node, words.plan_nouns) is not None:  # "arrangements for Smith to meet Jones"
             return chain, for_to_modality(node, words.plan_nouns)
         if node.dep_ not in ("xcomp", "acl"):
             break
         node = governor
         chain.append(node)
+    holder = noun_holder(chain[-1])
+    if holder is not None:  # "would have an obligation to arrest X": the clause that holds the noun
+        chain.append(holder)
     root = chain[-1]
     if root.dep_ == "ROOT" and infinitive(root) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
         return chain, "planned"
     return chain, None
+
+
+def purpose_clause(verb, words: Modality) -> bool:
+    """Whether `verb` is the "to" infinitive of what something is used for ("the plane was
+    used to airdrop food"): a use, not a happening. An adverbial infinitive of purpose is
+    not one of these: "burned flags to protest" tells the protest itself."""
+    governor = verb.head
+    return (verb.i != governor.i and verb.dep_ == "xcomp" and infinitive(verb)
+            and governor.lemma_.lower() in words.purpose_governors)
+
+
+def noun_holder(node):
+    """The verb whose object or subject is `node`, a noun with an infinitive of its own
+    ("would have an obligation to arrest X"), so that the verb's auxiliaries count; None
+    for a verb or a noun held otherwise."""
+    if is_verb(node) or node.dep_ not in ("dobj", "obj", "attr", "nsubj", "nsubjpass"):
+        return None
+    return node.head if is_verb(node.head) else None
 
 
 def _clause_modality(token, chain: list, words: Modality, rules: TimeRules, time: TimeValue, published: dt.date | None) -> str:

@@ -65,6 +65,9 @@ class Modality:
     prospective_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    purpose_governors: frozenset[str]  # "was used to airdrop food": the aim of a use
+    intent_nouns: frozenset[str]  # "the decision of pulling back": planned
+    possibility_nouns: frozenset[str]  # "the threat of sanctions", "the risk of war": hypothetical
     prospective_prepositions: tuple[tuple[str, ...], ...]
     anterior_prepositions: tuple[tuple[str, ...], ...]
     prospective_modifiers: frozenset[str]

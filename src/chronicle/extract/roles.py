@@ -73,6 +73,9 @@ class RoleWords:
     counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
     figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
     figure_preps: frozenset[str] = frozenset()
+    campaign_nouns: frozenset[str] = frozenset()  # "the war on drugs": a policy (extract/figures.py)
+    campaign_preps: frozenset[str] = frozenset()
+    campaign_ills: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()  # "missiles were fired": the missiles are no target (extract/agents.py)
     origin_preps: frozenset[str] = frozenset()  # "... fired from X": X is the source
     reporting_verbs: frozenset[str] = frozenset()  # "officials said": no implied agent
@@ -118,6 +121,7 @@ def load_role_words(path=None) -> RoleWords:
         anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
         anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
         figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
+        campaign_nouns=words("campaign_nouns"), campaign_preps=words("campaign_preps"), campaign_ills=words("campaign_ills"),
         instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
         reporting_verbs=words("reporting_verbs"), own_forces_types=codes("own_forces_types"),
         withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
