@@ -124,3 +124,31 @@ def test_a_place_ner_took_for_a_person_takes_no_part(consults):
 def test_a_person_unknown_to_the_kb_stays_a_person(consults):
     (event,) = consults("Alexander Lukashenko met Pavel Sochin in Minsk on Monday.", "2019-06-07")
     assert people(event) == ["Alexander Lukashenko", "Pavel Sochin"]
+
+
+def test_a_meeting_involving_named_leaders_has_them_all(consults):
+    events = consults("Jacinda Ardern will attend a trilateral meeting involving Emmanuel Macron and Angela Merkel on Monday.")
+    assert [people(e) for e in events] == [["Angela Merkel", "Emmanuel Macron", "Jacinda Ardern"]]
+    assert events[0].modality == "planned"
+
+
+def test_a_summit_that_brings_leaders_together_has_them_all(consults):
+    (event,) = consults("Angela Merkel attended a summit which will bring Emmanuel Macron together with Jacinda Ardern on Monday.")
+    assert people(event) == ["Angela Merkel", "Emmanuel Macron", "Jacinda Ardern"]
+
+
+def test_a_summit_that_brings_someone_somewhere_names_no_participant(consults):
+    (event,) = consults("Angela Merkel attended a summit which will bring Emmanuel Macron to Berlin on Monday.")
+    assert people(event) == ["Angela Merkel"]
+
+
+def test_a_call_does_not_replace_a_visit_the_host_is_implied_for(consults):
+    events = consults("Narendra Modi had a telephone conversation with Donald Trump on Tuesday. "
+                      "President Trump warmly recalled his visit to India in February.")
+    assert len(events) == 2 and all(people(e) == ["Donald Trump", "Narendra Modi"] for e in events)
+    assert sorted((e.date, e.mode) for e in events) == [("2019-02", "VISIT"), ("2019-06-04", "PHONE")]
+
+
+def test_a_stated_meeting_still_replaces_the_implied_host_of_the_same_visit(consults):
+    events = consults("Donald Trump arrived in India on Tuesday. He held talks with Narendra Modi in New Delhi on Tuesday.")
+    assert [people(e) for e in events] == [["Donald Trump", "Narendra Modi"]]

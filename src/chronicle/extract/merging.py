@@ -121,7 +121,7 @@ def without_implied_duplicates(events: list[Found], published: dt.date | None) -
     kept = [
         e for e in events
         if not e.implied or not any(
-            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time)
+            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time) and not _by_phone(s)
             and (_group(s.modality) == _group(e.modality) or _visit_underway(e, s))
             for s in stated
         )
@@ -133,6 +133,10 @@ def without_implied_duplicates(events: list[Found], published: dt.date | None) -
         ):
             event.actors, event.implied = _without_implied_host(event.actors), False
     return kept
+
+
+def _by_phone(event: Found) -> bool:
+    return "PHONE" in (event.mode, event.trigger.mode)
 
 
 def _visit_underway(implied: Found, stated: Found) -> bool:
