@@ -152,3 +152,15 @@ def test_a_call_does_not_replace_a_visit_the_host_is_implied_for(consults):
 def test_a_stated_meeting_still_replaces_the_implied_host_of_the_same_visit(consults):
     events = consults("Donald Trump arrived in India on Tuesday. He held talks with Narendra Modi in New Delhi on Tuesday.")
     assert [people(e) for e in events] == [["Donald Trump", "Narendra Modi"]]
+
+
+def test_plural_meetings_with_two_leaders_are_one_with_each_whatever_the_sentence_says(consults):
+    events = consults("Emmanuel Macron told a joint news conference on Monday that he valued his recent meetings "
+                      "with Joe Biden and Olaf Scholz.")
+    assert sorted(people(e) for e in events) == [["Emmanuel Macron", "Joe Biden"], ["Emmanuel Macron", "Olaf Scholz"]]
+
+
+def test_summit_meetings_with_two_leaders_stay_one_meeting(consults):
+    events = consults("Emmanuel Macron told a joint news conference on Monday that he valued his recent summit meetings "
+                      "with Joe Biden and Olaf Scholz.")
+    assert [people(e) for e in events] == [["Emmanuel Macron", "Joe Biden", "Olaf Scholz"]]

@@ -57,6 +57,8 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
     for event in events:
         persons = [a for a in event.actors if a.kind == "person"]
         words = {w for e in event.evidence for w in meeting_words(text[e.start : e.end], measures)}
+        if counted_meetings(event.token) and len(event.evidence) == 1:  # "his meetings with A and B": their own words
+            words = meeting_words(" ".join(t.text for t in event.token.subtree), measures)
         if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
             result.append(event)
             continue
@@ -73,6 +75,13 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
+
+
+def counted_meetings(token) -> bool:
+    """A plural count noun of meetings ("meetings", "visits", "calls"; not "talks", one
+    round as often as several): each of the persons it lists met the one alone on the other
+    side, whatever else its sentence says ("at a news conference")."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() != token.lower_ and token.lemma_.lower() != "talk"
 
 
 def meeting_words(sentence: str, measures: frozenset[str]) -> set[str]:
