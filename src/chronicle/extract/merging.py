@@ -453,9 +453,21 @@ def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS
 
 
 def continued(word, words: Modality) -> bool:
-    """"more discussions", "further talks" on an event noun: more of a meeting (that
+    """"more discussions", "further talks" on an event noun, or a plan told as the sequel of
+    "the talks" ("after the talks, they plan to have lunch"): more of a meeting (that
     `_fold_previews` may find under way)."""
-    return coarse_pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children)
+    if coarse_pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children):
+        return True
+    return any(_after_the_meeting(head, words) for head in (word, *word.ancestors))
+
+
+def _after_the_meeting(word, words: Modality) -> bool:
+    """Whether `word` carries "after the talks" (a sequel preposition over a definite meeting noun)."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in words.sequel_prepositions and obj.dep_ == "pobj"
+        and obj.lower_ in words.sequel_nouns and any(d.dep_ == "det" and d.lower_ in ("the", "their", "this") for d in obj.children)
+        for prep in word.children for obj in prep.children
+    )
 
 
 def _settle_aims(events: list[Found], places: Mapping[str, Place]) -> list[Found]:
