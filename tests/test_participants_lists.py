@@ -164,3 +164,14 @@ def test_summit_meetings_with_two_leaders_stay_one_meeting(consults):
     events = consults("Emmanuel Macron told a joint news conference on Monday that he valued his recent summit meetings "
                       "with Joe Biden and Olaf Scholz.")
     assert [people(e) for e in events] == [["Emmanuel Macron", "Joe Biden", "Olaf Scholz"]]
+
+
+def test_a_leader_hosted_by_title_is_the_guest(consults):
+    events = consults("Narendra Modi met Xi Jinping in Chennai on Friday. In 2018, the Chinese president "
+                      "hosted the Indian prime minister in Wuhan.", "2019-10-11")
+    assert sorted(people(e) for e in events) == [["Narendra Modi", "Xi Jinping"], ["Narendra Modi", "Xi Jinping"]]
+
+
+def test_a_summit_hosted_is_no_guest(consults):
+    (event,) = consults("In 2018, Xi Jinping hosted a summit in Wuhan.", "2019-10-11")
+    assert people(event) == ["Xi Jinping"]

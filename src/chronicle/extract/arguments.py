@@ -78,7 +78,7 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     if issuer is not None:  # "the Council passed a resolution demanding X"
         active = _subjects(issuer)[0]
     obj = direct_object(token)
-    objects = [] if trigger.object else ([obj] if obj is not None else [])
+    objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
     preps = prep_objects(token, trigger.target_preps)
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
@@ -259,6 +259,14 @@ def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
     outer = prep.head.head
     words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
     return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
+
+
+def _named_person(word, actors: ArticleActors) -> bool:
+    """Whether an object an entry lists as an event word ("hosted a leader") names a person
+    the article resolves ("hosted the Indian prime minister", "received his counterpart X")."""
+    mention = actors.at.get(word.i)
+    return mention is not None and mention.label in ("PERSON", "ROLE") and bool(mention.value) and actors.kb.actors.get(mention.value) is not None \
+        and actors.kb.actors[mention.value].kind == "person"
 
 
 def _with_only(token, trigger: Trigger) -> bool:
