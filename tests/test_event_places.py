@@ -109,3 +109,13 @@ def test_an_attack_in_an_unknown_name_the_text_does_not_call_a_town_gets_no_town
     body = "Gunmen kidnapped forty students on Monday night in Okobarra, Nigeria."
     found = [e for e in annotate_text(body, PUBLISHED).event_mentions if e.type == "ASSAULT"]
     assert found and not (found[0].place or "").startswith("town:")
+
+
+def test_a_capital_that_hosts_is_the_meetings_place(extract):
+    event, city = meeting(extract("Nairobi hosted South African President Cyril Ramaphosa on Monday."), "Ramaphosa")
+    assert city == "Nairobi"
+
+
+def test_a_country_that_hosts_names_no_city(extract):
+    event, city = meeting(extract("Kenya hosted South African President Cyril Ramaphosa on Monday."), "Ramaphosa")
+    assert city is None

@@ -124,3 +124,54 @@ def test_a_place_ner_took_for_a_person_takes_no_part(consults):
 def test_a_person_unknown_to_the_kb_stays_a_person(consults):
     (event,) = consults("Alexander Lukashenko met Pavel Sochin in Minsk on Monday.", "2019-06-07")
     assert people(event) == ["Alexander Lukashenko", "Pavel Sochin"]
+
+
+def test_a_meeting_involving_named_leaders_has_them_all(consults):
+    events = consults("Jacinda Ardern will attend a trilateral meeting involving Emmanuel Macron and Angela Merkel on Monday.")
+    assert [people(e) for e in events] == [["Angela Merkel", "Emmanuel Macron", "Jacinda Ardern"]]
+    assert events[0].modality == "planned"
+
+
+def test_a_summit_that_brings_leaders_together_has_them_all(consults):
+    (event,) = consults("Angela Merkel attended a summit which will bring Emmanuel Macron together with Jacinda Ardern on Monday.")
+    assert people(event) == ["Angela Merkel", "Emmanuel Macron", "Jacinda Ardern"]
+
+
+def test_a_summit_that_brings_someone_somewhere_names_no_participant(consults):
+    (event,) = consults("Angela Merkel attended a summit which will bring Emmanuel Macron to Berlin on Monday.")
+    assert people(event) == ["Angela Merkel"]
+
+
+def test_a_call_does_not_replace_a_visit_the_host_is_implied_for(consults):
+    events = consults("Narendra Modi had a telephone conversation with Donald Trump on Tuesday. "
+                      "President Trump warmly recalled his visit to India in February.")
+    assert len(events) == 2 and all(people(e) == ["Donald Trump", "Narendra Modi"] for e in events)
+    assert sorted((e.date, e.mode) for e in events) == [("2019-02", "VISIT"), ("2019-06-04", "PHONE")]
+
+
+def test_a_stated_meeting_still_replaces_the_implied_host_of_the_same_visit(consults):
+    events = consults("Donald Trump arrived in India on Tuesday. He held talks with Narendra Modi in New Delhi on Tuesday.")
+    assert [people(e) for e in events] == [["Donald Trump", "Narendra Modi"]]
+
+
+def test_plural_meetings_with_two_leaders_are_one_with_each_whatever_the_sentence_says(consults):
+    events = consults("Emmanuel Macron told a joint news conference on Monday that he valued his recent meetings "
+                      "with Joe Biden and Olaf Scholz.")
+    assert sorted(people(e) for e in events) == [["Emmanuel Macron", "Joe Biden"], ["Emmanuel Macron", "Olaf Scholz"]]
+
+
+def test_summit_meetings_with_two_leaders_stay_one_meeting(consults):
+    events = consults("Emmanuel Macron told a joint news conference on Monday that he valued his recent summit meetings "
+                      "with Joe Biden and Olaf Scholz.")
+    assert [people(e) for e in events] == [["Emmanuel Macron", "Joe Biden", "Olaf Scholz"]]
+
+
+def test_a_leader_hosted_by_title_is_the_guest(consults):
+    events = consults("Narendra Modi met Xi Jinping in Chennai on Friday. In 2018, the Chinese president "
+                      "hosted the Indian prime minister in Wuhan.", "2019-10-11")
+    assert sorted(people(e) for e in events) == [["Narendra Modi", "Xi Jinping"], ["Narendra Modi", "Xi Jinping"]]
+
+
+def test_a_summit_hosted_is_no_guest(consults):
+    (event,) = consults("In 2018, Xi Jinping hosted a summit in Wuhan.", "2019-10-11")
+    assert people(event) == ["Xi Jinping"]

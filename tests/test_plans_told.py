@@ -98,3 +98,15 @@ def test_the_pronoun_subject_of_what_a_named_person_said_is_that_person(consults
     assert modalities(events, {"Yoweri Museveni", "Paul Kagame"}) == ["planned"]  # not the sentence's first subject
     events = consults(opening + "as a reminder, Yoweri Museveni recently confirmed that Ramaphosa would meet with Kagame in Kampala.")
     assert not modalities(events, {"Yoweri Museveni", "Paul Kagame"})
+
+
+def test_a_plan_told_as_the_sequel_of_the_talks_is_part_of_that_meeting(consults):
+    events = consults("Vladimir Putin and Alexander Lukashenko held talks in Sochi on Monday. "
+                      "After the talks, Putin and Lukashenko are planning to have lunch and ski.", "2021-02-22")
+    assert [e.modality for e in events] == ["reported"] and len(events[0].evidence) >= 2
+
+
+def test_a_later_summit_planned_after_the_talks_stays_a_plan(consults):
+    events = consults("Vladimir Putin and Alexander Lukashenko held talks in Sochi on Monday. "
+                      "After the talks, Putin and Lukashenko said they planned to hold a summit in Minsk in April.", "2021-02-22")
+    assert "planned" in [e.modality for e in events]

@@ -10,7 +10,7 @@ from chronicle.extract.agents import fired_instrument
 from chronicle.extract.article_actors import ArticleActors, prep_objects
 from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
-from chronicle.extract.participants import for_subject, governing_verb, included_members, position_subject
+from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
 from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
@@ -80,7 +80,7 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     if issuer is not None:  # "the Council passed a resolution demanding X"
         active = _subjects(issuer)[0]
     obj = direct_object(token)
-    objects = [] if trigger.object else ([obj] if obj is not None else [])
+    objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
     preps = prep_objects(token, trigger.target_preps)
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
@@ -95,6 +95,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
             preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
         objects += [c for c in noun.children if c.dep_ in ("poss",)]
+        if trigger.type == "CONSULT":  # "held talks involving X and Y", "attend a summit which will bring X together with Y"
+            preps += [("", w) for w in involved_words(noun, actors.lexicon.roles.involving_verbs)]
         if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
             objects += [o for acl in noun.children if acl.dep_ == "acl"
                         for agent in acl.children if agent.dep_ == "agent"
@@ -206,6 +208,8 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
     for prep in (w for w in clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
+    if trigger.type == "CONSULT":  # "a meeting involving A and B", "a summit which will bring A together with B"
+        targets += [a for w in involved_words(token, lexicon.roles.involving_verbs) for a in actors.of(w, "target")]
     for prep, word in prep_objects(token, trigger.target_preps | {"between", "by", "of"}):
         if prep == "by":
             sources += actors.of(word, "source")
@@ -275,6 +279,14 @@ def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
     outer = prep.head.head
     words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
     return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
+
+
+def _named_person(word, actors: ArticleActors) -> bool:
+    """Whether an object an entry lists as an event word ("hosted a leader") names a person
+    the article resolves ("hosted the Indian prime minister", "received his counterpart X")."""
+    mention = actors.at.get(word.i)
+    return mention is not None and mention.label in ("PERSON", "ROLE") and bool(mention.value) and actors.kb.actors.get(mention.value) is not None \
+        and actors.kb.actors[mention.value].kind == "person"
 
 
 def _with_only(token, trigger: Trigger) -> bool:

@@ -326,3 +326,17 @@ def organisation_names(actors: Sequence[EventActor], kb: KnowledgeBase) -> dict[
     """The name and aliases the knowledge base gives each organisation among `actors`."""
     return {a.id: (kb.actors[a.id].name, *kb.actors[a.id].aliases) for a in actors
             if a.kind == "organization" and a.id in kb.actors}
+
+
+def hosting_city(token, roles: str, actors: ArticleActors, context: ArticleContext) -> str | None:
+    """The city that hosts, named as the subject of a hosting verb ("Beijing hosted X",
+    "Moscow welcomed X"): the capital stands for its state and is where the meeting was.
+    A country as subject ("China hosted X") names no city."""
+    if roles != "host" or not is_verb(token):
+        return None
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        mention = actors.places.get(subject.i)
+        place = context.places.get(mention.value or "") if mention is not None else None
+        if place is not None and place.kind == "city":
+            return place.id
+    return None

@@ -22,7 +22,7 @@ from chronicle.extract.context import ArticleContext, Found
 from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.crowds import crowd_act
 from chronicle.extract.elsewhere import away_from_main
-from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, finer_place, event_place, trip_destination
+from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, finer_place, event_place, hosting_city, trip_destination
 from chronicle.extract.figures import campaign_figure, obstacle_figure
 from chronicle.extract.framing import said_before
 from chronicle.extract.interviews import interview
@@ -320,6 +320,7 @@ def _place(art: _Article, run: _Running, token, noun, qualified: _Qualified, who
     place = struck_city(token, trigger.type, who.actors, art.actors.places, context.places, lexicon.roles.place_target_types) or place
     if time.rule.startswith("last-before-negated-since") and who.place_word is None:
         place = None  # "have not met since July": where they last met is not this sentence's place
+    place = place or hosting_city(token, trigger.roles, art.actors, context)  # "Beijing hosted X"
     if place is None and trigger.mode != "PHONE":
         place = trip_destination(token, who.actors, art.actors, context, lexicon.places,
                                  lexicon.modality.hypothetical_auxiliaries | art.time_rules.future_auxiliaries)

@@ -204,6 +204,7 @@ def _modality_words(ontology: dict) -> Modality:
         refused_types={str(k).upper(): str(v).upper() for k, v in (words.get("refused_types") or {}).items()},
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),
+        sequel_prepositions=_words(words.get("sequel_prepositions")), sequel_nouns=_words(words.get("sequel_nouns")),
         recall_markers=_words(words.get("recall_markers")),
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
         setting_nouns=_words(words.get("setting_nouns")),

@@ -57,6 +57,8 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
     for event in events:
         persons = [a for a in event.actors if a.kind == "person"]
         words = {w for e in event.evidence for w in meeting_words(text[e.start : e.end], measures)}
+        if counted_meetings(event.token) and len(event.evidence) == 1:  # "his meetings with A and B": their own words
+            words = meeting_words(" ".join(t.text for t in event.token.subtree), measures)
         if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
             result.append(event)
             continue
@@ -73,6 +75,13 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
             mode = None if event.mode == "MULTILATERAL" else event.mode
             result.append(replace(event, actors=[anchor, person, *others], mode=mode, evidence=list(event.evidence)))
     return result
+
+
+def counted_meetings(token) -> bool:
+    """A plural count noun of meetings ("meetings", "visits", "calls"; not "talks", one
+    round as often as several): each of the persons it lists met the one alone on the other
+    side, whatever else its sentence says ("at a news conference")."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() != token.lower_ and token.lemma_.lower() != "talk"
 
 
 def meeting_words(sentence: str, measures: frozenset[str]) -> set[str]:
@@ -121,7 +130,7 @@ def without_implied_duplicates(events: list[Found], published: dt.date | None) -
     kept = [
         e for e in events
         if not e.implied or not any(
-            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time)
+            s.type == e.type and persons(s) == persons(e) and near(s.time, e.time) and not _by_phone(s)
             and (_group(s.modality) == _group(e.modality) or _visit_underway(e, s))
             for s in stated
         )
@@ -133,6 +142,10 @@ def without_implied_duplicates(events: list[Found], published: dt.date | None) -
         ):
             event.actors, event.implied = _without_implied_host(event.actors), False
     return kept
+
+
+def _by_phone(event: Found) -> bool:
+    return "PHONE" in (event.mode, event.trigger.mode)
 
 
 def _visit_underway(implied: Found, stated: Found) -> bool:
@@ -440,9 +453,21 @@ def _soon_after(before: TimeValue, after: TimeValue, window: dt.timedelta = NEWS
 
 
 def continued(word, words: Modality) -> bool:
-    """"more discussions", "further talks" on an event noun: more of a meeting (that
+    """"more discussions", "further talks" on an event noun, or a plan told as the sequel of
+    "the talks" ("after the talks, they plan to have lunch"): more of a meeting (that
     `_fold_previews` may find under way)."""
-    return coarse_pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children)
+    if coarse_pos(word) == "NOUN" and any(c.dep_ == "amod" and c.lower_ in words.continuation_words for c in word.children):
+        return True
+    return any(_after_the_meeting(head, words) for head in (word, *word.ancestors))
+
+
+def _after_the_meeting(word, words: Modality) -> bool:
+    """Whether `word` carries "after the talks" (a sequel preposition over a definite meeting noun)."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in words.sequel_prepositions and obj.dep_ == "pobj"
+        and obj.lower_ in words.sequel_nouns and any(d.dep_ == "det" and d.lower_ in ("the", "their", "this") for d in obj.children)
+        for prep in word.children for obj in prep.children
+    )
 
 
 def _settle_aims(events: list[Found], places: Mapping[str, Place]) -> list[Found]:

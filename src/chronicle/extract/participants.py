@@ -166,3 +166,21 @@ def gathered_referents(verb, particle: str | None, pronouns: Set[str]) -> bool:
     if not particle or not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and c.lower_ in pronouns for c in verb.children)
+
+
+def involved_words(noun, verbs: Set[str]) -> list:
+    """The words a participle or a relative clause on an event noun names as taking part:
+    "a meeting involving X and Y", "talks including X", "a summit which will bring X
+    together with Y" (X, Y). "bring" counts with "together" only ("a summit bringing hope"
+    names no one)."""
+    found = []
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl", "prep") or verb.lemma_.lower() not in verbs:
+            continue
+        if verb.lemma_.lower() == "bring" and not any(w.lower_ == "together" for w in verb.subtree):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj")]
+        objects += [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.children if w.dep_ == "pobj"]
+        for obj in objects:  # "involving leader A and president B", parsed with A inside B's title
+            found += [obj, *(w for w in obj.subtree if w.dep_ == "nmod" and any(c.dep_ == "cc" for c in w.children))]
+    return found

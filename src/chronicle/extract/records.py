@@ -100,6 +100,8 @@ class Modality:
     posterior_prepositions: tuple[tuple[str, ...], ...] = ()  # "before holding a press conference"
     present_modifiers: frozenset[str] = frozenset()  # "his current visit"
     continuation_words: frozenset[str] = frozenset()  # "more discussions"
+    sequel_prepositions: frozenset[str] = frozenset()  # "after the talks, they plan lunch"
+    sequel_nouns: frozenset[str] = frozenset()
     recall_markers: frozenset[str] = frozenset()  # "since May 2018, when they met": the clause is dated (extract/recalled.py)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
     setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
