@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from chronicle.resolve.times import TimeValue
+from chronicle.model import TimeValue
 from chronicle.resolve.timing import attach_time, closing_day, relative_to_event, report_window, resolve_times
 
 SAT = dt.date(2022, 4, 30)

@@ -45,6 +45,9 @@ SIZED = (
     "resolve/gazetteer*.py",
     "resolve/landmark_places.py",
     "resolve/datelines.py",
+    "resolve/times.py",
+    "resolve/time_*.py",
+    "resolve/page_date_checks.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

@@ -40,7 +40,8 @@ from .resolve.actors import resolve_actors
 from .resolve.gazetteer import Gazetteer
 from .resolve.gazetteer_load import load_gazetteer
 from .resolve.places import resolve_places
-from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
+from .resolve.page_date_checks import page_date_flags, weekday_contradictions
+from .resolve.time_rules import TimeRules, load_time_rules
 from .resolve.page_month import page_month_times
 from .resolve.page_year import with_page_year
 from .resolve.timing import resolve_times

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from chronicle.resolve.timing import published_time
-from chronicle.resolve.times import TimeValue
+from chronicle.model import TimeValue
 
 
 def abroad_from(place: str | None, main_place: str | None, places: Mapping[str, object]) -> bool:

@@ -23,7 +23,10 @@ import re
 from dataclasses import replace
 
 from chronicle.nlp import doc_text
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, find_time_expressions, load_time_rules, normalize
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeExpression, TimeRules, load_time_rules
+from chronicle.resolve.time_values import normalize
+from chronicle.resolve.times import find_time_expressions
 
 
 def _is_clause_verb(token) -> bool:
