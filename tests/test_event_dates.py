@@ -9,7 +9,10 @@ import datetime as dt
 import pytest
 
 from chronicle.model import TimeValue
-from chronicle.resolve.timing import attach_time, closing_day, relative_to_event, report_window, resolve_times
+from chronicle.resolve.news_times import report_window
+from chronicle.resolve.relative_times import relative_to_event
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import closing_day, resolve_times
 
 SAT = dt.date(2022, 4, 30)
 

@@ -48,6 +48,10 @@ SIZED = (
     "resolve/times.py",
     "resolve/time_*.py",
     "resolve/page_date_checks.py",
+    "resolve/timing.py",
+    "resolve/clauses.py",
+    "resolve/news_times.py",
+    "resolve/relative_times.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from chronicle.resolve.timing import published_time
+from chronicle.resolve.news_times import published_time
 from chronicle.model import TimeValue
 
 

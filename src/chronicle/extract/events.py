@@ -46,7 +46,10 @@ from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeVa
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.stays import stay_days
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
-from chronicle.resolve.timing import attach_time, closing_day, counted_from_report, news_window, present_news_time, published_time, relative_to_event, sequenced_time
+from chronicle.resolve.news_times import news_window, present_news_time, published_time
+from chronicle.resolve.relative_times import counted_from_report, relative_to_event, sequenced_time
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import closing_day
 
 
 def _extent(token, noun, trigger: Trigger) -> tuple[int, int]:

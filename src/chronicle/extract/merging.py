@@ -21,7 +21,8 @@ from chronicle.extract.summaries import summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
 from chronicle.model import EventActor, HAPPENED, Place, TimeValue
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
-from chronicle.resolve.timing import attach_time, clause_tense, infinitive
+from chronicle.resolve.clauses import clause_tense, infinitive
+from chronicle.resolve.time_attachment import attach_time
 
 
 # a mention dated only by its publication day stands for the days this close to it

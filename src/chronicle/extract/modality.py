@@ -18,7 +18,7 @@ from chronicle.extract.triggers import is_verb, coarse_pos
 from chronicle.extract.trips import nominal_purpose
 from chronicle.model import TimeValue
 from chronicle.resolve.time_rules import TimeRules
-from chronicle.resolve.timing import clause_tense, finite_past, infinitive
+from chronicle.resolve.clauses import clause_tense, finite_past, infinitive
 
 
 def phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:

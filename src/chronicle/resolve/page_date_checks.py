@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from chronicle.model import TimeValue
-from .time_rules import TimeExpression
+from chronicle.resolve.time_rules import TimeExpression
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 

@@ -8,27 +8,33 @@ import datetime as dt
 
 
 def iso_day(day: dt.date) -> str:
+    """A day as yyyy-mm-dd."""
     return day.isoformat()
 
 
 def iso_month(year: int, month: int) -> str:
+    """A month as yyyy-mm."""
     return f"{year:04d}-{month:02d}"
 
 
 def iso_year(year: int) -> str:
+    """A year as yyyy."""
     return f"{year:04d}"
 
 
 def monday_of(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week."""
     return day - dt.timedelta(days=day.weekday())
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) `months` after (before, when negative) the given month."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
 
 def calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when the calendar has no such day (30 February)."""
     try:
         return dt.date(year, month, day)
     except ValueError:

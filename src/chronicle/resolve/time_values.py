@@ -8,8 +8,8 @@ import datetime as dt
 import re
 
 from chronicle.model import TimeValue
-from .time_calendar import add_months, calendar_date, iso_day, iso_month, iso_year, monday_of, month_day_date, month_year, weekday_day
-from .time_rules import TimeExpression, TimeRules, Unit, rule_key
+from chronicle.resolve.time_calendar import add_months, calendar_date, iso_day, iso_month, iso_year, monday_of, month_day_date, month_year, weekday_day
+from chronicle.resolve.time_rules import TimeExpression, TimeRules, Unit, rule_key
 
 TENSES = ("past", "present", "future")
 

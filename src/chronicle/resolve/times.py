@@ -20,7 +20,7 @@ The time resolution, step by step, each a pure function:
    the anchor is always passed in.
 
 Which event each time belongs to (clause tense, `resolve_times` over a parsed Doc,
-`attach_time`) is the parse-aware half, in `chronicle.resolve.timing`. `page_date_flags`
+`attach_time`) is the parse-aware half, from `chronicle.resolve.timing`. `page_date_flags`
 and `weekday_contradictions` (`page_date_checks.py`) say when the text contradicts the
 page date.
 
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .time_rules import SPACES, TimeExpression, TimeRules, rule_key
+from chronicle.resolve.time_rules import SPACES, TimeExpression, TimeRules, rule_key
 
 
 def _inside_name(text: str, start: int, rules: TimeRules) -> bool:
