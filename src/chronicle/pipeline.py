@@ -29,7 +29,9 @@ from .extract.seats import body_seats
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
-from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules, story_day
+from .ingest.date_rules import DateRules, load_date_rules
+from .ingest.pubdate import discover_publication_date
+from .ingest.text_dates import story_day
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, EventMention, Mention, Problem
