@@ -48,7 +48,8 @@ from pathlib import Path
 
 from chronicle.ingest.clean import clean, load_debris_rules
 from chronicle.ingest.document import read_document
-from chronicle.ingest.pubdate import discover_publication_date, load_date_rules
+from chronicle.ingest.date_rules import load_date_rules
+from chronicle.ingest.pubdate import discover_publication_date
 from chronicle.model import Document
 
 

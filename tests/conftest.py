@@ -38,7 +38,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def rules():
     """The packaged time rules (data/times.yaml)."""
-    from chronicle.resolve.times import load_time_rules
+    from chronicle.resolve.time_rules import load_time_rules
 
     return load_time_rules()
 

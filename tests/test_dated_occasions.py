@@ -16,7 +16,9 @@ import datetime as dt
 
 import pytest
 
-from chronicle.resolve.timing import attach_time, relative_to_event, resolve_times
+from chronicle.resolve.relative_times import relative_to_event
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import resolve_times
 
 PUBLISHED = "2021-10-20"  # a Wednesday
 

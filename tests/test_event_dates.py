@@ -8,8 +8,11 @@ import datetime as dt
 
 import pytest
 
-from chronicle.resolve.times import TimeValue
-from chronicle.resolve.timing import attach_time, closing_day, relative_to_event, report_window, resolve_times
+from chronicle.model import TimeValue
+from chronicle.resolve.news_times import report_window
+from chronicle.resolve.relative_times import relative_to_event
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import closing_day, resolve_times
 
 SAT = dt.date(2022, 4, 30)
 
@@ -153,7 +156,8 @@ def test_a_yearless_day_just_after_the_page_date_is_the_coming_one(nlp, rules, s
     ],
 )
 def test_a_story_date_line_just_before_the_page_date_anchors_its_relative_words(text, published, day):
-    from chronicle.ingest.pubdate import load_date_rules, story_day
+    from chronicle.ingest.date_rules import load_date_rules
+    from chronicle.ingest.text_dates import story_day
 
     assert story_day(text, published, load_date_rules()) == day
     assert story_day(text, None, load_date_rules()) is None

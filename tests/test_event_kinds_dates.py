@@ -1,4 +1,4 @@
-"""Dates of events of every kind (extract/narrative.py, resolve/timing.py): background
+"""Dates of events of every kind (extract/narrative.py, resolve/time_attachment.py): background
 main times, perfects in the lead, events counted back from a report; invented text, each
 with its counter-case."""
 

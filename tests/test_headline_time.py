@@ -36,7 +36,7 @@ def test_an_undated_event_of_the_lead_paragraph_takes_the_leads_day():
 
     from chronicle.extract.headlines import lead_paragraph_time
     from chronicle.nlp import load_pipeline
-    from chronicle.resolve.times import TimeValue
+    from chronicle.model import TimeValue
     from chronicle.settings import Settings
 
     nlp = load_pipeline(Settings().model)
@@ -92,7 +92,7 @@ def test_a_day_the_page_puts_ahead_gives_only_the_month_before_it(annotate_text)
 
 def test_ahead_month_is_the_month_of_the_day_before():
     from chronicle.extract.headlines import ahead_month
-    from chronicle.resolve.times import TimeValue
+    from chronicle.model import TimeValue
 
     day = TimeValue("2023-04-01", None, "day", "April 1, 2023", None, "date")
     assert (ahead_month(day).value, ahead_month(day).precision) == ("2023-03", "month")

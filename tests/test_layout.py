@@ -45,6 +45,18 @@ SIZED = (
     "resolve/gazetteer*.py",
     "resolve/landmark_places.py",
     "resolve/datelines.py",
+    "resolve/times.py",
+    "resolve/time_*.py",
+    "resolve/page_date_checks.py",
+    "resolve/timing.py",
+    "resolve/clauses.py",
+    "resolve/news_times.py",
+    "resolve/relative_times.py",
+    "ingest/pubdate.py",
+    "ingest/date_*.py",
+    "ingest/metadata_dates.py",
+    "ingest/url_dates.py",
+    "ingest/text_dates.py",
 )
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 60

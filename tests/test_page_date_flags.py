@@ -7,7 +7,8 @@ import json
 
 import duckdb
 
-from chronicle.resolve.times import TimeValue, page_date_flags
+from chronicle.model import TimeValue
+from chronicle.resolve.page_date_checks import page_date_flags
 from chronicle.runners.local import ingest
 
 

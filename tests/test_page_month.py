@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from chronicle.resolve.page_month import in_page_month, page_month_time
-from chronicle.resolve.times import find_time_expressions, normalize
+from chronicle.resolve.time_values import normalize
+from chronicle.resolve.times import find_time_expressions
 
 
 def restated(text: str, month: str, rules, tense: str = "past"):

@@ -16,7 +16,8 @@ import pytest
 from chronicle.ingest.clean import clean, load_debris_rules
 from chronicle.ingest.document import read_document
 from chronicle.ingest.html import extract_html, page_date, time_limit
-from chronicle.ingest.pubdate import discover_publication_date, load_date_rules
+from chronicle.ingest.date_rules import load_date_rules
+from chronicle.ingest.pubdate import discover_publication_date
 from chronicle.ingest.sniff import decode
 from chronicle.model import Document
 from chronicle.runners.local import ingest

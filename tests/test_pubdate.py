@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicle.ingest.clean import clean, load_debris_rules
-from chronicle.ingest.pubdate import DateRules, discover_publication_date, load_date_rules
+from chronicle.ingest.date_rules import DateRules, load_date_rules
+from chronicle.ingest.pubdate import discover_publication_date
 from chronicle.model import Document, PublicationDate
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -361,7 +362,8 @@ def test_seed_captions_give_the_public_record_date_and_the_others_none():
 
 
 def test_a_dated_caption_whose_weekday_the_text_never_names_is_a_file_photo():
-    from chronicle.ingest.pubdate import discover_publication_date, load_date_rules
+    from chronicle.ingest.date_rules import load_date_rules
+    from chronicle.ingest.pubdate import discover_publication_date
     from chronicle.model import Document
 
     rules = load_date_rules()

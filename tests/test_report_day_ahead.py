@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronicle.resolve.timing import page_day_ahead
+from chronicle.resolve.news_times import page_day_ahead
 
 TUESDAY = "2019-06-04"
 

@@ -15,10 +15,15 @@ import re
 import pytest
 from conftest import DEV, SEEDS, read_jsonl
 
-from chronicle.resolve.times import TimeExpression, TimeValue, find_time_expressions, load_time_rules, normalize
-from chronicle.resolve.timing import (
-    attach_time, clause_tense, news_window, published_time, relative_to_event, resolve_times, sequenced_time,
-)
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeExpression, load_time_rules
+from chronicle.resolve.time_values import normalize
+from chronicle.resolve.times import find_time_expressions
+from chronicle.resolve.clauses import clause_tense
+from chronicle.resolve.news_times import news_window, published_time
+from chronicle.resolve.relative_times import relative_to_event, sequenced_time
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import resolve_times
 
 D = dt.date
 

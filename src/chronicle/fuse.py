@@ -141,7 +141,7 @@ def _agree(a: Member, b: Member) -> bool:
 
 def one_day_names(member: Member) -> tuple[str, ...]:
     """The days a one-day mention may name: its day; for a publication window (`reported`
-    from the day before the article to its day, `resolve.timing.news_window`) each day of
+    from the day before the article to its day, `resolve.news_times.news_window`) each day of
     it, so "A resigned", published on Tuesday, meets "A resigned on Monday" and "... on
     Tuesday" alike (at most REPORTED_WINDOW + 1 days)."""
     if member.precision != "reported" or not member.date or len(member.date) != 10 or len(member.end_date or "") != 10:

@@ -29,7 +29,9 @@ from .extract.seats import body_seats
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
 from .ingest.dedup import LshParams, lsh_params, signature
-from .ingest.pubdate import DateRules, discover_publication_date, load_date_rules, story_day
+from .ingest.date_rules import DateRules, load_date_rules
+from .ingest.pubdate import discover_publication_date
+from .ingest.text_dates import story_day
 from .kb import KbFile, KnowledgeBase, load_kb, packaged_files
 from .kb import fingerprint as kb_fingerprint
 from .model import Annotation, Article, Document, EventMention, Mention, Problem
@@ -40,7 +42,8 @@ from .resolve.actors import resolve_actors
 from .resolve.gazetteer import Gazetteer
 from .resolve.gazetteer_load import load_gazetteer
 from .resolve.places import resolve_places
-from .resolve.times import TimeRules, load_time_rules, page_date_flags, weekday_contradictions
+from .resolve.page_date_checks import page_date_flags, weekday_contradictions
+from .resolve.time_rules import TimeRules, load_time_rules
 from .resolve.page_month import page_month_times
 from .resolve.page_year import with_page_year
 from .resolve.timing import resolve_times

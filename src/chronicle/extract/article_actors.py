@@ -15,10 +15,9 @@ from chronicle.extract.roles import FrameActors, capital_country
 from chronicle.extract.sides_words import former_title_holder, member_body, packaged_side_words
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
-from chronicle.model import EventActor, Mention
+from chronicle.model import EventActor, Mention, TimeValue
 from chronicle.nlp import doc_text
 from chronicle.resolve.generic_actors import article_country, seated_in, untagged_demonym
-from chronicle.resolve.times import TimeValue
 
 
 MAIN_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")

@@ -20,8 +20,8 @@ from chronicle.extract.summits import summit_place
 from chronicle.extract.triggers import other_type_triggers
 from chronicle.kb import KnowledgeBase
 from chronicle.model import HAPPENED
-from chronicle.resolve.times import TimeExpression, TimeRules
-from chronicle.resolve.timing import clause_tense
+from chronicle.resolve.time_rules import TimeExpression, TimeRules
+from chronicle.resolve.clauses import clause_tense
 
 
 def dated_from_title_and_lead(found: list[Found], doc, context: ArticleContext, time_rules: TimeRules) -> None:

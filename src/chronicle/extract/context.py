@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chronicle.extract.records import Trigger
-from chronicle.model import EventActor, Evidence, Mention, Place, RoleEvidence
-from chronicle.resolve.times import TimeExpression, TimeValue
+from chronicle.model import EventActor, Evidence, Mention, Place, RoleEvidence, TimeValue
+from chronicle.resolve.time_rules import TimeExpression
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from chronicle.resolve.timing import published_time
-from chronicle.resolve.times import TimeValue
+from chronicle.resolve.news_times import published_time
+from chronicle.model import TimeValue
 
 
 def abroad_from(place: str | None, main_place: str | None, places: Mapping[str, object]) -> bool:

@@ -18,9 +18,8 @@ from chronicle.extract.summits import PlacedMeeting, placed_meeting
 from chronicle.extract.triggers import is_verb, coarse_pos
 from chronicle.extract.trips import unmade_trip
 from chronicle.kb import KnowledgeBase
-from chronicle.model import EventActor, HAPPENED
+from chronicle.model import EventActor, HAPPENED, TimeValue
 from chronicle.resolve.datelines import is_dateline
-from chronicle.resolve.times import TimeValue
 
 
 _PERSON_LABELS = ("PERSON", "ROLE", "PRON", "NORP")

@@ -43,11 +43,14 @@ from chronicle.extract.sides_words import answered_accusers, followers_protest_t
 from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
 from chronicle.kb import KnowledgeBase
-from chronicle.model import EventActor, EventMention, Evidence, HAPPENED
+from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeValue
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.stays import stay_days
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue
-from chronicle.resolve.timing import attach_time, closing_day, counted_from_report, news_window, present_news_time, published_time, relative_to_event, sequenced_time
+from chronicle.resolve.time_rules import TimeExpression, TimeRules
+from chronicle.resolve.news_times import news_window, present_news_time, published_time
+from chronicle.resolve.relative_times import counted_from_report, relative_to_event, sequenced_time
+from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.timing import closing_day
 
 
 def _extent(token, noun, trigger: Trigger) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import re
 
 from chronicle.dates import month_names
-from chronicle.resolve.times import TimeValue
+from chronicle.model import TimeValue
 
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
 

@@ -19,9 +19,10 @@ from chronicle.extract.records import Modality
 from chronicle.extract.roles import fighting_apart, opposed_sides
 from chronicle.extract.summaries import summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
-from chronicle.model import EventActor, HAPPENED, Place
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue
-from chronicle.resolve.timing import attach_time, clause_tense, infinitive
+from chronicle.model import EventActor, HAPPENED, Place, TimeValue
+from chronicle.resolve.time_rules import TimeExpression, TimeRules
+from chronicle.resolve.clauses import clause_tense, infinitive
+from chronicle.resolve.time_attachment import attach_time
 
 
 # a mention dated only by its publication day stands for the days this close to it

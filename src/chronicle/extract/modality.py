@@ -16,8 +16,9 @@ from chronicle.extract.periods import before_publication, is_dated, time_period
 from chronicle.extract.records import Modality
 from chronicle.extract.triggers import is_verb, coarse_pos
 from chronicle.extract.trips import nominal_purpose
-from chronicle.resolve.times import TimeRules, TimeValue
-from chronicle.resolve.timing import clause_tense, finite_past, infinitive
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeRules
+from chronicle.resolve.clauses import clause_tense, finite_past, infinitive
 
 
 def phrase_before(token, phrases: Sequence[tuple[str, ...]]) -> bool:

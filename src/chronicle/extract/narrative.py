@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from chronicle.extract.headlines import body_index, in_title_block
 from chronicle.nlp import doc_text
-from chronicle.resolve.timing import published_time
+from chronicle.resolve.news_times import published_time
 
 # how far into a sentence a date still frames it ("In November 2014, ..."; "Then, in May, ...")
 FRAME_TOKENS = 4

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.dates import date_bounds
-from chronicle.resolve.times import TimeValue
+from chronicle.model import TimeValue
 
 
 def before_publication(time: TimeValue, published: dt.date | None) -> bool:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from chronicle.dates import month_names, weekday_names
-from chronicle.resolve.times import TimeExpression, TimeValue
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeExpression
 
 CLAUSE_DEPS = ("relcl", "advcl")
 

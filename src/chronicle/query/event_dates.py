@@ -101,7 +101,7 @@ def main_day(mentions: list[dict]) -> tuple[int, dict] | None:
 
 def takes_main_day(mention: dict, main_idx: int) -> bool:
     """Whether an undated mention takes its page's main event day, as the extractor gives
-    a mention with no time of its own the main event's (resolve/timing.py, step 4): it
+    a mention with no time of its own the main event's (resolve/time_attachment.py, step 4): it
     comes after the main event, says it happened, and has no time words at all (its date
     rule `unresolved`)."""
     return (

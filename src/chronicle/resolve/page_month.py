@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chronicle.dates import date_bounds
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, normalize
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeExpression, TimeRules
+from chronicle.resolve.time_values import normalize
 from chronicle.resolve.timing import resolve_times
 
 PAGE_MONTH = "page month"

@@ -17,7 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronicle.resolve.times import TimeExpression, TimeRules, TimeValue, normalize
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeExpression, TimeRules
+from chronicle.resolve.time_values import normalize
 
 _YEAR = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
 NO_ANCHOR = "date:no-anchor"

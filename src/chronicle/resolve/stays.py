@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from chronicle.resolve.times import TimeRules, TimeValue
+from chronicle.model import TimeValue
+from chronicle.resolve.time_rules import TimeRules
 
 
 def stay_days(token, time: TimeValue, rules: TimeRules) -> TimeValue:
