@@ -769,3 +769,26 @@ def test_a_stay_without_a_length_or_not_ended_keeps_its_day(annotate_text):
                  "Fernando Ruiz held talks with Kwame Mensah on Friday during a three-day visit to Accra."):
         events = _consult(annotate_text, body)
         assert events and all(e.end_date is None and e.date == "2016-06-03" for e in events), body
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value, precision",
+    [
+        ("in February this year", D(2020, 11, 20), "2020-02", "month"),  # a Friday
+        ("in early March last year", D(2020, 11, 20), "2019-03", "month"),
+        ("on March 12 of last year", D(2020, 11, 20), "2019-03-12", "day"),
+        ("by May next year", D(2020, 11, 20), "2021-05", "month"),
+    ],
+)
+def test_a_month_of_a_shifted_year_keeps_the_month(rules, text, anchor, value, precision):
+    """'February this year' is one expression, dated to the month, not the year."""
+    found = value_of(text.split(" ", 1)[1], anchor, "past", rules)
+    assert (found.value, found.precision) == (value, precision)
+
+
+def test_a_month_of_a_shifted_year_differs_from_a_shifted_month(rules):
+    """'July last year' is the previous calendar year's July; 'last July' the latest July."""
+    anchor = D(2020, 11, 20)
+    assert value_of("July last year", anchor, "past", rules).value == "2019-07"
+    assert value_of("last July", anchor, "past", rules).value == "2020-07"
+    assert value_of("February this year", None, "past", rules).value is None

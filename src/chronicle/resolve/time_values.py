@@ -64,8 +64,17 @@ def _year_of(expression: TimeExpression, name: str = "year") -> int | None:
     return int(word) if word else None
 
 
+def _calendar_year(expression: TimeExpression, anchor: dt.date | None, rules: TimeRules) -> int | None:
+    """The year written out, or the anchor's year moved by its shift word ("February last year")."""
+    word = expression.part("year_shift")
+    if word is None:
+        return _year_of(expression)
+    shift = rules.shifts.get(rule_key(word))
+    return anchor.year + shift if anchor is not None and shift is not None else None
+
+
 def _normalize_date(expression: TimeExpression, anchor: dt.date | None, tense: str, rules: TimeRules) -> TimeValue:
-    month, day, year = _month_of(expression, rules), _day_of(expression), _year_of(expression)
+    month, day, year = _month_of(expression, rules), _day_of(expression), _calendar_year(expression, anchor, rules)
     since = expression.part("since") is not None
     weekday_word = expression.part("weekday")
     weekday = rules.weekdays.get(rule_key(weekday_word)) if weekday_word else None
