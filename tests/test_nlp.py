@@ -43,6 +43,21 @@ def test_memo_lemmatizer_gives_spacys_own_lemmas(nlp):
     assert lemmas["met"] == "meet" and lemmas["flown"] == "fly" and lemmas["envoys"] == "envoy"
 
 
+def test_memo_lemmatizer_looks_words_up_in_sets_and_leaves_spacys_lemmatizer_alone(nlp):
+    """The memo's copy of the rule lemmatizer holds its known words as sets (one look-up,
+    not a scan per candidate lemma); the pipeline's own lemmatizer keeps its lists, and an
+    unknown word goes through the same rules ("glorbing": no known word, its rule's form)."""
+    copy = nlp.get_pipe("chronicle_lemmatizer").lemmatizer
+    own = nlp.get_pipe("lemmatizer")
+    assert copy is not own and copy.lookups is not own.lookups
+    assert isinstance(copy.lookups.get_table("lemma_index").get("noun"), frozenset)
+    assert isinstance(own.lookups.get_table("lemma_index").get("noun"), list)
+    doc = nlp("The envoys were glorbing the treaties.")
+    assert [copy.lemmatize(t) for t in doc] == [own.rule_lemmatize(t) for t in doc]
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["treaties"] == "treaty" and lemmas["glorbing"] == own.rule_lemmatize(doc[3])[0]
+
+
 def test_memo_attribute_ruler_gives_spacys_own_tags_and_morphology(nlp):
     """chronicle's per-token-state attribute ruler stands in for spaCy's, with the same
     result, rules over several tokens ("gonna", "there is") included."""

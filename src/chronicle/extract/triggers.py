@@ -13,6 +13,8 @@ from chronicle.extract.targets import marked_clause
 
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
+_TABLES_KEY = "chronicle_best_triggers"  # the doc's `user_data` key of its best-trigger tables
+_UNSEEN = object()  # a token not asked about yet (None is an answer: no trigger)
 
 
 def is_verb(token) -> bool:
@@ -137,7 +139,37 @@ def _dated_prep(prep) -> bool:
 
 
 def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
-    """The lexicon entry `token` fires (the most specific, then the surest) and its container noun, or None."""
+    """The lexicon entry `token` fires (the most specific, then the surest) and its container
+    noun, or None. Worked out once per token and lexicon and kept in the doc's `user_data`:
+    the classifier's features, its off-root guard and `find_events` all ask for the same
+    words (the doc's parse must not change after the first question)."""
+    doc, i = token.doc, token.i
+    table = _trigger_table(doc, lexicon)
+    found = table.get(i, _UNSEEN)
+    if found is _UNSEEN:
+        found = table[i] = _fired(token, lexicon)
+    if found is None:
+        return None
+    entry, noun = found
+    return entry, (None if noun is None else doc[noun])
+
+
+def _trigger_table(doc, lexicon: EventLexicon) -> dict:
+    """The doc's table of best triggers for `lexicon` (token index -> (entry, noun index) or
+    None), in its `user_data`: one table per lexicon object, holding the lexicon itself so
+    that its id is not reused while the doc lives. Nouns are kept as indices, not tokens (a
+    token refers to its doc: the doc would hold itself)."""
+    tables = doc.user_data.get(_TABLES_KEY)
+    if tables is None:
+        tables = doc.user_data[_TABLES_KEY] = {}
+    held = tables.get(id(lexicon))
+    if held is None:
+        held = tables[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+def _fired(token, lexicon: EventLexicon) -> tuple[Trigger, int | None] | None:
+    """`best_trigger` worked out: the entry and the index of its container noun, or None."""
     pos = coarse_pos(token)
     if pos is None or token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         return None  # a word of a person's name ("Ban Ki-moon") is no trigger
@@ -150,7 +182,7 @@ def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
     if not fired:
         return None
     *_, entry, noun = max(fired, key=lambda item: item[:3])
-    return entry, noun
+    return entry, (None if noun is None else noun.i)
 
 
 def _object_words(entry: Trigger, noun) -> int:

@@ -13,6 +13,9 @@ proposals join the same `find_events` pass.
 
 from __future__ import annotations
 
+from chronicle.spacy_import import spacy  # noqa: F401 - first: spaCy without its own command line
+from spacy.tokens import Span
+
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.triggers import best_trigger
 
@@ -86,12 +89,32 @@ def trigger_context(token, type_: str, root) -> set[str]:
     return features
 
 
+def sentence_entities(sentence) -> list:
+    """The named entities wholly inside `sentence`, as spaCy's `sentence.ents` gives them,
+    read off the sentence's own words: spaCy builds every entity of the doc for each sentence
+    it is asked about (0.12 -> 0.01 s of CPU on the 2,235 sentences of 60 news articles).
+    An entity begins at a B word with a label and runs over the I words after it; one that
+    runs on past the sentence's end is left out."""
+    doc, end = sentence.doc, sentence.end
+    found, start, label = [], -1, 0
+    for token in sentence:
+        iob = token.ent_iob  # 1 I, 2 O, 3 B, 0 unset
+        if iob == 1:
+            continue
+        if start != -1:
+            found.append((start, token.i, label))
+        start, label = (token.i, token.ent_type) if iob == 3 and token.ent_type else (-1, 0)
+    if start != -1 and (end == len(doc) or doc[end].ent_iob != 1):
+        found.append((start, end, label))
+    return [Span(doc, a, b, label=tag) for a, b, tag in found]
+
+
 def entity_paths(sentence) -> set[str]:
     """Each entity's label with its relation to its head (subject or object of which word) and
     its path of relations towards the root (two steps), with the root's lemma when reached."""
     features = set()
     root = sentence.root
-    for entity in sentence.ents:
+    for entity in sentence_entities(sentence):
         token = entity.root
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             features.add(f"eh={entity.label_}:{token.dep_}:{_lemma(token.head)}")
