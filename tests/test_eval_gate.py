@@ -228,8 +228,11 @@ def test_fusion_stays_above_the_floor(result):
 # Sixth session's second merge (e19e, e19f, t15b, m14c, r18's split; weights retrained): 0.594, with the
 # target 0.367 (0.371 chronicle eval), main 0.90, dates 0.728, cities 0.743, fusion 0.514, unmatched 0.388
 # (score_events.py): recall -> 0.58, target -> 0.36, fusion -> 0.50, unmatched -> 0.40.
+# s7fusion (a day and a publication window holding it name one day for lone actors and stand-ins,
+# fuse_rules.on_named_day): fusion 19/37 -> 21/37 (0.568; score_events.py and chronicle eval agree),
+# every other dev3 figure unchanged: fusion -> 0.55.
 EVENTS3_FLOORS = {"recall": 0.58, "recall_with_target": 0.36, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.50, "max_unmatched_share": 0.40}
+                  "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.40}
 
 
 def test_events_of_every_type_stay_above_the_floor():

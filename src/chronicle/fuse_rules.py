@@ -218,9 +218,12 @@ def attach_stand_ins(members: Mapping[Key, object], groups: Iterable[Sequence[Ke
             member = members[key]
             if not _day_event(member):
                 continue
-            for stand_key, person, country in (k for day in named_days(member) for k in _stand_in_keys(member, day)):
+            stand_keys = [found for day in named_days(member) for found in _stand_in_keys(member, day)]
+            for stand_key, person, country in stand_keys:
                 for other, state_member in own.get(stand_key, ()):
-                    if other != index and on_named_day(member, state_member) and _stands_for(member, state_member, person, country, agree):
+                    if other == index or not on_named_day(member, state_member):
+                        continue
+                    if _stands_for(member, state_member, person, country, agree):
                         candidates[index].add(other)
                         persons[other].add(person)
     pairs = []
