@@ -613,3 +613,22 @@ class _UnionFindForTest:
 
     def union(self, a, b):
         self.parent[self.find(a)] = self.find(b)
+
+
+def test_a_window_of_the_same_article_tells_of_another_act():
+    """An article that gives one warning its day and leaves another to its publication day
+    tells of two: "Alpha Alphason warned Bland on Monday ... Aland has also warned Bland"
+    stays two events (from two outlets, the same reports are one)."""
+    assert not together([warning("x"), window(warning, "x", idx=1, actors=(PRESIDENT, OTHER), first="2031-03-04", last="2031-03-05")])
+    assert not together([window(pair, "x", idx=1, first="2031-03-04", last="2031-03-05"), lone("x")])
+
+
+def test_a_window_never_cancels_a_join_of_the_very_day():
+    """"Aland warned Bland on Monday" and "Alpha Alphason warned Bland on Monday" join; a
+    second person's warning from the next day's paper (a window holding Monday) makes no
+    second claim on the state's event that would leave both apart: it joins afterwards."""
+    members = [warning(), warning("y", actors=(PRESIDENT, OTHER)),
+               window(warning, "z", actors=(RIVAL, OTHER), first="2031-03-04", last="2031-03-05")]
+    assert together(members) and together(list(reversed(members)))
+    # without the window, two persons claiming the state's event of the day: neither joins
+    assert sorted(map(len, cluster([warning(), warning("y", actors=(PRESIDENT, OTHER)), warning("z", actors=(RIVAL, OTHER))]))) == [1, 1, 1]

@@ -407,15 +407,19 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
 def join_by_rules(members: Mapping[Key, Member], groups: Iterable[Sequence[Key]]) -> list[list[Key]]:
     """The block clusters (`groups`: every member in one) joined by the rules beyond the
     blocks: a lone actor's report to its day's event (`fuse_rules.attach_lone_actors`), then
-    a person's report to their state's (`attach_stand_ins`). `cluster` and the Spark runner
+    a person's report to their state's (`attach_stand_ins`), on the very day, then again
+    with publication windows holding the day. `cluster` and the Spark runner
     both call this (Spark on each piece of clusters its `fuse_rules.link_keys` connect, which
     hold every candidate of these rules). Sorted like `cluster`'s result."""
     found = _UnionFind()
     for group in groups:
         for key in group:
             found.union(group[0], key)
-    for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY):
-        found.union(a, b)
-    for a, b in attach_stand_ins(members, found.groups(), _agree):
-        found.union(a, b)
+    # the very day first; a publication window holding it only for what the day left apart
+    # (a window's claim never cancels a join of the day as a second candidate would)
+    for windows in (False, True):
+        for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY, windows):
+            found.union(a, b)
+        for a, b in attach_stand_ins(members, found.groups(), _agree, windows):
+            found.union(a, b)
     return sorted(found.groups())

@@ -49,11 +49,16 @@ def named_days(member) -> tuple[str, ...]:
     return ()
 
 
-def on_named_day(a, b) -> bool:
+def on_named_day(a, b, windows: bool = True) -> bool:
     """Two mentions name the very same day: both that day ("day"), or one that day and the
-    other a publication window holding it ("Aland expelled Bland's envoy on Monday" and
-    "Aland expelled Bland's envoy" published on Tuesday); two windows alone name no day."""
-    if "day" not in (a.precision, b.precision):
+    other, from another article, a publication window holding it ("Aland expelled Bland's
+    envoy on Monday" and "Aland expelled Bland's envoy" in Tuesday's paper); two windows
+    alone name no day, and an article that gives one act its day and leaves another to its
+    publication day tells of two acts ("X urged Y on Monday ... X has also asked Z").
+    `windows` False: both "day" only."""
+    if "day" not in (a.precision, b.precision) or not windows and a.precision != b.precision:
+        return False
+    if a.precision != b.precision and _same_article(a, b):
         return False
     return bool(set(named_days(a)) & set(named_days(b)))
 
@@ -91,14 +96,16 @@ def lone_actor_excluded_types() -> frozenset[str]:
 
 
 def attach_lone_actors(
-    members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable, one_day: frozenset[str]
+    members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable, one_day: frozenset[str],
+    windows: bool = True,
 ) -> list[tuple[Key, Key]]:
     """Pairs of keys to union: each group made only of one-actor mentions (one actor, one
     day) and the single other group that has a member of two or more actors naming that
     actor, of its type, on the very day and at the very place one of them names (`_same_day`),
     and no member naming the actor that disagrees (`_joins`). With no such group, or two, the
     group stays apart (it never bridges two events). Decided on the groups as given, so the order is irrelevant.
-    `agree` and `one_day` are the block rules' own (`fuse._agree`, `fuse.ONE_DAY`)."""
+    `agree` and `one_day` are the block rules' own (`fuse._agree`, `fuse.ONE_DAY`); `windows`
+    False: the anchor names the day itself (`fuse.join_by_rules` asks that first)."""
 
     groups = [list(g) for g in groups]
     excluded = lone_actor_excluded_types()
@@ -120,7 +127,7 @@ def attach_lone_actors(
             other
             for other in by_actor.get((lone[0].type, actor), ())
             if other != index and all(_joins(m, members[k], actor, agree) for m in lone for k in groups[other])
-            and any(_same_day(m, members[k], actor) for m in lone for k in groups[other])
+            and any(_same_day(m, members[k], actor, windows) for m in lone for k in groups[other])
         }
         if len(fits) == 1:
             pairs.append((group[0], groups[fits.pop()][0]))
@@ -159,7 +166,7 @@ def _opposed(roles: set[str], others: set[str]) -> bool:
     return bool(sides and other_sides and not sides & other_sides)
 
 
-def _same_day(lone, other, actor: str) -> bool:
+def _same_day(lone, other, actor: str, windows: bool = True) -> bool:
     """The anchor of an attachment: a member of two or more actors, its actor among them,
     that names the very day the lone mention names ("day", not a publication day or a
     range; the anchor's may be a publication window holding it: `on_named_day`) at the very
@@ -167,7 +174,7 @@ def _same_day(lone, other, actor: str) -> bool:
     article (`_same_article`: the article restating its event)."""
     return (
         actor in other.actor_ids and len(other.actor_ids) >= 2
-        and lone.precision == "day" and on_named_day(lone, other)
+        and lone.precision == "day" and on_named_day(lone, other, windows)
         and (lone.place == other.place if lone.place else _same_article(lone, other))
     )
 
@@ -195,7 +202,9 @@ def link_keys(member) -> list[tuple]:
 # ---- a person standing for their state ---------------------------------------------------
 
 
-def attach_stand_ins(members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable) -> list[tuple[Key, Key]]:
+def attach_stand_ins(
+    members: Mapping[Key, object], groups: Iterable[Sequence[Key]], agree: Callable, windows: bool = True
+) -> list[tuple[Key, Key]]:
     """Pairs of keys to union: an event that names a person ("Alpha's president warned Bland
     on Monday") and the one event that names, on that very day, the person's state in the
     person's place, everyone else the same ("Aland warned Bland on Monday"). Both name that
@@ -203,7 +212,8 @@ def attach_stand_ins(members: Mapping[Key, object], groups: Iterable[Sequence[Ke
     other's day: "Aland warned Bland" in Tuesday's paper) and at least two actors; members agree (type, modality group,
     channel, place) and give each actor the same side. A group with two such candidates, or
     a state's event claimed by two different persons, joins nothing (it would bridge
-    events). Meetings keep the block rules (`data/fusion.yaml` `stand_in`)."""
+    events). Meetings keep the block rules (`data/fusion.yaml` `stand_in`). `windows` False:
+    both name the day itself (`fuse.join_by_rules` asks that first)."""
     groups = [list(g) for g in groups]
     own: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
     for index, group in enumerate(groups):
@@ -221,7 +231,7 @@ def attach_stand_ins(members: Mapping[Key, object], groups: Iterable[Sequence[Ke
             stand_keys = [found for day in named_days(member) for found in _stand_in_keys(member, day)]
             for stand_key, person, country in stand_keys:
                 for other, state_member in own.get(stand_key, ()):
-                    if other == index or not on_named_day(member, state_member):
+                    if other == index or not on_named_day(member, state_member, windows):
                         continue
                     if _stands_for(member, state_member, person, country, agree):
                         candidates[index].add(other)
