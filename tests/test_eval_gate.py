@@ -238,8 +238,11 @@ def test_fusion_stays_above_the_floor(result):
 # s7spurious (uses, conditional obligations, contents of intent, trends, figures, brandished documents,
 # counted gunmen, attacks in words, places from the wrong clause, congratulations offered): unmatched 0.388 -> 0.366, every other figure
 # unchanged: unmatched -> 0.385.
+# s7fusion (a day and a publication window holding it name one day for lone actors and stand-ins,
+# fuse_rules.on_named_day): fusion 19/37 -> 21/37 (0.568; score_events.py and chronicle eval agree),
+# every other dev3 figure unchanged: fusion -> 0.55.
 EVENTS3_FLOORS = {"recall": 0.60, "recall_with_target": 0.39, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.385}
+                  "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.385}
 
 
 def test_events_of_every_type_stay_above_the_floor():

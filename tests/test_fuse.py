@@ -521,3 +521,114 @@ def test_incremental_fusion_reaches_the_event_a_lone_report_joins(tmp_path):
     shared = set(link_keys(pair())) & set(link_keys(lone()))
     assert shared and not set(block_keys(pair())) & set(block_keys(lone()))
     assert link_keys(m("x", "2031-03-04", actors=(STATE, OTHER))) == []  # meetings: blocks only
+
+
+# ---- a day and a publication window holding it (fuse_rules.on_named_day) --------------------
+
+
+def window(make, article="y", first="2031-03-03", last="2031-03-04", **kw):
+    """A report known only by its paper's day (`reported`, from the day before to that day)."""
+    return make(article, date=first, precision="reported", end=last, **kw)
+
+
+def test_a_lone_report_of_a_day_joins_an_event_known_by_the_window_holding_it():
+    """"Aland's ministers expelled 20 diplomats on Tuesday" and "Aland expelled 20 Bland
+    diplomats" from Wednesday's paper (Tuesday or Wednesday) at the same capital: one
+    expulsion; and the incremental scope reaches it (`link_keys`)."""
+    from chronicle.fuse_rules import link_keys
+
+    anchor = window(pair, "x", first="2031-03-04", last="2031-03-05")
+    assert together([anchor, lone()]) and together([lone(), anchor])
+    assert set(link_keys(anchor)) & set(link_keys(lone()))
+
+
+def test_a_lone_report_stays_apart_from_a_window_without_its_day_or_as_a_window_itself():
+    """Counter-cases: the window does not hold the lone report's day; the lone report is
+    itself only a window (two windows name no day); another place."""
+    assert not together([window(pair, "x", first="2031-03-05", last="2031-03-06"), lone()])
+    assert not together([window(pair, "x"), window(lone, "y")])
+    assert not together([window(pair, "x", first="2031-03-04", last="2031-03-05"), lone(place="g:port")])
+
+
+def test_a_persons_report_of_a_day_joins_the_states_report_of_the_window_holding_it():
+    """"Alpha Alphason warned Bland on Monday" and "Aland warned Bland" from Tuesday's paper:
+    one warning, either way round (the person's report the window, the state's the day)."""
+    assert together([warning(), window(warning, actors=(PRESIDENT, OTHER), first="2031-03-04", last="2031-03-05")])
+    assert together([window(warning, "x", first="2031-03-04", last="2031-03-05"), warning("y", actors=(PRESIDENT, OTHER))])
+
+
+def test_a_person_and_a_state_stay_apart_on_two_windows_or_a_window_without_the_day():
+    """Counter-cases: both only windows (no day named), a window that misses the day."""
+    assert not together([window(warning, "x"), window(warning, actors=(PRESIDENT, OTHER))])
+    assert not together([warning(), window(warning, actors=(PRESIDENT, OTHER), first="2031-03-05", last="2031-03-06")])
+
+
+def test_the_rules_beyond_the_blocks_decide_alike_per_piece_of_linked_clusters():
+    """`join_by_rules` over each piece of block clusters that `link_keys` connect (what the
+    Spark runner does) gives what `cluster` gives over everything at once."""
+    import random
+
+    from chronicle.fuse import join_by_rules
+    from chronicle.fuse_rules import link_keys
+
+    members = [
+        pair(), lone(), lone("z", idx=1), pair("w", "2031-03-09", actors=(STATE, THIRD)), lone("v", "2031-03-09"),
+        warning("p"), warning("q", actors=(PRESIDENT, OTHER)), warning("r", actors=(RIVAL, OTHER), date="2031-03-07"),
+        window(warning, "s", actors=(BLAND_LEADER, THIRD)), m("t", "2031-03-04", actors=(A, B)),
+    ]
+    random.Random(3).shuffle(members)
+    by_key = {member.key: member for member in members}
+    blocks = cluster_blocks_only(members)
+    pieces = _UnionFindForTest()
+    for index, group in enumerate(blocks):
+        pieces.find(("c", index))
+        for key in group:
+            for link in link_keys(by_key[key]):
+                pieces.union(("c", index), ("k", link))
+    by_piece: dict = {}
+    for index, group in enumerate(blocks):
+        by_piece.setdefault(pieces.find(("c", index)), []).append(group)
+    joined = sorted(event for groups in by_piece.values() for event in join_by_rules(by_key, groups))
+    assert joined == cluster(members)
+    assert len(by_piece) > 1 and len(joined) < len(blocks)  # the rules joined clusters, in several pieces
+
+
+def cluster_blocks_only(members) -> list[list]:
+    """The block clusters alone (`cluster` before the rules beyond the blocks)."""
+    from unittest import mock
+
+    with mock.patch("chronicle.fuse.join_by_rules", lambda found, groups: sorted(sorted(g) for g in groups)):
+        return cluster(members)
+
+
+class _UnionFindForTest:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b):
+        self.parent[self.find(a)] = self.find(b)
+
+
+def test_a_window_of_the_same_article_tells_of_another_act():
+    """An article that gives one warning its day and leaves another to its publication day
+    tells of two: "Alpha Alphason warned Bland on Monday ... Aland has also warned Bland"
+    stays two events (from two outlets, the same reports are one)."""
+    assert not together([warning("x"), window(warning, "x", idx=1, actors=(PRESIDENT, OTHER), first="2031-03-04", last="2031-03-05")])
+    assert not together([window(pair, "x", idx=1, first="2031-03-04", last="2031-03-05"), lone("x")])
+
+
+def test_a_window_never_cancels_a_join_of_the_very_day():
+    """"Aland warned Bland on Monday" and "Alpha Alphason warned Bland on Monday" join; a
+    second person's warning from the next day's paper (a window holding Monday) makes no
+    second claim on the state's event that would leave both apart: it joins afterwards."""
+    members = [warning(), warning("y", actors=(PRESIDENT, OTHER)),
+               window(warning, "z", actors=(RIVAL, OTHER), first="2031-03-04", last="2031-03-05")]
+    assert together(members) and together(list(reversed(members)))
+    # without the window, two persons claiming the state's event of the day: neither joins
+    assert sorted(map(len, cluster([warning(), warning("y", actors=(PRESIDENT, OTHER)), warning("z", actors=(RIVAL, OTHER))]))) == [1, 1, 1]

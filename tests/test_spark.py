@@ -181,3 +181,40 @@ def test_a_run_over_stored_input_changes_nothing(incremental_outs, inputs, spark
     report = run([inputs["first"][0]], spark_dir, Settings(), spark=spark, today=TODAY)
     assert report.stored == 0 and report.already_stored == report.read > 0
     assert {table: rows(spark_dir, sql) for table, sql in COMPARED.items()} == before
+
+
+# ---- the rules beyond the blocks (fuse.join_by_rules) on both runners ----------------------
+
+# Invented reports: an expulsion and a ministers' one-actor report of it (lone actors), a
+# prime minister's warning and his state's, the latter known only by its paper's day
+# (a person standing for their state, on a publication window holding the day).
+INVENTED = [
+    ("inv-1", "2025-03-05", "Norway expels Chilean diplomats\n\nOSLO - Norway expelled 12 Chilean diplomats in Oslo on "
+     "Tuesday, accusing them of spying on a research centre. The foreign ministry said the diplomats had a week to leave."),
+    ("inv-2", "2025-03-05", "Oslo orders diplomats out\n\nNorwegian ministers expelled twelve diplomats in Oslo on Tuesday "
+     "after a long inquiry. Officials gave no further details."),
+    ("inv-3", "2025-03-06", "Warning to Chile\n\nNorwegian Prime Minister Jonas Gahr Store warned Chile on Wednesday against "
+     "any retaliation. Chile said it would respond in kind."),
+    ("inv-4", "2025-03-06", "Norway warns Chile\n\nNorway warned Chile against any retaliation over the expulsions, the "
+     "government said in a statement."),
+]
+
+
+def test_spark_applies_the_fusion_rules_beyond_the_blocks_as_the_local_runner_does(tmp_path, spark):
+    """A lone actor's report joins its day's event and a person's warning their state's, on
+    Spark as locally: the same events and members, ids included."""
+    from chronicle.runners.spark import run
+
+    lines = [
+        json.dumps({"id": ident, "url": f"https://example.org/{ident}", "published": day, "title": text.split("\n")[0], "text": text})
+        for ident, day, text in INVENTED
+    ]
+    source = tmp_path / "invented.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local_dir, spark_dir = str(tmp_path / "local"), str(tmp_path / "spark")
+    run_local([str(source)], local_dir, Settings(), today=TODAY)
+    run([str(source)], spark_dir, Settings(), spark=spark, partitions=2, today=TODAY)
+    for table in ("events", "event_members"):
+        assert rows(spark_dir, COMPARED[table]) == rows(local_dir, COMPARED[table]), table
+    joined = rows(spark_dir, "SELECT type FROM events WHERE articles = 2")
+    assert sorted(json.loads(row)["type"] for row in joined) == ["SANCTION", "THREATEN"]

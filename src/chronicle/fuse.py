@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations
 
 from .dates import date_bounds, weekday_names
-from .fuse_rules import attach_lone_actors, attach_stand_ins, placed_on_its_sides
+from .fuse_rules import REPORTED_WINDOW, attach_lone_actors, attach_stand_ins, one_day_names, placed_on_its_sides
 from .model import HAPPENED, FusedActor, MentionKey
 from .resolve.generic_actors import state_of
 
@@ -27,7 +27,6 @@ Key = MentionKey  # (article content id, event_mentions.idx)
 ONE_DAY = frozenset({"day", "reported"})  # precisions that name one day (the text's, or the article's)
 # Coarser dates attach to finer ones: a member's level is the rank of its precision.
 LEVELS = ("day", "reported", "week", "month", "year", "vague")
-REPORTED_WINDOW = 3  # a `reported` date (the publication day) covers the days before it
 # an undated mention tells of a meeting no later than its article: it joins another mention
 # only when its article appeared within this many days after that one's date (or article)
 UNDATED_DAYS = 31
@@ -137,19 +136,6 @@ def _agree(a: Member, b: Member) -> bool:
         return False
     other_country = not (a.place_country and a.place_country == b.place_country)
     return not (a.place and b.place and a.place != b.place and other_country) or placed_on_its_sides(a, b)
-
-
-def one_day_names(member: Member) -> tuple[str, ...]:
-    """The days a one-day mention may name: its day; for a publication window (`reported`
-    from the day before the article to its day, `resolve.news_times.news_window`) each day of
-    it, so "A resigned", published on Tuesday, meets "A resigned on Monday" and "... on
-    Tuesday" alike (at most REPORTED_WINDOW + 1 days)."""
-    if member.precision != "reported" or not member.date or len(member.date) != 10 or len(member.end_date or "") != 10:
-        return (member.date,)
-    first, last = dt.date.fromisoformat(member.date), dt.date.fromisoformat(member.end_date)
-    if not 0 <= (last - first).days <= REPORTED_WINDOW:
-        return (member.date,)
-    return tuple((first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
 
 
 def _single(member: Member) -> bool:
@@ -415,8 +401,25 @@ def cluster(members: Iterable[Member]) -> list[list[Key]]:
         for group in block_clusters(block, blocks[block]):
             for key in group[1:]:
                 found.union(group[0], key)
-    for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY):
-        found.union(a, b)
-    for a, b in attach_stand_ins(members, found.groups(), _agree):
-        found.union(a, b)
+    return join_by_rules(members, found.groups())
+
+
+def join_by_rules(members: Mapping[Key, Member], groups: Iterable[Sequence[Key]]) -> list[list[Key]]:
+    """The block clusters (`groups`: every member in one) joined by the rules beyond the
+    blocks: a lone actor's report to its day's event (`fuse_rules.attach_lone_actors`), then
+    a person's report to their state's (`attach_stand_ins`), on the very day, then again
+    with publication windows holding the day. `cluster` and the Spark runner
+    both call this (Spark on each piece of clusters its `fuse_rules.link_keys` connect, which
+    hold every candidate of these rules). Sorted like `cluster`'s result."""
+    found = _UnionFind()
+    for group in groups:
+        for key in group:
+            found.union(group[0], key)
+    # the very day first; a publication window holding it only for what the day left apart
+    # (a window's claim never cancels a join of the day as a second candidate would)
+    for windows in (False, True):
+        for a, b in attach_lone_actors(members, found.groups(), _agree, ONE_DAY, windows):
+            found.union(a, b)
+        for a, b in attach_stand_ins(members, found.groups(), _agree, windows):
+            found.union(a, b)
     return sorted(found.groups())

@@ -4,7 +4,8 @@
     annotate new articles (mapPartitions, resources once per executor) -> _annotated
     per-table rows, partitioned by publication month       -> articles, sentences, ...
     near-duplicates: LSH bands grouped, pairs verified, components, earliest canonical
-    fusion: members' blocks grouped, clusters per block, components, fused events, ids
+    fusion: members' blocks grouped, clusters per block, components, the rules beyond the
+    blocks per piece of clusters (link keys, components), fused events, ids
     per piece of (new cluster, old event) sharing members   -> events, event_members
 
 Every step is a DataFrame or RDD job over the pure functions of `spark_tasks`; the driver
@@ -462,7 +463,19 @@ def fuse(job: _Run, links: DataFrame) -> None:
     edge_schema = T.StructType([T.StructField("src", T.StringType()), T.StructField("dst", T.StringType())])
     edges = spark.createDataFrame(found.flatMap(tasks.member_blocks).groupByKey().flatMap(lambda block: tasks.block_edges(block[0], block[1])), edge_schema)
     nodes = spark.createDataFrame(found.map(lambda member: (tasks.node(member),)), "node string")
-    labels = components(nodes, edges)
+    blocks = components(nodes, edges)
+    # the rules beyond the blocks, per piece of block clusters their link keys connect
+    labeled = found.map(lambda member: (tasks.node(member), member)).join(blocks.rdd.map(lambda row: (row["node"], row["label"])))
+    rule_edges = spark.createDataFrame(labeled.flatMap(lambda item: tasks.cluster_links(item[1][1], item[1][0])), edge_schema)
+    cluster_nodes = blocks.select(F.concat(F.lit("c:"), "label").alias("node")).distinct()
+    piece_of = components(cluster_nodes, rule_edges).where(F.col("node").startswith("c:")).rdd.map(lambda row: (row["node"][2:], row["label"]))
+    labels = spark.createDataFrame(
+        labeled.map(lambda item: (item[1][1], item[1][0])).join(piece_of)
+        .map(lambda item: (item[1][1], (item[0], item[1][0])))
+        .groupByKey()
+        .flatMap(lambda piece: tasks.join_piece(piece[1])),
+        "node string, label string",
+    ).localCheckpoint()
     events = (
         found.map(lambda member: (tasks.node(member), member))
         .join(labels.rdd.map(lambda row: (row["node"], row["label"])))

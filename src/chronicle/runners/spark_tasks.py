@@ -20,9 +20,10 @@ from itertools import islice
 import numpy as np
 import pyarrow as pa
 
-from ..fuse import Member, block_clusters, block_keys
+from ..fuse import Member, block_clusters, block_keys, join_by_rules
 from ..fuse_record import fused_event
 from ..fuse_ids import assign_ids, mention_ref
+from ..fuse_rules import link_keys
 from ..ingest.dedup import LshParams, band_keys, similarity
 from ..ingest.jsonl import read_record
 from ..ingest.readers import read_bytes
@@ -238,6 +239,29 @@ def block_edges(block: str, members: Iterable[Member]) -> list[tuple[str, str]]:
     for group in block_clusters(json.loads(block), list(members)):
         edges += [(mention_ref(group[0]), mention_ref(key)) for key in group[1:]]
     return edges
+
+
+def cluster_links(label: str, member: Member) -> list[tuple[str, str]]:
+    """Edges from a block cluster (its component label, "c:<label>") to each key of the
+    rules beyond the blocks its member carries ("k:<key>", `fuse_rules.link_keys`): the
+    clusters a key connects make one piece for `join_piece`."""
+    return [("c:" + label, "k:" + json.dumps(key)) for key in link_keys(member)]
+
+
+def join_piece(items: Iterable[tuple[str, Member]]) -> list[tuple[str, str]]:
+    """(member name, event label) for every member of one piece of block clusters ((cluster
+    label, member) items): the clusters joined by `fuse.join_by_rules`, the local runner's
+    own last step; each event labelled by its smallest member's name."""
+    members: dict = {}
+    groups: dict[str, list] = defaultdict(list)
+    for label, member in items:
+        members[member.key] = member
+        groups[label].append(member.key)
+    named = []
+    for group in join_by_rules(members, groups.values()):
+        label = mention_ref(group[0])
+        named += [(mention_ref(key), label) for key in group]
+    return named
 
 
 def event_of(members: Iterable[Member]) -> Event:
