@@ -241,7 +241,10 @@ def test_fusion_stays_above_the_floor(result):
 # s7fusion (a day and a publication window holding it name one day for lone actors and stand-ins,
 # fuse_rules.on_named_day): fusion 19/37 -> 21/37 (0.568; score_events.py and chronicle eval agree),
 # every other dev3 figure unchanged: fusion -> 0.55.
-EVENTS3_FLOORS = {"recall": 0.60, "recall_with_target": 0.39, "main_recall": 0.88, "date_accuracy": 0.70,
+# s7multi (extract/separate_acts.py, extract/retold.py, nlp.model_text): 0.615, with the target 0.416, main 0.90,
+# dates 0.753, cities 0.736, fusion 0.541, unmatched 0.378 (score_events.py and chronicle eval agree): recall -> 0.61,
+# target -> 0.41.
+EVENTS3_FLOORS = {"recall": 0.61, "recall_with_target": 0.41, "main_recall": 0.88, "date_accuracy": 0.70,
                   "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.385}
 
 

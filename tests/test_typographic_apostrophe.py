@@ -19,6 +19,14 @@ def test_an_apostrophe_inside_a_word_becomes_straight_and_offsets_stay():
     assert "leaders’ plan" in seen and "‘quoted’ words" in seen  # a closing mark before a space stays
 
 
+def test_a_modifier_letter_apostrophe_inside_a_word_becomes_straight():
+    text = "Togo\u02bcs and Benin\u02bcs bids, and the word \u02bcokina alone."
+    seen = model_text(text)
+    assert len(seen) == len(text)
+    assert seen.startswith("Togo's and Benin's bids")
+    assert "\u02bcokina" in seen  # not inside a word: kept
+
+
 def test_a_name_before_a_typographic_possessive_is_a_participant(consults):
     events = consults("Xi’s talks with Shinzo Abe in Osaka in March 2016 eased the dispute.", None)
     assert [people(e) for e in events] == [["Shinzo Abe", "Xi Jinping"]]

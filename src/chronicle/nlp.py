@@ -233,14 +233,15 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
     return nlp.pipe(texts, batch_size=batch_size)
 
 
-_TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
+_TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")  # right single quote, modifier letter apostrophe
 
 
 def model_text(text: str) -> str:
     """The text as the statistical model reads it: a typographic apostrophe inside a word
-    ("Xi\u2019s", "don\u2019t") becomes the straight one the model was trained on, one
-    character for one, so every offset stays the article's. The small English model misses
-    a name before "\u2019s" ("Kim\u2019s talks" loses Kim) where it finds it before "'s"."""
+    ("Xi\u2019s", "don\u2019t", and the modifier letter "Xi\u02bcs") becomes the straight one
+    the model was trained on, one character for one, so every offset stays the article's. The
+    small English model misses a name before "\u2019s" ("Kim\u2019s talks" loses Kim) where it
+    finds it before "'s"."""
     return _TYPOGRAPHIC_APOSTROPHE.sub("'", text)
 
 

@@ -39,6 +39,7 @@ from chronicle.extract.proposed import governing_subjects
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled_time
 from chronicle.extract.records import Trigger
 from chronicle.extract.roles import manner_noun, repeated_period, struck_city, told_in_past, told_in_perfect
+from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, packaged_side_words, unmirrored_sources
 from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
@@ -263,6 +264,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     targets = state_targets(token, trigger, sources, targets, actors)  # "students protested": against their state
     targets = followers_protest_targets(token, trigger.type, sources, targets, actors)  # "X's supporters blocked roads"
     targets = answered_accusers(token, trigger.type, sources, targets, found, packaged_side_words())  # "Y denied the charges": X's
+    targets = retold_targets(token, trigger.type, sources, targets, found)  # "... Sweden's bid. Turkey ratified the request": Sweden
     return trigger, sources, targets, place_word
 
 

@@ -17,6 +17,7 @@ from chronicle.extract.previews import only_timetable
 from chronicle.extract.recalled import other_month, other_story_day, recalled, recalled_apart, told_apart
 from chronicle.extract.records import Modality
 from chronicle.extract.roles import fighting_apart, opposed_sides
+from chronicle.extract.separate_acts import separate_acts
 from chronicle.extract.summaries import summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
 from chronicle.model import EventActor, HAPPENED, Place, TimeValue
@@ -334,6 +335,8 @@ def _same_event(earlier: Found, event: Found, places: Mapping[str, Place]) -> bo
         return False
     if event.type != "CONSULT" and fighting_apart(earlier.trigger.roles, event.trigger.roles) and not _bare_in_one_sentence(earlier, event):
         return False  # "abducted X ... a gun battle with Y"; not "during the clashes, dozens were hit by rounds fired by police"
+    if event.type != "CONSULT" and separate_acts(earlier.trigger, event.trigger):  # "kidnapped students ... burned homes"
+        return False
     ids, known = {a.id for a in event.actors}, {a.id for a in earlier.actors}
     persons, known_persons = _persons_of(event), _persons_of(earlier)
     if len(persons) >= 2 and len(known_persons) >= 2:
