@@ -11,7 +11,8 @@ from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import FrameActors, capital_country
+from chronicle.extract.place_actors import capital_country
+from chronicle.extract.roles import FrameActors
 from chronicle.extract.sides_words import former_title_holder, member_body, packaged_side_words
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key

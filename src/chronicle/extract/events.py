@@ -23,7 +23,7 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.crowds import crowd_act
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, finer_place, event_place, hosting_city, trip_destination
-from chronicle.extract.figures import campaign_figure, obstacle_figure
+from chronicle.extract.figures import campaign_figure, manner_noun, obstacle_figure
 from chronicle.extract.framing import said_before
 from chronicle.extract.interviews import interview
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
@@ -38,7 +38,8 @@ from chronicle.extract.periods import is_dated
 from chronicle.extract.proposed import governing_subjects
 from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled_time
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import manner_noun, repeated_period, struck_city, told_in_past, told_in_perfect
+from chronicle.extract.place_actors import struck_city
+from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, packaged_side_words, unmirrored_sources
 from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers

@@ -6,7 +6,8 @@ protesters set up ("roadblocks on the highway"), whether the parser hangs the ph
 noun or on the verb the noun is the object of ("removing the last roadblock [to] X"); a verb
 done to such a noun ("removed the last roadblock to X") is no event either. The words are
 data (`data/roles.yaml`). Likewise a noun of fighting on an ill of society ("the war on
-drugs", "the fight against corruption") names a policy, not a clash.
+drugs", "the fight against corruption") names a policy, not a clash; and an event noun
+after a bare "in" says how something else was done ("withdrew its ambassador in protest").
 """
 
 from __future__ import annotations
@@ -33,3 +34,10 @@ def campaign_figure(noun, nouns: frozenset[str], preps: frozenset[str], ills: fr
             if any(o.lower_ in ills or o.lemma_.lower() in ills or phrase(o) in ills for o in objects):
                 return True
     return False
+
+
+def manner_noun(token, nouns: frozenset[str]) -> bool:
+    """An event noun after a bare "in" says how something else was done ("withdrew its
+    ambassador in protest", "in retaliation"), not an event of its own."""
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from chronicle.data import load_yaml
 from chronicle.extract.records import DEFAULT_TARGET_PREPS, Modality, PlaceWords, ROLES, Trigger
-from chronicle.extract.roles import RoleWords, packaged_role_words
+from chronicle.extract.role_words import RoleWords, packaged_role_words
 from chronicle.resolve.generic_actors import Sectors, load_sectors
 
 

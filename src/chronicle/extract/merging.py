@@ -16,7 +16,7 @@ from chronicle.extract.periods import before_publication, is_dated, periods_over
 from chronicle.extract.previews import only_timetable
 from chronicle.extract.recalled import other_month, other_story_day, recalled, recalled_apart, told_apart
 from chronicle.extract.records import Modality
-from chronicle.extract.roles import fighting_apart, opposed_sides
+from chronicle.extract.distinct_events import fighting_apart, opposed_sides
 from chronicle.extract.summaries import summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
 from chronicle.model import EventActor, HAPPENED, Place, TimeValue
