@@ -24,6 +24,8 @@ SIZED = (
     "kb/**/*.py",
     "extract/quote*.py",
     "extract/events.py",
+    "extract/event_times.py",
+    "extract/figures.py",
     "extract/article_passes.py",
     "extract/records.py",
     "extract/periods.py",

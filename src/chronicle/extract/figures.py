@@ -12,6 +12,8 @@ after a bare "in" says how something else was done ("withdrew its ambassador in 
 
 from __future__ import annotations
 
+from chronicle.extract.role_words import RoleWords
+
 
 def obstacle_figure(noun, nouns: frozenset[str], preps: frozenset[str]) -> bool:
     """An obstruction noun of `nouns` with a prepositional phrase of `preps`: "the last roadblock to X"."""
@@ -41,3 +43,13 @@ def manner_noun(token, nouns: frozenset[str]) -> bool:
     ambassador in protest", "in retaliation"), not an event of its own."""
     return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
+
+
+def not_an_event(token, noun, roles: RoleWords) -> bool:
+    """An event word (the trigger at `token`, or its `noun`) used for something else: a
+    manner, a figure."""
+    if manner_noun(token, roles.manner_nouns):
+        return True  # "withdrew its ambassador in protest": how, not another event
+    # "the last roadblock to membership": an obstacle, not a blockade; "the war on drugs": a policy, not a clash
+    return any(obstacle_figure(w, roles.figure_nouns, roles.figure_preps)
+               or campaign_figure(w, roles.campaign_nouns, roles.campaign_preps, roles.campaign_ills) for w in (token, noun) if w is not None)
