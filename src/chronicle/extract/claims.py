@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import alternation, load_yaml
+from chronicle.data import alternation, code_set, load_yaml
 from chronicle.model import Claim, Mention, Quote
 from chronicle.nlp import doc_text
 
@@ -93,7 +93,7 @@ def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
         adverbs=adverbs,
         nouns=nouns,
         uncounted_modes={
-            str(k).upper(): frozenset(str(m).upper() for m in v or ())
+            str(k).upper(): code_set(v)
             for k, v in (data.get("uncounted_modes") or {}).items()
         },
         plural_referents=_words_regex(data.get("plural_referents") or ()),

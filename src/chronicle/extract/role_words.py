@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from chronicle.data import load_yaml
+from chronicle.data import code_set, load_yaml, word_set
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ class RoleWords:
 def load_role_words(path=None) -> RoleWords:
     """Read `data/roles.yaml` (or a user file of the same shape)."""
     data = load_yaml("roles.yaml", path)
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
-    codes = lambda key: frozenset(str(w).upper() for w in data.get(key) or ())  # noqa: E731
+    words = lambda key: word_set(data.get(key))  # noqa: E731
+    codes = lambda key: code_set(data.get(key))  # noqa: E731
     return RoleWords(
         object_target_preps=words("object_target_preps"), nominal_target_preps=words("nominal_target_preps"),
         place_target_types=codes("place_target_types"), implied_agent_types=codes("implied_agent_types"),

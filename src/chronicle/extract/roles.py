@@ -37,7 +37,7 @@ def _object(verb):
 class FrameActors:
     """The generic and implied actors of event frames, mixed into extract/article_actors.py's
     `ArticleActors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
-    `describe` and `_one`)."""
+    `describe` and `one_actor`)."""
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
@@ -86,7 +86,7 @@ class FrameActors:
         for word in words_before(token, roles.implied_agent_sentences):
             if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
                     and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
-                actor = self._one(word, "source")
+                actor = self.one_actor(word, "source")
                 if actor is not None and actor.kind == "group":
                     return [actor]
         if trigger.type not in roles.authority_types:
@@ -205,7 +205,7 @@ class FrameActors:
         if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lexicon.modality.speech_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
-        speaker = self._one(subject, role) if subject is not None else None
+        speaker = self.one_actor(subject, role) if subject is not None else None
         return speaker if speaker is not None and speaker.kind != "person" else None
 
     def referred(self, token, role: str) -> list[EventActor]:
@@ -257,7 +257,7 @@ class FrameActors:
         if token.dep_ not in ("dobj", "obj") or token.head.pos_ != "VERB":
             return None
         for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
-            actor = self._one(subject, "source")
+            actor = self.one_actor(subject, "source")
             if actor is not None and actor.country:
                 return actor.country
         return None
