@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.data import alternation, code_set, load_yaml
-from chronicle.model import Claim, Mention, Quote
+from chronicle.model import STATED_PRECISIONS, Claim, Mention, Quote
 from chronicle.nlp import doc_text
 
 _COUNTRY = re.compile(r"[A-Z]{3}")
@@ -237,7 +237,7 @@ def _claim(text, lo, hi, match, pattern, times, quotes, persons, starts, lexicon
     has_since, since = _since(text, match.end(), end, times, lexicon)
     if has_since and since is None:
         return None  # "the first meeting since the downing of the plane": not a date to count from
-    if since is not None and since.precision not in ("day", "week", "month", "year"):
+    if since is not None and since.precision not in STATED_PRECISIONS:
         return None
     return Claim(
         start=start,

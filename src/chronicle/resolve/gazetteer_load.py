@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data import word_set
+from ..data import alternation, word_set
 from ..errors import ChronicleError
 from ..model import Place
 from .gazetteer import Gazetteer, PlaceTable, place_key, strip_article
@@ -346,7 +346,7 @@ def _landmark_pattern(landmarks: Mapping[str, str | None]) -> re.Pattern[str]:
 
 
 def _description_pattern(nouns: Mapping[str, str]) -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True)) or "(?!)"
+    words = alternation(nouns)
     return re.compile(
         rf"(?<![\w\-])the\s+(?P<mods>(?:[\w'\-]+\s+){{0,3}}?)(?P<noun>{words})"
         rf"(?:\s+(?P<noun2>{words}))?(?![\w\-])",
