@@ -104,44 +104,43 @@ def test_no_private_name_is_imported_from_another_module():
     assert private <= KNOWN_PRIVATE
 
 
-# Private attributes of other libraries' objects, each read for a reason: the pattern compiler's
-# code of a regex (compiled.py: compiled patterns kept between runs), Spark's JVM gateway.
-FOREIGN_PRIVATE = frozenset({"_code", "_jvm", "_jsc"})
-
-
-def private_attributes(source: str) -> list[tuple[int, str]]:
-    """(line, attribute) of each private attribute a module reads (`x._name`) that the module
-    does not itself define (as a function, class, assignment or attribute it sets)."""
-    tree = ast.parse(source)
+def defined_names(source: str) -> set[str]:
+    """The names a module defines: functions, classes, methods, assignments, attributes it sets."""
     defined = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             defined.add(node.name)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
             defined.add(node.attr)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             defined.add(node.id)
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            defined.add(node.target.id)
+    return defined
+
+
+def private_attributes(source: str, ours: set[str]) -> list[tuple[int, str]]:
+    """(line, attribute) of each private attribute a module reads (`x._name`) that another of
+    our modules defines (`ours`) and this one does not (a private name of another library,
+    `os._exit`, is that library's business)."""
+    own = defined_names(source)
     return [
         (node.lineno, node.attr)
-        for node in ast.walk(tree)
+        for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
-        and node.attr not in defined
+        and node.attr in ours and node.attr not in own
     ]
 
 
 def test_no_private_attribute_of_another_module_is_read():
-    found = {
-        name: [(line, attr) for line, attr in private_attributes(path.read_text(encoding="utf-8")) if attr not in FOREIGN_PRIVATE]
-        for name, path in modules().items()
-    }
-    assert not {name: attrs for name, attrs in found.items() if attrs}
+    sources = {name: path.read_text(encoding="utf-8") for name, path in modules().items()}
+    ours = set().union(*(defined_names(source) for source in sources.values()))
+    found = {name: attrs for name, source in sources.items() if (attrs := private_attributes(source, ours))}
+    assert not found
 
 
 def test_a_private_attribute_read_from_elsewhere_is_found():
-    assert private_attributes("def f(store):\n    return store._insert(1)\n") == [(2, "_insert")]
-    assert private_attributes("class A:\n    def _insert(self):\n        return self._insert\n") == []
+    assert private_attributes("def f(store):\n    return store._insert(1)\n", {"_insert"}) == [(2, "_insert")]
+    assert private_attributes("class A:\n    def _insert(self):\n        return self._insert\n", {"_insert"}) == []
+    assert private_attributes("import os\nos._exit(0)\n", {"_insert"}) == []
 
 
 def sized_modules() -> list[Path]:
