@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chronicle.data import SAFE_LOADER, load_yaml
+from chronicle.data import SAFE_LOADER, code_set, load_yaml, word_set
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chronicle"
 YAML_FILES = sorted(p for p in SRC.rglob("*.y*ml") if "__pycache__" not in p.parts)
@@ -30,3 +30,11 @@ def test_load_yaml_reads_a_file_and_an_empty_one(tmp_path):
     assert load_yaml("unused.yaml", written) == {"words": ["summit", "talks"], "yes_is_a_bool": True, "empty": None}
     (tmp_path / "blank.yaml").write_text("", encoding="utf-8")
     assert load_yaml("unused.yaml", tmp_path / "blank.yaml") == {}
+
+
+def test_a_word_list_is_read_as_a_set_of_lower_cased_words_and_codes_upper_cased():
+    data = yaml.load("verbs: [Convene, gather, convene]\ntypes: [consult, Protest]\nempty:\n", Loader=SAFE_LOADER)
+    assert word_set(data.get("verbs")) == frozenset({"convene", "gather"})
+    assert code_set(data.get("types")) == frozenset({"CONSULT", "PROTEST"})
+    assert word_set(data.get("empty")) == frozenset() == code_set(data.get("missing"))
+    assert word_set([1999]) == frozenset({"1999"})

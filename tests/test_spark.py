@@ -70,7 +70,7 @@ def spark():
         pytest.skip("no java on PATH: Spark needs a JVM (Java 17)")
     shared_path(SEEDS / "seeds.jsonl")
     shared_path(CORPUS)
-    from chronicle.runners.spark import session
+    from chronicle.runners.spark_session import session
 
     monkey = pytest.MonkeyPatch()
     monkey.setenv("SPARK_LOCAL_IP", "127.0.0.1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from chronicle.extract.roles import stray_agents
+from chronicle.extract.argument_frames import stray_agents
 from chronicle.kb import KbFile, load_kb
 from chronicle.resolve.actor_candidates import misread_group
 

@@ -16,6 +16,7 @@ HAPPENED: frozenset[Modality] = frozenset({"reported", "historical"})  # the mod
 # How precise a resolved time is; "reported": the day the article was published.
 Precision = Literal["day", "week", "month", "year", "vague", "reported"]
 PRECISIONS: tuple[Precision, ...] = get_args(Precision)
+STATED_PRECISIONS: frozenset[Precision] = frozenset({"day", "week", "month", "year"})  # a time the text itself dates (not vague, not only its report)
 
 
 @dataclass(frozen=True)

@@ -297,22 +297,8 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
         actors = resolve_actors(doc, res.data.kb, res.data.lexicon, res.data.patterns, item.day)
         countries = [m.value for m in actors.mentions if m.value and m.value in res.data.kb.countries]
         place_mentions, places = resolve_places(doc, gazetteer, countries)
-        anchor = story_day(item.text, item.published, res.data.dates) or item.published  # a story's own date line
-        page_month = item.day.strftime("%Y-%m") if anchor is None and item.day is not None else None
-        if page_month is not None:  # only the month is known (a URL's /2018/04/): no day is guessed
-            times = page_month_times(doc, page_month, res.data.times)
-        else:
-            times = resolve_times(doc, anchor, res.data.times)  # never a guessed anchor
-            if anchor is None:  # "on Sept. 23" on an undated page: the year of its latest full date
-                times = with_page_year(times, res.data.times)
-        time_mentions = [
-            Mention(
-                expression.start, expression.end, expression.text, "time", value.value,
-                value.rule, 0.9 if value.resolved else 0.3, "TIME", value.precision,
-                "open" if value.open_ended else value.end, value.anchor,
-            )
-            for expression, value in times
-        ]
+        anchor, page_month, times = _article_times(doc, item, res)
+        time_mentions = _time_mentions(times)
         context = ArticleContext(
             actor_mentions=actors.mentions,
             place_mentions=place_mentions,
@@ -356,3 +342,29 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             )
         )
     return annotations
+def _article_times(doc, item: ToAnnotate, res: Resources) -> tuple[dt.date | None, str | None, list]:
+    """(anchor, page month, times) of an article: the day its descriptions are resolved at (a
+    story's own date line, else its publication date), the month of a page known only by
+    its month, and its time expressions with their values."""
+    anchor = story_day(item.text, item.published, res.data.dates) or item.published  # a story's own date line
+    page_month = item.day.strftime("%Y-%m") if anchor is None and item.day is not None else None
+    if page_month is not None:  # only the month is known (a URL's /2018/04/): no day is guessed
+        return anchor, page_month, page_month_times(doc, page_month, res.data.times)
+    times = resolve_times(doc, anchor, res.data.times)  # never a guessed anchor
+    if anchor is None:  # "on Sept. 23" on an undated page: the year of its latest full date
+        times = with_page_year(times, res.data.times)
+    return anchor, page_month, times
+
+
+def _time_mentions(times) -> list[Mention]:
+    """The time expressions of an article as mentions."""
+    return [
+        Mention(
+            expression.start, expression.end, expression.text, "time", value.value,
+            value.rule, 0.9 if value.resolved else 0.3, "TIME", value.precision,
+            "open" if value.open_ended else value.end, value.anchor,
+        )
+        for expression, value in times
+    ]
+
+

@@ -1,5 +1,6 @@
 """World knowledge as data files: debris patterns, date words and shapes, and later lexicons;
-`load_yaml` reads one, `alternation` turns one of its word lists into a regex alternation."""
+`load_yaml` reads one, `word_set` / `code_set` one of its lists as a set of lower-cased words or
+upper-cased codes, `alternation` one of its word lists as a regex alternation."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ def load_yaml(name: str, path: Path | str | None = None) -> dict:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return yaml.load(text, Loader=SAFE_LOADER) or {}
+
+
+def word_set(items: Iterable | None) -> frozenset[str]:
+    """A data file's word list as a set of lower-cased words (None: the empty set)."""
+    return frozenset(str(item).lower() for item in items or ())
+
+
+def code_set(items: Iterable | None) -> frozenset[str]:
+    """A data file's list of codes (event types, sectors, ISO codes) as a set, upper-cased
+    (None: the empty set)."""
+    return frozenset(str(item).upper() for item in items or ())
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -13,7 +13,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
-from chronicle.extract.roles import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
+from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.model import EventActor, Mention
@@ -90,17 +90,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         preps += prep_objects(asked, trigger.target_preps)
     if noun is None and (who := asked_actor(token, trigger.prep, trigger.type, actors.lexicon.roles.asked_actor_types)) is not None:
         preps += [("", who)]  # "called for the government to release X"
-    if noun is not None:
-        preps += prep_objects(noun, trigger.target_preps | {"between"})
-        if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
-            preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
-        objects += [c for c in noun.children if c.dep_ in ("poss",)]
-        if trigger.type == "CONSULT":  # "held talks involving X and Y", "attend a summit which will bring X together with Y"
-            preps += [("", w) for w in involved_words(noun, actors.lexicon.roles.involving_verbs)]
-        if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
-            objects += [o for acl in noun.children if acl.dep_ == "acl"
-                        for agent in acl.children if agent.dep_ == "agent"
-                        for o in agent.children if o.dep_ == "pobj"]
+    if noun is not None:  # "held talks with X"
+        preps, objects = _with_noun_words(noun, trigger, preps, objects, actors)
     place_word = None
     subjects = [a for s in active for a in actors.of(s, "source")]
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
@@ -128,6 +119,23 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             passive_actors, subjects = [], actors.origin(token, trigger)
         subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def _with_noun_words(noun, trigger: Trigger, preps: list, objects: list, actors: ArticleActors) -> tuple[list, list]:
+    """A verb's (prep, word) pairs and object words with those of the event noun it absorbs
+    ("held talks with X"): the noun's target phrases, members included, possessors, whom a
+    meeting involves, the host of an event visited."""
+    preps = preps + prep_objects(noun, trigger.target_preps | {"between"})
+    if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
+        preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
+    objects = objects + [c for c in noun.children if c.dep_ in ("poss",)]
+    if trigger.type == "CONSULT":  # "held talks involving X and Y", "attend a summit which will bring X together with Y"
+        preps += [("", w) for w in involved_words(noun, actors.lexicon.roles.involving_verbs)]
+    if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
+        objects += [o for acl in noun.children if acl.dep_ == "acl"
+                    for agent in acl.children if agent.dep_ == "agent"
+                    for o in agent.children if o.dep_ == "pobj"]
+    return preps, objects
 
 
 def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors) -> list[EventActor]:

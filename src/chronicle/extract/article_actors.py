@@ -11,7 +11,8 @@ from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
 from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import FrameActors, capital_country
+from chronicle.extract.place_actors import capital_country
+from chronicle.extract.roles import FrameActors
 from chronicle.extract.sides_words import former_title_holder, member_body, packaged_side_words
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
@@ -124,7 +125,7 @@ class ArticleActors(FrameActors):
             if word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number"):
                 found += self.speaker_and_other(word, role)  # '"We had a great meeting," Smith said'
                 continue
-            actor = self._one(word, role)
+            actor = self.one_actor(word, role)
             if actor is not None:
                 found.append(actor)
                 found += self.described_alike(word, actor, role)
@@ -156,7 +157,7 @@ class ArticleActors(FrameActors):
         for child in token.children:
             if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < token.i:
                 continue
-            actor = self._one(child, role)
+            actor = self.one_actor(child, role)
             if actor is None or actor.kind != "person" or self.at.get(child.i) is self.at.get(token.i):
                 continue
             for person in [actor, *self.named_within(child, role)]:  # "..., Prime Minister of X B and Chancellor C"
@@ -172,7 +173,7 @@ class ArticleActors(FrameActors):
         for word in name.subtree:
             mention = self.at.get(word.i)
             if word.i != name.i and mention is not None and mention.label == "PERSON" and mention is not self.at.get(name.i):
-                actor = self._one(word, role)
+                actor = self.one_actor(word, role)
                 if actor is not None and actor.kind == "person" and actor.id not in {a.id for a in found}:
                     found.append(actor)
         return found
@@ -187,7 +188,7 @@ class ArticleActors(FrameActors):
             verb = closing_speech_verb(pronoun, speech_verbs)
         opening = quote_opening(pronoun)  # the other: named before the quote, or in it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        speaker = self._one(subject, role) if subject is not None else None
+        speaker = self.one_actor(subject, role) if subject is not None else None
         if speaker is None or speaker.kind != "person":
             return []
         opening = self.doc[opening].sent.start
@@ -302,7 +303,7 @@ class ArticleActors(FrameActors):
             return None
         return self.describe(ids.pop(), None, role, word.idx, word.idx + len(word.text))
 
-    def _one(self, token, role: str) -> EventActor | None:
+    def one_actor(self, token, role: str) -> EventActor | None:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":  # "Macron, who met ..."
             token = token.head.head
         if (body := self.members_body(token, role)) is not None:  # "leaders of the bloc": the bloc

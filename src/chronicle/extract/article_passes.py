@@ -14,8 +14,7 @@ from chronicle.extract.headlines import headline_time, lead_paragraph_time, lead
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.merging import same_day_places
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import names_field_organ
-from chronicle.extract.seats import seat_place
+from chronicle.extract.seats import names_field_organ, seat_place
 from chronicle.extract.summits import summit_place
 from chronicle.extract.triggers import other_type_triggers
 from chronicle.kb import KnowledgeBase

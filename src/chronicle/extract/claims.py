@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import alternation, load_yaml
-from chronicle.model import Claim, Mention, Quote
+from chronicle.data import alternation, code_set, load_yaml
+from chronicle.model import STATED_PRECISIONS, Claim, Mention, Quote
 from chronicle.nlp import doc_text
 
 _COUNTRY = re.compile(r"[A-Z]{3}")
@@ -93,7 +93,7 @@ def load_claim_lexicon(path: Path | str | None = None) -> ClaimLexicon:
         adverbs=adverbs,
         nouns=nouns,
         uncounted_modes={
-            str(k).upper(): frozenset(str(m).upper() for m in v or ())
+            str(k).upper(): code_set(v)
             for k, v in (data.get("uncounted_modes") or {}).items()
         },
         plural_referents=_words_regex(data.get("plural_referents") or ()),
@@ -237,7 +237,7 @@ def _claim(text, lo, hi, match, pattern, times, quotes, persons, starts, lexicon
     has_since, since = _since(text, match.end(), end, times, lexicon)
     if has_since and since is None:
         return None  # "the first meeting since the downing of the plane": not a date to count from
-    if since is not None and since.precision not in ("day", "week", "month", "year"):
+    if since is not None and since.precision not in STATED_PRECISIONS:
         return None
     return Claim(
         start=start,

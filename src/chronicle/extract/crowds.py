@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from chronicle.data import load_yaml
+from chronicle.data import code_set, load_yaml, word_set
 from chronicle.extract.records import Trigger
 
 _SUBJECT_DEPS = ("nsubj",)
@@ -25,8 +25,8 @@ class CrowdWords:
 def crowd_words() -> CrowdWords:
     """The packaged `data/crowds.yaml`, read once (immutable)."""
     data = load_yaml("crowds.yaml")
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
-    return CrowdWords(words("crowd_verbs"), frozenset(str(s).upper() for s in data.get("crowd_sectors") or ()), words("quantity_subjects"))
+    words = lambda key: word_set(data.get(key))  # noqa: E731
+    return CrowdWords(words("crowd_verbs"), code_set(data.get("crowd_sectors")), words("quantity_subjects"))
 
 
 def _crowd_noun(token, sectors, codes: frozenset[str]) -> bool:

@@ -9,11 +9,10 @@ from dataclasses import replace
 
 from chronicle.extract.article_actors import ArticleActors
 from chronicle.extract.context import ArticleContext, Found
-from chronicle.extract.elsewhere import behind_sequel, in_sequel_clause, someone_else_travelled, talked_about
+from chronicle.extract.elsewhere import behind_sequel, in_sequel_clause, someone_else_travelled, stands_between, talked_about
 from chronicle.extract.modality import governs_within
 from chronicle.extract.periods import is_dated
 from chronicle.extract.records import PlaceWords
-from chronicle.extract.roles import on_other_event
 from chronicle.extract.summits import PlacedMeeting, placed_meeting
 from chronicle.extract.triggers import is_verb, coarse_pos
 from chronicle.extract.trips import unmade_trip
@@ -339,3 +338,11 @@ def hosting_city(token, roles: str, actors: ArticleActors, context: ArticleConte
         if place is not None and place.kind == "city":
             return place.id
     return None
+
+
+def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
+    """Whether a place phrase belongs to the noun of another event of the sentence: on the
+    way up from it to the event's own words stands the noun of an event of another type
+    (`event_words`; "talks at the summit in X" stay one meeting's place) ("expelled diplomats
+    in response to the attack on X and his daughter in <city>"): that event's place."""
+    return stands_between(prep, anchors, lambda node: node.i in event_words and node.pos_ in ("NOUN", "PROPN"), max_steps)

@@ -10,8 +10,7 @@ same event in one article give one event mention with several evidence spans.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from chronicle.extract.arguments import inviters, noun_arguments, with_roles, verb_arguments
@@ -23,34 +22,31 @@ from chronicle.extract.coordination import conjunct_targets
 from chronicle.extract.crowds import crowd_act
 from chronicle.extract.elsewhere import away_from_main
 from chronicle.extract.event_places import consult_mode, dateline_applies, dateline_city, finer_place, event_place, hosting_city, trip_destination
-from chronicle.extract.figures import campaign_figure, obstacle_figure
+from chronicle.extract.event_times import event_time, main_event_time
+from chronicle.extract.figures import not_an_event
 from chronicle.extract.framing import said_before
 from chronicle.extract.interviews import interview
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
 from chronicle.extract.meals import meal_agendas
 from chronicle.extract.sequenced import sequenced_counterparts
-from chronicle.extract.merging import bilaterals, consolidate, continued, fold_titles, last_occurrence, merge_event, merge_anaphor, perfect_aspect, event_sides, unreal_form, without_implied_duplicates
+from chronicle.extract.merging import bilaterals, consolidate, continued, fold_titles, last_occurrence, merge_event, merge_anaphor, event_sides, unreal_form, without_implied_duplicates
 from chronicle.extract.modality import dated_modality, event_modality, phrase_before
-from chronicle.extract.narrative import background_main_time, carried_date, news_perfect_time
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.participants import gathered_referents, plural_gathered, plural_holder
 from chronicle.extract.periods import is_dated
 from chronicle.extract.proposed import governing_subjects
-from chronicle.extract.recalled import may_date_story, pluperfect_time, recalled_time
+from chronicle.extract.recalled import may_date_story
 from chronicle.extract.records import Trigger
-from chronicle.extract.roles import manner_noun, repeated_period, struck_city, told_in_past, told_in_perfect
+from chronicle.extract.place_actors import struck_city
+from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, packaged_side_words, unmirrored_sources
 from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeValue
-from chronicle.resolve.page_month import page_month_time
-from chronicle.resolve.stays import stay_days
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
-from chronicle.resolve.news_times import news_window, present_news_time, published_time
-from chronicle.resolve.relative_times import counted_from_report, relative_to_event, sequenced_time
-from chronicle.resolve.time_attachment import attach_time
+from chronicle.resolve.news_times import news_window
 from chronicle.resolve.timing import closing_day
 
 
@@ -192,7 +188,7 @@ def _trigger_table(doc, lexicon: EventLexicon, proposed: Mapping[int, Trigger]) 
 def _read_token(art: _Article, run: _Running, token) -> None:
     """The event at a trigger token, added to `run.found`, unless a step finds there is none."""
     trigger, noun = art.triggers[token.i]
-    if _not_an_event(token, noun, art.lexicon):
+    if not_an_event(token, noun, art.lexicon.roles):  # a manner, a figure
         return
     if noun is not None and (trigger.absorbs or (art.triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
         run.consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
@@ -204,7 +200,7 @@ def _read_token(art: _Article, run: _Running, token) -> None:
     if qualified is None:
         return  # a habit with no listed occasion
     if qualified.modality in HAPPENED and may_date_story(qualified.time, art.context.published):  # a recalled meeting or a bare year is no main event
-        run.main_time = _main_time(run.main_time, qualified.time)
+        run.main_time = main_event_time(run.main_time, qualified.time)
     place, stated, time = _place(art, run, token, noun, qualified, who)
     who.actors.extend(_visited_country(art, qualified.trigger, who.place_word, place, who.actors))
     event = _found(art, token, noun, qualified, who, time, place, stated)
@@ -213,16 +209,6 @@ def _read_token(art: _Article, run: _Running, token) -> None:
     # the classifier's: its event stands without actors, unless it lies off the root and names no one
     proposal = token.i in art.proposed and not (who.off_root and not who.actors)
     _add(art, run, token, event, qualified.listed, who, proposal)
-
-
-def _not_an_event(token, noun, lexicon: EventLexicon) -> bool:
-    """An event word used for something else: a manner, a figure."""
-    if manner_noun(token, lexicon.roles.manner_nouns):
-        return True  # "withdrew its ambassador in protest": how, not another event
-    # "the last roadblock to membership": an obstacle, not a blockade
-    roles = lexicon.roles  # "the war on drugs": a policy, not a clash
-    return any(obstacle_figure(w, roles.figure_nouns, roles.figure_preps)
-               or campaign_figure(w, roles.campaign_nouns, roles.campaign_preps, roles.campaign_ills) for w in (token, noun) if w is not None)
 
 
 def _participants(art: _Article, found: list[Found], token, trigger: Trigger, noun) -> _Who | None:
@@ -270,14 +256,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
 
 def _time(art: _Article, run: _Running, token) -> TimeValue:
     """When the event at `token` happened, before its modality is known."""
-    doc, context, lexicon, time_rules = art.doc, art.context, art.lexicon, art.time_rules
-    time = recalled_time(token, art.since, lexicon.modality.recall_markers) or _event_time(doc, token, context, art.dating, run.found, run.main_time, time_rules)
-    time = pluperfect_time(token, time, lexicon.modality.perfect_auxiliaries)  # "had helped" in April 2018: an earlier occasion
-    if not is_dated(time):
-        time = carried_date(token, art.dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
-    # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
-    time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
-    return counted_from_report(doc, token.i, art.dating, time, context.published, time_rules)  # "a week after admitting defeat"
+    return event_time(art.doc, token, art.context, art.dating, art.since, run.found, run.main_time, art.lexicon, art.time_rules)
 
 
 def _modality(art: _Article, token, noun, trigger: Trigger, time: TimeValue) -> _Qualified | None:
@@ -428,52 +407,6 @@ def _article_passes(art: _Article, found: list[Found]) -> list[Found]:
         if event.modality in HAPPENED:
             event.time = news_window(event.time, art.time_rules)
     return events
-
-
-def _event_time(doc, token, context: ArticleContext, dating, found: list[Found], main_time: TimeValue | None,
-                rules: TimeRules) -> TimeValue:
-    """The time of the event at `token`: the expression that dates it (`attach_time`), one
-    relative to the story's last dated event ("Earlier in the day"); without a time of its
-    own, the day of a nearby event it is sequenced against ("Before the dinner, ..."), and a
-    perfect ("has met") as of publication or, beside dated background, undated."""
-    time = stay_days(token, attach_time(doc, token.i, dating, main_time, context.published, rules), rules)
-    time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc, token.i)
-    if time.rule == "published" or time.rule.startswith("main-event:"):
-        time = sequenced_time(doc, token.i, dating, rules) or time
-    if (time.rule == "published" or time.rule.startswith("main-event:")) and perfect_aspect(token):
-        time = _perfect_time(token, context.times, context.published)
-    if time.rule == "published" or time.rule.startswith("main-event:"):  # "are holding talks", "says at a news conference"
-        time = present_news_time(token, context.published, rules) or time
-    if time.rule == "unresolved":  # a page known only by its month: news of that month
-        time = page_month_time(context.page_month) or time
-    return time
-
-
-def _perfect_time(token, times: Sequence[tuple[TimeExpression, TimeValue]], published: dt.date | None) -> TimeValue:
-    """A perfect with no time of its own: news as of the publication date ("Merkel has met
-    Ruto in Nairobi"), unless its sentence dates other things, which makes it background ("has
-    spoken with him by phone and met him in Paris in November"): some time before, undated."""
-    sentence = token.sent
-    if any(sentence.start_char <= e.start < sentence.end_char for e, _ in times):
-        return TimeValue(None, None, "vague", "", None, "perfect-aspect")
-    return published_time(published, "published:perfect")
-
-
-def _main_time(current: TimeValue | None, time: TimeValue) -> TimeValue | None:
-    """The article's main event time: the first happened event dated to the day; until one
-    is seen, the first dated at all ("this year" yields to "on Friday")."""
-    if not is_dated(time) or (current is not None and (current.precision in ("day", "week") or time.precision != "day")):
-        return current
-    return time
-
-
-def _reference_time(found: list[Found], main_time: TimeValue | None) -> TimeValue | None:
-    """What "earlier in the day" or "two days later" counts from: the last happened event
-    before it dated to the day, else the main event."""
-    return next(
-        (e.time for e in reversed(found) if e.modality in HAPPENED and is_dated(e.time) and e.time.precision == "day"),
-        main_time,
-    )
 
 
 def _record(event: Found) -> EventMention:

@@ -6,10 +6,13 @@ protesters set up ("roadblocks on the highway"), whether the parser hangs the ph
 noun or on the verb the noun is the object of ("removing the last roadblock [to] X"); a verb
 done to such a noun ("removed the last roadblock to X") is no event either. The words are
 data (`data/roles.yaml`). Likewise a noun of fighting on an ill of society ("the war on
-drugs", "the fight against corruption") names a policy, not a clash.
+drugs", "the fight against corruption") names a policy, not a clash; and an event noun
+after a bare "in" says how something else was done ("withdrew its ambassador in protest").
 """
 
 from __future__ import annotations
+
+from chronicle.extract.role_words import RoleWords
 
 
 def obstacle_figure(noun, nouns: frozenset[str], preps: frozenset[str]) -> bool:
@@ -33,3 +36,20 @@ def campaign_figure(noun, nouns: frozenset[str], preps: frozenset[str], ills: fr
             if any(o.lower_ in ills or o.lemma_.lower() in ills or phrase(o) in ills for o in objects):
                 return True
     return False
+
+
+def manner_noun(token, nouns: frozenset[str]) -> bool:
+    """An event noun after a bare "in" says how something else was done ("withdrew its
+    ambassador in protest", "in retaliation"), not an event of its own."""
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
+
+
+def not_an_event(token, noun, roles: RoleWords) -> bool:
+    """An event word (the trigger at `token`, or its `noun`) used for something else: a
+    manner, a figure."""
+    if manner_noun(token, roles.manner_nouns):
+        return True  # "withdrew its ambassador in protest": how, not another event
+    # "the last roadblock to membership": an obstacle, not a blockade; "the war on drugs": a policy, not a clash
+    return any(obstacle_figure(w, roles.figure_nouns, roles.figure_preps)
+               or campaign_figure(w, roles.campaign_nouns, roles.campaign_preps, roles.campaign_ills) for w in (token, noun) if w is not None)

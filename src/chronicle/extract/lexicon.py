@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronicle.data import load_yaml
+from chronicle.data import code_set, load_yaml, word_set
 from chronicle.extract.records import DEFAULT_TARGET_PREPS, Modality, PlaceWords, ROLES, Trigger
-from chronicle.extract.roles import RoleWords, packaged_role_words
+from chronicle.extract.role_words import RoleWords, packaged_role_words
 from chronicle.resolve.generic_actors import Sectors, load_sectors
 
 
@@ -70,8 +70,7 @@ class EventLexicon:
         return set((self.types.get(type_) or {}).get("modes") or {})
 
 
-def _words(items) -> frozenset[str]:
-    return frozenset(str(item).lower() for item in items or ())
+_words = word_set  # a word list of the lexicon's files, lower-cased
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -152,7 +151,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         sequence_verbs=_words(ontology.get("sequence_verbs")),
-        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
+        government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
         inclusion_words=_words(ontology.get("inclusion_words")),
     )
@@ -200,7 +199,7 @@ def _modality_words(ontology: dict) -> Modality:
         alleging_verbs=_words(words.get("alleging_verbs")), alleging_preps=_words(words.get("alleging_preps")),
         refusing_verbs=_words(words.get("refusing_verbs")),
         refusing_phrasal=frozenset(tuple(p) for p in _phrases(words.get("refusing_phrasal"))),
-        refusable_types=frozenset(str(t).upper() for t in words.get("refusable_types") or ()),
+        refusable_types=code_set(words.get("refusable_types")),
         refused_types={str(k).upper(): str(v).upper() for k, v in (words.get("refused_types") or {}).items()},
         present_modifiers=_words(words.get("present_modifiers")),
         continuation_words=_words(words.get("continuation_words")),

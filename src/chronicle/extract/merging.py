@@ -16,11 +16,11 @@ from chronicle.extract.periods import before_publication, is_dated, periods_over
 from chronicle.extract.previews import only_timetable
 from chronicle.extract.recalled import other_month, other_story_day, recalled, recalled_apart, told_apart
 from chronicle.extract.records import Modality
-from chronicle.extract.roles import fighting_apart, opposed_sides
+from chronicle.extract.distinct_events import fighting_apart, opposed_sides
 from chronicle.extract.separate_acts import separate_acts
 from chronicle.extract.summaries import summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
-from chronicle.model import EventActor, HAPPENED, Place, TimeValue
+from chronicle.model import EventActor, HAPPENED, PRECISIONS, Place, TimeValue
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
 from chronicle.resolve.clauses import clause_tense, infinitive
 from chronicle.resolve.time_attachment import attach_time
@@ -272,7 +272,7 @@ def _absorb(into: Found, event: Found) -> None:
 
 
 def _precision_rank(time: TimeValue) -> int:
-    return ("day", "week", "month", "year", "vague", "reported").index(time.precision)
+    return PRECISIONS.index(time.precision)
 
 
 def merge_anaphor(found: list[Found], event: Found, plural: bool, places: Mapping[str, Place], named: bool = False) -> None:

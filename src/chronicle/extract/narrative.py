@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from chronicle.extract.headlines import body_index, in_title_block
+from chronicle.model import STATED_PRECISIONS
 from chronicle.nlp import doc_text
 from chronicle.resolve.news_times import published_time
 
 # how far into a sentence a date still frames it ("In November 2014, ..."; "Then, in May, ...")
 FRAME_TOKENS = 4
-EXPLICIT = frozenset({"day", "week", "month", "year"})
 
 
 def framing_date(sentence, dating: Sequence[tuple]):
@@ -25,7 +25,7 @@ def framing_date(sentence, dating: Sequence[tuple]):
     head_end = sentence[min(FRAME_TOKENS, len(sentence) - 1)].idx
     opening = [
         value for expr, value in dating
-        if sentence.start_char <= expr.start <= head_end and value.resolved and value.precision in EXPLICIT
+        if sentence.start_char <= expr.start <= head_end and value.resolved and value.precision in STATED_PRECISIONS
     ]
     return opening[0] if len(opening) == 1 else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-EXPLICIT = frozenset({"day", "week", "month", "year"})
+from chronicle.model import STATED_PRECISIONS
 
 
 def occasion_count(token, counts: Mapping[str, int], nouns: frozenset[str]) -> tuple[int, object | None]:
@@ -38,7 +38,7 @@ def listed_occasions(token, dating: Sequence[tuple], place_at: Mapping[int, obje
     after = word.idx + len(word.text)
     items = sorted(
         ((expr, value) for expr, value in dating
-         if after <= expr.start < sentence.end_char and value.resolved and value.precision in EXPLICIT),
+         if after <= expr.start < sentence.end_char and value.resolved and value.precision in STATED_PRECISIONS),
         key=lambda item: item[0].start,
     )
     if len(items) != count or len({(value.value, value.end) for _, value in items}) != count:

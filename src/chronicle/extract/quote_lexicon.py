@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import alternation, load_yaml
+from chronicle.data import alternation, load_yaml, word_set
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class QuoteLexicon:
 def load_quote_lexicon(path: Path | str | None = None) -> QuoteLexicon:
     """The quote lexicon: `path` if given, else the packaged data/quotes.yaml."""
     data = load_yaml("quotes.yaml", path)
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())
+    words = lambda key: word_set(data.get(key))
     pattern = re.compile(
         rf"\b(?:{alternation(data.get('event_preps') or ())})\s+(?:(?:[\w'’-]+'s|[\w-]+)\s+){{0,4}}?"
         rf"(?:{alternation(data.get('event_nouns') or ())})\b",

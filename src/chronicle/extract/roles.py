@@ -1,329 +1,32 @@
-"""Argument frames of directed events read from the parse, beyond a trigger's own words.
+"""The actors of event frames that the trigger's own words leave unsaid (`FrameActors`,
+mixed into extract/article_actors.py's `ArticleActors`):
 
-Small pure functions over spaCy tokens, used by extract/events.py:
-
-- a headline passive: a past participle with a subject and no auxiliary ("Rebel leader
-  arrested", "Two hostages freed") undergoes the event: its subject is the target;
-- targets on a verb's direct object: "fired missiles at X", "imposed sanctions on X";
-- the objective "of" of an event noun: "the invasion of X", "the arrest of X";
-- a place that stands for its country as a target: "drone attacks on <city>";
-- the agent of a passive whose "by" the parser hung as a plain preposition;
+- a generic group noun as an actor ("gunmen", "the authorities"): its country, or the one
+  group of its sector the article names;
+- a place that stands for its country as a target ("drone attacks on <city>"), a seat of
+  government for its state ("urged <capital> to ...");
 - the implied agent of a passive without "by": the state organ named just before
   ("police opened fire ... several were shot"), else for arrests and sanctions the
-  authorities of the article's country.
+  authorities of the article's country; a type's default agent ("protests broke out");
+- the targets of a mobilization, a withdrawal, an expulsion; a state's act told by its
+  leader; who fired from where; whom a crowd-control act scatters; an accusation's clause;
+- descriptions and pronouns that refer back to an actor named before ("the country",
+  "they").
 
-The words are data (`data/roles.yaml`).
+The words are data (`data/roles.yaml`, read by extract/role_words.py).
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, replace
-
-from chronicle.data import load_yaml
 from chronicle.extract.agents import acting_word, origin_words, speaker_words, speech_governor
-from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
-from chronicle.extract.records import Trigger
-from chronicle.extract.elsewhere import stands_between
 from chronicle.extract.anaphors import anaphor_kind, antecedents, is_plural, nearest_named, own_subject, preceding_words, undergoer_words, words_before
+from chronicle.extract.place_actors import capital_country, place_country
+from chronicle.extract.records import Trigger
+from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
-
-
 ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "poss", "conj", "appos"})  # where a description names an actor
-
-
-@dataclass(frozen=True)
-class RoleWords:
-    """The prepositions and types of `data/roles.yaml`."""
-
-    object_target_preps: frozenset[str] = frozenset()
-    nominal_target_preps: frozenset[str] = frozenset()
-    place_target_types: frozenset[str] = frozenset()
-    implied_agent_types: frozenset[str] = frozenset()
-    implied_agent_sectors: frozenset[str] = frozenset()
-    implied_agent_sentences: int = 2
-    authority_types: frozenset[str] = frozenset()
-    enacting_verbs: frozenset[str] = frozenset()
-    responding_verbs: frozenset[str] = frozenset()  # "X responded with threats": X does the noun after "with"
-    default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
-    speaker_pronouns: frozenset[str] = frozenset()
-    document_nouns: frozenset[str] = frozenset()
-    stand_in_types: frozenset[str] = frozenset()
-    stand_in_preps: frozenset[str] = frozenset()
-    clause_target_types: frozenset[str] = frozenset()
-    manner_nouns: frozenset[str] = frozenset()
-    seat_types: frozenset[str] = frozenset()  # acts of state placed at the seat of government (extract/seats.py)
-    seat_sectors: frozenset[str] = frozenset()  # generic organs that speak for their government
-    capital_target_types: frozenset[str] = frozenset()  # a seat of government as target stands for its state
-    requested_noun_types: frozenset[str] = frozenset()  # "called for talks with X": the noun after the prep
-    field_seat_types: frozenset[str] = frozenset()  # at the seat unless troops or police take part
-    field_sectors: frozenset[str] = frozenset()  # the organs that act where they are
-    complement_place_types: frozenset[str] = frozenset()  # "ordered X to withdraw from Y": at Y (extract/complements.py)
-    organisation_seats: tuple[tuple[str, str], ...] = ()  # (KB id, city name): a body that sits in one place
-    named_group_sectors: frozenset[str] = frozenset()  # "gunmen": the one such group the article names
-    against_prefixes: frozenset[str] = frozenset()  # "anti-government protests": the government is the target
-    dispersal_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse protesters": the protesters
-    dispersal_types: frozenset[str] = frozenset()
-    anaphor_nouns: tuple[tuple[str, str], ...] = ()  # (noun, kind of actor it refers back to)
-    anaphor_determiners: frozenset[str] = frozenset()
-    anaphor_sentences: int = 2
-    anaphor_pronouns: frozenset[str] = frozenset()
-    counterpart_verbs: frozenset[str] = frozenset()  # a meeting only with someone met (extract/arrivals.py)
-    figure_nouns: frozenset[str] = frozenset()  # "the last roadblock to X": an obstacle (extract/figures.py)
-    figure_preps: frozenset[str] = frozenset()
-    campaign_nouns: frozenset[str] = frozenset()  # "the war on drugs": a policy (extract/figures.py)
-    campaign_preps: frozenset[str] = frozenset()
-    campaign_ills: frozenset[str] = frozenset()
-    instrument_verbs: frozenset[str] = frozenset()  # "missiles were fired": the missiles are no target (extract/agents.py)
-    origin_preps: frozenset[str] = frozenset()  # "... fired from X": X is the source
-    reporting_verbs: frozenset[str] = frozenset()  # "officials said": no implied agent
-    own_forces_types: frozenset[str] = frozenset()  # "mobilized warplanes": the source's own, no target (extract/sides.py)
-    withdrawal_preps: frozenset[str] = frozenset()  # "ordered troops to withdraw from X": X the target
-    emissary_types: frozenset[str] = frozenset()  # "expelled Togolese diplomats": Togo the target
-    emissary_nouns: frozenset[str] = frozenset()
-    media_words: frozenset[str] = frozenset()  # "spoke to the Associated Press": no meeting (extract/interviews.py)
-    asked_actor_types: frozenset[str] = frozenset()  # "called for X to release Y": X the target (extract/targets.py)
-    state_target_types: frozenset[str] = frozenset()  # "students protested": against their state
-    state_target_preps: frozenset[str] = frozenset()  # "protested against the fees": a target word of its own
-    aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
-    involving_verbs: frozenset[str] = frozenset()  # "a meeting involving X and Y": X, Y take part (extract/participants.py)
-
-    def default_agent(self, type_: str) -> tuple[str, str] | None:
-        """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
-        return next(((noun, name) for t, noun, name in self.default_agents if t == type_), None)
-
-
-def load_role_words(path=None) -> RoleWords:
-    """Read `data/roles.yaml` (or a user file of the same shape)."""
-    data = load_yaml("roles.yaml", path)
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
-    codes = lambda key: frozenset(str(w).upper() for w in data.get(key) or ())  # noqa: E731
-    return RoleWords(
-        object_target_preps=words("object_target_preps"), nominal_target_preps=words("nominal_target_preps"),
-        place_target_types=codes("place_target_types"), implied_agent_types=codes("implied_agent_types"),
-        implied_agent_sectors=codes("implied_agent_sectors"),
-        implied_agent_sentences=int(data.get("implied_agent_sentences", 2)), authority_types=codes("authority_types"),
-        enacting_verbs=words("enacting_verbs"), responding_verbs=words("responding_verbs"),
-        default_agents=tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
-                             for t, a in (data.get("default_agents") or {}).items()),
-        speaker_pronouns=words("speaker_pronouns"), document_nouns=words("document_nouns"),
-        stand_in_types=codes("stand_in_types"), stand_in_preps=words("stand_in_preps"),
-        clause_target_types=codes("clause_target_types"), manner_nouns=words("manner_nouns"),
-        seat_types=codes("seat_types"), seat_sectors=codes("seat_sectors"), capital_target_types=codes("capital_target_types"),
-        requested_noun_types=codes("requested_noun_types"), field_seat_types=codes("field_seat_types"),
-        field_sectors=codes("field_sectors"), named_group_sectors=codes("named_group_sectors"),
-        complement_place_types=codes("complement_place_types"),
-        organisation_seats=tuple((str(k), str(v)) for k, v in (data.get("organisation_seats") or {}).items()),
-        against_prefixes=words("against_prefixes"), dispersal_verbs=words("dispersal_verbs"),
-        dispersal_types=codes("dispersal_types"),
-        anaphor_nouns=tuple((str(n).lower(), str(kind)) for kind, ns in (data.get("anaphor_nouns") or {}).items() for n in ns),
-        anaphor_determiners=words("anaphor_determiners"), anaphor_sentences=int(data.get("anaphor_sentences", 2)),
-        anaphor_pronouns=words("anaphor_pronouns"), counterpart_verbs=words("counterpart_verbs"),
-        figure_nouns=words("figure_nouns"), figure_preps=words("figure_preps"),
-        campaign_nouns=words("campaign_nouns"), campaign_preps=words("campaign_preps"), campaign_ills=words("campaign_ills"),
-        instrument_verbs=words("instrument_verbs"), origin_preps=words("origin_preps"),
-        reporting_verbs=words("reporting_verbs"), own_forces_types=codes("own_forces_types"),
-        withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
-        media_words=words("media_words"), asked_actor_types=codes("asked_actor_types"),
-        state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
-        aspect_nouns=words("aspect_nouns"), involving_verbs=words("involving_verbs"),
-    )
-
-
-@functools.cache
-def packaged_role_words() -> RoleWords:
-    """The packaged `data/roles.yaml`, read once (immutable)."""
-    return load_role_words()
-
-
-def responding_verb(noun, verbs: frozenset[str]):
-    """The verb of reply whose "with" brings in the event noun ("X responded with warnings
-    that ...", "Y reacted with threats of ..."): its subject does the event; else None."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
-        return None
-    verb = prep.head
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in verbs else None
-
-
-def passive_controller(verb):
-    """The passive subject of the verb whose open complement `verb` is: "X was forced to
-    resign", "X was asked to withdraw" (X does it); None when `verb` has a subject of its
-    own or is no such complement."""
-    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        return None
-    head = verb.head
-    if any(c.dep_ in ("nsubj", "dobj", "obj", "agent") for c in head.children):
-        return None
-    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-
-
-def headline_passive(verb) -> bool:
-    """A past participle with a subject, no auxiliary and no object: the subject undergoes
-    it ("Opposition leader arrested in capital"), unlike "Police arrested X". Only in a headline
-    (a sentence without final punctuation), where the parser may also tag the participle as a
-    past tense; in a sentence, a subject before a "participle" is the parser's mistake."""
-    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj", "ccomp"):
-        return False
-    if not _headline(verb.sent):  # "Students protested in X." tagged as a participle: a past tense
-        return False
-    children = {c.dep_ for c in verb.children}
-    return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
-
-
-def stray_agents(verb) -> list:
-    """Agents of a passive the parser hung as a plain "by" preposition ("200 were abducted
-    from their homes in the north by armed X fighters"): the objects of a "by" prep of a
-    verb that has a passive subject or auxiliary. Means ("by gunfire") resolve to no actor."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return []
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
-            for o in c.children if o.dep_ == "pobj"]
-
-
-def _headline(sentence) -> bool:
-    words = [w for w in sentence if not w.is_space]
-    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’", ":")
-
-
-def object_prep_objects(obj, preps: frozenset[str]) -> list:
-    """Objects of `preps` hung on a verb's direct object ("missiles at X"), with conjuncts."""
-    found = []
-    for child in (c for o in (obj, *obj.conjuncts) for c in o.children):  # "drones and missiles at X"
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for word in child.children:
-                if word.dep_ == "pobj":
-                    found += [word, *word.conjuncts]
-    return found
-
-
-def place_country(word, places: dict, place_records) -> str | None:
-    """The country of a place mention at `word` (a city or the country itself), if any."""
-    mention = places.get(word.i)
-    place = place_records.get(mention.value or "") if mention is not None else None
-    return place.country if place is not None else None
-
-
-def requested_noun(token, prep: str | None, type_: str, types: frozenset[str]):
-    """The common noun a prepositional trigger of `types` asks for ("called for talks with X":
-    talks), whose target prepositions name the target; None otherwise ("called for Smith")."""
-    if not prep or type_ not in types:
-        return None
-    return next((w for p in token.children if p.dep_ == "prep" and p.lower_ == prep
-                 for w in p.children if w.dep_ == "pobj" and w.pos_ == "NOUN"), None)
-
-
-def names_field_organ(token, sectors, field_sectors: frozenset[str]) -> bool:
-    """Whether the trigger's own arguments (its dependents, and the object of the verb it
-    completes: "ordered troops to withdraw") name a generic organ of `field_sectors`."""
-    words = [w for c in token.children for w in (c, *c.children) if c.dep_ != "punct"]
-    if token.dep_ in ("xcomp", "ccomp"):
-        words += [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
-    return any(w.pos_ == "NOUN" and sectors.sector(w.lemma_.lower()) in field_sectors for w in words)
-
-
-def capital_country(word, places: dict, place_records, seats) -> str | None:
-    """The country whose seat of government the place mention at `word` is ("urged
-    Washington to ..."), else None (any other city, or a country)."""
-    mention = places.get(word.i)
-    place = place_records.get(mention.value or "") if mention is not None else None
-    if place is None or place.kind != "city":
-        return None
-    seat = seats.get(place.country or "")
-    return place.country if seat is not None and seat.id == place.id else None
-
-
-def struck_city(token, type_: str, actors, places: dict, place_records, types: frozenset[str]) -> str | None:
-    """The city an attack of `types` at `token` hit, named as its target on the trigger's
-    object, else on the trigger ("launched drone attacks on <city>", "shelled <city>"):
-    where the attack happened (not a city it came from, nor one another event hit). When
-    the object has targets, only they count."""
-    if type_ not in types:
-        return None
-    rank = {c.i: 0 for c in token.children if c.dep_ in ("dobj", "obj")} | {token.i: 1}
-    hit = []
-    for actor in actors:
-        span = token.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.role == "target" else None
-        word = span.root if span is not None and len(span) else None
-        if word is None or word.dep_ != "pobj" or word.head.head.i not in rank:
-            continue
-        mention = places.get(word.i)
-        record = place_records.get(mention.value or "") if mention is not None else None
-        hit.append((rank[word.head.head.i], word.i, record.id if record is not None and record.kind == "city" else None))
-    first = min(hit) if hit else None  # the object's target first: "attacks on Israel" names no city
-    return next((city for r, _, city in sorted(hit) if r == first[0] and city), None) if first else None
-
-
-def on_other_event(prep, anchors, event_words, max_steps: int = 8) -> bool:
-    """Whether a place phrase belongs to the noun of another event of the sentence: on the
-    way up from it to the event's own words stands the noun of an event of another type
-    (`event_words`; "talks at the summit in X" stay one meeting's place) ("expelled diplomats
-    in response to the attack on X and his daughter in <city>"): that event's place."""
-    return stands_between(prep, anchors, lambda node: node.i in event_words and node.pos_ in ("NOUN", "PROPN"), max_steps)
-
-
-def fighting_apart(frame: str, other_frame: str) -> bool:
-    """Whether two mentions of one type are told in different frames, one two-sided
-    (symmetric: "had a gun battle with soldiers", "clashed with police") and one directed
-    ("gunmen abducted the students"): the fighting is an event of its own, not the attack."""
-    return frame != other_frame and "symmetric" in (frame, other_frame)
-
-
-def opposed_sides(actors, others) -> bool:
-    """Whether two mentions' actors swap sides: someone who acts in one undergoes the
-    other ("X accused Y of lying", then "Y accused X of meddling"): two events, not one."""
-    sides = lambda found, role: {a.id for a in found if a.role == role}  # noqa: E731
-    return bool(sides(actors, "source") & sides(others, "target") or sides(actors, "target") & sides(others, "source"))
-
-
-def against_modifier(word, prefixes: frozenset[str]) -> bool:
-    """A modifier written with a prefix of opposition ("anti-government protests", "an
-    anti-regime rally"): whom the event is against, not who does it."""
-    doc = word.doc
-    if any(word.lower_.startswith(p + "-") for p in prefixes):
-        return True
-    return word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ in prefixes
-
-
-def told_in_past(verb) -> bool:
-    """A finite verb in the simple past, the clause's own ("Ukraine rejected the ultimatum on
-    Monday"): it reports a past act, whatever a weekday resolved after publication says."""
-    return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def told_in_perfect(verb, perfect_auxiliaries=frozenset({"has", "have", "had"})) -> bool:
-    """A finite verb in the present or past perfect and nothing else, the clause's own ("X has
-    repeatedly ruled out the demand"): acts the article reports as done, however often."""
-    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp") and bool(auxiliaries) and all(
-        a in perfect_auxiliaries for a in auxiliaries)
-
-
-def repeated_period(time):
-    """The time of acts told as repeated ("repeatedly fired tear gas"): a day known only from
-    publication or another event widens to its month; a date of their own stays."""
-    if not time.value or len(time.value) != 10 or not time.rule.startswith(("published", "main-event")):
-        return time
-    return replace(time, value=time.value[:7], end=None, precision="month", rule=f"repeated:{time.rule}")
-
-
-def manner_noun(token, nouns: frozenset[str]) -> bool:
-    """An event noun after a bare "in" says how something else was done ("withdrew its
-    ambassador in protest", "in retaliation"), not an event of its own."""
-    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
-            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
-
-
-def document_issuer(verb, documents: frozenset[str]):
-    """The verb that issued the document a verb modifies ("passed a resolution [demanding]
-    X"), whose subject is the source; None when the verb does not modify a document."""
-    noun = verb.head
-    if verb.dep_ != "acl" or noun.lemma_.lower() not in documents or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
-        return None
-    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
 
 
 def _object(verb):
@@ -332,9 +35,9 @@ def _object(verb):
 
 
 class FrameActors:
-    """The generic and implied actors of event frames, mixed into extract/events.py's
-    `_Actors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
-    `describe` and `_one`)."""
+    """The generic and implied actors of event frames, mixed into extract/article_actors.py's
+    `ArticleActors` (which gives `doc`, `kb`, `lexicon`, `context`, `at`, `places`, `country`,
+    `describe` and `one_actor`)."""
 
     def generic(self, token, lemma: str, written: str | None, text: str, role: str, start: int, end: int) -> EventActor:
         """A group noun as a generic actor: its country (written, else from the article) and name."""
@@ -383,7 +86,7 @@ class FrameActors:
         for word in words_before(token, roles.implied_agent_sentences):
             if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
                     and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
-                actor = self._one(word, "source")
+                actor = self.one_actor(word, "source")
                 if actor is not None and actor.kind == "group":
                     return [actor]
         if trigger.type not in roles.authority_types:
@@ -502,7 +205,7 @@ class FrameActors:
         if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lexicon.modality.speech_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
-        speaker = self._one(subject, role) if subject is not None else None
+        speaker = self.one_actor(subject, role) if subject is not None else None
         return speaker if speaker is not None and speaker.kind != "person" else None
 
     def referred(self, token, role: str) -> list[EventActor]:
@@ -554,7 +257,7 @@ class FrameActors:
         if token.dep_ not in ("dobj", "obj") or token.head.pos_ != "VERB":
             return None
         for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
-            actor = self._one(subject, "source")
+            actor = self.one_actor(subject, "source")
             if actor is not None and actor.country:
                 return actor.country
         return None
@@ -581,4 +284,3 @@ class FrameActors:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:
                     return mention.value
         return None
-

@@ -6,7 +6,8 @@ the public record of its capital, where the text gives no place of its own. Only
 `seat_types` (data/roles.yaml) by a state actor count: a country, a person the knowledge
 base gives a country, or a generic organ of `seat_sectors` ("the government", "parliament").
 Physical events (attacks, protests, arrests) and acts by troops or police need a place of
-their own and get none from here.
+their own and get none from here (`names_field_organ`: troops or police among a trigger's
+arguments).
 """
 
 from __future__ import annotations
@@ -82,3 +83,12 @@ def body_seats(names: Sequence[tuple[str, str]], cities_named: Callable[[str], S
         if cities:
             seats[body] = cities[0]
     return seats
+
+
+def names_field_organ(token, sectors, field_sectors: frozenset[str]) -> bool:
+    """Whether the trigger's own arguments (its dependents, and the object of the verb it
+    completes: "ordered troops to withdraw") name a generic organ of `field_sectors`."""
+    words = [w for c in token.children for w in (c, *c.children) if c.dep_ != "punct"]
+    if token.dep_ in ("xcomp", "ccomp"):
+        words += [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
+    return any(w.pos_ == "NOUN" and sectors.sector(w.lemma_.lower()) in field_sectors for w in words)

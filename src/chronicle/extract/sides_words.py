@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from chronicle.data import load_yaml
+from chronicle.data import code_set, load_yaml, word_set
 from chronicle.resolve.generic_actors import state_of
 
 
@@ -53,17 +53,17 @@ class SideWords:
 def load_side_words(path=None) -> SideWords:
     """Read `data/sides.yaml` (or a user file of the same shape)."""
     data = load_yaml("sides.yaml", path)
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())  # noqa: E731
+    words = lambda key: word_set(data.get(key))  # noqa: E731
     return SideWords(
         member_nouns=words("member_nouns"), member_preps=words("member_preps"),
-        conditional_target_types=frozenset(str(w).upper() for w in data.get("conditional_target_types") or ()),
+        conditional_target_types=code_set(data.get("conditional_target_types")),
         condition_marks=words("condition_marks"),
         attribution_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("attribution_phrases") or ()),
         former_words=words("former_words"), quantity_nouns=words("quantity_nouns"),
-        made_thing_target_types=frozenset(str(w).upper() for w in data.get("made_thing_target_types") or ()),
-        answered_types=frozenset(str(w).upper() for w in data.get("answered_types") or ()),
+        made_thing_target_types=code_set(data.get("made_thing_target_types")),
+        answered_types=code_set(data.get("answered_types")),
         charge_nouns=words("charge_nouns"),
-        accusation_types=frozenset(str(w).upper() for w in data.get("accusation_types") or ()),
+        accusation_types=code_set(data.get("accusation_types")),
     )
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.data import load_yaml
+from chronicle.data import alternation, load_yaml
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -54,8 +54,7 @@ class DateRules:
 
 def name_alternation(names: dict[str, int]) -> str:
     """A regex matching any of the names as whole words, longest first."""
-    ordered = sorted(names, key=lambda name: (-len(name), name))
-    return r"\b(?:" + "|".join(re.escape(name) for name in ordered) + r")\b"
+    return r"\b(?:" + alternation(names) + r")\b"
 
 
 def _expander(data: dict, months: dict[str, int], weekdays: dict[str, int]):

@@ -83,13 +83,6 @@ def plover_dev(shared: Path, part: str) -> list[Labelled]:
     return [Labelled(r["id"], r["text"], tuple(r["types"]), r.get("modality"), r["url"]) for r in records]
 
 
-def plover_dev_records(shared: Path, part: str) -> list[dict]:
-    """plover_dev's raw records of one part (for the scorer and `chronicle eval`)."""
-    ids = set(read_split()[part])
-    with (shared / PLOVER_DEV).open(encoding="utf-8") as lines:
-        return [r for r in map(json.loads, lines) if r["id"] in ids]
-
-
 def synthetic_titles(shared: Path, per_type: int) -> list[Labelled]:
     """Weak labels: the titles of the synthetic NGEC documents with the document's type,
     the first `per_type` of each type (they raised the classifier's top-1 on plover_dev's

@@ -181,11 +181,6 @@ def best_type(scores: Mapping[str, float], model: TypeClassifier) -> tuple[str, 
     return max(allowed, key=lambda item: (item[1], item[0]))
 
 
-def sentence_scores(doc, model: TypeClassifier, lexicon: EventLexicon) -> dict[tuple[int, int], dict[str, float]]:
-    """The classifier's scores for every sentence of `doc`, by (start, end) character span."""
-    return sentence_readings(doc, model, lexicon)[0]
-
-
 def sentence_readings(doc, model: TypeClassifier, lexicon: EventLexicon
                       ) -> tuple[dict[tuple[int, int], dict[str, float]], dict[tuple[int, int], dict[str, float]]]:
     """The classifier's scores (main type) and its multi-label head's (every type asserted)

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from ..dates import date_bounds, month_names, weekday_names
+from ..model import HAPPENED
 
-HAPPENED = frozenset({"reported", "historical"})
 MAX_SPAN_DAYS = 7  # an event longer than this (a month, a long stay) does not date a mention
 
 

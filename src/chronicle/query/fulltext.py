@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..data import alternation
 from ..errors import ChronicleError
 from ..kb import KnowledgeBase
 from ..store import Store
@@ -79,7 +80,7 @@ def snippet(text: str, words: list[str], context: int = SNIPPET_CONTEXT) -> dict
     """The text around the first hit of any word: {"snippet", "snippet_start" (its offset in
     the text), "snippet_truncated" ([cut at the start, cut at the end]), "marks" ([start, end]
     of every hit within the snippet)}. No hit (a word only in the title): the text's start."""
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    pattern = re.compile(alternation(words), re.IGNORECASE)
     hit = pattern.search(text)
     first = hit.start() if hit else 0
     start = max(0, first - context)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..data import alternation, load_yaml
+from ..data import alternation, code_set, load_yaml, word_set
 from ..kb import KnowledgeBase, name_key
 
 
@@ -36,7 +36,7 @@ class ResolverLexicon:
 def load_lexicon() -> ResolverLexicon:
     """The resolver's words, from `data/resolve.yaml`."""
     data = load_yaml("resolve.yaml")
-    words = lambda key: frozenset(str(w).lower() for w in data.get(key) or [])  # noqa: E731
+    words = lambda key: word_set(data.get(key))  # noqa: E731
     return ResolverLexicon(
         pronouns=words("person_pronouns"),
         counterparts=words("counterpart_words"),
@@ -93,8 +93,8 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
     return ActorPatterns(
         family_names={k: tuple(sorted(v)) for k, v in family.items()},
         given_names={k: tuple(sorted(v)) for k, v in given.items()},
-        government_led=frozenset(str(c).upper() for c in load_yaml("resolve.yaml").get("government_led") or ()),
-        particles=frozenset(str(w).lower() for w in load_yaml("resolve.yaml").get("surname_particles") or ()),
+        government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
+        particles=word_set(load_yaml("resolve.yaml").get("surname_particles")),
         counterparts=frozenset(name_key(w) for w in lexicon.counterparts),
         leader_words=frozenset(w.lower() for w in kb.leader_words),
         surnames=tuple(kb.surnames),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..data import alternation, word_set
 from ..errors import ChronicleError
 from ..model import Place
 from .gazetteer import Gazetteer, PlaceTable, place_key, strip_article
@@ -78,13 +79,13 @@ def load_gazetteer(
         seats=seat_of,
         landmark_pattern=_landmark_pattern(landmarks),
         descriptions=nouns,
-        description_blockers=frozenset(str(w).lower() for w in descriptions.get("blockers") or []),
+        description_blockers=word_set(descriptions.get("blockers")),
         description_pattern=_description_pattern(nouns),
         regions=regions,
         not_places=frozenset(strip_article(key(str(name))) for name in data.get("not_places") or []),
-        event_words=frozenset(str(w).lower() for w in (data.get("events") or {}).get("words") or []),
+        event_words=word_set((data.get("events") or {}).get("words")),
         event_labels=frozenset(str(w) for w in (data.get("events") or {}).get("labels") or []),
-        locatives=frozenset(str(w).lower() for w in data.get("locatives") or []),
+        locatives=word_set(data.get("locatives")),
         fold=index.fold,
         division_abbreviations={
             str(abbreviation): division_codes[str(code)]
@@ -345,7 +346,7 @@ def _landmark_pattern(landmarks: Mapping[str, str | None]) -> re.Pattern[str]:
 
 
 def _description_pattern(nouns: Mapping[str, str]) -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True)) or "(?!)"
+    words = alternation(nouns)
     return re.compile(
         rf"(?<![\w\-])the\s+(?P<mods>(?:[\w'\-]+\s+){{0,3}}?)(?P<noun>{words})"
         rf"(?:\s+(?P<noun2>{words}))?(?![\w\-])",
