@@ -42,3 +42,41 @@ def test_spacy_info_calls_the_real_one():
 def test_spacy_imported_before_is_left_alone():
     out = run("import sys, spacy, chronicle.nlp\nprint('spacy.cli' in sys.modules, spacy.info.__module__)")
     assert out == "True spacy.cli.info"
+
+
+def test_entry_points_by_group_gives_the_same_entry_points_and_puts_catalogue_back():
+    import catalogue
+
+    from chronicle.spacy_import import entry_points_by_group
+
+    original = catalogue.AVAILABLE_ENTRY_POINTS
+    groups = list(dict.keys(original)) if isinstance(original, dict) else []
+    with entry_points_by_group():
+        inside = catalogue.AVAILABLE_ENTRY_POINTS
+        for group in groups + ["no_such_group"]:
+            assert tuple(inside.select(group=group)) == tuple(original.select(group=group))
+    assert catalogue.AVAILABLE_ENTRY_POINTS is original
+
+
+def test_entry_points_by_group_leaves_a_flat_entry_point_list_alone(monkeypatch):
+    import catalogue
+    from importlib.metadata import EntryPoints
+
+    from chronicle.spacy_import import entry_points_by_group
+
+    flat = EntryPoints(())
+    monkeypatch.setattr(catalogue, "AVAILABLE_ENTRY_POINTS", flat)
+    with entry_points_by_group():
+        assert catalogue.AVAILABLE_ENTRY_POINTS is flat
+    assert catalogue.AVAILABLE_ENTRY_POINTS is flat
+
+
+def test_a_registry_finds_the_same_functions_with_grouped_entry_points():
+    out = run(
+        "from chronicle.spacy_import import entry_points_by_group, spacy\n"
+        "before = sorted(spacy.registry.architectures.get_all())\n"
+        "with entry_points_by_group():\n"
+        "    inside = sorted(spacy.registry.architectures.get_all())\n"
+        "print(before == inside, len(inside) > 10)"
+    )
+    assert out == "True True"

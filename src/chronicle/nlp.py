@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .spacy_import import spacy  # first: spaCy without its own command line (issue 16)
+from .spacy_import import entry_points_by_group, spacy  # first: spaCy without its own command line (issue 16)
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
@@ -198,7 +198,8 @@ def load_pipeline(model: str, memos: bool = True, senter: bool = True) -> Langua
     if _saved_tokenizer_is_plain(model):  # built empty: loading the model fills it (issue 16)
         options["config"] = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
     try:
-        nlp = spacy.load(model, **options)
+        with entry_points_by_group():  # catalogue's plugin look-ups, grouped once (spacy_import)
+            nlp = spacy.load(model, **options)
     except OSError as error:
         raise UsageError(
             f"spaCy model {model!r} is not installed (set CHRONICLE_MODEL or --model): {error}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import typer
 
+from .exit import leave
+
 from . import browse, events, evaluate, ingest, share
 from .base import ErrorBoundary
 from .kb import kb_app
@@ -47,8 +49,14 @@ app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; the process ends through `exit.leave` (skips the
+    interpreter's teardown, issue 16)."""
+    try:
+        app()
+    except SystemExit as done:
+        leave(done.code)
+        raise
+    leave(0)
 
 
 __all__ = ["app", "main"]
