@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.extract.context import ArticleContext, alike_mentions, span_index
+from chronicle.extract.described_country import described_country
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
@@ -96,7 +97,7 @@ class ArticleActors(FrameActors):
         if kind != "person":
             return None
         seats = {e.seat for e in self.context.role_evidence if e.actor == actor_id and e.seat in self.kb.countries}
-        return seats.pop() if len(seats) == 1 else None
+        return seats.pop() if len(seats) == 1 else described_country(self.doc, self.context.actor_mentions, actor_id, self.at, self.kb.countries)
 
     def of(self, token, role: str) -> list[EventActor]:
         """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
