@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.extract.context import ArticleContext, alike_mentions, span_index
-from chronicle.extract.described_country import described_country
+from chronicle.extract.described_country import described_country, leader_country
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
@@ -347,6 +347,7 @@ class ArticleActors(FrameActors):
             country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
             if country is None and demonym is None and self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state:
                 country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats))  # "the government in <capital>"
+                country = country or leader_country(token, self.at, lambda i: self.kb_country(i) or self.titled_country(i, "person"))  # "of Prime Minister X"
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)

@@ -36,3 +36,18 @@ def _left_descriptors(head, before: int) -> list:
         out.append(word)
         stack.extend(c for c in word.children if c.i < word.i and c.dep_ in _DESCRIPTOR_LINKS)
     return out
+
+
+def leader_country(token, at: Mapping, country_of) -> str | None:
+    """The country of the person a state organ is said to be of ("the government of Prime
+    Minister X", "X's government" is a possessive the caller reads): the country `country_of`
+    gives that person's id; None for an organ of anything else ("the government of the
+    region")."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in prep.children:
+            mention = at.get(word.i) if word.dep_ == "pobj" else None
+            if mention is not None and mention.label == "PERSON" and mention.value:
+                return country_of(mention.value)
+    return None
