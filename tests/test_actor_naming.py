@@ -146,3 +146,24 @@ def test_a_demonym_before_a_name_gives_an_unknown_person_a_country(events):
 def test_a_place_after_a_preposition_gives_no_nationality(events):
     found = events("EU envoy to Ukraine Irena Kostova rejected the ultimatum on Monday.", "REJECT")
     assert found and all(a.country != "UKR" for e in found for a in e.actors if a.name == "Irena Kostova")
+
+
+def test_a_hashtag_names_the_organization_its_words_run_together(events):
+    (event,) = events("#UN #SecurityCouncil adopts resolution demanding an immediate ceasefire in the north.", "REQUEST")
+    assert [a.name for a in event.actors if a.role == "source"] == ["United Nations Security Council"]
+
+
+def test_the_same_words_without_a_hashtag_are_no_organization(setup):
+    values = resolved(setup, "The SecurityCouncil brand of locks sold well in Mexico.", dt.date(2022, 1, 9))
+    assert "unsc" not in values.values()
+
+
+def test_members_of_parliament_are_the_legislature(events):
+    (event,) = events("Hungary's parliament voted on Monday. Six members of parliament voted against Sweden's accession.", "REJECT")
+    source = next(a for a in event.actors if a.role == "source")
+    assert source.kind == "group" and source.country == "HUN"
+
+
+def test_members_of_a_club_are_no_state_organ(events):
+    found = events("Members of the club voted against the plan on Monday.", "REJECT")
+    assert all(a.role != "source" for e in found for a in e.actors)
