@@ -167,3 +167,14 @@ def test_members_of_parliament_are_the_legislature(events):
 def test_members_of_a_club_are_no_state_organ(events):
     found = events("Members of the club voted against the plan on Monday.", "REJECT")
     assert all(a.role != "source" for e in found for a in e.actors)
+
+
+def test_a_protest_over_someone_s_death_is_not_aimed_at_them(events):
+    (event,) = events("Angry crowds protested over the killing of Tom Okello in Kenya on Monday.", "PROTEST")
+    targets = [a.name for a in event.actors if a.role == "target"]
+    assert "Tom Okello" not in targets and targets == ["Kenya"]
+
+
+def test_a_protest_against_someone_is_aimed_at_them(events):
+    (event,) = events("Kenyan students protested against President John Kato on Monday.", "PROTEST")
+    assert [a.name for a in event.actors if a.role == "target"] == ["John Kato"]
