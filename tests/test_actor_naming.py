@@ -41,10 +41,6 @@ actors:
   - id: richard-blom
     name: Richard Blom
     country: FRA
-  - id: rural-alliance
-    name: Alliance for Rural Mobilisation
-    kind: organization
-    aliases: [ARM]
   - id: omar-al-hakim
     name: Omar Al-Hakim
     country: KWT
@@ -90,16 +86,6 @@ def test_the_same_word_names_the_office_holder_in_office(setup):
 def test_a_given_name_is_not_a_particle_surname(setup):
     values = resolved(setup, "Rebel commander Hakim Musa said the talks had failed.", dt.date(2024, 5, 20))
     assert values.get("Hakim Musa") != "omar-al-hakim"
-
-
-def test_an_acronym_the_tagger_misses_is_the_organization(setup):
-    values = resolved(setup, "In its statement, ARM said it found the proposed timetable totally unacceptable.", dt.date(2022, 1, 9))
-    assert values.get("ARM") == "rural-alliance"
-
-
-def test_the_acronym_is_matched_as_written_only(setup):
-    values = resolved(setup, "The farmer hurt his arm when the tractor overturned on Monday.", dt.date(2022, 1, 9))
-    assert "rural-alliance" not in values.values()
 
 
 def test_a_state_organ_of_a_leader_is_of_the_leader_country(events):

@@ -238,8 +238,13 @@ def test_fusion_stays_above_the_floor(result):
 # s7spurious (uses, conditional obligations, contents of intent, trends, figures, brandished documents,
 # counted gunmen, attacks in words, places from the wrong clause, congratulations offered): unmatched 0.388 -> 0.366, every other figure
 # unchanged: unmatched -> 0.385.
-EVENTS3_FLOORS = {"recall": 0.60, "recall_with_target": 0.39, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.385}
+# s7naming (names the article gives, persons' countries from their descriptors, organs of a named
+# leader, hashtags, members of parliament, harms a protest is over, titles restating the body with
+# a person for the state): 0.622, with the target 0.42, main 0.90, dates 0.76, cities 0.746, fusion
+# 0.541, unmatched 0.333 (chronicle eval; score_events.py 0.622 / 0.413 / unmatched 0.333):
+# recall -> 0.61, target -> 0.40, unmatched -> 0.35.
+EVENTS3_FLOORS = {"recall": 0.61, "recall_with_target": 0.40, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.52, "max_unmatched_share": 0.35}
 
 
 def test_events_of_every_type_stay_above_the_floor():

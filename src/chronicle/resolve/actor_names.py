@@ -23,7 +23,7 @@ def resolve_names(
     office on `day`, variant spelling, a name NER ran into the next words)."""
     named: list[tuple[str, set[str]]] = []  # (actor id, name parts) of persons named so far
     surnames = Counter(name_key(c.text).split()[-1] for c in candidates if c.label == "PERSON" and name_key(c.text))
-    own_surnames = unknown_full_names(candidates, kb)
+    own_surnames = unknown_full_names(candidates, kb, patterns.particles)
     for index, c in enumerate(candidates):
         if c.label != "PERSON" or c.value is not None:
             if c.label == "PERSON" and c.value:
@@ -48,15 +48,15 @@ def resolve_names(
             named.append((c.value, name_parts(c.text) | name_parts(kb.actors[c.value].name)))
 
 
-def unknown_full_names(candidates: list[Candidate], kb: KnowledgeBase) -> set[str]:
+def unknown_full_names(candidates: list[Candidate], kb: KnowledgeBase, particles: frozenset[str] = frozenset()) -> set[str]:
     """The last words of the full names an article gives persons the KB does not know
     ("ex-congresswoman Ana Ruiz"): that article's bare "Ruiz" is her, not a KB person of
     that surname. A full name with a KB person's given name and surname (a variant spelling
-    of that person) claims nothing."""
+    of that person), or a surname with its particle ("El-Sisi"), claims nothing."""
     claimed = set()
     for c in candidates:
         parts = name_key(c.text).split() if c.label == "PERSON" else []
-        if len(parts) < 2 or c.value is not None or name_key(c.text) in kb.names:
+        if len(parts) < 2 or c.value is not None or name_key(c.text) in kb.names or parts[0] in particles:
             continue
         namesakes = kb.surnames.get(parts[-1], ())
         if not any(name_key(kb.actors[a].name).split()[0] == parts[0] for a in namesakes):
