@@ -244,8 +244,13 @@ def test_fusion_stays_above_the_floor(result):
 # s7multi (extract/separate_acts.py, extract/retold.py, nlp.model_text): 0.615, with the target 0.416, main 0.90,
 # dates 0.753, cities 0.736, fusion 0.541, unmatched 0.378 (score_events.py and chronicle eval agree): recall -> 0.61,
 # target -> 0.41.
+# s7naming (names the article gives, persons' countries from their descriptors, organs of a named
+# leader, hashtags, members of parliament, harms a protest is over, titles restating the body with
+# a person for the state): 0.622, with the target 0.42, main 0.90, dates 0.76, cities 0.746, fusion
+# 0.541, unmatched 0.333 (chronicle eval; score_events.py 0.622 / 0.416 / unmatched 0.333):
+# recall -> 0.61, target -> 0.40, unmatched -> 0.35.
 EVENTS3_FLOORS = {"recall": 0.61, "recall_with_target": 0.41, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.385}
+                  "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.35}
 
 
 def test_events_of_every_type_stay_above_the_floor():

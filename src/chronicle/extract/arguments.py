@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from chronicle.extract.agents import fired_instrument
 from chronicle.extract.article_actors import ArticleActors, prep_objects
+from chronicle.extract.grievances import not_about_harm
 from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
@@ -82,7 +83,7 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     obj = direct_object(token)
     objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
-    preps = prep_objects(token, trigger.target_preps)
+    preps = not_about_harm(prep_objects(token, trigger.target_preps), actors.lexicon.roles.state_target_preps)  # not "over X's death"
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
         preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
     asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
@@ -226,7 +227,7 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
                 sources += actors.of(word, "source")
             elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
                 targets += actors.of(word, "target")
-        else:
+        elif not_about_harm([(prep, word)], lexicon.roles.state_target_preps):  # not "over X's death"
             found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word

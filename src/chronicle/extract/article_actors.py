@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.extract.context import ArticleContext, alike_mentions, span_index
+from chronicle.extract.described_country import described_country, leader_country
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.pairs import paragraph_start, principal_pair
 from chronicle.extract.participants import appositive_conjuncts, closing_speech_verb, included_members, quote_opening
@@ -97,7 +98,7 @@ class ArticleActors(FrameActors):
         if kind != "person":
             return None
         seats = {e.seat for e in self.context.role_evidence if e.actor == actor_id and e.seat in self.kb.countries}
-        return seats.pop() if len(seats) == 1 else None
+        return seats.pop() if len(seats) == 1 else described_country(self.doc, self.context.actor_mentions, actor_id, self.at, self.kb.countries)
 
     def of(self, token, role: str) -> list[EventActor]:
         """The actors a word names, with its conjuncts ("Merkel and Macron"), including a
@@ -347,6 +348,7 @@ class ArticleActors(FrameActors):
             country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
             if country is None and demonym is None and self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state:
                 country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats))  # "the government in <capital>"
+                country = country or leader_country(token, self.at, lambda i: self.kb_country(i) or self.titled_country(i, "person"))  # "of Prime Minister X"
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)
@@ -365,6 +367,8 @@ class ArticleActors(FrameActors):
         from the union"; extract/sides_words.py); None for a country ("the leaders of X")."""
         word = member_body(token, token.lemma_.lower(), packaged_side_words())
         mention = self.at.get(word.i) if word is not None else None
+        if word is not None and mention is None and self.lexicon.sectors.sector(word.lemma_) in self.lexicon.sectors.state:
+            return self._one(word, role)  # "members of parliament": the legislature of the article's country
         if mention is None or not mention.value or mention.value in self.kb.countries or self.dateline_agency(mention):
             return None
         actor = self.describe(mention.value, mention, role, mention.start, mention.end)

@@ -16,18 +16,27 @@ from chronicle.dates import month_names
 from chronicle.model import TimeValue
 
 _CLOSING = (".", "!", "?", '"', "”", "'", "’", ":")
+_STOPS = (".", "!", "?", ",")
+_SINGLE_QUOTES = ("'", "’")
 
 
 def in_title_block(sentence) -> bool:
     """Whether a sentence is part of the title block: neither it nor any sentence before it
-    ends like a sentence of the body (a full stop, a question or exclamation mark, a quote)."""
+    ends like a sentence of the body (a full stop, a question or exclamation mark, a quote).
+    A single quote mark round the last words ("X expels 23 'spies'") ends a title as well:
+    it closes a body sentence only after a stop ('... he said, 'we will stay.'')."""
     for sent in sentence.doc.sents:
         words = [w for w in sent if not w.is_space]
-        if words and words[-1].text in _CLOSING:
+        if words and words[-1].text in _CLOSING and not _quoted_title_word(words):
             return False
         if sent.start >= sentence.start:
             return True
     return False
+
+
+def _quoted_title_word(words) -> bool:
+    """A sentence ending in a single quote mark with no stop before it: a headline's quoted word."""
+    return words[-1].text in _SINGLE_QUOTES and len(words) > 1 and words[-2].text not in _STOPS
 
 
 def lead_time(dated: Sequence[tuple[object, TimeValue]]) -> TimeValue | None:

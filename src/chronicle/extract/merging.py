@@ -18,7 +18,7 @@ from chronicle.extract.recalled import other_month, other_story_day, recalled, r
 from chronicle.extract.records import Modality
 from chronicle.extract.distinct_events import fighting_apart, opposed_sides
 from chronicle.extract.separate_acts import separate_acts
-from chronicle.extract.summaries import summarised_by
+from chronicle.extract.summaries import restated_by, summarised_by
 from chronicle.extract.triggers import has_phrase, is_verb, coarse_pos
 from chronicle.model import EventActor, HAPPENED, PRECISIONS, Place, TimeValue
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
@@ -375,13 +375,15 @@ def consolidate(found: list[Found], lexicon: EventLexicon, places: Mapping[str, 
 def fold_titles(events: list[Found]) -> list[Found]:
     """A title-block event with no source whose actors the first body event of its type,
     modality and date names (extract/summaries.py) is more evidence of that event ("100
-    girls abducted in <country>" over "Gunmen kidnapped 100 students"). Not meetings (their
+    girls abducted in <country>" over "Gunmen kidnapped 100 students"), or one with a person
+    for the body's state (`restated_by`: "<leader> expels diplomats"). Not meetings (their
     titles fold by `_fold_previews`)."""
     titled = {id(e) for e in events if e.type != "CONSULT" and in_title_block(e.token.sent)}
     folded = set()
     for event in (e for e in events if id(e) in titled):
         into = next((k for k in events if id(k) not in titled and k.type == event.type and _group(k.modality) == _group(event.modality)
-                     and _compatible_dates(k.time, event.time) and summarised_by(event.actors, k.actors)), None)
+                     and _compatible_dates(k.time, event.time)
+                     and (summarised_by(event.actors, k.actors) or restated_by(event.actors, k.actors))), None)
         if into is not None:
             for evidence in event.evidence:
                 _absorb(into, replace(event, actors=[], evidence=[evidence]))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chronicle.extract.grievances import grievance_nouns, over_a_harm
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import state_of
 
@@ -56,7 +57,7 @@ def protested_state(type_: str, types: frozenset[str], token, sources: list[Even
     trigger has a target word of its own (`target_words`: "against the fees")."""
     if type_ not in types or targets or not sources:
         return None
-    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children):
+    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children) and not over_a_harm(token, target_words, grievance_nouns()):
         return None
     if any(not a.id.startswith("group:") or a.country is None or is_state_organ(a.id) for a in sources):
         return None

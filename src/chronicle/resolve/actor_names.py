@@ -23,6 +23,7 @@ def resolve_names(
     office on `day`, variant spelling, a name NER ran into the next words)."""
     named: list[tuple[str, set[str]]] = []  # (actor id, name parts) of persons named so far
     surnames = Counter(name_key(c.text).split()[-1] for c in candidates if c.label == "PERSON" and name_key(c.text))
+    own_surnames = unknown_full_names(candidates, kb, patterns.particles)
     for index, c in enumerate(candidates):
         if c.label != "PERSON" or c.value is not None:
             if c.label == "PERSON" and c.value:
@@ -39,12 +40,28 @@ def resolve_names(
             earlier = _most_named([actor for actor, name_parts in named if key in name_parts])
             if earlier:
                 c.value, c.method, c.confidence = earlier, "name-part", 0.9
-            else:
+            elif key not in own_surnames:
                 _by_surname(c, key, kb, patterns, day, title)
         else:
-            _by_variant(c, parts, kb, patterns) or (surnames[parts[-1]] < 2 and _by_known_prefix(c, parts, kb, named))
+            _by_variant(c, parts, kb, patterns) or (surnames[parts[-1]] < 2 and _by_known_prefix(c, parts, kb, named, patterns.particles))
         if c.value and kb.actors.get(c.value, Actor("", "", "person")).kind == "person":
             named.append((c.value, name_parts(c.text) | name_parts(kb.actors[c.value].name)))
+
+
+def unknown_full_names(candidates: list[Candidate], kb: KnowledgeBase, particles: frozenset[str] = frozenset()) -> set[str]:
+    """The last words of the full names an article gives persons the KB does not know
+    ("ex-congresswoman Ana Ruiz"): that article's bare "Ruiz" is her, not a KB person of
+    that surname. A full name with a KB person's given name and surname (a variant spelling
+    of that person), or a surname with its particle ("El-Sisi"), claims nothing."""
+    claimed = set()
+    for c in candidates:
+        parts = name_key(c.text).split() if c.label == "PERSON" else []
+        if len(parts) < 2 or c.value is not None or name_key(c.text) in kb.names or parts[0] in particles:
+            continue
+        namesakes = kb.surnames.get(parts[-1], ())
+        if not any(name_key(kb.actors[a].name).split()[0] == parts[0] for a in namesakes):
+            claimed.add(parts[-1])
+    return claimed
 
 
 def _most_named(actors: list[str]) -> str | None:
@@ -55,15 +72,20 @@ def _most_named(actors: list[str]) -> str | None:
     return max(reversed(actors), key=lambda actor: counts[actor])
 
 
-def _by_known_prefix(c: Candidate, parts: list[str], kb: KnowledgeBase, named: list[tuple[str, set[str]]]) -> bool:
+def _by_known_prefix(
+    c: Candidate, parts: list[str], kb: KnowledgeBase, named: list[tuple[str, set[str]]], particles: frozenset[str]
+) -> bool:
     """A name NER ran into the next words ("Blinken Meets With"): its first word alone. Not
     when the article names the person by the last word elsewhere ("Yahya Jammeh ... Mr
-    Jammeh": a full name whose given name is someone else's surname)."""
+    Jammeh": a full name whose given name is someone else's surname), nor, unnamed before,
+    for a KB surname written with its particle ("Al-Hakim": "Hakim Musa" is another man)."""
     first = parts[0]
     surname_of = set(kb.surnames.get(first, ()))
     known = _most_named([actor for actor, _ in named if actor in surname_of])
     if known is None and len(surname_of) == 1:
         known = next(iter(surname_of))
+        words = name_key(kb.actors[known].name).split()
+        known = None if len(words) > 2 and words[-2] in particles else known
     if known is not None:
         c.value, c.method, c.confidence = known, "name-part", 0.7
     return known is not None
@@ -95,8 +117,16 @@ def _by_surname(
     if day is not None:
         current = [p for p in people if p.roles_on(day)]
         people = current or people
-    if len(people) == 1:
+    if len(people) == 1 and not _first_name_out_of_office(people[0], key, patterns, day, bool(offices)):
         c.value, c.method, c.confidence = people[0].id, "surname", 0.7
+
+
+def _first_name_out_of_office(person: Actor, key: str, patterns: ActorPatterns, day: dt.date | None, titled: bool) -> bool:
+    """Whether a bare word is as likely a first name ("her husband Richard") as the surname
+    of the one KB person who bears it: other KB persons have it as their given name, and
+    that person holds no office on the article's day (no title says who is meant)."""
+    others = set(patterns.given_names.get(key, ())) - {person.id}
+    return bool(others) and not titled and (day is None or not person.roles_on(day))
 
 
 _LONG_WORD_VARIANT = 75  # "Bolsanoro" for "Bolsonaro": two letters swapped in a long word
