@@ -47,7 +47,7 @@ from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeVa
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.stays import stay_days
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
-from chronicle.resolve.news_times import news_window, present_news_time, published_time
+from chronicle.resolve.news_times import news_window, present_news_time, published_time, recent_window
 from chronicle.resolve.relative_times import counted_from_report, relative_to_event, sequenced_time
 from chronicle.resolve.time_attachment import attach_time
 from chronicle.resolve.timing import closing_day
@@ -275,6 +275,7 @@ def _time(art: _Article, run: _Running, token) -> TimeValue:
         time = carried_date(token, art.dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
     # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
     time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
+    time = recent_window(token, time, context.published, time_rules)  # "recent meetings with X": the weeks before
     return counted_from_report(doc, token.i, art.dating, time, context.published, time_rules)  # "a week after admitting defeat"
 
 
