@@ -100,6 +100,9 @@ class TimeRules:
     stay_end_words: frozenset[str] = frozenset()  # "after": "returned on Friday after a three-day visit"
     stay_start_preps: frozenset[str] = frozenset()  # "for": "arrived on Monday for a two-day visit"
     stay_start_verbs: frozenset[str] = frozenset()  # "arrive"
+    stay_close_verbs: frozenset[str] = frozenset()  # "closed": "closed two days of talks yesterday"
+    stay_daily_nouns: frozenset[str] = frozenset()  # "summit": a closed summit is a meeting each day
+    stay_daily_max_days: int = 0  # the longest closed summit told day by day
 
 
 def rule_key(text: str) -> str:
@@ -222,4 +225,7 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         stay_end_words=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("end_words", ())),
         stay_start_preps=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("start_preps", ())),
         stay_start_verbs=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("start_verbs", ())),
+        stay_close_verbs=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("close_verbs", ())),
+        stay_daily_nouns=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("daily_nouns", ())),
+        stay_daily_max_days=int((data.get("stays") or {}).get("daily_max_days", 0)),
     )
