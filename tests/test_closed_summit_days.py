@@ -37,3 +37,13 @@ def test_a_long_closed_conference_is_not_split_by_day(consults):
     body = "President Kofi Mensah and Togolese President Yao Agbeko closed five days of talks in Lome on Monday."
     found = _meetings(consults, body)
     assert len(found) == 1 and found[0].date == "2019-05-30" and found[0].end_date == "2019-06-03"
+
+
+def test_talks_after_which_someone_returned_are_not_split(consults):
+    body = "After two days of talks with Togolese President Yao Agbeko, President Kofi Mensah returned home on Monday."
+    assert len(_meetings(consults, body)) == 1
+
+
+def test_closed_talks_with_no_length_are_one_meeting_that_day(consults):
+    body = "President Kofi Mensah and Togolese President Yao Agbeko closed their talks in Lome on Monday."
+    assert [m.date for m in _meetings(consults, body)] == ["2019-06-03"]
