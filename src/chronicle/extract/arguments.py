@@ -239,6 +239,7 @@ def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: li
     """The verb whose subject holds the event an event noun names: a support verb ("held
     talks"), a verb the noun is the setting, the aim or the occasion of, an enacting or a
     responding verb; None when there is none."""
+    token = measured_by(token)  # "closed two days of [talks]": the object is the measure
     head = token.head
     verb = None
     if token.dep_ in ("dobj", "obj", "nsubjpass") and (
@@ -262,6 +263,15 @@ def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: li
     if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     return verb
+
+
+def measured_by(noun):
+    """The counted measure an event noun follows ("two days of [talks]", "three rounds of
+    [talks]": "days", "rounds"), which stands in its place as a verb's object; else the noun."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and any(c.dep_ == "nummod" for c in head.head.children):
+        return head.head
+    return noun
 
 
 def granted_subjects(noun, granting_verbs: frozenset[str]) -> list:

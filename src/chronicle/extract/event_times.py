@@ -17,7 +17,7 @@ from chronicle.extract.narrative import background_main_time, carried_date, news
 from chronicle.extract.periods import is_dated
 from chronicle.extract.recalled import pluperfect_time, recalled_time
 from chronicle.model import HAPPENED, TimeValue
-from chronicle.resolve.news_times import present_news_time, published_time
+from chronicle.resolve.news_times import present_news_time, published_time, recent_window
 from chronicle.resolve.page_month import page_month_time
 from chronicle.resolve.relative_times import counted_from_report, relative_to_event, sequenced_time
 from chronicle.resolve.stays import stay_days
@@ -36,6 +36,7 @@ def event_time(doc, token, context: ArticleContext, dating, since, found: list[F
         time = carried_date(token, dating, context.published) or time  # "In May 2014, ... . They had talks": May 2014
     # "came to power in 1994. The US condemned ...": news; "has ordered ..." in the lead: news
     time = news_perfect_time(background_main_time(time, context.published), token, context.times, context.published)
+    time = recent_window(token, time, context.published, rules)  # "recent meetings with X": the weeks before
     return counted_from_report(doc, token.i, dating, time, context.published, rules)  # "a week after admitting defeat"
 
 

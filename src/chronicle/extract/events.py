@@ -45,6 +45,7 @@ from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeValue
+from chronicle.resolve.stays import daily_meetings
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
 from chronicle.resolve.news_times import news_window
 from chronicle.resolve.timing import closing_day
@@ -265,7 +266,7 @@ def _modality(art: _Article, token, noun, trigger: Trigger, time: TimeValue) -> 
     the last occasion before a "not since", a refusal's type."""
     lexicon, context, time_rules = art.lexicon, art.context, art.time_rules
     modality = event_modality(token, noun, lexicon, time_rules, time, context.published, trigger.type)
-    listed = []
+    listed = daily_meetings(token, time, time_rules) if modality in HAPPENED else []  # "closed two days of talks": one a day
     if modality == "habitual" and trigger.type != "CONSULT" and (told_in_past(token) or told_in_perfect(token)):
         modality = "reported"  # "police repeatedly fired tear gas at X's rallies", "X has repeatedly denied it": acts the article reports
         time = repeated_period(time)  # over a period: its month, unless a date of its own says more

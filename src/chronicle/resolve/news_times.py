@@ -115,3 +115,26 @@ def published_time(published: dt.date | None, rule: str = "published") -> TimeVa
         return TimeValue(value=None, end=None, precision="vague", expression="", anchor=None, rule="unresolved")
     iso = published.isoformat()
     return TimeValue(value=iso, end=None, precision="reported", expression="", anchor=iso, rule=rule)
+
+
+def recent_window(token, time: TimeValue, published: dt.date | None, rules: TimeRules) -> TimeValue:
+    """The time of an event word marked "recent" ("the benefits of recent meetings with X",
+    "they recently held talks") that has no time of its own (`time` borrowed from the
+    publication day or the story's main event): the `recent_days` up to the publication day,
+    precision vague, rule "recent". Any other time stays: a date of its own ("their recent
+    meeting on May 3"), a word not marked, a page with no publication day."""
+    if published is None or not rules.recent_days or not _borrowed(time):
+        return time
+    words = [*token.children, *(token.head.children if token.dep_ == "dobj" else ())]  # "recently held [talks]"
+    marks = [child for child in words if child.dep_ in ("amod", "advmod") and word_forms(child) & rules.recent_words]
+    if not marks:
+        return time
+    start = published - dt.timedelta(days=rules.recent_days)
+    return TimeValue(value=start.isoformat(), end=published.isoformat(), precision="vague",
+                     expression=marks[0].text, anchor=published.isoformat(), rule="recent")
+
+
+def _borrowed(time: TimeValue) -> bool:
+    """A time the event's own words do not give: the publication day's, the main event's, or none."""
+    return (not time.resolved or time.rule in ("published", "perfect-aspect")
+            or time.rule.startswith(("published:", "main-event:")))

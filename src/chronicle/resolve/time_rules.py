@@ -94,10 +94,15 @@ class TimeRules:
     event_links: frozenset[str] = frozenset()  # "after": "a day after [the summit]" names its event
     occurrence_verbs: frozenset[str] = frozenset()  # "took (place)": "the meeting that took place on Monday"
     report_lag_days: int = 1  # a reported happening is on the report's day or up to this many days before
+    recent_words: frozenset[str] = frozenset()  # "recent": "recent meetings" fell in the last `recent_days`
+    recent_days: int = 0  # how far back "recent" reaches from publication
     days_ahead_in_past: int = 0  # a yearless "June 12" this close after the anchor is that coming day, even in a past clause
     stay_end_words: frozenset[str] = frozenset()  # "after": "returned on Friday after a three-day visit"
     stay_start_preps: frozenset[str] = frozenset()  # "for": "arrived on Monday for a two-day visit"
     stay_start_verbs: frozenset[str] = frozenset()  # "arrive"
+    stay_close_verbs: frozenset[str] = frozenset()  # "closed": "closed two days of talks yesterday"
+    stay_daily_nouns: frozenset[str] = frozenset()  # "summit": a closed summit is a meeting each day
+    stay_daily_max_days: int = 0  # the longest closed summit told day by day
 
 
 def rule_key(text: str) -> str:
@@ -215,7 +220,12 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         event_links=frozenset(rule_key(word) for word in (data.get("attachment") or {}).get("event_links", ())),
         occurrence_verbs=frozenset(rule_key(word) for word in (data.get("attachment") or {}).get("occurrence_verbs", ())),
         report_lag_days=int((data.get("attachment") or {}).get("report_lag_days", 1)),
+        recent_words=frozenset(rule_key(word) for word in (data.get("attachment") or {}).get("recent_words", ())),
+        recent_days=int((data.get("attachment") or {}).get("recent_days", 0)),
         stay_end_words=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("end_words", ())),
         stay_start_preps=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("start_preps", ())),
         stay_start_verbs=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("start_verbs", ())),
+        stay_close_verbs=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("close_verbs", ())),
+        stay_daily_nouns=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("daily_nouns", ())),
+        stay_daily_max_days=int((data.get("stays") or {}).get("daily_max_days", 0)),
     )
