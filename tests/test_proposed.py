@@ -46,3 +46,34 @@ def test_an_off_root_proposal_takes_the_subject_above_or_goes(annotate_text, mon
     assert [[(a.id, a.role) for a in e.actors] for e in at(named)] == [[("FRA", "source")]]
     unnamed = annotate_text("The newspaper said on Monday that the plan was shelved.", "2026-03-02").event_mentions
     assert not at(unnamed)  # no one named above it: the proposal goes
+
+
+def _sources(annotate_text, monkeypatch, word: str, type_: str, text: str):
+    """The (id, role) lists of the events at `word` when the classifier proposes `type_` there."""
+    from chronicle.models import type_classifier as tc
+
+    monkeypatch.setattr(tc, "proposals", _propose_at(word, type_))
+    events = annotate_text(text, "2026-03-02").event_mentions
+    return [[(a.id, a.role) for a in e.actors] for e in events if e.evidence[0].trigger.split()[0] == word]
+
+
+def test_a_proposed_noun_takes_its_possessor_through_the_reported_pronoun(annotate_text, monkeypatch):
+    text = "Germany says that it is firm in its support for the new treaty."
+    assert _sources(annotate_text, monkeypatch, "support", "SUPPORT", text) == [[("DEU", "source")]]
+    unnamed = "The newspaper says that it is firm in its support for the new treaty."
+    assert _sources(annotate_text, monkeypatch, "support", "SUPPORT", unnamed) == []  # no one to refer to: it goes
+
+
+def test_an_open_complement_of_a_passive_takes_the_passive_subject(annotate_text, monkeypatch):
+    text = "The Kenyan government was forced to resign on Friday."
+    assert _sources(annotate_text, monkeypatch, "resign", "RETREAT", text) == [[("group:ken:government", "source")]]
+    unnamed = "Someone was forced to resign on Friday."
+    assert _sources(annotate_text, monkeypatch, "resign", "RETREAT", unnamed) == []
+
+
+
+def test_a_pronoun_subject_takes_the_actor_it_refers_back_to(annotate_text, monkeypatch):
+    text = "Ghana recalled its envoy on Monday. The newspaper said it had shelved the plan."
+    assert _sources(annotate_text, monkeypatch, "shelved", "REJECT", text) == [[("GHA", "source")]]
+    alone = "The newspaper said it had shelved the plan."
+    assert _sources(annotate_text, monkeypatch, "shelved", "REJECT", alone) == []  # nothing before it: it goes

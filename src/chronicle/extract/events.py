@@ -34,7 +34,7 @@ from chronicle.extract.modality import dated_modality, event_modality, phrase_be
 from chronicle.extract.occasions import listed_occasions
 from chronicle.extract.participants import gathered_referents, plural_gathered, plural_holder
 from chronicle.extract.periods import is_dated
-from chronicle.extract.proposed import governing_subjects
+from chronicle.extract.proposed import proposal_sources
 from chronicle.extract.recalled import may_date_story
 from chronicle.extract.records import Trigger
 from chronicle.extract.place_actors import struck_city
@@ -156,7 +156,8 @@ def find_events(
     """The event mentions of one parsed article (offsets into `doc.text`, the clean text);
     `proposed` adds triggers by token index (the type classifier's, chronicle.models): an
     event of theirs is kept without actors of its own, except one off its sentence's root,
-    which takes the subject of the clause above it (`governing_subjects`) or goes."""
+    which takes who a reader would take (`proposal_sources`: the clause above's subject, a
+    pronoun's antecedent, the sentence's one actor) or goes."""
     art = _article(doc, context, kb, lexicon, time_rules, proposed or {})
     run = _Running()
     for token in doc:
@@ -220,8 +221,8 @@ def _participants(art: _Article, found: list[Found], token, trigger: Trigger, no
     if trigger.type == "CONSULT" and interview(event_actors, lexicon.roles.media_words, frozenset(n for n, c in lexicon.sectors.of_noun.items() if c == "MED")):
         return None  # "officials, who spoke to the Associated Press": an interview, no meeting
     off_root = token.i in art.proposed and token.i != token.sent.root.i
-    if off_root and not event_actors:  # a proposal below another clause: that clause's subject did it
-        event_actors = with_roles(trigger, [a for s in governing_subjects(token) for a in actors.of(s, "source")], [])
+    if token.i in art.proposed and not event_actors:  # the classifier's: who a reader takes to have done it
+        event_actors = with_roles(trigger, proposal_sources(token, actors, lexicon.roles.anaphor_sentences), [])
     anaphoric = not event_actors and (
         _plural_referent(token, lexicon) or gathered_referents(token, trigger.particle, lexicon.gathered_pronouns))
     return _Who(trigger, sources, targets, event_actors, place_word, off_root, anaphoric)
