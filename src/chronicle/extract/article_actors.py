@@ -368,7 +368,7 @@ class ArticleActors(FrameActors):
         word = member_body(token, token.lemma_.lower(), packaged_side_words())
         mention = self.at.get(word.i) if word is not None else None
         if word is not None and mention is None and self.lexicon.sectors.sector(word.lemma_) in self.lexicon.sectors.state:
-            return self._one(word, role)  # "members of parliament": the legislature of the article's country
+            return self.one_actor(word, role)  # "members of parliament": the legislature of the article's country
         if mention is None or not mention.value or mention.value in self.kb.countries or self.dateline_agency(mention):
             return None
         actor = self.describe(mention.value, mention, role, mention.start, mention.end)
