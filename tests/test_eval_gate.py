@@ -251,8 +251,11 @@ def test_fusion_stays_above_the_floor(result):
 # a person for the state): 0.622, with the target 0.42, main 0.90, dates 0.76, cities 0.746, fusion
 # 0.541, unmatched 0.333 (chronicle eval; score_events.py 0.622 / 0.416 / unmatched 0.333):
 # recall -> 0.61, target -> 0.40, unmatched -> 0.35.
-EVENTS3_FLOORS = {"recall": 0.61, "recall_with_target": 0.41, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.55, "max_unmatched_share": 0.35}
+# Seventh session's merge (s7actors, s7spurious, s7fusion, s7multi, s7naming, s7dates, s7strict, s7pub, the splits):
+# 0.633, with the target 0.434, main 0.90, dates 0.758, cities 0.74, fusion 0.595, unmatched 0.335
+# (score_events.py): recall -> 0.62, target -> 0.42, fusion -> 0.57, unmatched -> 0.345.
+EVENTS3_FLOORS = {"recall": 0.62, "recall_with_target": 0.42, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.57, "max_unmatched_share": 0.345}
 
 
 def test_events_of_every_type_stay_above_the_floor():
