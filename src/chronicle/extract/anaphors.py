@@ -114,11 +114,10 @@ def antecedents(token, kinds: frozenset[str], sentences: int, resolve: Callable[
     return []
 
 
-PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "outside", "around"})
 UNDERGOER_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd", "xcomp", "ccomp"})
 
 
-def undergoer_words(token) -> set[int]:
+def undergoer_words(token, place_preps: frozenset[str]) -> set[int]:
     """The words of whom `token` acts on: the objects, complements and non-place prepositional
     objects of the verbs it is the subject of, or that describe it ("officials accusing X").
     A country named there is the other side of the event ("the lawmakers approved X's bid"),
@@ -130,6 +129,6 @@ def undergoer_words(token) -> set[int]:
         for child in verb.children:
             if child.i == token.i:
                 continue
-            if child.dep_ in UNDERGOER_DEPS or child.dep_ == "prep" and child.lower_ not in PLACE_PREPS:
+            if child.dep_ in UNDERGOER_DEPS or child.dep_ == "prep" and child.lower_ not in place_preps:
                 words |= {w.i for w in child.subtree}
     return words

@@ -249,7 +249,7 @@ def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: li
         verb = head
     elif token.dep_ == "pobj" and trigger.roles != "directed" and (
         has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
-        or _inside_attendance_phrase(head, lexicon.attendance_prepositions)
+        or _inside_attendance_phrase(head, lexicon.attendance_prepositions, lexicon.articles)
     ):
         verb = next((a for a in head.ancestors if is_verb(a)), None)  # "agreed ... following talks"; not "expelled X after the attack"
     elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and is_verb(head.head):
@@ -290,14 +290,14 @@ def addressed_persons(verb, actors: ArticleActors) -> list[EventActor]:
     return [a for o in objects for a in actors.of(o, "target") if a.kind == "person"]
 
 
-def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]]) -> bool:
+def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]], articles: frozenset[str]) -> bool:
     """Whether the "of" an event noun hangs on closes a phrase of attendance: "met on the
     sidelines of the summit meetings with X" (not "in the wake of talks")."""
     if prep.lower_ != "of" or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
         return False
     outer = prep.head.head
     words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
-    return any(words == tuple(w for w in phrase if w not in ("the", "a", "an")) for phrase in phrases if len(phrase) > 1)
+    return any(words == tuple(w for w in phrase if w not in articles) for phrase in phrases if len(phrase) > 1)
 
 
 def _named_person(word, actors: ArticleActors) -> bool:

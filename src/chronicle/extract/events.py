@@ -401,7 +401,7 @@ def _article_passes(art: _Article, found: list[Found]) -> list[Found]:
     dated_from_title_and_lead(found, art.doc, art.context, art.time_rules)
     events = without_implied_duplicates(fold_titles(consolidate(found, art.lexicon, art.context.places)), art.context.published)
     events = bilaterals(events, art.actors.text, art.lexicon, frozenset(art.time_rules.units))
-    sequenced_counterparts(events, art.lexicon.sequence_verbs)
+    sequenced_counterparts(events, art.lexicon.sequence_verbs, art.lexicon.sequence_determiners)
     agendas = meal_agendas(events, art.lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     place_events(events, art.doc, art.context, art.lexicon, art.kb, art.actors, art.triggers)

@@ -19,10 +19,9 @@ PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the pa
 def load_place_words(path: Path | str | None = None) -> PlaceWords:
     """The `event_places` section of data/landmarks.yaml (or the given file)."""
     data = load_yaml("landmarks.yaml", path).get("event_places") or {}
-    default = PlaceWords()
     return PlaceWords(
-        locatives=_words(data.get("locatives")) or default.locatives,
-        destinations=_words(data.get("destinations")) or default.destinations,
+        locatives=_words(data.get("locatives")),
+        destinations=_words(data.get("destinations")),
         nouns=_words(data.get("nouns")),
         surfaces=_words(data.get("surfaces")),
         arrivals=_words(data.get("arrivals")),
@@ -58,6 +57,8 @@ class EventLexicon:
     aspect_auxiliaries: frozenset[str] = frozenset()
     multilateral_words: frozenset[str] = frozenset()
     sequence_verbs: frozenset[str] = frozenset()  # "the meeting was preceded by talks with X"
+    sequence_determiners: frozenset[str] = frozenset()  # "the meeting", "that meeting": the one referred back to
+    articles: frozenset[str] = frozenset()  # "the", "a": skipped when matching an attendance phrase
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
@@ -151,6 +152,8 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         aspect_auxiliaries=_words(ontology.get("aspect_auxiliaries")),
         multilateral_words=_words(ontology.get("multilateral_words")),
         sequence_verbs=_words(ontology.get("sequence_verbs")),
+        sequence_determiners=_words(ontology.get("sequence_determiners")),
+        articles=_words(ontology.get("articles")),
         government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
         inclusion_words=_words(ontology.get("inclusion_words")),

@@ -112,8 +112,8 @@ class Modality:
 class PlaceWords:
     """The words that tie a place to an event (data/landmarks.yaml, `event_places`)."""
 
-    locatives: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside", "into"})
-    destinations: frozenset[str] = frozenset({"to"})  # "welcomed X to the White House"
+    locatives: frozenset[str] = frozenset()  # "met in X", "talks at X"
+    destinations: frozenset[str] = frozenset()  # "welcomed X to the White House"
     nouns: frozenset[str] = frozenset()  # "the resort town of X", "the Blue House complex"
     surfaces: frozenset[str] = frozenset()  # "on the shores of X": "on" reads as "at"
     arrivals: frozenset[str] = frozenset()  # "flew to X", "arrived in X", "a trip to X"

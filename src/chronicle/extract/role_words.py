@@ -65,6 +65,7 @@ class RoleWords:
     state_target_preps: frozenset[str] = frozenset()  # "protested against the fees": a target word of its own
     aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
     involving_verbs: frozenset[str] = frozenset()  # "a meeting involving X and Y": X, Y take part (extract/participants.py)
+    undergoer_place_preps: frozenset[str] = frozenset()  # "In X, police arrested ...": X is where, not whom (extract/anaphors.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -105,6 +106,7 @@ def load_role_words(path=None) -> RoleWords:
         media_words=words("media_words"), asked_actor_types=codes("asked_actor_types"),
         state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
         aspect_nouns=words("aspect_nouns"), involving_verbs=words("involving_verbs"),
+        undergoer_place_preps=words("undergoer_place_preps"),
     )
 
 

@@ -267,7 +267,7 @@ class FrameActors:
         not counting whom the token acts on ("lawmakers approved X's bid": not X's lawmakers)."""
         sentence = token.sent
         start, end = sentence.start_char, sentence.end_char
-        other_side = {self.doc[i].idx for i in undergoer_words(token)}
+        other_side = {self.doc[i].idx for i in undergoer_words(token, self.lexicon.roles.undergoer_place_preps)}
         found = {m.value for m in self.context.actor_mentions if start <= m.start < end and m.value in self.kb.countries
                  and m.start not in other_side}
         found |= {place.country for m in self.context.place_mentions if start <= m.start < end and m.start not in other_side

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from chronicle.extract.context import Found
 
-DEFINITE = frozenset({"the", "this", "that"})
 
-
-def sequenced_counterparts(events: list[Found], sequence_verbs: frozenset[str]) -> None:
+def sequenced_counterparts(events: list[Found], sequence_verbs: frozenset[str], definites: frozenset[str]) -> None:
     """Give a meeting named as preceding or following "the meeting" with one person only
     the person of the last earlier meeting of the same modality from another country than
     that one (the guest who had both talks); left alone when that is not exactly one person."""
@@ -17,7 +15,7 @@ def sequenced_counterparts(events: list[Found], sequence_verbs: frozenset[str]) 
         persons = [a for a in event.actors if a.kind == "person"]
         if event.type != "CONSULT" or len(persons) != 1 or persons[0].country is None:
             continue
-        if not _step_of_the_meeting(event.token, sequence_verbs):
+        if not _step_of_the_meeting(event.token, sequence_verbs, definites):
             continue
         earlier = [e for e in events if e.type == "CONSULT" and e.token.i < event.token.i and e.modality == event.modality
                    and len([a for a in e.actors if a.kind == "person"]) >= 2]
@@ -31,7 +29,7 @@ def sequenced_counterparts(events: list[Found], sequence_verbs: frozenset[str]) 
             event.sides = (frozenset({guests[0].id}), frozenset({counterpart.id}))
 
 
-def _step_of_the_meeting(token, sequence_verbs: frozenset[str]) -> bool:
+def _step_of_the_meeting(token, sequence_verbs: frozenset[str], definites: frozenset[str]) -> bool:
     """Whether `token` is the agent of a passive sequence verb whose subject is a definite
     noun ("the meeting was preceded by [talks]"), or the subject of an active one whose
     object is ("[talks] followed the meeting")."""
@@ -42,4 +40,4 @@ def _step_of_the_meeting(token, sequence_verbs: frozenset[str]) -> bool:
         others = [c for c in head.children if c.dep_ == "dobj"]
     else:
         return False
-    return any(any(d.dep_ == "det" and d.lower_ in DEFINITE for d in other.children) for other in others)
+    return any(any(d.dep_ == "det" and d.lower_ in definites for d in other.children) for other in others)
