@@ -220,7 +220,7 @@ class ArticleActors(FrameActors):
             return False
         if token.pos_ == "PRON":
             return "Plur" in token.morph.get("Number")
-        numbered = any(c.lower_ in ("two", "both") for c in token.children) or token.lower_ in ("two", "both")
+        numbered = any(c.lower_ in self.lexicon.pair_words for c in token.children) or token.lower_ in self.lexicon.pair_words
         return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ == "the" for c in token.children))
 
     def counted(self, token) -> int:

@@ -62,7 +62,7 @@ def _plural_referent(token, lexicon: EventLexicon) -> bool:
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subject in subjects:
         if subject.lemma_.lower() in lexicon.plural_referents and (
-            "Plur" in subject.morph.get("Number") or subject.lower_ in ("both", "two")
+            "Plur" in subject.morph.get("Number") or subject.lower_ in lexicon.pair_words
         ):
             return True
     return False

@@ -59,6 +59,7 @@ class EventLexicon:
     sequence_verbs: frozenset[str] = frozenset()  # "the meeting was preceded by talks with X"
     sequence_determiners: frozenset[str] = frozenset()  # "the meeting", "that meeting": the one referred back to
     articles: frozenset[str] = frozenset()  # "the", "a": skipped when matching an attendance phrase
+    pair_words: frozenset[str] = frozenset()  # "the two leaders", "both sides": a plural referent of two
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
     government_led: frozenset[str] = frozenset()  # ISO3 of countries led by the head of government
@@ -154,6 +155,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         sequence_verbs=_words(ontology.get("sequence_verbs")),
         sequence_determiners=_words(ontology.get("sequence_determiners")),
         articles=_words(ontology.get("articles")),
+        pair_words=_words(ontology.get("pair_words")),
         government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
         inclusion_words=_words(ontology.get("inclusion_words")),
@@ -211,4 +213,5 @@ def _modality_words(ontology: dict) -> Modality:
         perfect_auxiliaries=_words(words.get("perfect_auxiliaries")),
         setting_nouns=_words(words.get("setting_nouns")),
         preventing_governors=_words(words.get("preventing_governors")),
+        cancel_copulas=_words(words.get("cancel_copulas")),
     )

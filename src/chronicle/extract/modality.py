@@ -150,7 +150,7 @@ def _cancelled(token, words: Modality) -> bool:
             return False
         if parent.lemma_.lower() in words.cancel_verbs:
             return True
-        if is_verb(parent) and parent.lemma_.lower() not in ("be", "have"):
+        if is_verb(parent) and parent.lemma_.lower() not in words.cancel_copulas:
             return False
         node = parent
     return False

@@ -106,6 +106,7 @@ class Modality:
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had helped": a past perfect dated to a month recalls (extract/recalled.py)
     setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
     preventing_governors: frozenset[str] = frozenset()  # "dissuaded X from supporting Y": not done (extract/modality.py)
+    cancel_copulas: frozenset[str] = frozenset()  # "cancelled what would have been a meeting": looked through (extract/modality.py)
 
 
 @dataclass(frozen=True)
