@@ -415,7 +415,7 @@ class ArticleActors(FrameActors):
         day = reference_day_of(time, self.context.published)
         if self.third_party_in(token.sent, home | {place.id}) or day is None and is_dated(time):
             return found, False
-        if purpose_names_counterpart(token):  # "visiting Washington for meetings with business leaders"
+        if purpose_names_counterpart(token, self.lexicon.purpose_prepositions):  # "visiting Washington for meetings with business leaders"
             return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
         host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names

@@ -50,7 +50,7 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
         return content
     if framed_as_present(token, words.present_modifiers):  # "during his current visit"
         return dated_modality(time, published, words) or "reported"
-    if nominal_purpose(token, words.travel_verbs, lexicon.visit_words):  # "flew to Oslo for talks with X"
+    if nominal_purpose(token, words.travel_verbs, lexicon.visit_words, lexicon.purpose_prepositions):  # "flew to Oslo for talks with X"
         return "aim"
     if phrase_before(token, words.anterior_prepositions) or phrase_before(token, words.posterior_prepositions):
         # "in the wake of the summit last month", "after visiting Kigali, he will fly on",

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-PURPOSE_PREPOSITIONS = frozenset({"for"})
 
-
-def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> bool:
+def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str], purpose_preps: Set[str]) -> bool:
     """Whether an event noun is the aim of a journey: the object of "for" on a travel verb
     ("arrived in Chennai for a summit with X", "flew to Oslo for talks"); not "returned
     from talks" (an origin: the talks happened), nor "arrived for a visit" (the visit
@@ -18,7 +16,7 @@ def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> boo
     head = token.head
     if token.lemma_.lower() in visit_words:
         return False
-    if token.dep_ != "pobj" or head.lower_ not in PURPOSE_PREPOSITIONS or head.dep_ != "prep":
+    if token.dep_ != "pobj" or head.lower_ not in purpose_preps or head.dep_ != "prep":
         return False
     verb = head.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in travel_verbs:
@@ -26,11 +24,11 @@ def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str]) -> boo
     return not any(c.dep_ == "neg" for c in verb.children)
 
 
-def purpose_names_counterpart(verb) -> bool:
+def purpose_names_counterpart(verb, purpose_preps: Set[str]) -> bool:
     """Whether a trip states whom it is for: "visiting Washington for meetings with business
     leaders", "flew to Oslo for talks with X", "arrived in Tokyo on Sunday to hold talks with
     X": the visited country's leader is not implied."""
-    nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPOSITIONS
+    nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in purpose_preps
              for noun in prep.children if noun.dep_ == "pobj"]
     for aim in verb.children:  # "to hold talks with X", "to meet with X"
         if aim.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
