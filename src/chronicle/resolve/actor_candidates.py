@@ -220,7 +220,7 @@ def _strip_honorifics(ent: SpacySpan, lexicon: ResolverLexicon) -> SpacySpan | N
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in lexicon.honorifics:
         start += 1
-    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].lower_ in lexicon.possessive_clitics):
         end -= 1
     return ent.doc[start:end] if end > start else None
 

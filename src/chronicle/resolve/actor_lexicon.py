@@ -31,6 +31,9 @@ class ResolverLexicon:
     feminine_honorifics: frozenset[str] = frozenset()
     masculine_honorifics: frozenset[str] = frozenset()
     ordinal_referents: Mapping[str, int] = field(default_factory=dict)
+    possessive_clitics: frozenset[str] = frozenset()  # "Russia's president": the "'s" token
+    list_joiners: frozenset[str] = frozenset()  # "the U.S., French and Russian presidents"
+    list_determiners: frozenset[str] = frozenset()  # "the U.S. and the Russian presidents"
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -54,6 +57,9 @@ def load_lexicon() -> ResolverLexicon:
         feminine_honorifics=words("feminine_honorifics"),
         masculine_honorifics=words("masculine_honorifics"),
         ordinal_referents={str(k).lower(): int(v) for k, v in (data.get("ordinal_referents") or {}).items()},
+        possessive_clitics=words("possessive_clitics"),
+        list_joiners=words("list_joiners"),
+        list_determiners=words("list_determiners"),
     )
 
 

@@ -33,7 +33,7 @@ def role_phrase(
     if modifiers is None:
         return []  # "Deputy Foreign Minister", "former President": not the holder
     start, countries = modifiers
-    following, end = _countries_after_of(doc, span.end, kb, plural)
+    following, end = _countries_after_of(doc, span.end, kb, plural, lexicon)
     if following:
         countries, span = following, doc[span.start : end]
     if plural and not countries:
@@ -74,7 +74,7 @@ def _modifiers_before(doc: Doc, title_start: int, plural: bool, kb: KnowledgeBas
     index = title_start - 1
     while index >= 0 and index >= title_start - (8 if plural else 4):  # modifiers, right to left
         token = doc[index]
-        if token.lower_ in ("'s", "’s") and index > 0:
+        if token.lower_ in lexicon.possessive_clitics and index > 0:
             found = kb.country_of_word(doc[index - 1].text)
             if found:
                 countries.insert(0, found)
@@ -85,9 +85,9 @@ def _modifiers_before(doc: Doc, title_start: int, plural: bool, kb: KnowledgeBas
         if found and (plural or not countries):
             countries.insert(0, found)
             start = index = index - width + 1
-        elif plural and countries and token.lower_ in (",", "and"):
+        elif plural and countries and token.lower_ in lexicon.list_joiners:
             pass
-        elif plural and countries and token.lower_ == "the" and index > 0 and doc[index - 1].lower_ in (",", "and"):
+        elif plural and countries and token.lower_ in lexicon.list_determiners and index > 0 and doc[index - 1].lower_ in lexicon.list_joiners:
             pass  # "the U.S. and the Russian presidents": a determiner inside the list
         elif token.lower_ in lexicon.other_office:
             return None  # "Deputy Foreign Minister", "former President": not the holder
@@ -124,13 +124,14 @@ def _singular_title(title: str, kb: KnowledgeBase, patterns: ActorPatterns) -> t
     return title, False
 
 
-def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool) -> tuple[list[str], int]:
+def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool,
+                        lexicon: ResolverLexicon) -> tuple[list[str], int]:
     """Countries named after a title: "of Russia", "of Germany, France, and the United Kingdom"."""
     if index >= len(doc) or doc[index].lower_ != "of":
         return [], index
     countries, cursor, end = [], index + 1, index
     while cursor < len(doc):
-        while cursor < len(doc) and doc[cursor].lower_ in ("the", ",", "and"):
+        while cursor < len(doc) and doc[cursor].lower_ in lexicon.list_joiners | lexicon.list_determiners:
             cursor += 1
         for width in (4, 3, 2, 1):  # the longest country name starting here
             words = doc[cursor : cursor + width]
