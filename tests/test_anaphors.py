@@ -81,9 +81,9 @@ def test_they_is_the_group_an_earlier_subject_names(events):
 
 def test_whom_a_subject_acts_on_is_not_its_country(parse):
     from chronicle.extract.anaphors import undergoer_words as words_of
-    from chronicle.extract.role_words import packaged_role_words
+    from chronicle.extract.role_words import load_role_words
 
-    undergoer_words = lambda token: words_of(token, packaged_role_words().undergoer_place_preps)  # noqa: E731
+    undergoer_words = lambda token: words_of(token, load_role_words().undergoer_place_preps)  # noqa: E731
 
     lawmakers = parse("Lawmakers approved Togo's bid to join the bloc.", "Lawmakers")
     assert {lawmakers.doc[i].text for i in undergoer_words(lawmakers)} >= {"Togo", "bid"}

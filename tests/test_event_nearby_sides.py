@@ -4,7 +4,7 @@ took for a subject. Invented text, each case with its counter-case."""
 
 from __future__ import annotations
 
-from chronicle.extract.sides_words import load_side_words, packaged_side_words
+from chronicle.extract.sides_words import load_side_words
 
 
 def names(event, role: str) -> list[str]:
@@ -49,7 +49,7 @@ def test_the_side_words_are_data(tmp_path):
     words = load_side_words(path)
     assert words.member_nouns == {"envoy"} and words.conditional_target_types == {"THREATEN"}
     assert words.attribution_phrases == (("according", "to"),)
-    assert "leader" in packaged_side_words().member_nouns
+    assert "leader" in load_side_words().member_nouns
 
 
 def test_a_by_phrase_hung_off_an_event_noun_names_its_doer(events):

@@ -22,7 +22,7 @@ from .errors import problem
 from .extract.claims import ClaimLexicon, find_claims, load_claim_lexicon
 from .extract.context import ArticleContext
 from .extract.events import find_events
-from .extract.lexicon import EventLexicon, load_event_lexicon
+from .extract.lexicon import EventLexicon, lexicon_inputs, load_event_lexicon
 from .extract.triggers import best_trigger
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from .extract.seats import body_seats
@@ -110,17 +110,18 @@ def data_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-def pipeline_version(model_meta: dict, kb_version: str, gated: bool = False) -> str:
-    """code version + model + data files + KB (+ gate when sentences are gated): stored with
-    every article it processes."""
+def pipeline_version(model_meta: dict, kb_version: str, gated: bool = False, lexicon: Sequence[str | bytes] = ()) -> str:
+    """code version + model + data files + KB (+ a user's lexicon files, + gate when sentences
+    are gated): stored with every article it processes."""
     gate = "+gate" if gated else ""
-    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}+kb-{kb_version}{gate}"
+    user = f"+lexicon-{hashlib.sha256(b''.join(p.encode() if isinstance(p, str) else p for p in lexicon)).hexdigest()[:10]}" if lexicon else ""
+    return f"chronicle-{__version__}+{model_version(model_meta)}+data-{data_fingerprint()}{user}+kb-{kb_version}{gate}"
 
 
 def pipeline_version_of(settings: Settings, kb_files: Sequence[KbFile] = ()) -> str:
     """The version `load_resources` would stamp, without loading the model or the KB."""
     kb_version = kb_fingerprint([*packaged_files(), *kb_files])
-    return pipeline_version(model_meta(settings.model), kb_version, settings.parse_gate)
+    return pipeline_version(model_meta(settings.model), kb_version, settings.parse_gate, lexicon_inputs(settings.lexicon))
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def load_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> 
         patterns=build_patterns(kb, lexicon),
         gazetteer=load_gazetteer(),
         times=load_time_rules(),
-        events=load_event_lexicon(),
+        events=load_event_lexicon(directory=settings.lexicon),
         quotes=load_quote_lexicon(),
         claims=load_claim_lexicon(),
     )
@@ -165,8 +166,9 @@ def cached_lsh_params(settings: Settings) -> LshParams:
 
 
 def cached_data_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> DataResources:
-    """`load_data_resources`, from the compiled cache when the files are unchanged."""
-    inputs = [part for f in kb_files for part in (f.name, f.text)]
+    """`load_data_resources`, from the compiled cache when the files (KB files, a user's
+    lexicon) are unchanged."""
+    inputs = [part for f in kb_files for part in (f.name, f.text)] + ["lexicon", *lexicon_inputs(settings.lexicon)]
     return cached("resources", lambda: load_data_resources(settings, kb_files), inputs)
 
 
@@ -186,7 +188,7 @@ def load_resources(settings: Settings, kb_files: Sequence[KbFile] = ()) -> Resou
         data=data,
         gate=gate,
         types=type_classifier.for_typing(settings.event_typing),
-        version=pipeline_version(nlp.meta, data.kb.version, gate is not None),  # the KB hashed its files as it read them
+        version=pipeline_version(nlp.meta, data.kb.version, gate is not None, lexicon_inputs(settings.lexicon)),  # the KB hashed its files as it read them
     )
 
 

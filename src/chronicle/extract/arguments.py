@@ -13,7 +13,7 @@ from chronicle.extract.invitations import inviting_governor
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
-from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
+from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, stray_by_agents, thing_makers, unattributed
 from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
@@ -70,7 +70,7 @@ def _stranded_subject(verb) -> list:
 def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
     active, passive = _subjects(token)
-    active = unattributed(active, packaged_side_words())  # "According to the agency Tass, the ministry ...": not Tass
+    active = unattributed(active, actors.lexicon.sides)  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
     if headline_passive(token):  # "Opposition leader arrested"
@@ -83,7 +83,7 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     obj = direct_object(token)
     objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
-    preps = not_about_harm(prep_objects(token, trigger.target_preps), actors.lexicon.roles.state_target_preps)  # not "over X's death"
+    preps = not_about_harm(prep_objects(token, trigger.target_preps), actors.lexicon.roles.state_target_preps, actors.lexicon.roles.grievance_nouns)  # not "over X's death"
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
         preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
     asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
@@ -143,7 +143,7 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
     """Whom a verbal trigger naming no target is aimed at, by a nearby phrase (extract/sides_words.py):
     the subject of a warning's condition ("warned that it would act if X visits Y"), else the
     maker of the thing rejected ("X proposed a resolution, which was vetoed by Y"), not a source."""
-    words = packaged_side_words()
+    words = actors.lexicon.sides
     found = [a for w in condition_subjects(token, trigger.type, words) for a in actors.of(w, "target")]
     if found:
         return found
@@ -173,7 +173,7 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
         targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
     if not sources:  # "criticism of X's record by Y": Y
         sources += [a for w in stray_by_agents(token) for a in actors.of(w, "source")]
-    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, packaged_side_words())) is not None:
+    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, lexicon.sides)) is not None:
         sources += [a for s in _subjects(enacting)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
     if not sources:  # "X's intensification of airstrikes"
         sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
@@ -227,7 +227,7 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
                 sources += actors.of(word, "source")
             elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
                 targets += actors.of(word, "target")
-        elif not_about_harm([(prep, word)], lexicon.roles.state_target_preps):  # not "over X's death"
+        elif not_about_harm([(prep, word)], lexicon.roles.state_target_preps, lexicon.roles.grievance_nouns):  # not "over X's death"
             found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word

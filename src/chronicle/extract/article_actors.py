@@ -14,7 +14,7 @@ from chronicle.extract.periods import is_dated, reference_day_of
 from chronicle.extract.records import Trigger
 from chronicle.extract.place_actors import capital_country
 from chronicle.extract.roles import FrameActors
-from chronicle.extract.sides_words import former_title_holder, member_body, packaged_side_words
+from chronicle.extract.sides_words import former_title_holder, member_body
 from chronicle.extract.trips import purpose_names_counterpart
 from chronicle.kb import KnowledgeBase, name_key
 from chronicle.model import EventActor, Mention, TimeValue
@@ -365,7 +365,7 @@ class ArticleActors(FrameActors):
     def members_body(self, token, role: str) -> EventActor | None:
         """The organization a plural member noun belongs to ("leaders of the bloc", "envoys
         from the union"; extract/sides_words.py); None for a country ("the leaders of X")."""
-        word = member_body(token, token.lemma_.lower(), packaged_side_words())
+        word = member_body(token, token.lemma_.lower(), self.lexicon.sides)
         mention = self.at.get(word.i) if word is not None else None
         if word is not None and mention is None and self.lexicon.sectors.sector(word.lemma_) in self.lexicon.sectors.state:
             return self.one_actor(word, role)  # "members of parliament": the legislature of the article's country
@@ -380,7 +380,7 @@ class ArticleActors(FrameActors):
         if lemma not in self.lexicon.person_nouns or token.i in self.at:
             return None
         persons = {m.start: m for m in self.context.actor_mentions if m.value and m.label == "PERSON"}
-        start = former_title_holder(token, list(persons), packaged_side_words())
+        start = former_title_holder(token, list(persons), self.lexicon.sides)
         if start is None:
             return None
         mention = persons[start]

@@ -62,7 +62,7 @@ def place_events(events: list[Found], doc, context: ArticleContext, lexicon: Eve
         event.place = seat_place(event.type, event.place, event.actors, context.places, context.seats,
                                  lexicon.roles.seat_types, lexicon.roles.seat_sectors,
                                  lexicon.roles.field_seat_types, lexicon.roles.field_sectors,
-                                 names_field_organ(event.token, lexicon.sectors, lexicon.roles.field_sectors))
+                                 names_field_organ(event.token, lexicon.sectors, lexicon.roles.field_sectors), lexicon.sectors)
 
 
 def said_ahead(doc, expression: TimeExpression, rules: TimeRules) -> bool:

@@ -5,7 +5,6 @@ data (`data/crowds.yaml`); the crowd nouns are the sectors' (`data/sectors.yaml`
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 
 from chronicle.data import code_set, load_yaml, word_set
@@ -21,10 +20,9 @@ class CrowdWords:
     quantities: frozenset[str]
 
 
-@functools.cache
-def crowd_words() -> CrowdWords:
-    """The packaged `data/crowds.yaml`, read once (immutable)."""
-    data = load_yaml("crowds.yaml")
+def load_crowd_words(path=None) -> CrowdWords:
+    """Read `data/crowds.yaml` (or a user file of the same shape)."""
+    data = load_yaml("crowds.yaml", path)
     words = lambda key: word_set(data.get(key))  # noqa: E731
     return CrowdWords(words("crowd_verbs"), code_set(data.get("crowd_sectors")), words("quantity_subjects"))
 
@@ -42,11 +40,10 @@ def _crowd_nearby(token, sectors, codes: frozenset[str]) -> bool:
     return any(_crowd_noun(w, sectors, codes) for w in words if w.i != token.i)
 
 
-def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords | None = None) -> Trigger | None:
+def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords) -> Trigger | None:
     """The PROTEST (RIOT) trigger a crowd verb at `token` stands for when its subject is a
     civilian crowd (a crowd noun, or a bare quantity with a crowd named nearby); None when
     it is not one ("soldiers stormed the town", "many stormed" with no crowd in sight)."""
-    words = words or crowd_words()
     if trigger.pos != "VERB" or trigger.type == "PROTEST" or token.lemma_.lower() not in words.verbs:
         return None
     subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]

@@ -40,7 +40,7 @@ from chronicle.extract.records import Trigger
 from chronicle.extract.place_actors import struck_city
 from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.retold import retold_targets
-from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, packaged_side_words, unmirrored_sources
+from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, unmirrored_sources
 from chronicle.extract.targets import state_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
 from chronicle.kb import KnowledgeBase
@@ -238,7 +238,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
         targets += inviters(token, trigger, [*sources, *targets], actors, lexicon)
     else:
         sources, targets, place_word = noun_arguments(token, trigger, actors, lexicon)
-    if (riot := crowd_act(token, trigger, lexicon.sectors)) is not None:  # "protesters stormed the parliament": a protest
+    if (riot := crowd_act(token, trigger, lexicon.sectors, lexicon.crowds)) is not None:  # "protesters stormed the parliament": a protest
         trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
     unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
     if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
@@ -251,8 +251,8 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     sources = unmirrored_sources(token, trigger.roles, sources, targets, actors)  # "officials accusing X": not X's
     targets = state_targets(token, trigger, sources, targets, actors)  # "students protested": against their state
     targets = followers_protest_targets(token, trigger.type, sources, targets, actors)  # "X's supporters blocked roads"
-    targets = answered_accusers(token, trigger.type, sources, targets, found, packaged_side_words())  # "Y denied the charges": X's
-    targets = retold_targets(token, trigger.type, sources, targets, found)  # "... Sweden's bid. Turkey ratified the request": Sweden
+    targets = answered_accusers(token, trigger.type, sources, targets, found, lexicon.sides)  # "Y denied the charges": X's
+    targets = retold_targets(token, trigger.type, sources, targets, found, lexicon.retold)  # "... Sweden's bid. Turkey ratified the request": Sweden
     return trigger, sources, targets, place_word
 
 

@@ -1,19 +1,9 @@
 """What a reaction is about is not whom it is aimed at: in "protests over X's death" or
 "anger at the arrest of X", X suffered the act the protest is over; the protest is aimed at
 whoever did it, not at X (issue 19, actors named otherwise). Pure functions over spaCy
-tokens, the nouns read from data/roles.yaml (`grievance_nouns`)."""
+tokens, the nouns read from data/roles.yaml (`RoleWords.grievance_nouns`)."""
 
 from __future__ import annotations
-
-import functools
-
-from chronicle.data import load_yaml
-
-
-@functools.cache
-def grievance_nouns() -> frozenset[str]:
-    """The packaged nouns of a harm someone suffered (death, arrest, ...), read once."""
-    return frozenset(str(w).lower() for w in load_yaml("roles.yaml").get("grievance_nouns") or ())
 
 
 def suffered_harm(word, nouns: frozenset[str]) -> bool:
@@ -31,8 +21,7 @@ def over_a_harm(token, preps: frozenset[str], nouns: frozenset[str]) -> bool:
     return bool(objects) and all(suffered_harm(w, nouns) for w in objects)
 
 
-def not_about_harm(pairs: list, preps: frozenset[str]) -> list:
+def not_about_harm(pairs: list, preps: frozenset[str], nouns: frozenset[str]) -> list:
     """(preposition, object) pairs less those of `preps` whose object is a suffered harm
-    ("over X's death"), with the packaged harm nouns."""
-    nouns = grievance_nouns()
+    ("over X's death"), the harms being `nouns`."""
     return [(prep, word) for prep, word in pairs if not (prep in preps and suffered_harm(word, nouns))]

@@ -1,5 +1,12 @@
 """The event lexicon: triggers, modality and place words read from `data/events.yaml` and
-`data/triggers.yaml` into frozen records (what a trigger is, the words that qualify it)."""
+`data/triggers.yaml` into frozen records (what a trigger is, the words that qualify it),
+with the word lists the steps of extract/ read beside them (`data/roles.yaml`,
+`sectors.yaml`, `sides.yaml`, `retold.yaml`, `crowds.yaml`). One `EventLexicon` is loaded
+per worker with the resources and passed down: no step reads a data file of its own.
+
+A user's lexicon is a directory holding any of `LEXICON_FILES` (`Settings.lexicon`,
+`CHRONICLE_LEXICON`): each file there replaces the packaged file of its name, whole.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronicle.data import code_set, load_yaml, word_set
+from chronicle.errors import UsageError
+from chronicle.extract.crowds import CrowdWords, load_crowd_words
 from chronicle.extract.records import DEFAULT_TARGET_PREPS, Modality, PlaceWords, ROLES, Trigger
-from chronicle.extract.role_words import RoleWords, packaged_role_words
+from chronicle.extract.retold import RetoldWords, load_retold_words
+from chronicle.extract.role_words import RoleWords, load_role_words
+from chronicle.extract.sides_words import SideWords, load_side_words
 from chronicle.resolve.generic_actors import Sectors, load_sectors
+
+# the data files a user's lexicon directory may replace, each whole
+LEXICON_FILES = ("events.yaml", "triggers.yaml", "roles.yaml", "sectors.yaml", "sides.yaml", "retold.yaml", "crowds.yaml")
 
 
 PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the parser gives either
@@ -67,7 +81,10 @@ class EventLexicon:
     referent_counts: Mapping[str, int] = field(default_factory=dict)  # "the three leaders": 3
     inclusion_words: frozenset[str] = frozenset()  # "met X and his deputies, including Y": Y
     sectors: Sectors = field(default_factory=load_sectors)  # generic actors' sectors (data/sectors.yaml)
-    roles: RoleWords = field(default_factory=packaged_role_words)  # argument frames (data/roles.yaml)
+    roles: RoleWords = field(default_factory=load_role_words)  # argument frames (data/roles.yaml)
+    sides: SideWords = field(default_factory=load_side_words)  # who acts when a nearby phrase says (data/sides.yaml)
+    retold: RetoldWords = field(default_factory=load_retold_words)  # "ratified the request" (data/retold.yaml)
+    crowds: CrowdWords = field(default_factory=load_crowd_words)  # a crowd's violent act (data/crowds.yaml)
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -123,12 +140,32 @@ def _trigger(entry: dict, types: Mapping[str, dict], where: str) -> Trigger:
     )
 
 
-def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | None = None) -> EventLexicon:
-    """Read `data/events.yaml` and `data/triggers.yaml` (or the given files)."""
-    ontology = load_yaml("events.yaml", events)
+def lexicon_files(directory: Path | str | None) -> dict[str, Path]:
+    """The files of a user's lexicon directory that replace packaged ones, by name (none
+    without a directory); a directory that does not exist is an error."""
+    if directory is None or str(directory) == "":
+        return {}
+    root = Path(directory)
+    if not root.is_dir():
+        raise UsageError(f"lexicon directory {root} does not exist")
+    return {name: root / name for name in LEXICON_FILES if (root / name).is_file()}
+
+
+def lexicon_inputs(directory: Path | str | None) -> list[str | bytes]:
+    """The names and bytes of a user's lexicon files: what a compiled entry and the
+    pipeline version are keyed by besides the packaged files."""
+    return [part for name, path in sorted(lexicon_files(directory).items()) for part in (name, path.read_bytes())]
+
+
+def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | None = None,
+                       directory: Path | str | None = None) -> EventLexicon:
+    """Read `data/events.yaml`, `data/triggers.yaml` and the word lists beside them: the
+    given files, else those of a user's lexicon `directory`, else the packaged ones."""
+    user = lexicon_files(directory)
+    ontology = load_yaml("events.yaml", events or user.get("events.yaml"))
     types = ontology.get("types") or {}
     index: dict[tuple[str, str], list[Trigger]] = {}
-    for number, entry in enumerate(load_yaml("triggers.yaml", triggers).get("triggers") or [], 1):
+    for number, entry in enumerate(load_yaml("triggers.yaml", triggers or user.get("triggers.yaml")).get("triggers") or [], 1):
         trigger = _trigger(entry, types, f"triggers entry {number}")
         index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     return EventLexicon(
@@ -161,6 +198,11 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},
         inclusion_words=_words(ontology.get("inclusion_words")),
+        sectors=load_sectors(user.get("sectors.yaml")),
+        roles=load_role_words(user.get("roles.yaml")),
+        sides=load_side_words(user.get("sides.yaml")),
+        retold=load_retold_words(user.get("retold.yaml")),
+        crowds=load_crowd_words(user.get("crowds.yaml")),
     )
 
 

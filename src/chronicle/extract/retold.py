@@ -7,7 +7,6 @@ the last earlier event of its type. The words are in `data/retold.yaml`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 
 from chronicle.data import load_yaml
@@ -30,12 +29,6 @@ def load_retold_words(path=None) -> RetoldWords:
                        nouns=words("nouns"), determiners=words("determiners"))
 
 
-@functools.cache
-def packaged_retold_words() -> RetoldWords:
-    """The packaged `data/retold.yaml`, read once (immutable)."""
-    return load_retold_words()
-
-
 def bare_retold_object(verb, words: RetoldWords):
     """The trigger's object when it is one of `words.nouns` with only a determiner of
     `words.determiners` ("ratified the request"), else None."""
@@ -48,11 +41,10 @@ def bare_retold_object(verb, words: RetoldWords):
     return obj
 
 
-def retold_targets(verb, type_: str, sources: list, targets: list, found: list, words: RetoldWords | None = None) -> list:
+def retold_targets(verb, type_: str, sources: list, targets: list, found: list, words: RetoldWords) -> list:
     """`targets`, or for a trigger of `words.types` with a source and no target whose object
     is a bare definite noun of `words.nouns`, the targets of the last event of its type in
     `found` (events found before it) that has targets none of which is one of its sources."""
-    words = words or packaged_retold_words()
     if type_ not in words.types or targets or not sources or bare_retold_object(verb, words) is None:
         return targets
     own = {a.id for a in sources}

@@ -4,7 +4,6 @@ its trigger's own words."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from chronicle.data import code_set, load_yaml, word_set
@@ -66,6 +65,7 @@ class RoleWords:
     aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
     involving_verbs: frozenset[str] = frozenset()  # "a meeting involving X and Y": X, Y take part (extract/participants.py)
     undergoer_place_preps: frozenset[str] = frozenset()  # "In X, police arrested ...": X is where, not whom (extract/anaphors.py)
+    grievance_nouns: frozenset[str] = frozenset()  # "protests over X's death": what it is about (extract/grievances.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
         """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
@@ -106,11 +106,5 @@ def load_role_words(path=None) -> RoleWords:
         media_words=words("media_words"), asked_actor_types=codes("asked_actor_types"),
         state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
         aspect_nouns=words("aspect_nouns"), involving_verbs=words("involving_verbs"),
-        undergoer_place_preps=words("undergoer_place_preps"),
+        undergoer_place_preps=words("undergoer_place_preps"), grievance_nouns=words("grievance_nouns"),
     )
-
-
-@functools.cache
-def packaged_role_words() -> RoleWords:
-    """The packaged `data/roles.yaml`, read once (immutable)."""
-    return load_role_words()

@@ -43,7 +43,7 @@ def field_organ_involved(actors: Sequence[EventActor], field_sectors: frozenset[
 def seat_place(type_: str, place: str | None, actors: Sequence[EventActor], places: Mapping[str, Place],
                seats: Mapping[str, Place], seat_types: frozenset[str], seat_sectors: frozenset[str],
                field_seat_types: frozenset[str] = frozenset(), field_sectors: frozenset[str] = frozenset(),
-               field_named: bool = False) -> str | None:
+               field_named: bool = False, sectors: Sectors | None = None) -> str | None:
     """The event's place, or the seat of government of the state that does it when the event
     is an act of state of `seat_types` with no place, or placed only in that state's own
     country ("announced a mobilisation in Russia": Moscow). An event of `field_seat_types`
@@ -51,13 +51,13 @@ def seat_place(type_: str, place: str | None, actors: Sequence[EventActor], plac
     a release is at the seat, a withdrawal of troops is not); `field_named`: the trigger's
     words name such an organ the actors do not ("withdrew its troops")."""
     if type_ in field_seat_types:
-        if field_named or field_organ_involved(actors, field_sectors):
+        if field_named or field_organ_involved(actors, field_sectors, sectors):
             return place
     elif type_ not in seat_types:
         return place
     if place is not None and not (place in places and places[place].kind == "country"):
         return place
-    state = acting_state(actors, seat_sectors) or acting_body(actors, seats)
+    state = acting_state(actors, seat_sectors, sectors) or acting_body(actors, seats)
     if state is None or state not in seats or (place is not None and place != state):
         return place
     return seats[state].id

@@ -26,7 +26,6 @@ The words are data (`data/sides.yaml`).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 
 from chronicle.data import code_set, load_yaml, word_set
@@ -65,12 +64,6 @@ def load_side_words(path=None) -> SideWords:
         charge_nouns=words("charge_nouns"),
         accusation_types=code_set(data.get("accusation_types")),
     )
-
-
-@functools.cache
-def packaged_side_words() -> SideWords:
-    """The packaged `data/sides.yaml`, read once (immutable)."""
-    return load_side_words()
 
 
 def member_body(token, lemma: str, words: SideWords):

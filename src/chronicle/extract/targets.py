@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from chronicle.extract.grievances import grievance_nouns, over_a_harm
+from chronicle.extract.grievances import over_a_harm
 from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import state_of
 
@@ -51,13 +51,13 @@ def marked_clause(token, prep: str):
 
 
 def protested_state(type_: str, types: frozenset[str], token, sources: list[EventActor], targets: list[EventActor],
-                    is_state_organ: Callable[[str], bool], target_words: frozenset[str]) -> str | None:
+                    is_state_organ: Callable[[str], bool], target_words: frozenset[str], harms: frozenset[str]) -> str | None:
     """The country a protest with no target is aimed at (`types`): the one country of its
     sources when they are all generic non-state groups ("protesters (Iran)"); None when the
-    trigger has a target word of its own (`target_words`: "against the fees")."""
+    trigger has a target word of its own (`target_words`: "against the fees", not over one of the `harms`)."""
     if type_ not in types or targets or not sources:
         return None
-    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children) and not over_a_harm(token, target_words, grievance_nouns()):
+    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children) and not over_a_harm(token, target_words, harms):
         return None
     if any(not a.id.startswith("group:") or a.country is None or is_state_organ(a.id) for a in sources):
         return None
@@ -70,7 +70,8 @@ def state_targets(token, trigger, sources: list[EventActor], targets: list[Event
     the knowledge base knows that country; `actors` is the article's `ArticleActors`."""
     roles, sectors = actors.lexicon.roles, actors.lexicon.sectors
     country = protested_state(trigger.type, roles.state_target_types, token, sources, targets,
-                              lambda actor_id: state_of(actor_id, sectors) is not None, roles.state_target_preps)
+                              lambda actor_id: state_of(actor_id, sectors) is not None, roles.state_target_preps,
+                              roles.grievance_nouns)
     if country is None or country not in actors.kb.countries:
         return targets
     return [*targets, actors.describe(country, None, "target", token.idx, token.idx + len(token.text))]

@@ -68,7 +68,9 @@ def load_sectors(path: Path | str | None = None) -> Sectors:
 
 @functools.cache
 def packaged_sectors() -> Sectors:
-    """The packaged `data/sectors.yaml`, read once (immutable)."""
+    """The packaged `data/sectors.yaml`, read once (immutable): for fusion and the exports,
+    which run without the per-article resources; the steps of an article read the
+    `EventLexicon`'s (`lexicon.sectors`, a user's lexicon included)."""
     return load_sectors()
 
 
