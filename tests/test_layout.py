@@ -213,3 +213,81 @@ def test_an_early_spacy_import_is_found():
     assert spacy_imports_before_the_stand_in("from spacy.tokens import Doc\nfrom .spacy_import import spacy\n") == [1]
     assert spacy_imports_before_the_stand_in("from .spacy_import import spacy\nfrom spacy.tokens import Doc\n") == []
     assert spacy_imports_before_the_stand_in("if TYPE_CHECKING:\n    from spacy.tokens import Doc\n") == []
+
+
+# Module-level state: a module may bind a dict, list or set at its top level (a table of
+# constants), but nothing may change it afterwards, in that module or another, and no function
+# may rebind a module's name (`global`): such state makes a stage impossible to run twice in one
+# process, in parallel, or under test (STYLE.md, the counter-example).
+MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "Counter", "OrderedDict", "deque", "bytearray"}
+MUTATING_METHODS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem", "remove",
+                    "discard", "clear", "sort", "reverse", "appendleft", "extendleft", "__setitem__"}
+
+
+def mutable_bindings(source: str) -> set[str]:
+    """The names a module binds at its top level to a mutable value: a dict, list or set
+    display or comprehension, or a call making one (`dict(...)`, `defaultdict(list)`)."""
+    found = set()
+    for node in ast.parse(source).body:
+        targets, value = ((node.targets, node.value) if isinstance(node, ast.Assign) else
+                          ([node.target], node.value) if isinstance(node, ast.AnnAssign) else ([], None))
+        if value is None:
+            continue
+        called = value.func.id if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else \
+            value.func.attr if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) else None
+        if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or called in MUTABLE_CALLS:
+            found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
+
+
+def _named(node, names: set[str], elsewhere: set[str]) -> str | None:
+    """The module-level name an expression is: `NAME` of the module's own or imported
+    `names`, or `module.NAME` of another module's (`elsewhere`)."""
+    if isinstance(node, ast.Name) and node.id in names:
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in elsewhere:
+        return node.attr
+    return None
+
+
+def state_changes(source: str, names: set[str], elsewhere: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """(line, name) of each change a module makes to module-level state (an item or slice set
+    or deleted, an augmented assignment, a mutating method called) and of each `global`:
+    `names` are its own or imported names bound to mutable values, `elsewhere` those of other
+    modules (read as `module.NAME`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Global):
+            found += [(node.lineno, name) for name in node.names]
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                base = target.value if isinstance(target, ast.Subscript) else target if isinstance(node, ast.AugAssign) else None
+                if base is not None and (name := _named(base, names, elsewhere)):
+                    found.append((node.lineno, name))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
+            if name := _named(node.func.value, names, elsewhere):
+                found.append((node.lineno, name))
+    return found
+
+
+def test_no_module_level_state_is_changed():
+    known = modules()
+    sources = {name: path.read_text(encoding="utf-8") for name, path in known.items()}
+    bound = {name: mutable_bindings(source) for name, source in sources.items()}
+    elsewhere = set().union(*bound.values())
+    found = {}
+    for name, path in known.items():
+        visible = bound[name] | {imported for target, imported in imports(name, path, known) if imported in bound.get(target, ())}
+        if changes := state_changes(sources[name], visible, elsewhere):
+            found[name] = changes
+    assert not found
+
+
+def test_a_change_to_module_level_state_is_found():
+    source = "SEEN = {}\nORDER = []\nCOUNT = 0\ndef note(k):\n    global COUNT\n    SEEN[k] = 1\n    ORDER.append(k)\n"
+    assert mutable_bindings(source) == {"SEEN", "ORDER"}
+    assert state_changes(source, {"SEEN", "ORDER"}) == [(5, "COUNT"), (6, "SEEN"), (7, "ORDER")]
+    assert state_changes("import registry\nregistry.TABLE['x'] = 1\n", set(), {"TABLE"}) == [(2, "TABLE")]
+    frozen = "WORDS = {'a': 1}\ndef f(k):\n    seen = {}\n    seen[k] = WORDS.get(k)\n    return seen\n"
+    assert state_changes(frozen, mutable_bindings(frozen)) == []  # read, and a local of its own: no state
