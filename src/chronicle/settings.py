@@ -43,5 +43,5 @@ class Settings:
     # loses events in articles) or "classifier" (the classifier alone)
     event_typing: str = field(default_factory=lambda: os.environ.get("CHRONICLE_EVENT_TYPING", "guarded"))
     # a user's lexicon: a directory whose events.yaml, triggers.yaml, roles.yaml, sectors.yaml,
-    # sides.yaml, retold.yaml or crowds.yaml replace the packaged files (extract/lexicon.py)
+    # sides.yaml, retold.yaml, crowds.yaml or function_words.yaml replace the packaged files (extract/lexicon.py)
     lexicon: str | None = field(default_factory=lambda: os.environ.get("CHRONICLE_LEXICON") or None)

@@ -30,19 +30,19 @@ def _head_of_conjuncts(word):
     return word
 
 
-def acting_word(word, reporting_verbs: frozenset[str] = frozenset()) -> bool:
+def acting_word(word, reporting_verbs: frozenset[str], agent_preps: frozenset[str]) -> bool:
     """Whether a noun, by its place in the parse, can be whoever acted: a subject, the
     object of a "by", a possessor, an apposition, an object that does its verb's complement
     ("forced police to open fire"); not a modifier of another noun, a direct
     object, the object of another preposition, or the subject of a reporting verb
-    ("officials said": who tells, not who acted)."""
+    ("officials said": who tells, not who acted). The "by" of an agent is among `agent_preps`."""
     word = _head_of_conjuncts(word)
     if word.dep_ in ("dobj", "obj") and any(c.dep_ == "xcomp" for c in word.head.children):
         return True  # "forcing police to open fire": the object acts in the complement
     if word.dep_ in MODIFYING_DEPS or word.dep_ in UNDERGOING_DEPS:
         return False
     if word.dep_ == "pobj":
-        return word.head.lower_ == "by"
+        return word.head.lower_ in agent_preps
     return not (word.dep_ == "nsubj" and word.head.lemma_.lower() in reporting_verbs)
 
 

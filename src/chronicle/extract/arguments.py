@@ -83,13 +83,15 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     obj = direct_object(token)
     objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
-    preps = not_about_harm(prep_objects(token, trigger.target_preps), actors.lexicon.roles.state_target_preps, actors.lexicon.roles.grievance_nouns)  # not "over X's death"
+    preps = not_about_harm(prep_objects(token, trigger.target_preps), actors.lexicon.roles.state_target_preps, actors.lexicon.roles.grievance_nouns,
+                           actors.lexicon.grammar.genitive_preps)  # not "over X's death"
     if obj is not None and trigger.roles == "directed":  # "fired missiles at X", "launched drones and missiles at X"
         preps += [("", w) for w in object_prep_objects(obj, trigger.target_preps if trigger.object else actors.lexicon.roles.object_target_preps)]
     asked = requested_noun(token, trigger.prep, trigger.type, actors.lexicon.roles.requested_noun_types) if noun is None else None
     if asked is not None:  # "called for talks with X"
         preps += prep_objects(asked, trigger.target_preps)
-    if noun is None and (who := asked_actor(token, trigger.prep, trigger.type, actors.lexicon.roles.asked_actor_types)) is not None:
+    if noun is None and (who := asked_actor(token, trigger.prep, trigger.type, actors.lexicon.roles.asked_actor_types,
+                                                     actors.lexicon.grammar.infinitive_markers)) is not None:
         preps += [("", who)]  # "called for the government to release X"
     if noun is not None:  # "held talks with X"
         preps, objects = _with_noun_words(noun, trigger, preps, objects, actors)
@@ -131,7 +133,7 @@ def _with_noun_words(noun, trigger: Trigger, preps: list, objects: list, actors:
         preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
     objects = objects + [c for c in noun.children if c.dep_ in ("poss",)]
     if trigger.type == "CONSULT":  # "held talks involving X and Y", "attend a summit which will bring X together with Y"
-        preps += [("", w) for w in involved_words(noun, actors.lexicon.roles.involving_verbs)]
+        preps += [("", w) for w in involved_words(noun, actors.lexicon.roles.involving_verbs, actors.lexicon.grammar)]
     if trigger.roles == "visit":  # "attend an event hosted by X": X is the host
         objects += [o for acl in noun.children if acl.dep_ == "acl"
                     for agent in acl.children if agent.dep_ == "agent"
@@ -153,7 +155,7 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
 
 def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleActors, lexicon: EventLexicon) -> list[EventActor]:
     """"X invited Y to visit (him)": X, the one to be visited (extract/invitations.py)."""
-    governor = inviting_governor(token, lexicon.modality.inviting_governors) if trigger.type == "CONSULT" else None
+    governor = inviting_governor(token, lexicon.modality.inviting_governors, lexicon.grammar.invitation_preps) if trigger.type == "CONSULT" else None
     if governor is None:
         return []
     known = {a.id for a in found}
@@ -172,11 +174,11 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
     if not targets:  # "offered her congratulations to X", "issued a threat to X"
         targets += [a for w in carrying_verb_preps(token, trigger.roles, trigger.target_preps) for a in actors.of(w, "target")]
     if not sources:  # "criticism of X's record by Y": Y
-        sources += [a for w in stray_by_agents(token) for a in actors.of(w, "source")]
-    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, lexicon.sides)) is not None:
+        sources += [a for w in stray_by_agents(token, lexicon.grammar) for a in actors.of(w, "source")]
+    if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, lexicon.sides, lexicon.grammar.genitive_preps)) is not None:
         sources += [a for s in _subjects(enacting)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
     if not sources:  # "X's intensification of airstrikes"
-        sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns) for a in actors.of(w, "source")]
+        sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns, lexicon.grammar.genitive_preps) for a in actors.of(w, "source")]
     verb = _source_verb(token, trigger, sources, targets, lexicon)
     if verb is None:
         sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
@@ -218,7 +220,7 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
     if trigger.type == "CONSULT":  # "a meeting involving A and B", "a summit which will bring A together with B"
-        targets += [a for w in involved_words(token, lexicon.roles.involving_verbs) for a in actors.of(w, "target")]
+        targets += [a for w in involved_words(token, lexicon.roles.involving_verbs, lexicon.grammar) for a in actors.of(w, "target")]
     for prep, word in prep_objects(token, trigger.target_preps | {"between", "by", "of"}):
         if prep == "by":
             sources += actors.of(word, "source")
@@ -227,7 +229,7 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
                 sources += actors.of(word, "source")
             elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
                 targets += actors.of(word, "target")
-        elif not_about_harm([(prep, word)], lexicon.roles.state_target_preps, lexicon.roles.grievance_nouns):  # not "over X's death"
+        elif not_about_harm([(prep, word)], lexicon.roles.state_target_preps, lexicon.roles.grievance_nouns, lexicon.grammar.genitive_preps):  # not "over X's death"
             found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
             if not found and trigger.roles == "visit" and word.i in actors.places and place_word is None:
                 place_word = word

@@ -347,8 +347,10 @@ class ArticleActors(FrameActors):
             demonym = None if named else untagged_demonym(token, self.kb.demonyms, name_key, lambda i: i in self.at)
             country = self.kb.demonyms[name_key(demonym.text)] if demonym is not None else country  # "Togolese troops", untagged
             if country is None and demonym is None and self.lexicon.sectors.sector(lemma) in self.lexicon.sectors.state:
-                country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats))  # "the government in <capital>"
-                country = country or leader_country(token, self.at, lambda i: self.kb_country(i) or self.titled_country(i, "person"))  # "of Prime Minister X"
+                country = seated_in(token, lambda w: capital_country(w, self.places, self.context.places, self.context.seats),
+                                    self.lexicon.grammar.inside_preps)  # "the government in <capital>"
+                country = country or leader_country(token, self.at, lambda i: self.kb_country(i) or self.titled_country(i, "person"),
+                                                    self.lexicon.grammar.genitive_preps)  # "of Prime Minister X"
             start = min([token.idx] + [self.doc[c.i].idx for c in modifiers if c.i in self.at or c == demonym])
             end = token.idx + len(token.text)
             return self.generic(token, lemma, country, self.text[start:end], role, start, end)
@@ -415,7 +417,7 @@ class ArticleActors(FrameActors):
         day = reference_day_of(time, self.context.published)
         if self.third_party_in(token.sent, home | {place.id}) or day is None and is_dated(time):
             return found, False
-        if purpose_names_counterpart(token, self.lexicon.purpose_prepositions):  # "visiting Washington for meetings with business leaders"
+        if purpose_names_counterpart(token, self.lexicon.purpose_prepositions, self.lexicon.grammar):  # "visiting Washington for meetings with business leaders"
             return found, False
         visit = trigger.roles == "host" or any(t.lemma_.lower() in self.lexicon.visit_words for t in token.sent)
         host = self.host_of(place.id, persons, day, unnamed=visit)  # undated article: a holder it names

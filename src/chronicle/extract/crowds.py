@@ -40,7 +40,7 @@ def _crowd_nearby(token, sectors, codes: frozenset[str]) -> bool:
     return any(_crowd_noun(w, sectors, codes) for w in words if w.i != token.i)
 
 
-def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords) -> Trigger | None:
+def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords, genitive_preps: frozenset[str]) -> Trigger | None:
     """The PROTEST (RIOT) trigger a crowd verb at `token` stands for when its subject is a
     civilian crowd (a crowd noun, or a bare quantity with a crowd named nearby); None when
     it is not one ("soldiers stormed the town", "many stormed" with no crowd in sight)."""
@@ -52,7 +52,7 @@ def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords) -> Trigger | 
     subject = subjects[0] if subjects else None
     if subject is None:
         return None
-    counted = _counted_noun(subject) if subject.lower_ in words.quantities else None
+    counted = _counted_noun(subject, genitive_preps) if subject.lower_ in words.quantities else None
     if counted is not None:  # "dozens of gunmen stormed": the gunmen, not a crowd named nearby
         subject = counted
     crowd = _crowd_noun(subject, sectors, words.sectors) or (
@@ -62,9 +62,9 @@ def crowd_act(token, trigger: Trigger, sectors, words: CrowdWords) -> Trigger | 
     return replace(trigger, type="PROTEST", mode="RIOT", roles="directed")
 
 
-def _counted_noun(quantity):
+def _counted_noun(quantity, genitive_preps: frozenset[str]):
     """The noun a quantity counts ("dozens of gunmen": gunmen); None for a bare quantity."""
     for prep in quantity.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in genitive_preps:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None

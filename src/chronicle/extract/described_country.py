@@ -38,13 +38,13 @@ def _left_descriptors(head, before: int) -> list:
     return out
 
 
-def leader_country(token, at: Mapping, country_of) -> str | None:
+def leader_country(token, at: Mapping, country_of, genitive_preps: frozenset[str]) -> str | None:
     """The country of the person a state organ is said to be of ("the government of Prime
     Minister X", "X's government" is a possessive the caller reads): the country `country_of`
     gives that person's id; None for an organ of anything else ("the government of the
     region")."""
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
+        if prep.dep_ != "prep" or prep.lower_ not in genitive_preps:
             continue
         for word in prep.children:
             mention = at.get(word.i) if word.dep_ == "pobj" else None

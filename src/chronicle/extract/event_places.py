@@ -33,8 +33,8 @@ def event_place(token, noun, place_word, actors: ArticleActors, context: Article
     in Paris last week, met Y")."""
     if place_word is not None:
         return actors.places[place_word.i].value
-    anchors = _anchors(token, noun)
-    where = _where_antecedent(anchors, token.doc, actors)
+    anchors = _anchors(token, noun, words.grammar)
+    where = _where_antecedent(anchors, token.doc, actors, words.grammar)
     if where is not None:
         return where
     governed, elsewhere = [], []
@@ -75,17 +75,17 @@ def event_place(token, noun, place_word, actors: ArticleActors, context: Article
     return cities[0] if cities else None
 
 
-def _anchors(token, noun) -> set[int]:
+def _anchors(token, noun, grammar) -> set[int]:
     """The words a place phrase of the event may hang from: the trigger, its light-verb
     noun, the verb a noun trigger depends on, and the verb a purpose clause or phrase
     serves ("flew to X to meet Y", "came to X for talks")."""
     anchors = {token.i} | ({noun.i} if noun is not None else set())
     if coarse_pos(token) == "NOUN" and is_verb(token.head):
         anchors.add(token.head.i)
-    if coarse_pos(token) == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and is_verb(token.head.head):
+    if coarse_pos(token) == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in grammar.purpose_preps and is_verb(token.head.head):
         anchors.add(token.head.head.i)
     verb = token if is_verb(token) else token.head if is_verb(token.head) else None
-    if verb is not None and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+    if verb is not None and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ in grammar.infinitive_markers and c.dep_ == "aux" for c in verb.children):
         anchors.add(verb.head.i)
     return anchors
 
@@ -98,7 +98,7 @@ def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
     for _ in range(6):
         if node.dep_ == "pobj":
             prep = node.head
-            if prep.lower_ == "of" and {prep.head.lower_, prep.head.lemma_.lower()} & words.nouns and prep.head.i != prep.i:
+            if prep.lower_ in words.grammar.genitive_preps and {prep.head.lower_, prep.head.lemma_.lower()} & words.nouns and prep.head.i != prep.i:
                 node = prep.head  # "the city of X", "the outskirts of X"
                 path.append(node)
                 continue
@@ -115,17 +115,17 @@ def _place_phrase(word, words: PlaceWords) -> tuple[list, object | None]:
     return path, None
 
 
-def _where_antecedent(anchors: set[int], doc, actors: ArticleActors) -> str | None:
+def _where_antecedent(anchors: set[int], doc, actors: ArticleActors, grammar) -> str | None:
     """The place a "where" clause holding the event hangs from ("Batumi, where the two
     leaders held talks")."""
     for i in sorted(anchors):
         verb = doc[i]
-        if not is_verb(verb) or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        if not is_verb(verb) or verb.dep_ != "relcl" or not any(c.lower_ in grammar.place_relatives for c in verb.children):
             continue
         head = verb.head
         mention = actors.places.get(head.i)
         if mention is None:  # "the resort city of Batumi, where"
-            inner = [o for c in head.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            inner = [o for c in head.children if c.lower_ in grammar.genitive_preps for o in c.children if o.dep_ == "pobj"]
             mention = actors.places.get(inner[0].i) if inner else None
         if mention is not None:
             return mention.value
@@ -171,7 +171,7 @@ def _travel_word(word, words: PlaceWords):
         return None
     if travel.dep_ == "acl" and coarse_pos(travel.head) == "NOUN" and travel.head.ent_type_ != "PERSON":
         return None  # "refugees arriving in Berlin": someone else's journey
-    if travel.head.lower_ == "before" or any(c.lower_ == "before" for c in travel.children):
+    if travel.head.lower_ in words.grammar.anterior_words or any(c.lower_ in words.grammar.anterior_words for c in travel.children):
         return None
     return travel
 

@@ -50,7 +50,7 @@ def _event_time(doc, token, context: ArticleContext, dating, found: list[Found],
     time = relative_to_event(time, dating, _reference_time(found, main_time), rules, doc, token.i)
     if time.rule == "published" or time.rule.startswith("main-event:"):
         time = sequenced_time(doc, token.i, dating, rules) or time
-    if (time.rule == "published" or time.rule.startswith("main-event:")) and perfect_aspect(token):
+    if (time.rule == "published" or time.rule.startswith("main-event:")) and perfect_aspect(token, rules.grammar.perfect_auxiliaries):
         time = _perfect_time(token, context.times, context.published)
     if time.rule == "published" or time.rule.startswith("main-event:"):  # "are holding talks", "says at a news conference"
         time = present_news_time(token, context.published, rules) or time

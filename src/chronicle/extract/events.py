@@ -190,7 +190,7 @@ def _trigger_table(doc, lexicon: EventLexicon, proposed: Mapping[int, Trigger]) 
 def _read_token(art: _Article, run: _Running, token) -> None:
     """The event at a trigger token, added to `run.found`, unless a step finds there is none."""
     trigger, noun = art.triggers[token.i]
-    if not_an_event(token, noun, art.lexicon.roles):  # a manner, a figure
+    if not_an_event(token, noun, art.lexicon.roles, art.lexicon.grammar):  # a manner, a figure
         return
     if noun is not None and (trigger.absorbs or (art.triggers.get(noun.i) or (trigger,))[0].type == trigger.type):
         run.consumed.add(noun.i)  # "held talks": one event; "cancelled the meeting": REJECT, and a negated CONSULT
@@ -238,7 +238,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
         targets += inviters(token, trigger, [*sources, *targets], actors, lexicon)
     else:
         sources, targets, place_word = noun_arguments(token, trigger, actors, lexicon)
-    if (riot := crowd_act(token, trigger, lexicon.sectors, lexicon.crowds)) is not None:  # "protesters stormed the parliament": a protest
+    if (riot := crowd_act(token, trigger, lexicon.sectors, lexicon.crowds, lexicon.grammar.genitive_preps)) is not None:  # "protesters stormed the parliament": a protest
         trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
     unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
     if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"

@@ -13,6 +13,7 @@ after a bare "in" says how something else was done ("withdrew its ambassador in 
 from __future__ import annotations
 
 from chronicle.extract.role_words import RoleWords
+from chronicle.function_words import FunctionWords
 
 
 def obstacle_figure(noun, nouns: frozenset[str], preps: frozenset[str]) -> bool:
@@ -38,17 +39,17 @@ def campaign_figure(noun, nouns: frozenset[str], preps: frozenset[str], ills: fr
     return False
 
 
-def manner_noun(token, nouns: frozenset[str]) -> bool:
+def manner_noun(token, nouns: frozenset[str], inside_preps: frozenset[str]) -> bool:
     """An event noun after a bare "in" says how something else was done ("withdrew its
     ambassador in protest", "in retaliation"), not an event of its own."""
-    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in nouns and token.dep_ == "pobj" and token.head.lower_ in inside_preps
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children))
 
 
-def not_an_event(token, noun, roles: RoleWords) -> bool:
+def not_an_event(token, noun, roles: RoleWords, grammar: FunctionWords) -> bool:
     """An event word (the trigger at `token`, or its `noun`) used for something else: a
     manner, a figure."""
-    if manner_noun(token, roles.manner_nouns):
+    if manner_noun(token, roles.manner_nouns, grammar.inside_preps):
         return True  # "withdrew its ambassador in protest": how, not another event
     # "the last roadblock to membership": an obstacle, not a blockade; "the war on drugs": a policy, not a clash
     return any(obstacle_figure(w, roles.figure_nouns, roles.figure_preps)

@@ -28,7 +28,7 @@ def _verb(token) -> bool:
 
 
 def object_modality(token, planning: Set[str], considering: Set[str], refusing: Set[str],
-                    refusing_phrasal: Set[tuple[str, str]]) -> str | None:
+                    refusing_phrasal: Set[tuple[str, str]], copulas: Set[str]) -> str | None:
     """The modality an event noun takes from the verb it is the object (or passive subject)
     of: one of `planning` makes it planned ("scheduled a meeting"), or negated when that verb
     is negated ("did not schedule talks"); `considering` hypothetical; `refusing` (or a
@@ -40,7 +40,7 @@ def object_modality(token, planning: Set[str], considering: Set[str], refusing: 
     particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
     if lemma in refusing or any((lemma, p) in refusing_phrasal for p in particles):
         return "negated"
-    if lemma in considering and not _judged(token):
+    if lemma in considering and not _judged(token, copulas):
         return "hypothetical"
     if lemma in planning:
         return "negated" if any(c.dep_ == "neg" for c in head.children) else "planned"
@@ -84,10 +84,10 @@ def imperative(verb) -> bool:
     return opening is not None and opening.i == verb.i
 
 
-def _judged(noun) -> bool:
+def _judged(noun, copulas: Set[str]) -> bool:
     """"considered the meeting (to be) a good start": a judgement of the event, not a plan."""
     complements = [c for c in noun.head.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
-    return bool(complements) or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "be" for c in noun.children)
+    return bool(complements) or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in copulas for c in noun.children)
 
 
 def framed_as_present(token, present_modifiers: Set[str]) -> bool:
@@ -138,12 +138,12 @@ def gerund_in_infinitive(verb) -> bool:
 _PRESENT_TAGS = ("VBZ", "VBP")
 
 
-def occasion_offered(token, setting_nouns: Set[str]) -> bool:
+def occasion_offered(token, setting_nouns: Set[str], purpose_preps: Set[str]) -> bool:
     """Whether an event noun is what a setting is for, told in the simple present: "these
     retreats provide a relaxed setting for talks", "the forum offers a chance for talks
     between X and Y" say what may happen there (a possibility), not that talks took place.
     Told in the past ("provided a setting for talks on Monday") it is an occasion."""
-    if token.dep_ != "pobj" or token.head.lower_ != "for":
+    if token.dep_ != "pobj" or token.head.lower_ not in purpose_preps:
         return False
     noun = token.head.head
     if noun.i == token.head.i or noun.lemma_.lower() not in setting_nouns or noun.pos_ != "NOUN":

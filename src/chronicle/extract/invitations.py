@@ -19,10 +19,11 @@ def return_invitation(clause, governor, inviting: Set[str], return_adverbs: Set[
     return any(c.dep_ in ("advmod", "prt") and c.lower_ in return_adverbs for c in clause.children)
 
 
-def inviting_governor(clause, inviting: Set[str]):
+def inviting_governor(clause, inviting: Set[str], visit_preps: Set[str]):
     """The verb of invitation whose subject is the one to be visited, when `clause` is its
     infinitive and names no one else to visit: "he would invite Kim to visit him", "invited
-    Kim to visit" (not "invited Kim to visit Paris", "... to meet the king"); else None."""
+    Kim to visit" (not "invited Kim to visit Paris", "... to meet the king", "... to visit with
+    the king": a preposition of `visit_preps`); else None."""
     governor = clause.head
     if clause.dep_ != "xcomp" or governor.i == clause.i:
         return None
@@ -30,4 +31,4 @@ def inviting_governor(clause, inviting: Set[str]):
         return None
     objects = [c for c in clause.children if c.dep_ in ("dobj", "obj", "prep")]
     return governor if all(o.pos_ == "PRON" for o in objects if o.dep_ != "prep") and not any(
-        o.dep_ == "prep" and o.lower_ in ("to", "with") for o in objects) else None
+        o.dep_ == "prep" and o.lower_ in visit_preps for o in objects) else None

@@ -1,7 +1,7 @@
 """The event lexicon: triggers, modality and place words read from `data/events.yaml` and
 `data/triggers.yaml` into frozen records (what a trigger is, the words that qualify it),
 with the word lists the steps of extract/ read beside them (`data/roles.yaml`,
-`sectors.yaml`, `sides.yaml`, `retold.yaml`, `crowds.yaml`). One `EventLexicon` is loaded
+`sectors.yaml`, `sides.yaml`, `retold.yaml`, `crowds.yaml`, `function_words.yaml`). One `EventLexicon` is loaded
 per worker with the resources and passed down: no step reads a data file of its own.
 
 A user's lexicon is a directory holding any of `LEXICON_FILES` (`Settings.lexicon`,
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from chronicle.data import code_set, load_yaml, word_set
 from chronicle.errors import UsageError
+from chronicle.function_words import FunctionWords, load_function_words
 from chronicle.extract.crowds import CrowdWords, load_crowd_words
 from chronicle.extract.records import DEFAULT_TARGET_PREPS, Modality, PlaceWords, ROLES, Trigger
 from chronicle.extract.retold import RetoldWords, load_retold_words
@@ -24,14 +25,16 @@ from chronicle.extract.sides_words import SideWords, load_side_words
 from chronicle.resolve.generic_actors import Sectors, load_sectors
 
 # the data files a user's lexicon directory may replace, each whole
-LEXICON_FILES = ("events.yaml", "triggers.yaml", "roles.yaml", "sectors.yaml", "sides.yaml", "retold.yaml", "crowds.yaml")
+LEXICON_FILES = ("events.yaml", "triggers.yaml", "roles.yaml", "sectors.yaml", "sides.yaml", "retold.yaml", "crowds.yaml",
+                 "function_words.yaml")
 
 
 PARTICLE_DEPS = ("prt", "advmod")  # "sat down", "brought them together": the parser gives either
 
 
-def load_place_words(path: Path | str | None = None) -> PlaceWords:
-    """The `event_places` section of data/landmarks.yaml (or the given file)."""
+def load_place_words(path: Path | str | None = None, grammar: FunctionWords | None = None) -> PlaceWords:
+    """The `event_places` section of data/landmarks.yaml (or the given file), with the
+    function words (`grammar`, else the packaged ones)."""
     data = load_yaml("landmarks.yaml", path).get("event_places") or {}
     return PlaceWords(
         locatives=_words(data.get("locatives")),
@@ -44,6 +47,7 @@ def load_place_words(path: Path | str | None = None) -> PlaceWords:
         departure_words=_words(data.get("departure_words")),
         sequels=_words(data.get("sequels")),
         subject_preps=_words(data.get("subject_preps")),
+        grammar=grammar or load_function_words(),
     )
 
 
@@ -85,6 +89,7 @@ class EventLexicon:
     sides: SideWords = field(default_factory=load_side_words)  # who acts when a nearby phrase says (data/sides.yaml)
     retold: RetoldWords = field(default_factory=load_retold_words)  # "ratified the request" (data/retold.yaml)
     crowds: CrowdWords = field(default_factory=load_crowd_words)  # a crowd's violent act (data/crowds.yaml)
+    grammar: FunctionWords = field(default_factory=load_function_words)  # "of", "by", "to" (data/function_words.yaml)
 
     def modes(self, type_: str) -> set[str]:
         return set((self.types.get(type_) or {}).get("modes") or {})
@@ -162,6 +167,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
     """Read `data/events.yaml`, `data/triggers.yaml` and the word lists beside them: the
     given files, else those of a user's lexicon `directory`, else the packaged ones."""
     user = lexicon_files(directory)
+    grammar = load_function_words(user.get("function_words.yaml"))
     ontology = load_yaml("events.yaml", events or user.get("events.yaml"))
     types = ontology.get("types") or {}
     index: dict[tuple[str, str], list[Trigger]] = {}
@@ -171,7 +177,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
     return EventLexicon(
         types=types,
         triggers={key: tuple(entries) for key, entries in index.items()},
-        modality=_modality_words(ontology),
+        modality=_modality_words(ontology, grammar),
         group_nouns=_words(ontology.get("group_nouns")),
         support_verbs=_words(ontology.get("support_verbs")),
         granting_verbs=_words(ontology.get("granting_verbs")),
@@ -184,7 +190,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         anonymous_types=_words(t.lower() for t in ontology.get("anonymous_types") or ()),
         person_nouns=_words(ontology.get("person_nouns")),
         collective_nouns=_words(ontology.get("collective_nouns")),
-        places=load_place_words(),
+        places=load_place_words(grammar=grammar),
         travel_verbs=_words(ontology.get("travel_verbs")),
         visit_words=_words(ontology.get("visit_words")),
         position_words=_words(ontology.get("position_words")),
@@ -203,11 +209,12 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         sides=load_side_words(user.get("sides.yaml")),
         retold=load_retold_words(user.get("retold.yaml")),
         crowds=load_crowd_words(user.get("crowds.yaml")),
+        grammar=grammar,
     )
 
 
-def _modality_words(ontology: dict) -> Modality:
-    """The modality section of `data/events.yaml` (and its travel verbs)."""
+def _modality_words(ontology: dict, grammar: FunctionWords) -> Modality:
+    """The modality section of `data/events.yaml` (and its travel verbs), with the function words."""
     words = ontology.get("modality") or {}
     return Modality(
         negations=_words(words.get("negations")),
@@ -258,4 +265,5 @@ def _modality_words(ontology: dict) -> Modality:
         setting_nouns=_words(words.get("setting_nouns")),
         preventing_governors=_words(words.get("preventing_governors")),
         cancel_copulas=_words(words.get("cancel_copulas")),
+        grammar=grammar,
     )

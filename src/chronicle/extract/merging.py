@@ -59,7 +59,7 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
     for event in events:
         persons = [a for a in event.actors if a.kind == "person"]
         words = {w for e in event.evidence for w in meeting_words(text[e.start : e.end], measures)}
-        if counted_meetings(event.token) and len(event.evidence) == 1:  # "his meetings with A and B": their own words
+        if counted_meetings(event.token, lexicon.grammar.uncounted_meeting_nouns) and len(event.evidence) == 1:  # "his meetings with A and B": their own words
             words = meeting_words(" ".join(t.text for t in event.token.subtree), measures)
         if event.type != "CONSULT" or len(persons) < 3 or words & lexicon.multilateral_words:
             result.append(event)
@@ -79,11 +79,11 @@ def bilaterals(events: list[Found], text: str, lexicon: EventLexicon, measures: 
     return result
 
 
-def counted_meetings(token) -> bool:
+def counted_meetings(token, uncounted: frozenset[str]) -> bool:
     """A plural count noun of meetings ("meetings", "visits", "calls"; not "talks", one
     round as often as several): each of the persons it lists met the one alone on the other
-    side, whatever else its sentence says ("at a news conference")."""
-    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() != token.lower_ and token.lemma_.lower() != "talk"
+    side, whatever else its sentence says ("at a news conference"); never one of `uncounted`."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() != token.lower_ and token.lemma_.lower() not in uncounted
 
 
 def meeting_words(sentence: str, measures: frozenset[str]) -> set[str]:
@@ -109,7 +109,7 @@ def unreal_form(token, rules: TimeRules) -> bool:
             verbs.append(word)
             if word.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
                 break
-    return infinitive(token) or any(clause_tense(verb, rules) == "future" for verb in verbs)
+    return infinitive(token, rules.grammar.infinitive_markers) or any(clause_tense(verb, rules) == "future" for verb in verbs)
 
 
 def without_implied_duplicates(events: list[Found], published: dt.date | None) -> list[Found]:
@@ -185,15 +185,16 @@ def same_day_places(events: list[Found]) -> None:
             event.place = main.place
 
 
-def perfect_aspect(token) -> bool:
-    """A verb in the perfect ("has met", "have spoken"), or a noun whose clause verb is."""
+def perfect_aspect(token, auxiliaries_of_perfect: frozenset[str]) -> bool:
+    """A verb in the perfect ("has met", "have spoken": an auxiliary of `auxiliaries_of_perfect`),
+    or a noun whose clause verb is."""
     verb = token if is_verb(token) else next((a for a in token.ancestors if is_verb(a)), None)
     if verb is None:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     if verb.dep_ == "conj" and not auxiliaries:  # "has spoken ... and met": the shared auxiliary
         auxiliaries = [c for c in verb.head.children if c.dep_ == "aux"]
-    return any(a.lemma_.lower() == "have" for a in auxiliaries) and "Part" in verb.morph.get("VerbForm")
+    return any(a.lemma_.lower() in auxiliaries_of_perfect for a in auxiliaries) and "Part" in verb.morph.get("VerbForm")
 
 
 def last_occurrence(doc, token, since: list[tuple[TimeExpression, TimeValue]], rules: TimeRules) -> TimeValue | None:
@@ -471,7 +472,7 @@ def _after_the_meeting(word, words: Modality) -> bool:
     """Whether `word` carries "after the talks" (a sequel preposition over a definite meeting noun)."""
     return any(
         prep.dep_ == "prep" and prep.lower_ in words.sequel_prepositions and obj.dep_ == "pobj"
-        and obj.lower_ in words.sequel_nouns and any(d.dep_ == "det" and d.lower_ in ("the", "their", "this") for d in obj.children)
+        and obj.lower_ in words.sequel_nouns and any(d.dep_ == "det" and d.lower_ in words.grammar.definite_determiners for d in obj.children)
         for prep in word.children for obj in prep.children
     )
 

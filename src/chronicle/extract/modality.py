@@ -40,7 +40,7 @@ def event_modality(token, noun, lexicon: EventLexicon, rules: TimeRules, time: T
     trip's nominal aim ("flew to Kigali for talks with X"), settled by `_settle_aims`."""
     words = lexicon.modality
     carrier = token
-    if prevented(token, words.preventing_governors):  # "to dissuade X from supporting Y": kept from happening, not refused
+    if prevented(token, words.preventing_governors, words.grammar.separation_preps):  # "to dissuade X from supporting Y": kept from happening, not refused
         return "hypothetical"
     if phrase_before(token, words.prospective_prepositions):
         return "planned"
@@ -94,7 +94,7 @@ def content_of(token, words: Modality) -> str | None:
     war" hypothetical; None when the act hangs on no such noun ("a new set of sanctions",
     "the release of prisoners")."""
     prep = token.head
-    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ != "of" or prep.head.i == prep.i:
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in words.grammar.genitive_preps or prep.head.i == prep.i:
         return None
     holder = prep.head
     if coarse_pos(holder) != "NOUN":
@@ -116,12 +116,13 @@ def _noun_modality(token, words: Modality, rules: TimeRules, type_: str = "") ->
         return "negated"
     refusable = type_ in words.refusable_types  # "declined talks" undoes them; "rejected an ultimatum" does not
     framed = object_modality(token, words.planning_verbs, words.considering_verbs,
-                             words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset())
+                             words.refusing_verbs if refusable else frozenset(), words.refusing_phrasal if refusable else frozenset(),
+                             words.grammar.copulas)
     if framed is not None:  # "scheduled talks", "considering a trip", "declined a meeting"
         return framed
     if requested(token, words.requesting_verbs, words.requesting_preps):  # "called for a ceasefire": asked for
         return "hypothetical"
-    if occasion_offered(token, words.setting_nouns):  # "the forum offers a chance for talks"
+    if occasion_offered(token, words.setting_nouns, words.grammar.purpose_preps):  # "the forum offers a chance for talks"
         return "hypothetical"
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if modifiers & words.hypothetical_modifiers:
@@ -177,15 +178,15 @@ def _aggregate(token, words: Modality) -> bool:
     if several_meals(token, words.meal_words):
         return True
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.aggregate_nouns
+    return token.dep_ == "pobj" and head.lower_ in words.grammar.genitive_preps and head.head.lemma_.lower() in words.aggregate_nouns
 
 
-def prevented(node, governors) -> bool:
-    """Whether `node` is the act after a "from" that a verb of preventing governs
+def prevented(node, governors, separation_preps) -> bool:
+    """Whether `node` is the act after a "from" (`separation_preps`) that a verb of preventing governs
     ("dissuade Washington from supporting X", "was barred from travelling"): kept from
     happening; "returned from visiting X" is not."""
     prep = node.head
-    return (node.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.i != prep.i
+    return (node.dep_ == "pcomp" and prep.lower_ in separation_preps and prep.head.i != prep.i
             and prep.head.lemma_.lower() in governors)
 
 
@@ -214,12 +215,12 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
                 if conditioned([*chain, governor], words.condition_markers):  # "if they want to meet"
                     return chain, "hypothetical"
                 return chain, "negated" if any(c.dep_ == "neg" for c in governor.children) else "planned"
-        if node.dep_ == "advcl" and infinitive(node) and lemma in words.travel_verbs:
+        if node.dep_ == "advcl" and infinitive(node, words.grammar.infinitive_markers) and lemma in words.travel_verbs:
             return chain, "purpose"
         if purpose_clause(node, words):  # "was used to airdrop food": a use it serves, no one act
             return chain, "hypothetical"
-        if for_to_modality(node, words.plan_nouns) is not None:  # "arrangements for Smith to meet Jones"
-            return chain, for_to_modality(node, words.plan_nouns)
+        if for_to_modality(node, words.plan_nouns, words.grammar) is not None:  # "arrangements for Smith to meet Jones"
+            return chain, for_to_modality(node, words.plan_nouns, words.grammar)
         if node.dep_ not in ("xcomp", "acl"):
             break
         node = governor
@@ -228,7 +229,7 @@ def _governed(carrier, words: Modality) -> tuple[list, str | None]:
     if holder is not None:  # "would have an obligation to arrest X": the clause that holds the noun
         chain.append(holder)
     root = chain[-1]
-    if root.dep_ == "ROOT" and infinitive(root) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
+    if root.dep_ == "ROOT" and infinitive(root, words.grammar.infinitive_markers) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children):
         return chain, "planned"
     return chain, None
 
@@ -238,7 +239,7 @@ def purpose_clause(verb, words: Modality) -> bool:
     used to airdrop food"): a use, not a happening. An adverbial infinitive of purpose is
     not one of these: "burned flags to protest" tells the protest itself."""
     governor = verb.head
-    return (verb.i != governor.i and verb.dep_ == "xcomp" and infinitive(verb)
+    return (verb.i != governor.i and verb.dep_ == "xcomp" and infinitive(verb, words.grammar.infinitive_markers)
             and governor.lemma_.lower() in words.purpose_governors)
 
 

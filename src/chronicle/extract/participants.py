@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from chronicle.function_words import FunctionWords
+
 # words between a light verb and its object noun ("hold the first formal talks")
 _MODIFIER_DEPS = frozenset({"det", "amod", "nummod", "compound", "advmod", "quantmod", "punct"})
 
@@ -26,13 +28,13 @@ def for_subject(verb) -> list:
     return [before] if before.dep_ == "pobj" and before.head.lower_ == "for" else []
 
 
-def for_to_modality(verb, plan_nouns: Set[str]) -> str | None:
+def for_to_modality(verb, plan_nouns: Set[str], grammar: FunctionWords) -> str | None:
     """What a for-to infinitive says ("for Smith to meet Jones"): what should happen, not
     what did; planned when the clause hangs on a verb or on a noun of planning ("made
     arrangements for Smith to meet Jones"), only wished for when it completes another noun
     ("requests for the two leaders to shake hands"). None for any other clause."""
     subject = for_subject(verb)
-    if not subject or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not subject or not any(c.dep_ == "aux" and c.lower_ in grammar.infinitive_markers for c in verb.children):
         return None
     preposition = subject[0].head
     owner = preposition.head if preposition.dep_ == "prep" else verb
@@ -168,7 +170,7 @@ def gathered_referents(verb, particle: str | None, pronouns: Set[str]) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in pronouns for c in verb.children)
 
 
-def involved_words(noun, verbs: Set[str]) -> list:
+def involved_words(noun, verbs: Set[str], grammar: FunctionWords) -> list:
     """The words a participle or a relative clause on an event noun names as taking part:
     "a meeting involving X and Y", "talks including X", "a summit which will bring X
     together with Y" (X, Y). "bring" counts with "together" only ("a summit bringing hope"
@@ -177,10 +179,10 @@ def involved_words(noun, verbs: Set[str]) -> list:
     for verb in noun.children:
         if verb.dep_ not in ("acl", "relcl", "prep") or verb.lemma_.lower() not in verbs:
             continue
-        if verb.lemma_.lower() == "bring" and not any(w.lower_ == "together" for w in verb.subtree):
+        if verb.lemma_.lower() in grammar.gathering_verbs and not any(w.lower_ in grammar.gathering_particles for w in verb.subtree):
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj")]
-        objects += [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.children if w.dep_ == "pobj"]
+        objects += [w for c in verb.children if c.dep_ == "prep" and c.lower_ in grammar.accompaniment_preps for w in c.children if w.dep_ == "pobj"]
         for obj in objects:  # "involving leader A and president B", parsed with A inside B's title
             found += [obj, *(w for w in obj.subtree if w.dep_ == "nmod" and any(c.dep_ == "cc" for c in w.children))]
     return found

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from chronicle.function_words import FunctionWords
+
 
 
 
@@ -107,6 +109,7 @@ class Modality:
     setting_nouns: frozenset[str] = frozenset()  # "offers a chance for talks": a possibility (extract/framing.py)
     preventing_governors: frozenset[str] = frozenset()  # "dissuaded X from supporting Y": not done (extract/modality.py)
     cancel_copulas: frozenset[str] = frozenset()  # "cancelled what would have been a meeting": looked through (extract/modality.py)
+    grammar: FunctionWords = field(default_factory=FunctionWords)  # "of", "to", "from" (data/function_words.yaml)
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,4 @@ class PlaceWords:
     departure_words: frozenset[str] = frozenset()  # the verbs and nouns of leaving that take it
     sequels: frozenset[str] = frozenset()  # "after hosting Y in Z": Z is another occasion's place
     subject_preps: frozenset[str] = frozenset()  # "a report about a visit": the visit has no place of the report's
+    grammar: FunctionWords = field(default_factory=FunctionWords)  # "of", "for", "where" (data/function_words.yaml)

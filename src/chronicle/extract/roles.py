@@ -85,7 +85,7 @@ class FrameActors:
         undergoing = {w.i for c in token.children if c.dep_ == "nsubjpass" for w in c.subtree}
         for word in words_before(token, roles.implied_agent_sentences):
             if word.i not in undergoing and word.pos_ in ("NOUN", "PROPN") and sectors.sector(word.lemma_) in roles.implied_agent_sectors \
-                    and acting_word(word, roles.reporting_verbs):  # not "our government school", "a gun battle with soldiers"
+                    and acting_word(word, roles.reporting_verbs, self.lexicon.grammar.agent_preps):  # not "our government school", "a gun battle with soldiers"
                 actor = self.one_actor(word, "source")
                 if actor is not None and actor.kind == "group":
                     return [actor]
@@ -155,7 +155,7 @@ class FrameActors:
         for child in token.children:
             if child.dep_ == "compound" and self.lexicon.sectors.sector(child.lemma_):
                 return [self.generic(child, child.lemma_.lower(), None, child.text, "source", child.idx, child.idx + len(child.text))]
-        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+        places = [w for anchor in (token, token.head) for p in anchor.children if p.dep_ == "prep" and p.lower_ in self.lexicon.grammar.spread_preps
                   for w in p.children if w.dep_ == "pobj"]
         country = next((c for w in places if (c := place_country(w, self.places, self.context.places))), None)
         noun, name = agent
@@ -181,7 +181,7 @@ class FrameActors:
         found = []
         for word in (o for v in verbs if v.lemma_.lower() in self.lexicon.roles.dispersal_verbs
                      for o in v.children if o.dep_ in ("dobj", "obj")):
-            people = [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            people = [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in self.lexicon.grammar.genitive_preps
                       for p in prep.children if p.dep_ == "pobj"]
             found += next((a for a in (self.of(w, "target") for w in people) if a), None) or self.of(word, "target")
         return found

@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from chronicle.data import code_set, load_yaml, word_set
+from chronicle.function_words import FunctionWords
 from chronicle.resolve.generic_actors import state_of
 
 
@@ -116,15 +117,15 @@ def _after_attribution(word, words: SideWords) -> bool:
     return any(opening[: len(p)] == p for p in words.attribution_phrases)
 
 
-def stray_by_agents(noun) -> list:
+def stray_by_agents(noun, grammar: FunctionWords) -> list:
     """The "by" phrase of an event noun that the parser hung elsewhere: on the noun's own
     "of" object ("criticism of X's record by Y") or on the active verb the noun is the object
     of ("rejected criticism of X by Y"): Y does the event. Not a passive verb's agent."""
-    hosts = [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children if w.dep_ == "pobj"]
+    hosts = [w for p in noun.children if p.dep_ == "prep" and p.lower_ in grammar.genitive_preps for w in p.children if w.dep_ == "pobj"]
     verb = noun.head
     if noun.dep_ in ("dobj", "obj") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         hosts.append(verb)
-    return [o for h in hosts for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.i > noun.i
+    return [o for h in hosts for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in grammar.agent_preps and p.i > noun.i
             for o in p.children if o.dep_ == "pobj"]
 
 
@@ -179,11 +180,11 @@ def former_title_holder(token, person_starts: list[int], words: SideWords, windo
     return None
 
 
-def enacting_quantity_verb(noun, enacting_verbs: frozenset[str], words: SideWords):
+def enacting_quantity_verb(noun, enacting_verbs: frozenset[str], words: SideWords, genitive_preps: frozenset[str]):
     """The enacting verb whose object counts an event noun ("announced a new round of
     sanctions": announced), else None."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in words.quantity_nouns:
+    if noun.dep_ != "pobj" or prep.lower_ not in genitive_preps or prep.head.lemma_.lower() not in words.quantity_nouns:
         return None
     quantity = prep.head
     if quantity.dep_ not in ("dobj", "obj") or quantity.head.lemma_.lower() not in enacting_verbs:

@@ -25,39 +25,40 @@ from chronicle.model import EventActor
 from chronicle.resolve.generic_actors import state_of
 
 
-def asked_actor(token, prep: str | None, type_: str, types: frozenset[str]):
+def asked_actor(token, prep: str | None, type_: str, types: frozenset[str], infinitive_markers: frozenset[str]):
     """The word after a request's own preposition that an infinitive says what to do ("called
     for the government to release ...", "called for Ghana to open ..."), else None."""
     if not prep or type_ not in types:
         return None
-    clause = marked_clause(token, prep)
+    clause = marked_clause(token, prep, infinitive_markers)
     if clause is not None:  # "called for Ghana to open ...", parsed as a for-to clause
         return next(c for c in clause.children if c.dep_ == "nsubj")
     for word in (w for p in token.children if p.dep_ == "prep" and p.lower_ == prep
                  for w in p.children if w.dep_ == "pobj" and w.pos_ in ("NOUN", "PROPN")):
         clauses = [c for c in (*word.children, *token.children) if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.i > word.i]
-        if any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for c in clauses for a in c.children):
+        if any(a.dep_ == "aux" and a.lower_ in infinitive_markers and a.i < c.i for c in clauses for a in c.children):
             return word
     return None
 
 
-def marked_clause(token, prep: str):
+def marked_clause(token, prep: str, infinitive_markers: frozenset[str]):
     """The for-to clause a verb governs ("called for Ghana to open the border": "for" the
     clause's mark, Ghana its subject, "to open" its verb), else None."""
     return next((c for c in token.children if c.dep_ == "advcl" and c.i > token.i
                  and any(m.dep_ == "mark" and m.lower_ == prep for m in c.children)
                  and any(s.dep_ == "nsubj" for s in c.children)
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                 and any(a.dep_ == "aux" and a.lower_ in infinitive_markers for a in c.children)), None)
 
 
 def protested_state(type_: str, types: frozenset[str], token, sources: list[EventActor], targets: list[EventActor],
-                    is_state_organ: Callable[[str], bool], target_words: frozenset[str], harms: frozenset[str]) -> str | None:
+                    is_state_organ: Callable[[str], bool], target_words: frozenset[str], harms: frozenset[str],
+                    genitive_preps: frozenset[str]) -> str | None:
     """The country a protest with no target is aimed at (`types`): the one country of its
     sources when they are all generic non-state groups ("protesters (Iran)"); None when the
     trigger has a target word of its own (`target_words`: "against the fees", not over one of the `harms`)."""
     if type_ not in types or targets or not sources:
         return None
-    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children) and not over_a_harm(token, target_words, harms):
+    if any(c.dep_ == "prep" and c.lower_ in target_words for c in token.children) and not over_a_harm(token, target_words, harms, genitive_preps):
         return None
     if any(not a.id.startswith("group:") or a.country is None or is_state_organ(a.id) for a in sources):
         return None
@@ -71,7 +72,7 @@ def state_targets(token, trigger, sources: list[EventActor], targets: list[Event
     roles, sectors = actors.lexicon.roles, actors.lexicon.sectors
     country = protested_state(trigger.type, roles.state_target_types, token, sources, targets,
                               lambda actor_id: state_of(actor_id, sectors) is not None, roles.state_target_preps,
-                              roles.grievance_nouns)
+                              roles.grievance_nouns, actors.lexicon.grammar.genitive_preps)
     if country is None or country not in actors.kb.countries:
         return targets
     return [*targets, actors.describe(country, None, "target", token.idx, token.idx + len(token.text))]
@@ -86,10 +87,10 @@ def carrying_verb_preps(noun, roles: str, target_preps: frozenset[str]) -> list:
             for w in p.children if w.dep_ == "pobj"]
 
 
-def aspect_owners(noun, aspect_nouns: frozenset[str]) -> list:
+def aspect_owners(noun, aspect_nouns: frozenset[str], genitive_preps: frozenset[str]) -> list:
     """The possessor and modifiers of a noun of aspect (`aspect_nouns`) whose "of" the event
     noun is ("Togo's intensification of airstrikes", "a Togolese campaign of raids": Togo)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in aspect_nouns:
+    if noun.dep_ != "pobj" or prep.lower_ not in genitive_preps or prep.head.lemma_.lower() not in aspect_nouns:
         return []
     return [c for c in prep.head.children if c.dep_ in ("poss", "amod", "compound")]

@@ -10,6 +10,7 @@ from chronicle.extract.participants import stranded_object
 from chronicle.extract.predicates import predicate_adjectives, reported_clause_says
 from chronicle.extract.records import Trigger
 from chronicle.extract.targets import marked_clause
+from chronicle.function_words import FunctionWords
 
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
@@ -71,7 +72,7 @@ def _noun_keys(noun) -> set[str]:
     return keys
 
 
-def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) -> tuple[bool, object]:
+def _matches(trigger: Trigger, token, containers: frozenset[str], grammar: FunctionWords) -> tuple[bool, object]:
     """Whether the entry fires at `token`, and the event noun of a light verb, if any (seen
     through a container: "held the first round of talks", "two days of talks")."""
     obj = direct_object(token) if trigger.pos == "VERB" else None
@@ -81,7 +82,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
         nouns = [obj] if obj is not None else []
         nouns += [c for c in token.children if c.dep_ == "nsubjpass"]  # "talks were held"
         nouns += predicate_adjectives(token) if trigger.pos == "VERB" else []  # "was critical of"
-        nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ == "of"
+        nouns += [p for n in nouns if n.lemma_.lower() in containers for of in n.children if of.lower_ in grammar.genitive_preps
                   for p in of.children if p.dep_ == "pobj"]
         noun = next((n for n in nouns if _noun_keys(n) & trigger.object), None)
         if noun is None:
@@ -92,7 +93,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str] = frozenset()) 
     if trigger.particle and not any(c.dep_ in PARTICLE_DEPS and c.lower_ == trigger.particle for c in token.children):
         return False, None
     if trigger.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == trigger.prep and not _dated_prep(c)
-                                for c in token.children) and marked_clause(token, trigger.prep) is None:  # "called for X to ..."
+                                for c in token.children) and marked_clause(token, trigger.prep, grammar.infinitive_markers) is None:  # "called for X to ..."
         return False, None
     if trigger.complement and not any(c.dep_ == "xcomp" and (not trigger.complement_lemmas or c.lemma_.lower() in trigger.complement_lemmas)
                                       for c in token.children):
@@ -176,7 +177,7 @@ def _fired(token, lexicon: EventLexicon) -> tuple[Trigger, int | None] | None:
     entries = lexicon.triggers.get((token.lemma_.lower(), pos), ()) or lexicon.triggers.get((token.lower_, pos), ())
     fired = []
     for entry in entries:
-        ok, noun = _matches(entry, token, lexicon.container_nouns)
+        ok, noun = _matches(entry, token, lexicon.container_nouns, lexicon.grammar)
         if ok:
             fired.append((entry.specificity, _object_words(entry, noun), entry.confidence, entry, noun))
     if not fired:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from chronicle.function_words import FunctionWords
+
 
 def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str], purpose_preps: Set[str]) -> bool:
     """Whether an event noun is the aim of a journey: the object of "for" on a travel verb
@@ -24,20 +26,20 @@ def nominal_purpose(token, travel_verbs: Set[str], visit_words: Set[str], purpos
     return not any(c.dep_ == "neg" for c in verb.children)
 
 
-def purpose_names_counterpart(verb, purpose_preps: Set[str]) -> bool:
+def purpose_names_counterpart(verb, purpose_preps: Set[str], grammar: FunctionWords) -> bool:
     """Whether a trip states whom it is for: "visiting Washington for meetings with business
     leaders", "flew to Oslo for talks with X", "arrived in Tokyo on Sunday to hold talks with
     X": the visited country's leader is not implied."""
     nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in purpose_preps
              for noun in prep.children if noun.dep_ == "pobj"]
     for aim in verb.children:  # "to hold talks with X", "to meet with X"
-        if aim.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+        if aim.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ in grammar.infinitive_markers for c in aim.children):
             nouns += [aim, *(o for o in aim.children if o.dep_ in ("dobj", "obj"))]
-    return any(_with_someone(noun) for noun in nouns)
+    return any(_with_someone(noun, grammar.accompaniment_preps) for noun in nouns)
 
 
-def _with_someone(word) -> bool:
-    return any(c.lower_ == "with" and c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
+def _with_someone(word, accompaniment_preps: Set[str]) -> bool:
+    return any(c.lower_ in accompaniment_preps and c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
                for c in word.children)
 
 

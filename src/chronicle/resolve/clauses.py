@@ -41,9 +41,9 @@ def word_forms(token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
-def infinitive(verb) -> bool:
-    """A "to" infinitive: "to meet"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def infinitive(verb, markers: frozenset[str]) -> bool:
+    """A "to" infinitive ("to meet"; "to" among `markers`)."""
+    return any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
 
 
 def finite_past(token) -> bool:
@@ -108,7 +108,7 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
         governors = [head] + [child for child in head.children if child.dep_ == "acomp"]
         # "is due to meet", "is to visit": a governor makes only a "to" infinitive future
         # ("is his second, as last November he met ..." is past)
-        governor = next((word for word in governors if word_forms(word) & rules.future_governors), None) if infinitive(node) else None
+        governor = next((word for word in governors if word_forms(word) & rules.future_governors), None) if infinitive(node, rules.grammar.infinitive_markers) else None
         if governor is not None:
             return "past" if finite_past(governor) else "future"
         if node.dep_ == "advcl" and not _bare_participle(node):
@@ -121,13 +121,13 @@ def clause_tense(token, rules: TimeRules | None = None) -> str:
     return "present"
 
 
-def names_known_event(span) -> bool:
+def names_known_event(span, articles: frozenset[str]) -> bool:
     """A date written into a definite noun phrase names that noun's event: "the 7 October
     attacks", "the September 11 attacks" (not "on 7 October", not "an October summit")."""
     root = span.root
     head = root.head
     return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i and head.pos_ == "NOUN"
-            and head.i > span.end - 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+            and head.i > span.end - 1 and any(c.dep_ == "det" and c.lower_ in articles for c in head.children))
 
 
 def late_clause(span):

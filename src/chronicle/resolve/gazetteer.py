@@ -76,6 +76,7 @@ class Gazetteer:
     landmark_pattern: re.Pattern[str]
     descriptions: Mapping[str, str]  # noun -> "capital" | "city"
     description_blockers: frozenset[str]
+    description_preps: frozenset[str]  # "of": "the city of X"
     description_pattern: re.Pattern[str]
     regions: Mapping[str, frozenset[str]]  # name key of a modifier ("black sea") -> ISO3 codes
     not_places: frozenset[str]  # name keys NER tags as places that news uses for other things

@@ -80,6 +80,7 @@ def load_gazetteer(
         landmark_pattern=_landmark_pattern(landmarks),
         descriptions=nouns,
         description_blockers=word_set(descriptions.get("blockers")),
+        description_preps=word_set(descriptions.get("preps")),
         description_pattern=_description_pattern(nouns),
         regions=regions,
         not_places=frozenset(strip_article(key(str(name))) for name in data.get("not_places") or []),

@@ -176,11 +176,11 @@ def untagged_demonym(noun, demonyms: Mapping[str, str], key: Callable[[str], str
                  and child.text[:1].isupper() and not tagged(child.i) and key(child.text) in demonyms), None)
 
 
-def seated_in(noun, capital_of: Callable[[object], str | None]) -> str | None:
+def seated_in(noun, capital_of: Callable[[object], str | None], inside_preps: frozenset[str]) -> str | None:
     """The country whose seat of government an "in" phrase under a state organ's noun names
     ("the government in <capital>", "officials in <capital>"), else None: the phrase then
     writes its country; any other city writes none (`capital_of` gives None)."""
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None  # the parser often hangs it on the verb
     preps = [c for c in noun.children if c.dep_ == "prep"] + ([after] if after is not None and after.dep_ == "prep" else [])
-    return next((country for prep in preps if prep.lower_ == "in"
+    return next((country for prep in preps if prep.lower_ in inside_preps
                  for word in prep.children if word.dep_ == "pobj" and (country := capital_of(word))), None)

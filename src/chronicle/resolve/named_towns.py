@@ -41,7 +41,7 @@ def _town(doc, mention: Mention, mentions: Sequence[Mention], gazetteer) -> Plac
         return None
     root = span.root
     of = root.head
-    if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in gazetteer.descriptions:
+    if root.dep_ != "pobj" or of.lower_ not in gazetteer.description_preps or of.head.lower_ not in gazetteer.descriptions:
         return None
     name, _, qualifier = mention.text.partition(",")  # NER may hold the qualifier: "Chibok, Nigeria"
     name = name.strip()

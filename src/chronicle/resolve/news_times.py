@@ -70,7 +70,7 @@ def present_news_time(token, published: dt.date | None, rules: TimeRules) -> Tim
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     if _quoted(token):
         return None  # a speaker's present is the time of the words, not of the article
-    if verb.tag_ == "VBG" and _told_by(token, verb) and any(a.lemma_.lower() == "be" and "Pres" in a.morph.get("Tense") for a in auxiliaries):
+    if verb.tag_ == "VBG" and _told_by(token, verb) and any(a.lemma_.lower() in rules.grammar.copulas and "Pres" in a.morph.get("Tense") for a in auxiliaries):
         return replace(published_time(published, "published:progressive"), precision="day")
     if (verb.tag_ in ("VBZ", "VBP") and not auxiliaries and reporting_verb(verb, rules)
             and verb.i != token.i and any(t.i == token.i for t in verb.subtree)):

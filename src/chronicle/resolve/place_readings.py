@@ -75,7 +75,7 @@ def unlabelled_names(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
     line). Kept, like other rescued names, only when they resolve to a city."""
     spans = []
     for token in doc:
-        if token.lower_ == "of" and token.head.lower_ in gazetteer.descriptions and token.head.i < token.i:
+        if token.lower_ in gazetteer.description_preps and token.head.lower_ in gazetteer.descriptions and token.head.i < token.i:
             name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
             if name is not None:
                 spans.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name.text)))

@@ -62,7 +62,7 @@ def _closed_length(token, rules: TimeRules) -> int | None:
         return _length_in_days(token, rules)
     preposition = token.head
     days = preposition.head
-    if token.dep_ != "pobj" or preposition.lower_ != "of" or days.dep_ != "dobj" or days.head.lemma_.lower() not in rules.stay_close_verbs:
+    if token.dep_ != "pobj" or preposition.lower_ not in rules.grammar.genitive_preps or days.dep_ != "dobj" or days.head.lemma_.lower() not in rules.stay_close_verbs:
         return None
     unit = rules.units.get(days.lower_)
     count = next((c for c in days.children if c.dep_ == "nummod"), None)

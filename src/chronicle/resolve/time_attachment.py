@@ -87,7 +87,7 @@ def _elsewhere(span, scope: set[int], rules: TimeRules) -> bool:
     another verb's subordinate clause or a relational word before reaching the scope
     ("after a flurry of meetings [this year], they began talks"), or never reaches it."""
     node = span.root
-    if names_known_event(span) and node.head.i not in scope:
+    if names_known_event(span, rules.grammar.definite_articles) and node.head.i not in scope:
         return True
     while node.i not in scope:
         if (is_clause_verb(node) and _subordinate_clause(node)) or (

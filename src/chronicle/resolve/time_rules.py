@@ -5,10 +5,11 @@ text (`TimeExpression`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronicle.data import load_yaml
+from chronicle.function_words import FunctionWords, load_function_words
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 SPACES = re.compile(r"\s+")
@@ -103,6 +104,7 @@ class TimeRules:
     stay_close_verbs: frozenset[str] = frozenset()  # "closed": "closed two days of talks yesterday"
     stay_daily_nouns: frozenset[str] = frozenset()  # "summit": a closed summit is a meeting each day
     stay_daily_max_days: int = 0  # the longest closed summit told day by day
+    grammar: FunctionWords = field(default_factory=FunctionWords)  # "to", "the", "be", "of" (data/function_words.yaml)
 
 
 def rule_key(text: str) -> str:
@@ -228,4 +230,5 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
         stay_close_verbs=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("close_verbs", ())),
         stay_daily_nouns=frozenset(rule_key(word) for word in (data.get("stays") or {}).get("daily_nouns", ())),
         stay_daily_max_days=int((data.get("stays") or {}).get("daily_max_days", 0)),
+        grammar=load_function_words(),
     )

@@ -42,7 +42,7 @@ def resolve_times(doc, anchor: dt.date | None, rules: TimeRules,
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         late = late_clause(span) if span is not None and len(span) else None  # "a visit that includes ... on Friday"
         tense = clause_tense(late if late is not None else span.root, rules) if span is not None and len(span) else "past"
-        if tense == "present" and names_known_event(span):
+        if tense == "present" and names_known_event(span, rules.grammar.definite_articles):
             tense = "past"  # "is seeking warrants over [the 7 October] attacks": a known, past event
         found.append((expression, normalize(expression, anchor, tense, rules, reference=reference)))
     return found
