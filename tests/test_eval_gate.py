@@ -254,8 +254,11 @@ def test_fusion_stays_above_the_floor(result):
 # Seventh session's merge (s7actors, s7spurious, s7fusion, s7multi, s7naming, s7dates, s7strict, s7pub, the splits):
 # 0.633, with the target 0.434, main 0.90, dates 0.758, cities 0.74, fusion 0.595, unmatched 0.335
 # (score_events.py): recall -> 0.62, target -> 0.42, fusion -> 0.57, unmatched -> 0.345.
+# s8fusion (the day fusion gives an undated page's mentions stored at fusion, and the blocks
+# clustered again with it: fuse.with_page_day): fusion 22/37 -> 23/37 (0.622, score_events.py),
+# every other dev3 figure unchanged: fusion -> 0.60.
 EVENTS3_FLOORS = {"recall": 0.62, "recall_with_target": 0.42, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.57, "max_unmatched_share": 0.345}
+                  "city_accuracy": 0.73, "fusion": 0.60, "max_unmatched_share": 0.345}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -632,3 +632,25 @@ def test_a_window_never_cancels_a_join_of_the_very_day():
     assert together(members) and together(list(reversed(members)))
     # without the window, two persons claiming the state's event of the day: neither joins
     assert sorted(map(len, cluster([warning(), warning("y", actors=(PRESIDENT, OTHER)), warning("z", actors=(RIVAL, OTHER))]))) == [1, 1, 1]
+
+
+# ---- a page's day, given by its fused main event (fuse.with_page_day) ------------------------
+
+
+def test_an_undated_pages_report_dated_through_its_main_event_joins_that_days_event():
+    """Alpha praised Beta in Kigali (a dated report of Monday) and, on a page with no
+    date, "Alpha hailed Beta" with no time words nor place: once fusion dates the page by
+    its main event to that Monday, the report compares as that day and joins; compared as
+    its own words date it (undated, unplaced: rule 4 keeps it apart), it stays apart."""
+    from chronicle.fuse import with_page_day
+
+    dated = m("report", "2019-03-11", type="SUPPORT", place="kigali")
+    page = m("page", None, "vague", type="SUPPORT")
+    assert len(cluster([dated, page])) == 2
+    day = {"date": "2019-03-11", "end_date": None, "date_precision": "day", "date_from": "other:0"}
+    assert cluster([dated, page], {page.key: with_page_day(page, day)}) == [[("page", 0), ("report", 0)]]
+    # counter-cases: another day, or one actor (its block is its day: it is never re-dated)
+    other_day = with_page_day(page, {**day, "date": "2019-03-14"})
+    assert len(cluster([dated, page], {page.key: other_day})) == 2
+    assert with_page_day(m("page", None, "vague", type="SUPPORT", actors=(A,)), day) is None
+    assert with_page_day(page, {**day, "date": None}) is None

@@ -189,3 +189,18 @@ def test_engines_do_not_mix(tmp_path):
     (out / "_chronicle.json").write_text(json.dumps({"engine": "spark", "layout": 1}))
     with pytest.raises(ChronicleError, match="--engine spark"):
         run_local([str(ARTICLES)], str(out), Settings(), today=TODAY)
+
+
+def test_files_written_before_a_column_was_added_read_it_as_null(tmp_path):
+    """An output written before migration 11 (event_members without the day fusion gives a
+    mention) still opens: the missing columns read as NULL, the others as written."""
+    from chronicle.store.parquet import connect
+
+    folder = tmp_path / "out" / "event_members"
+    folder.mkdir(parents=True)
+    old = pa.table({"event_id": ["ev-1"], "article": ["page"], "idx": pa.array([0], pa.int32())})
+    pq.write_table(old, folder / "part-0.parquet")
+    con = connect(tmp_path / "out")
+    assert con.execute("SELECT event_id, article, idx, date, date_from FROM event_members").fetchall() == [
+        ("ev-1", "page", 0, None, None)
+    ]

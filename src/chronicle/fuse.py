@@ -9,6 +9,7 @@ events back (`fuse`). See docs/fusion.md.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -385,23 +386,36 @@ def _pairwise_groups(members: list[Member]) -> list[list[Member]]:
     return [[by_key[k] for k in group] for group in sorted(found.groups())]
 
 
-def cluster(members: Iterable[Member]) -> list[list[Key]]:
+def cluster(members: Iterable[Member], dated: Mapping[Key, Member] | None = None) -> list[list[Key]]:
     """Group mentions into events: per block, then merged across blocks that share a member.
 
-    Returns each event's member keys, sorted; events sorted by their smallest key.
+    `dated`: members as their page's fused events date them (`with_page_day`), compared
+    inside their blocks instead of themselves; blocks and the rules beyond them read the
+    members as their own words date them. Returns each event's member keys, sorted;
+    events sorted by their smallest key.
     """
     members = {m.key: m for m in members}
+    dated = dated or {}
     blocks = defaultdict(list)
     found = _UnionFind()
     for member in members.values():
         found.find(member.key)
         for block in block_keys(member):
-            blocks[block].append(member)
+            blocks[block].append(dated.get(member.key, member))
     for block in sorted(blocks):
         for group in block_clusters(block, blocks[block]):
             for key in group[1:]:
                 found.union(group[0], key)
     return join_by_rules(members, found.groups())
+
+
+def with_page_day(member: Member, fields: Mapping[str, str | None]) -> Member | None:
+    """The member as the day fusion gave it (`fuse_dates.page_dates`' `fields`) dates it,
+    for `cluster`'s `dated`: only a member of two or more actors (its blocks do not depend
+    on its date; a lone actor's block is its day), else None."""
+    if len(member.actor_ids) < 2 or not fields.get("date"):
+        return None
+    return dataclasses.replace(member, date=fields["date"], end_date=fields.get("end_date"), precision=fields["date_precision"])
 
 
 def join_by_rules(members: Mapping[Key, Member], groups: Iterable[Sequence[Key]]) -> list[list[Key]]:

@@ -84,7 +84,7 @@ def event_mention(row: dict) -> dict:
         "end_date": row["end_date"],
         "date_precision": row["date_precision"],
         "date_expression": row["date_expression"],
-        "date_from": None,  # the report a date the mention lacks came from (query/event_dates.py)
+        "date_from": row.get("date_from"),  # the report a date the mention lacks came from (fuse_dates.py)
         "place": place_of(row),
         "sources": [
             {**source, **{key: item[key] for key in ("start", "end", "text", "trigger_start", "trigger_end")}}

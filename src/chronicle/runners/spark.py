@@ -321,13 +321,37 @@ def members(job: _Run, links: DataFrame) -> DataFrame:
     )
 
 
-def fuse(job: _Run, links: DataFrame) -> None:
-    """Stage `events` and `event_members`: every mention re-fused, as fuse.cluster and
-    fuse_record.fused_event do, with ids kept from the stored events (fuse.assign_ids per piece)."""
+def _dating_mentions(job: _Run):
+    """Each mention as `fuse_dates.page_dates` reads it, by member name."""
+    mentions = job.all("event_mentions").join(job.all("articles").select("id", F.col("published").isNotNull().alias("dated_page")), "id").select(
+        "id", "idx", "modality", "date", "date_precision", "date_rule", "date_expression", "dated_page"
+    )
+    return mentions.rdd.map(lambda row: (f"{row['id']}:{row['idx']}", row))
+
+
+def _by_article(job: _Run, member_events):
+    """Each article's (mention row, (event id, event date fields)) items, from the
+    (member name, (event id, fields)) pairs of its events."""
+    return _dating_mentions(job).join(member_events).map(lambda item: (item[1][0]["id"], item[1])).groupByKey()
+
+
+def dated_members(job: _Run, assigned):
+    """The `event_members` rows of the assigned events (an RDD of (event, created_at)), with
+    the days fusion gives the mentions their pages cannot date: each article's mentions
+    with their events, through `fuse_dates.page_dates` (`tasks.member_rows`), as the local
+    runner's `store.member_dates` does."""
+    return _by_article(job, assigned.flatMap(tasks.member_events)).flatMap(lambda article: tasks.member_rows(article[1]))
+
+
+def _labels(job: _Run, found, dated=None) -> DataFrame:
+    """(member name, event label) of every member: the block clusters (of the members as
+    `dated` dates them, where it does), joined by the rules beyond the blocks."""
     spark = job.spark
-    found = members(job, links).rdd.map(tasks.member_of).persist(StorageLevel.MEMORY_AND_DISK)
     edge_schema = T.StructType([T.StructField("src", T.StringType()), T.StructField("dst", T.StringType())])
-    edges = spark.createDataFrame(found.flatMap(tasks.member_blocks).groupByKey().flatMap(lambda block: tasks.block_edges(block[0], block[1])), edge_schema)
+    compared = found
+    if dated is not None:
+        compared = found.map(lambda member: (tasks.node(member), member)).leftOuterJoin(dated).map(lambda item: item[1][1] or item[1][0])
+    edges = spark.createDataFrame(compared.flatMap(tasks.member_blocks).groupByKey().flatMap(lambda block: tasks.block_edges(block[0], block[1])), edge_schema)
     nodes = spark.createDataFrame(found.map(lambda member: (tasks.node(member),)), "node string")
     blocks = components(nodes, edges)
     # the rules beyond the blocks, per piece of block clusters their link keys connect
@@ -335,20 +359,40 @@ def fuse(job: _Run, links: DataFrame) -> None:
     rule_edges = spark.createDataFrame(labeled.flatMap(lambda item: tasks.cluster_links(item[1][1], item[1][0])), edge_schema)
     cluster_nodes = blocks.select(F.concat(F.lit("c:"), "label").alias("node")).distinct()
     piece_of = components(cluster_nodes, rule_edges).where(F.col("node").startswith("c:")).rdd.map(lambda row: (row["node"][2:], row["label"]))
-    labels = spark.createDataFrame(
+    return spark.createDataFrame(
         labeled.map(lambda item: (item[1][1], item[1][0])).join(piece_of)
         .map(lambda item: (item[1][1], (item[0], item[1][0])))
         .groupByKey()
         .flatMap(lambda piece: tasks.join_piece(piece[1])),
         "node string, label string",
     ).localCheckpoint()
-    events = (
+
+
+def _events(found, labels: DataFrame):
+    """(label, fused event without its id) of every event the labels make."""
+    return (
         found.map(lambda member: (tasks.node(member), member))
         .join(labels.rdd.map(lambda row: (row["node"], row["label"])))
         .map(lambda item: (item[1][1], item[1][0]))
         .groupByKey()
         .mapValues(tasks.event_of)
     )
+
+
+def fuse(job: _Run, links: DataFrame) -> None:
+    """Stage `events` and `event_members`: every mention re-fused, as fuse.cluster and
+    fuse_record.fused_event do, with ids kept from the stored events (fuse.assign_ids per
+    piece); clustered again with the days the first events give the undated mentions, as
+    store.fusion.fuse does."""
+    spark = job.spark
+    found = members(job, links).rdd.map(tasks.member_of).persist(StorageLevel.MEMORY_AND_DISK)
+    labels = _labels(job, found)
+    first = _events(found, labels).flatMap(lambda item: tasks.member_events((item[1], None)))
+    days = _by_article(job, first).flatMap(lambda article: tasks.page_days(article[1]))
+    dated = found.map(lambda member: (tasks.node(member), member)).join(days).flatMap(tasks.page_dated)
+    if not dated.isEmpty():
+        labels = _labels(job, found, dated)
+    events = _events(found, labels)
     # pieces: new clusters joined to the stored events they share members with
     old_members = job.stored("event_members").select(
         "event_id", F.concat_ws(":", "article", F.col("idx").cast("string")).alias("node")
@@ -369,6 +413,6 @@ def fuse(job: _Run, links: DataFrame) -> None:
     assigned = tagged.groupByKey().flatMap(lambda piece: tasks.assign_piece(piece[1])).persist(StorageLevel.MEMORY_AND_DISK)
     now = job.now
     job.write(spark.createDataFrame(assigned.mapPartitions(lambda part: tasks.event_rows(part, now)), table_schema("events"), verifySchema=False), "events")
-    job.write(spark.createDataFrame(assigned.mapPartitions(tasks.member_rows), table_schema("event_members"), verifySchema=False), "event_members")
+    job.write(spark.createDataFrame(dated_members(job, assigned), table_schema("event_members"), verifySchema=False), "event_members")
     for cached in (found, pieces, assigned):
         cached.unpersist()

@@ -20,8 +20,9 @@ from itertools import islice
 import numpy as np
 import pyarrow as pa
 
-from ..fuse import Member, block_clusters, block_keys, join_by_rules
+from ..fuse import Member, block_clusters, block_keys, join_by_rules, with_page_day
 from ..fuse_record import fused_event
+from ..fuse_dates import DATE_FIELDS
 from ..fuse_ids import assign_ids, mention_ref
 from ..fuse_rules import link_keys
 from ..ingest.dedup import LshParams, band_keys, similarity
@@ -41,6 +42,7 @@ from ..pipeline import (
 from ..settings import Settings
 from ..store import PER_ARTICLE_TABLES, articles_table, events_table, per_article_rows
 from ..store.fusion import member_from_row
+from ..store.member_dates import article_dates
 from .local import worker_resources
 
 # One row per document read (an article, or the problem that skipped it), in input order.
@@ -299,7 +301,42 @@ def event_rows(assigned: Iterable[tuple[Event, object]], now: dt.datetime) -> It
         yield _tuple(row, schema)
 
 
-def member_rows(assigned: Iterable[tuple[Event, object]]) -> Iterator[tuple[str, str, int]]:
-    for event, _ in assigned:
-        for article, idx in event.members:
-            yield event.id, article, idx
+def member_events(assigned: tuple[Event, object]) -> list[tuple[str, tuple[str, dict]]]:
+    """(member name, (event id, the event's date fields)) for each member of an event with
+    its id: what `member_rows` dates an undated mention by."""
+    event = assigned[0]
+    fields = {f"event_{key}": getattr(event, key) for key in ("date", "end_date", "date_precision", "date_from", "modality")}
+    return [(mention_ref(key), (event.id, fields)) for key in event.members]
+
+
+def _dating_rows(items: Iterable[tuple[Mapping, tuple[str | None, dict]]]) -> list[dict]:
+    return [
+        {**(row.asDict() if hasattr(row, "asDict") else row), "event_id": event_id, **fields}
+        for row, (event_id, fields) in items
+    ]
+
+
+def member_rows(items: Iterable[tuple[Mapping, tuple[str, dict]]]) -> Iterator[tuple]:
+    """`event_members` rows of one article's mentions ((mention row, `member_events`'
+    value) items; the mention row has the columns `store.member_dates.DATING_SQL` reads
+    from the mention and its article), with the days fusion gives the undated ones, as the
+    local runner's `store.member_dates.date_members` stores them."""
+    rows = _dating_rows(items)
+    dates = {found["idx"]: found for found in article_dates(rows)}
+    for row in sorted(rows, key=lambda r: r["idx"]):
+        found = dates.get(row["idx"], {})
+        yield (row["event_id"], row["id"], row["idx"], *(found.get(name) for name in DATE_FIELDS))
+
+
+def page_days(items: Iterable[tuple[Mapping, tuple[str | None, dict]]]) -> list[tuple[str, dict]]:
+    """(member name, the day fusion gives it) for one article's mentions (`member_rows`'
+    items), the mentions it dates only."""
+    return [(f"{found['article']}:{found['idx']}", found) for found in article_dates(_dating_rows(items))]
+
+
+def page_dated(item: tuple[str, tuple[Member, dict]]) -> list[tuple[str, Member]]:
+    """(member name, the member as its page day dates it: `fuse.with_page_day`), none when
+    that day does not date it in its blocks."""
+    name, (member, fields) = item
+    dated = with_page_day(member, fields)
+    return [] if dated is None else [(name, dated)]

@@ -174,6 +174,24 @@ class Store:
         self._insert("events", events)
         self._insert("event_members", members)
 
+    def set_member_dates(self, articles: Sequence[str], dates: pa.Table | None) -> None:
+        """Fusion's dates of undated mentions (`store/member_dates.py`), inside its
+        transaction: the `articles`' members lose the dates fusion gave them, then take
+        those of `dates` (rows of article, idx and `fuse_dates.DATE_FIELDS`)."""
+        fields = ("date", "end_date", "date_precision", "date_from")
+        self.con.execute(
+            f"UPDATE event_members SET {', '.join(f'{name} = NULL' for name in fields)} "
+            "WHERE article IN (SELECT unnest(?)) AND date_from IS NOT NULL",
+            [list(articles)],
+        )
+        if dates is not None and dates.num_rows:
+            self._with_table(
+                "_dates",
+                dates,
+                f"UPDATE event_members m SET {', '.join(f'{name} = d.{name}' for name in fields)} "
+                "FROM _dates d WHERE m.article = d.article AND m.idx = d.idx",
+            )
+
     def _swap_annotations(self, annotations: list[Annotation]) -> None:
         import pyarrow as pa
 

@@ -3,7 +3,8 @@
 `fuse` re-fuses, in one transaction, the blocks the given articles touch (every mention
 when none are given): it reads the members (`MEMBER_SQL`, `member_from_row`), clusters them
 and makes their events with `chronicle.fuse` (pure), keeps the stored events' ids where
-their members carry over, and replaces the events it re-fused. See docs/fusion.md.
+their members carry over, replaces the events it re-fused, and stores the days those
+events give the undated mentions of the articles it touched (`member_dates`). See docs/fusion.md.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..fuse import Key, Member, block_keys, cluster
+from ..fuse import Key, Member, block_keys, cluster, with_page_day
 from ..fuse_record import fused_event
 from ..fuse_ids import assign_ids
 from ..fuse_rules import link_keys
 from ..model import FusedActor
 from .duckdb_store import Store
+from .member_dates import date_members
 from .rows import event_members_table, events_table
 from .schema import transaction
 
@@ -30,6 +32,7 @@ class FuseReport:
     mentions: int = 0  # mentions re-fused
     events: int = 0  # events written
     removed: int = 0  # events replaced
+    dated: int = 0  # mentions of the re-fused articles that take a day from their event (fuse_dates.py)
 
 
 # The columns of a fusion member (the Spark runner selects the same ones: runners/spark.py).
@@ -74,18 +77,20 @@ def _day(value) -> dt.date | None:
 
 def _scope(store: Store, articles: Sequence[str]) -> tuple[set[Key], set[str]]:
     """The mentions to re-fuse (every block the articles touch, closed over shared members
-    and existing events) and the existing events they replace."""
+    and existing events; a page with no publication date whole, as its main event dates its
+    other mentions: `fuse_dates.page_dates`) and the existing events they replace."""
     light = store.con.execute(
-        "SELECT id, idx, type, date, end_date, date_precision, [x.id FOR x IN actors],"
-        " [x.kind FOR x IN actors], [x.country FOR x IN actors] FROM event_mentions"
+        "SELECT e.id, e.idx, e.type, e.date, e.end_date, e.date_precision, [x.id FOR x IN e.actors],"
+        " [x.kind FOR x IN e.actors], [x.country FOR x IN e.actors], a.published IS NULL"
+        " FROM event_mentions e JOIN articles a USING (id)"
     ).fetchall()
     members_of_block: dict[tuple, list[Key]] = defaultdict(list)
     blocks_of: dict[Key, list[tuple]] = {}
-    for article, idx, type_, date, end_date, precision, ids, kinds, countries in light:
+    for article, idx, type_, date, end_date, precision, ids, kinds, countries, undated_page in light:
         key = (article, idx)
         actors = tuple(FusedActor(i, "", k, "", c) for i, k, c in zip(ids, kinds, countries) if i)
         fake = Member(key, type_, None, "", date, end_date, precision, 0.0, actors)
-        blocks_of[key] = block_keys(fake) + link_keys(fake)
+        blocks_of[key] = block_keys(fake) + link_keys(fake) + ([("page", article)] if undated_page else [])
         for block in blocks_of[key]:
             members_of_block[block].append(key)
     event_of: dict[Key, str] = {}
@@ -128,7 +133,10 @@ def _member_rows(store: Store, articles: Sequence[str] | None) -> tuple[list[dic
 
 def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
     """(Re)fuse the events of the blocks the given articles touch (all when None), in one
-    transaction: replaced events keep their ids where their members carry over."""
+    transaction: replaced events keep their ids where their members carry over. Then the
+    days those events give the undated mentions of the articles touched are stored, and
+    the blocks are clustered again with those days (`fuse.cluster`'s `dated`): a page's
+    mentions dated through its fused main event join the events of that day."""
     report = FuseReport()
     with transaction(store.con):
         rows, old_events = _member_rows(store, articles)
@@ -136,14 +144,46 @@ def fuse(store: Store, articles: Sequence[str] | None = None) -> FuseReport:
             return report
         members = {(row["id"], row["idx"]): member_from_row(row) for row in rows}
         old, age = _old_events(store, old_events)
+        touched = None if old_events is None else sorted({key[0] for key in members})
         clusters = cluster(members.values())
-        events = [
-            dataclasses.replace(fused_event([members[k] for k in keys]), id=event_id)
-            for keys, event_id in zip(clusters, assign_ids(clusters, old, age))
-        ]
-        store.replace_events(None if old_events is None else sorted(old_events), events_table(events, age), event_members_table(events))
+        events = _write_events(store, members, clusters, (old, age), old_events)
+        report.dated = date_members(store, touched)
+        dated = _page_dated(store, members)
+        again = cluster(members.values(), dated) if dated else clusters
+        if again != clusters:
+            events = _write_events(store, members, again, (old, age), sorted(event.id for event in events))
+            report.dated = date_members(store, touched)
         report.mentions, report.events, report.removed = len(members), len(events), len(old)
     return report
+
+
+def _write_events(store: Store, members: dict, clusters: list, old: tuple, removed) -> list:
+    """The fused events of `clusters`, with ids kept from the `old` events (their members,
+    their creation times), written in place of the `removed` ones (all when None)."""
+    events = [
+        dataclasses.replace(fused_event([members[k] for k in keys]), id=event_id)
+        for keys, event_id in zip(clusters, assign_ids(clusters, *old))
+    ]
+    store.replace_events(None if removed is None else sorted(removed), events_table(events, old[1]), event_members_table(events))
+    return events
+
+
+def _page_dated(store: Store, members: dict) -> dict:
+    """The members of two or more actors as the days just stored for them date them
+    (`fuse.with_page_day`), by key."""
+    articles = sorted({key[0] for key in members})
+    rows = store.query(
+        "SELECT article, idx, date, end_date, date_precision FROM event_members "
+        "WHERE date IS NOT NULL AND article IN (SELECT unnest(?))",
+        [articles],
+    )
+    dated = {}
+    for row in rows:
+        key = (row["article"], row["idx"])
+        found = with_page_day(members[key], row) if key in members else None
+        if found is not None:
+            dated[key] = found
+    return dated
 
 
 def _old_events(store: Store, events: set[str] | None) -> tuple[dict[str, set[Key]], dict[str, object]]:

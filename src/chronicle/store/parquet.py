@@ -111,7 +111,7 @@ def connect(directory: str | Path) -> duckdb.DuckDBPyConnection:
     for table, columns in store_columns().items():
         if table in ("schema_migrations", "article_links", "lsh_bands"):
             continue
-        con.execute(f"CREATE VIEW {table} AS {_view_sql(root, table, columns)}")
+        con.execute(f"CREATE VIEW {table} AS {_view_sql(root, table, columns, con)}")
     return con
 
 
@@ -128,14 +128,22 @@ def _scan(pattern: str, partitioned: bool) -> str:
     return f"read_parquet('{pattern}', union_by_name = true{hive})"
 
 
-def _view_sql(root: Path, table: str, columns: Sequence[tuple[str, str]]) -> str:
+def _read(name: str, present: set[str]) -> str:
+    """A column of the scanned files `t`, NULL when they do not have it."""
+    return f't."{name}"' if name in present else "NULL"
+
+
+def _view_sql(root: Path, table: str, columns: Sequence[tuple[str, str]], con: duckdb.DuckDBPyConnection) -> str:
     pattern = _files(root, table)
     if pattern is None:
         nulls = ", ".join(f'CAST(NULL AS {kind}) AS "{name}"' for name, kind in columns)
         return f"SELECT {nulls} WHERE false"
     if table != "articles":
-        select = ", ".join(f'CAST(t."{name}" AS {kind}) AS "{name}"' for name, kind in columns)
-        return f"SELECT {select} FROM {_scan(pattern, table in PARTITIONED)} t"
+        scan = _scan(pattern, table in PARTITIONED)
+        # files written before a migration added a column read it as NULL
+        present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
+        select = ", ".join(f'CAST({_read(name, present)} AS {kind}) AS "{name}"' for name, kind in columns)
+        return f"SELECT {select} FROM {scan} t"
     links = _files(root, "article_links")
 
     def column(name: str, kind: str) -> str:

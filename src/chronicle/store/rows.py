@@ -254,7 +254,10 @@ EVENT_SCHEMA = pa.schema(
 )
 
 
-EVENT_MEMBER_SCHEMA = pa.schema([("event_id", pa.string()), ("article", pa.string()), ("idx", pa.int32())])
+EVENT_MEMBER_SCHEMA = pa.schema(
+    [("event_id", pa.string()), ("article", pa.string()), ("idx", pa.int32())]
+    + [(name, pa.string()) for name in ("date", "end_date", "date_precision", "date_from")]
+)
 
 
 QUOTE_SCHEMA = pa.schema(
@@ -329,7 +332,13 @@ def events_table(events: list[Event], created: dict[str, object]) -> pa.Table | 
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
 
 
-def event_members_table(events: list[Event]) -> pa.Table | None:
-    """Each fused event's member mentions as `event_members` rows."""
-    rows = [{"event_id": event.id, "article": article, "idx": idx} for event in events for article, idx in event.members]
+def event_members_table(events: list[Event], dates: dict | None = None) -> pa.Table | None:
+    """Each fused event's member mentions as `event_members` rows, with the date fusion
+    gives an undated one (`dates`, by member key: fuse_dates.page_dates' fields)."""
+    dates = dates or {}
+    rows = [
+        {"event_id": event.id, "article": key[0], "idx": key[1], **dates.get(key, {})}
+        for event in events
+        for key in event.members
+    ]
     return pa.Table.from_pylist(rows, schema=EVENT_MEMBER_SCHEMA) if rows else None

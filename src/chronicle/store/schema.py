@@ -223,6 +223,22 @@ def _fusion_queue(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE fusion_queue (id VARCHAR PRIMARY KEY)")
 
 
+def _member_dates(con: duckdb.DuckDBPyConnection) -> None:
+    """The date fusion gives a mention its own page cannot date (fuse_dates.py): its fused
+    event's day, with `date_from` the report it came from; NULL when none (docs/fusion.md).
+    The mention's own `event_mentions` date stays as its text gives it. The articles fused
+    before are queued for fusion, so the next run stores their dates."""
+    con.execute(
+        """
+        ALTER TABLE event_members ADD COLUMN date VARCHAR;
+        ALTER TABLE event_members ADD COLUMN end_date VARCHAR;
+        ALTER TABLE event_members ADD COLUMN date_precision VARCHAR;
+        ALTER TABLE event_members ADD COLUMN date_from VARCHAR;
+        INSERT INTO fusion_queue SELECT DISTINCT article FROM event_members ON CONFLICT DO NOTHING;
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "initial schema", _initial_schema),
     (
@@ -238,6 +254,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (8, "index of event members by event id", _event_member_index),
     (9, "metadata completed by later input", _article_completions),
     (10, "articles waiting for fusion", _fusion_queue),
+    (11, "event members: the date fusion gives an undated mention", _member_dates),
 )
 PER_ARTICLE_TABLES = ("sentences", "entities", "mentions", "role_evidence", "event_mentions", "quotes", "claims")
 
