@@ -44,6 +44,13 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_would_befall(events):
     assert countries(counter, "target") == []
 
 
+def test_an_agreement_to_act_is_aimed_at_whom_the_act_befalls(events):
+    (agreement,) = events("Ghana said it had agreed to impose sanctions on Togo.", "AGREE")
+    assert countries(agreement, "target") == ["TGO"]
+    (counter,) = events("Ghana said it had agreed to lift its own tariffs.", "AGREE")
+    assert countries(counter, "target") == []
+
+
 def test_a_condemnation_set_on_an_act_is_aimed_at_its_doer(events):
     (accusation,) = events("Togo launched a missile on Friday, in actions condemned as unacceptable by Ghana.", "ACCUSE")
     assert countries(accusation, "source") == ["GHA"] and countries(accusation, "target") == ["TGO"]

@@ -1,6 +1,6 @@
-"""Whom a threat is aimed at when the threat's own words name no one (issue 19): the one
-its threatened act would befall ("threatened to kidnap schoolgirls", "vowed to expel the
-Togolese envoys": the schoolgirls, Togo).
+"""Whom a threat (or an agreement to act) is aimed at when its own words name no one (issue
+19): the one its threatened act would befall ("threatened to kidnap schoolgirls", "threatened
+to expel the Togolese envoys": the schoolgirls, Togo; "agreed to impose sanctions on X": X).
 
 A pure pass over an article's events once every sentence is read: an event of
 `threat_types` (data/roles.yaml) with no target takes the targets of the event its trigger
