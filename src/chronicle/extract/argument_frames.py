@@ -7,7 +7,9 @@ small pure functions over spaCy tokens, used by extract/arguments.py:
 - the agent of a passive whose "by" the parser hung as a plain preposition;
 - the controller of a passive's complement ("X was forced to resign"), the verb of reply
   whose "with" brings in the event noun, the issuer of a document, the noun a trigger asks
-  for ("called for talks with X"), a modifier of opposition ("anti-government protests").
+  for ("called for talks with X"), a modifier of opposition ("anti-government protests");
+- the doer of the act a participle's noun is the setting of ("X launched a missile, in
+  actions condemned by Y": X, the target of Y's condemnation).
 
 The words are data (`data/roles.yaml`)."""
 
@@ -100,3 +102,19 @@ def document_issuer(verb, documents: frozenset[str]):
     if verb.dep_ != "acl" or noun.lemma_.lower() not in documents or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
         return None
     return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def setting_doers(verb) -> list:
+    """The subjects of the clause whose setting a participle's noun is: "X launched a missile,
+    in actions condemned by Y" (X: Y condemned X's actions); [] for any other verb."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    governor = noun.head.head
+    for _ in range(3):  # "launched a missile, the second test in two days, in actions ...": up to "launched"
+        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("appos", "dobj", "obj", "conj") or governor.head.i == governor.i:
+            break
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX") or governor.i == noun.head.i:
+        return []
+    return [c for c in governor.children if c.dep_ == "nsubj"]

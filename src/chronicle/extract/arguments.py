@@ -14,7 +14,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, stray_by_agents, thing_makers, unattributed
-from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, stray_agents
+from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, setting_doers, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.model import EventActor, Mention
@@ -73,6 +73,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     active = unattributed(active, actors.lexicon.sides)  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
+    if not active and not passive and (demonym := _stray_demonym(token, actors)) is not None:
+        active = [demonym]  # "repelling the Togolese shelling of X", the gerund read as a verb
     if headline_passive(token):  # "Opposition leader arrested"
         active, passive = [], passive + active
     if not active and trigger.roles == "directed" and (controller := passive_controller(token)) is not None:
@@ -144,12 +146,18 @@ def _with_noun_words(noun, trigger: Trigger, preps: list, objects: list, actors:
 def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors) -> list[EventActor]:
     """Whom a verbal trigger naming no target is aimed at, by a nearby phrase (extract/sides_words.py):
     the subject of a warning's condition ("warned that it would act if X visits Y"), else the
-    maker of the thing rejected ("X proposed a resolution, which was vetoed by Y"), not a source."""
+    doer of the act a participle's noun is the setting of ("X launched missiles, in actions
+    condemned by Y"), else the maker of the thing rejected ("X proposed a resolution, which
+    was vetoed by Y"), not a source."""
     words = actors.lexicon.sides
     found = [a for w in condition_subjects(token, trigger.type, words) for a in actors.of(w, "target")]
     if found:
         return found
     own = {a.id for s in active for a in actors.of(s, "source")}
+    if trigger.type in actors.lexicon.roles.setting_target_types:  # "X launched missiles, in actions condemned by Y": X
+        found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]
+        if found:
+            return found
     return [a for w in thing_makers(token, trigger.type, words) for a in actors.of(w, "target") if a.id not in own]
 
 
@@ -209,7 +217,22 @@ def _modifier_arguments(token, actors: ArticleActors, lexicon: EventLexicon) -> 
                     sources += actors.of(pair, "source")
     if token.dep_ == "conj" and any(c.dep_ == "poss" for c in token.children) and any(c.dep_ == "cc" for c in token.head.children):
         sources += actors.of(token.head, "source")  # "Smith and Jones's meeting", parsed "Smith and [Jones's meeting]"
+    if not sources and (demonym := _stray_demonym(token, actors)) is not None:
+        sources += actors.of(demonym, "source")  # "repelling the Togolese shelling", parsed as two objects
     return sources, targets
+
+
+def _stray_demonym(noun, actors: ArticleActors):
+    """A nationality written just before an event noun that the parser did not hang on it
+    ("repelling the Togolese shelling of X", read as two objects of the verb): the word,
+    when it names a country and is the noun's sibling or head; else None."""
+    if noun.i == 0 or noun.pos_ != "NOUN" and noun.tag_ != "VBG":
+        return None
+    word = noun.doc[noun.i - 1]
+    mention = actors.at.get(word.i)
+    if word.head.i == noun.i or mention is None or mention.label != "NORP" or mention.value not in actors.kb.countries:
+        return None
+    return word if word.head.i == noun.head.i or noun.head.i == word.i else None
 
 
 def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:

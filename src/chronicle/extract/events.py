@@ -41,7 +41,9 @@ from chronicle.extract.place_actors import struck_city
 from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, unmirrored_sources
-from chronicle.extract.targets import state_targets
+from chronicle.extract.recipients import inherited_recipients
+from chronicle.extract.targets import protested_leaders, state_targets
+from chronicle.extract.threatened import threatened_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeValue
@@ -251,6 +253,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     sources = unmirrored_sources(token, trigger.roles, sources, targets, actors)  # "officials accusing X": not X's
     targets = state_targets(token, trigger, sources, targets, actors)  # "students protested": against their state
     targets = followers_protest_targets(token, trigger.type, sources, targets, actors)  # "X's supporters blocked roads"
+    targets = protested_leaders(token, trigger.type, targets, actors)  # "protests against President X's victory": X
     targets = answered_accusers(token, trigger.type, sources, targets, found, lexicon.sides)  # "Y denied the charges": X's
     targets = retold_targets(token, trigger.type, sources, targets, found, lexicon.retold)  # "... Sweden's bid. Turkey ratified the request": Sweden
     return trigger, sources, targets, place_word
@@ -405,6 +408,8 @@ def _article_passes(art: _Article, found: list[Found]) -> list[Found]:
     agendas = meal_agendas(events, art.lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     place_events(events, art.doc, art.context, art.lexicon, art.kb, art.actors, art.triggers)
+    inherited_recipients(events, art.lexicon.roles.recipient_types)  # "the agency also deployed a team": to the one recipient
+    threatened_targets(events, art.lexicon.roles.threat_types)  # "threatened to kidnap schoolgirls": the schoolgirls
     for event in events:  # news of an undated happening: on the publication day or the day before
         if event.modality in HAPPENED:
             event.time = news_window(event.time, art.time_rules)

@@ -62,6 +62,10 @@ class RoleWords:
     asked_actor_types: frozenset[str] = frozenset()  # "called for X to release Y": X the target (extract/targets.py)
     state_target_types: frozenset[str] = frozenset()  # "students protested": against their state
     state_target_preps: frozenset[str] = frozenset()  # "protested against the fees": a target word of its own
+    leader_target_offices: tuple[str, ...] = ()  # a protest against a state: its leader the sentence names
+    recipient_types: frozenset[str] = frozenset()  # an aid event naming no one: the article's one recipient
+    threat_types: frozenset[str] = frozenset()  # a threat naming no one: the target of the act threatened
+    setting_target_types: frozenset[str] = frozenset()  # "X launched missiles, in actions condemned by Y": X
     aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
     involving_verbs: frozenset[str] = frozenset()  # "a meeting involving X and Y": X, Y take part (extract/participants.py)
     undergoer_place_preps: frozenset[str] = frozenset()  # "In X, police arrested ...": X is where, not whom (extract/anaphors.py)
@@ -105,6 +109,8 @@ def load_role_words(path=None) -> RoleWords:
         withdrawal_preps=words("withdrawal_preps"), emissary_types=codes("emissary_types"), emissary_nouns=words("emissary_nouns"),
         media_words=words("media_words"), asked_actor_types=codes("asked_actor_types"),
         state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
+        leader_target_offices=tuple(data.get("leader_target_offices") or ()), recipient_types=codes("recipient_types"),
+        threat_types=codes("threat_types"), setting_target_types=codes("setting_target_types"),
         aspect_nouns=words("aspect_nouns"), involving_verbs=words("involving_verbs"),
         undergoer_place_preps=words("undergoer_place_preps"), grievance_nouns=words("grievance_nouns"),
     )

@@ -11,9 +11,13 @@ Small pure functions over spaCy tokens and event actors:
   (X attacks), not "X's condemnation of the airstrikes" (an event noun of its own);
 - the state a crowd protests against: a protest by a non-state group of one country, with
   no target of its own, is aimed at that country ("students protested in X": X), not one
-  with a target word ("protested against the fees").
+  with a target word ("protested against the fees");
+- the leader a protest against a state is aimed at: the head of that state or government
+  the protest's sentence names ("protests against the victory claimed by President X": X
+  beside X's country), not a leader of another country.
 
-The types and sectors are data (`data/roles.yaml`: `asked_actor_types`, `state_target_types`).
+The types, sectors and offices are data (`data/roles.yaml`: `asked_actor_types`,
+`state_target_types`, `leader_target_offices`).
 """
 
 from __future__ import annotations
@@ -94,3 +98,25 @@ def aspect_owners(noun, aspect_nouns: frozenset[str], genitive_preps: frozenset[
     if noun.dep_ != "pobj" or prep.lower_ not in genitive_preps or prep.head.lemma_.lower() not in aspect_nouns:
         return []
     return [c for c in prep.head.children if c.dep_ in ("poss", "amod", "compound")]
+
+
+def protested_leaders(token, type_: str, targets: list[EventActor], actors) -> list[EventActor]:
+    """`targets`, with the persons the trigger's sentence names who lead a country the
+    protest is aimed at (roles.yaml `leader_target_offices`: heads of state or government),
+    when `type_` is a protest type (`state_target_types`) and no person is a target yet;
+    `actors` is the article's `ArticleActors`."""
+    roles = actors.lexicon.roles
+    states = {t.id for t in targets if t.kind == "country"}
+    if type_ not in roles.state_target_types or not states or any(t.kind == "person" for t in targets):
+        return targets
+    sentence = token.sent
+    named = [actors.describe(m.value, m, "target", m.start, m.end) for m in actors.context.actor_mentions
+             if sentence.start_char <= m.start < sentence.end_char and m.value]
+    named += [a for w in sentence if w.i not in actors.at and (a := actors.by_name(w, "target")) is not None]  # a surname NER left out
+    found, known = list(targets), {t.id for t in targets}
+    for person in named:
+        if person.id not in known and person.kind == "person" and actors.country_of(person) in states \
+                and actors.officeholder(person.id, roles.leader_target_offices):
+            found.append(person)
+            known.add(person.id)
+    return found

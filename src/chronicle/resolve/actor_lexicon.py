@@ -112,8 +112,14 @@ def build_patterns(kb: KnowledgeBase, lexicon: ResolverLexicon) -> ActorPatterns
 
 def _organization_names(kb: KnowledgeBase) -> re.Pattern[str] | None:
     """The names of the KB's organizations and groups written in several capitalised words
-    ("Economic Community of ..."), matched as written: the tagger may miss or cut them."""
+    ("Economic Community of ..."), and their acronyms of three capitals or more ("ECOWAS"),
+    matched as written (case and all): the tagger may miss, cut or take them for nouns."""
     names = [name for actor in kb.actors.values() if actor.kind in ("organization", "group")
              for name in (actor.name, *actor.aliases)
-             if len(name.split()) > 1 and name[:1].isupper() and len(kb.names.get(name_key(name), ())) == 1]
+             if (len(name.split()) > 1 and name[:1].isupper() or _acronym(name)) and len(kb.names.get(name_key(name), ())) == 1]
     return re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])") if names else None
+
+
+def _acronym(name: str) -> bool:
+    """A name written as one word of three capitals or more ("ECOWAS"), not "UN" or "IS"."""
+    return len(name) >= 3 and name.isalpha() and name.isupper()

@@ -1,0 +1,65 @@
+"""Who did it and to whom where the trigger's own words say less (issue 19): an
+organization written as its acronym, the leader a protest against a state is aimed at, the
+one recipient of an article's aid, the target of a threatened act. On invented text, each
+case with its counter-case."""
+
+from __future__ import annotations
+
+
+def names(event, role: str) -> list[str]:
+    return [a.name for a in event.actors if a.role == role]
+
+
+def countries(event, role: str) -> list[str | None]:
+    return [a.country for a in event.actors if a.role == role]
+
+
+def test_an_organization_written_as_its_acronym_is_that_organization(events):
+    (accusation,) = events("SADC condemned the coup in the capital on Monday.", "ACCUSE")
+    assert names(accusation, "source") == ["Southern African Development Community"]
+    assert events("Sadc condemned the coup in the capital on Monday.", "ACCUSE") == []  # not as written: no one
+
+
+def test_a_protest_against_a_state_is_aimed_at_the_leader_its_sentence_names(events):
+    (protest,) = events("Protests erupted in Dakar against the new tax law signed by Senegalese President Macky Sall.", "PROTEST")
+    assert "Macky Sall" in names(protest, "target") and "SEN" in countries(protest, "target")
+    (counter,) = events("Protests erupted in Dakar against the new tax law as Cameroonian President Paul Biya arrived.", "PROTEST")
+    assert "Paul Biya" not in names(counter, "target")  # another country's leader
+
+
+def test_aid_naming_no_one_goes_to_the_article_s_one_recipient(events):
+    first, further = events("Ghana sent aid to Togo on Monday. Ghana also donated two million dollars on Tuesday.", "AID")
+    assert countries(first, "target") == ["TGO"] and countries(further, "target") == ["TGO"]
+    found = events("Ghana sent aid to Togo on Monday. Nigeria sent aid to Benin on Tuesday. "
+                   "Ghana also donated two million dollars on Wednesday.", "AID")
+    assert countries(found[-1], "target") == []  # two recipients: none is implied
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_would_befall(events):
+    (threat,) = events("Togo threatened to expel Ghanaian diplomats.", "THREATEN")
+    assert countries(threat, "source") == ["TGO"] and countries(threat, "target") == ["GHA"]
+    (kidnap,) = events("Gunmen threatened to kidnap schoolgirls in northern Togo.", "THREATEN")
+    assert names(kidnap, "target") == ["schoolgirls (Togo)"]
+    (counter,) = events("Togo threatened to withdraw from the talks.", "THREATEN")
+    assert countries(counter, "target") == []
+
+
+def test_an_agreement_to_act_is_aimed_at_whom_the_act_befalls(events):
+    (agreement,) = events("Ghana said it had agreed to impose sanctions on Togo.", "AGREE")
+    assert countries(agreement, "target") == ["TGO"]
+    (counter,) = events("Ghana said it had agreed to lift its own tariffs.", "AGREE")
+    assert countries(counter, "target") == []
+
+
+def test_a_condemnation_set_on_an_act_is_aimed_at_its_doer(events):
+    (accusation,) = events("Togo launched a missile on Friday, in actions condemned as unacceptable by Ghana.", "ACCUSE")
+    assert countries(accusation, "source") == ["GHA"] and countries(accusation, "target") == ["TGO"]
+    (counter,) = events("Togo launched a missile on Friday, after Ghana condemned the drills as unacceptable.", "ACCUSE")
+    assert countries(counter, "source") == ["GHA"] and countries(counter, "target") == []
+
+
+def test_a_nationality_the_parser_left_beside_an_event_word_does_it(events):
+    (shelling,) = events("Our defences keep stopping the Ukrainian shelling of the bridge, the governor said.", "ASSAULT")
+    assert countries(shelling, "source") == ["UKR"]  # parsed as two objects of "stopping"
+    (counter,) = events("Our defences keep stopping the shelling of the bridge, the governor said.", "ASSAULT")
+    assert countries(counter, "source") == []
