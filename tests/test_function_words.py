@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+import pytest
+
 from chronicle.data import load_yaml
 from chronicle.extract.lexicon import load_event_lexicon
 from chronicle.extract.merging import counted_meetings, perfect_aspect
@@ -60,3 +62,12 @@ def test_a_gathering_verb_names_its_participants_only_with_its_particle(nlp):
     summit = next(t for t in doc if t.lower_ == "summit")
     assert "Kofi" in [w.text for w in involved_words(summit, {"bring"}, words)]
     assert involved_words(summit, {"bring"}, FunctionWords(gathering_verbs=frozenset({"bring"}))) == []  # no particle listed
+
+
+def test_a_bare_yaml_boolean_is_refused(tmp_path):
+    path = tmp_path / "function_words.yaml"
+    path.write_text("occasion_preps: [on]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote"):
+        load_function_words(path)
+    path.write_text('occasion_preps: ["on"]\n', encoding="utf-8")
+    assert load_function_words(path).occasion_preps == {"on"}

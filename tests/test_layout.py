@@ -291,3 +291,45 @@ def test_a_change_to_module_level_state_is_found():
     assert state_changes("import registry\nregistry.TABLE['x'] = 1\n", set(), {"TABLE"}) == [(2, "TABLE")]
     frozen = "WORDS = {'a': 1}\ndef f(k):\n    seen = {}\n    seen[k] = WORDS.get(k)\n    return seen\n"
     assert state_changes(frozen, mutable_bindings(frozen)) == []  # read, and a local of its own: no state
+
+
+# English words are data: a step compares a token's word (`lower_`, `lemma_`, `text`, ...) with
+# a list its records hold (data/function_words.yaml and the other data files), never with a
+# word written in code; a comparison of grammar tags (`dep_ == "nsubj"`) stays in code.
+TOKEN_WORD_ATTRS = {"lower_", "lemma_", "norm_", "orth_", "text"}
+
+
+def _token_word(node) -> bool:
+    """Whether an expression is a token's word (`t.lower_`, `t.lemma_.lower()`, `t.text`)."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("lower", "casefold", "strip"):
+        node = node.func.value
+    return isinstance(node, ast.Attribute) and node.attr in TOKEN_WORD_ATTRS
+
+
+def _english_words(node) -> bool:
+    """Whether an expression is a string literal, or a tuple, list or set of them, holding a word."""
+    items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+    return bool(items) and all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items) \
+        and any(i.value[:1].isalpha() for i in items)
+
+
+def word_literals(source: str) -> list[tuple[int, str]]:
+    """(line, comparison) of each comparison of a token's word with English words in code."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            sides = (node.left, node.comparators[0])
+            if any(_token_word(a) and _english_words(b) for a, b in (sides, sides[::-1])):
+                found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_no_token_word_is_compared_with_a_word_written_in_code():
+    found = {name: lines for name, path in modules().items() if (lines := word_literals(path.read_text(encoding="utf-8")))}
+    assert not found
+
+
+def test_a_word_written_in_code_is_found():
+    assert word_literals("ok = token.lower_ == 'of'\n") == [(1, "token.lower_ == 'of'")]
+    assert word_literals("ok = t.lemma_.lower() in ('meet', 'talk')\n") == [(1, "t.lemma_.lower() in ('meet', 'talk')")]
+    assert word_literals("ok = t.dep_ == 'nsubj' or t.lower_ in words.preps or t.text == ','\n") == []

@@ -20,6 +20,11 @@ class FunctionWords:
     infinitive_markers: frozenset[str] = frozenset()
     accompaniment_preps: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
+    between_preps: frozenset[str] = frozenset()
+    occasion_preps: frozenset[str] = frozenset()
+    journey_preps: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    owning_possessives: frozenset[str] = frozenset()
     inside_preps: frozenset[str] = frozenset()
     spread_preps: frozenset[str] = frozenset()
     separation_preps: frozenset[str] = frozenset()
@@ -36,6 +41,10 @@ class FunctionWords:
 
 
 def load_function_words(path=None) -> FunctionWords:
-    """Read `data/function_words.yaml` (or a user file of the same shape)."""
+    """Read `data/function_words.yaml` (or a user file of the same shape); a bare on/off/yes/no,
+    which YAML reads as a boolean, is an error."""
     data = load_yaml("function_words.yaml", path)
+    for name, items in data.items():
+        if any(isinstance(item, bool) for item in items or ()):
+            raise ValueError(f"function_words.yaml: {name} holds {items!r}: quote on, off, yes, no")
     return FunctionWords(**{f.name: word_set(data.get(f.name)) for f in fields(FunctionWords)})

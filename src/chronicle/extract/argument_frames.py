@@ -16,11 +16,11 @@ The words are data (`data/roles.yaml`)."""
 from __future__ import annotations
 
 
-def responding_verb(noun, verbs: frozenset[str]):
+def responding_verb(noun, verbs: frozenset[str], accompaniment_preps: frozenset[str]):
     """The verb of reply whose "with" brings in the event noun ("X responded with warnings
     that ...", "Y reacted with threats of ..."): its subject does the event; else None."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+    if noun.dep_ != "pobj" or prep.lower_ not in accompaniment_preps or prep.dep_ != "prep":
         return None
     verb = prep.head
     return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in verbs else None
@@ -51,13 +51,13 @@ def headline_passive(verb) -> bool:
     return "nsubj" in children and not children & {"aux", "auxpass", "dobj", "obj", "agent", "dative", "ccomp", "xcomp"}
 
 
-def stray_agents(verb) -> list:
+def stray_agents(verb, agent_preps: frozenset[str]) -> list:
     """Agents of a passive the parser hung as a plain "by" preposition ("200 were abducted
     from their homes in the north by armed X fighters"): the objects of a "by" prep of a
     verb that has a passive subject or auxiliary. Means ("by gunfire") resolve to no actor."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return []
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in agent_preps
             for o in c.children if o.dep_ == "pobj"]
 
 

@@ -17,17 +17,18 @@ from chronicle.extract.sides_words import condition_subjects, enacting_quantity_
 from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, setting_doers, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
+from chronicle.function_words import FunctionWords
 from chronicle.model import EventActor, Mention
 
 
-def _subjects(verb) -> tuple[list, list]:
+def _subjects(verb, grammar: FunctionWords) -> tuple[list, list]:
     """(active subjects, passive subjects) of a verb, inherited through open complements,
     coordinated verbs and relative clauses."""
     node = verb
     for _ in range(4):
-        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node)
+        active = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or for_subject(node, grammar)
         passive = [c for c in node.children if c.dep_ == "nsubjpass"]
-        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] or stray_agents(node)
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] or stray_agents(node, grammar.agent_preps)
         if active or passive or agents:
             return active + agents, passive
         if node.dep_ in ("acl", "relcl") and node.head.dep_ == "attr" and node.head.head.i != node.head.i:
@@ -69,7 +70,7 @@ def _stranded_subject(verb) -> list:
 
 def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
     """(sources, targets, place word) of a verbal trigger by its role scheme."""
-    active, passive = _subjects(token)
+    active, passive = _subjects(token, actors.lexicon.grammar)
     active = unattributed(active, actors.lexicon.sides)  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
         active = position_subject(token, actors.lexicon.position_words)  # "Smith, left, shakes hands with Jones"
@@ -81,7 +82,7 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         active, passive = [controller], []  # "X was forced to resign": X resigned
     issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
     if issuer is not None:  # "the Council passed a resolution demanding X"
-        active = _subjects(issuer)[0]
+        active = _subjects(issuer, actors.lexicon.grammar)[0]
     obj = direct_object(token)
     objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
@@ -130,7 +131,7 @@ def _with_noun_words(noun, trigger: Trigger, preps: list, objects: list, actors:
     """A verb's (prep, word) pairs and object words with those of the event noun it absorbs
     ("held talks with X"): the noun's target phrases, members included, possessors, whom a
     meeting involves, the host of an event visited."""
-    preps = preps + prep_objects(noun, trigger.target_preps | {"between"})
+    preps = preps + prep_objects(noun, trigger.target_preps | actors.lexicon.grammar.between_preps)
     if preps:  # "held talks with X and a handful of his deputies, including Y": "handful" hung on "talks"
         preps += [("", m) for m in included_members(list(noun.conjuncts), actors.lexicon.inclusion_words)]
     objects = objects + [c for c in noun.children if c.dep_ in ("poss",)]
@@ -167,7 +168,7 @@ def inviters(token, trigger: Trigger, found: list[EventActor], actors: ArticleAc
     if governor is None:
         return []
     known = {a.id for a in found}
-    return [a for s in _subjects(governor)[0] for a in actors.of(s, "target") if a.id not in known]
+    return [a for s in _subjects(governor, lexicon.grammar)[0] for a in actors.of(s, "target") if a.id not in known]
 
 
 def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: EventLexicon) -> tuple[list[EventActor], list[EventActor], object | None]:
@@ -184,14 +185,14 @@ def noun_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: Even
     if not sources:  # "criticism of X's record by Y": Y
         sources += [a for w in stray_by_agents(token, lexicon.grammar) for a in actors.of(w, "source")]
     if not sources and (enacting := enacting_quantity_verb(token, lexicon.roles.enacting_verbs, lexicon.sides, lexicon.grammar.genitive_preps)) is not None:
-        sources += [a for s in _subjects(enacting)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
+        sources += [a for s in _subjects(enacting, lexicon.grammar)[0] for a in actors.of(s, "source")]  # "X announced a round of sanctions"
     if not sources:  # "X's intensification of airstrikes"
         sources += [a for w in aspect_owners(token, lexicon.roles.aspect_nouns, lexicon.grammar.genitive_preps) for a in actors.of(w, "source")]
     verb = _source_verb(token, trigger, sources, targets, lexicon)
     if verb is None:
         sources += [a for s in granted_subjects(token, lexicon.granting_verbs) for a in actors.of(s, "source")]
     if verb is not None:
-        active, _ = _subjects(verb)
+        active, _ = _subjects(verb, lexicon.grammar)
         sources += [a for s in active for a in actors.of(s, "source")]
         if not targets and token.dep_ == "pobj" and verb.lemma_.lower() in lexicon.modality.speech_verbs:
             targets += addressed_persons(verb, actors)  # "after talks at X, the president told Mrs Smith ...": Smith
@@ -239,15 +240,16 @@ def _phrase_arguments(token, trigger: Trigger, actors: ArticleActors, lexicon: E
     """(sources, targets, place word) from an event noun's prepositional phrases: "by X" and
     the "of" of a meeting or a visit are sources; "between", "with", "of" an invasion targets."""
     sources, targets, place_word = [], [], None
-    for prep in (w for w in clause_tokens(token) if w.lower_ == "between" and w.dep_ == "prep" and w.head.i != token.i):
+    for prep in (w for w in clause_tokens(token) if w.lower_ in lexicon.grammar.between_preps and w.dep_ == "prep" and w.head.i != token.i):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "the meeting at the White House between A and B"
             targets += actors.of(obj, "target")
     if trigger.type == "CONSULT":  # "a meeting involving A and B", "a summit which will bring A together with B"
         targets += [a for w in involved_words(token, lexicon.roles.involving_verbs, lexicon.grammar) for a in actors.of(w, "target")]
-    for prep, word in prep_objects(token, trigger.target_preps | {"between", "by", "of"}):
-        if prep == "by":
+    grammar = lexicon.grammar
+    for prep, word in prep_objects(token, trigger.target_preps | grammar.between_preps | grammar.agent_preps | grammar.genitive_preps):
+        if prep in grammar.agent_preps:
             sources += actors.of(word, "source")
-        elif prep == "of":
+        elif prep in grammar.genitive_preps:
             if trigger.roles in ("symmetric", "visit"):
                 sources += actors.of(word, "source")
             elif trigger.roles == "directed" and prep in lexicon.roles.nominal_target_preps:  # "the invasion of X"
@@ -264,7 +266,7 @@ def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: li
     """The verb whose subject holds the event an event noun names: a support verb ("held
     talks"), a verb the noun is the setting, the aim or the occasion of, an enacting or a
     responding verb; None when there is none."""
-    token = measured_by(token)  # "closed two days of [talks]": the object is the measure
+    token = measured_by(token, lexicon.grammar.genitive_preps)  # "closed two days of [talks]": the object is the measure
     head = token.head
     verb = None
     if token.dep_ in ("dobj", "obj", "nsubjpass") and (
@@ -274,27 +276,27 @@ def _source_verb(token, trigger: Trigger, sources: list[EventActor], targets: li
         verb = head
     elif token.dep_ == "pobj" and trigger.roles != "directed" and (
         has_phrase([head.head, head] if head.dep_ == "prep" and head.head.dep_ == "pobj" else [head], lexicon.attendance_prepositions)
-        or _inside_attendance_phrase(head, lexicon.attendance_prepositions, lexicon.articles)
+        or _inside_attendance_phrase(head, lexicon.attendance_prepositions, lexicon.articles, lexicon.grammar.genitive_preps)
     ):
         verb = next((a for a in head.ancestors if is_verb(a)), None)  # "agreed ... following talks"; not "expelled X after the attack"
-    elif token.dep_ == "pobj" and head.lower_ == "on" and trigger.roles == "visit" and is_verb(head.head):
+    elif token.dep_ == "pobj" and head.lower_ in lexicon.grammar.occasion_preps and trigger.roles == "visit" and is_verb(head.head):
         verb = head.head  # "on a visit to Japan, Smith said": the visitor
-    elif token.dep_ == "pobj" and head.lower_ in ("for", "from") and head.head.lemma_.lower() in lexicon.travel_verbs:
+    elif token.dep_ == "pobj" and head.lower_ in lexicon.grammar.journey_preps and head.head.lemma_.lower() in lexicon.travel_verbs:
         verb = head.head  # "flew to Oslo for talks with X", "returned from a visit to Y": the traveller
     elif not sources and trigger.roles == "directed" and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon.roles.enacting_verbs:
         verb = head  # "the president announced a mobilisation", "the bloc imposed sanctions on X"
-    elif not sources and responding_verb(token, lexicon.roles.responding_verbs) is not None:
+    elif not sources and responding_verb(token, lexicon.roles.responding_verbs, lexicon.grammar.accompaniment_preps) is not None:
         verb = head.head  # "X responded with warnings that ..."
-    if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger):
+    if verb is None and not sources and sum(a.kind == "person" for a in targets) >= 2 and _with_only(token, trigger, lexicon.grammar):
         verb = governing_verb(token)  # "he pointed to his meetings with A and B": A and B did not meet each other
     return verb
 
 
-def measured_by(noun):
+def measured_by(noun, genitive_preps: frozenset[str]):
     """The counted measure an event noun follows ("two days of [talks]", "three rounds of
     [talks]": "days", "rounds"), which stands in its place as a verb's object; else the noun."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and any(c.dep_ == "nummod" for c in head.head.children):
+    if noun.dep_ == "pobj" and head.lower_ in genitive_preps and head.head.i != head.i and any(c.dep_ == "nummod" for c in head.head.children):
         return head.head
     return noun
 
@@ -315,10 +317,10 @@ def addressed_persons(verb, actors: ArticleActors) -> list[EventActor]:
     return [a for o in objects for a in actors.of(o, "target") if a.kind == "person"]
 
 
-def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]], articles: frozenset[str]) -> bool:
+def _inside_attendance_phrase(prep, phrases: Sequence[tuple[str, ...]], articles: frozenset[str], genitive_preps: frozenset[str]) -> bool:
     """Whether the "of" an event noun hangs on closes a phrase of attendance: "met on the
     sidelines of the summit meetings with X" (not "in the wake of talks")."""
-    if prep.lower_ != "of" or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
+    if prep.lower_ not in genitive_preps or prep.head.dep_ != "pobj" or prep.head.head.dep_ != "prep":
         return False
     outer = prep.head.head
     words = tuple(t.lower_ for t in prep.doc[outer.i : prep.i + 1] if t.pos_ != "DET")
@@ -333,10 +335,10 @@ def _named_person(word, actors: ArticleActors) -> bool:
         and actors.kb.actors[mention.value].kind == "person"
 
 
-def _with_only(token, trigger: Trigger) -> bool:
+def _with_only(token, trigger: Trigger, grammar: FunctionWords) -> bool:
     """Whether an event noun's persons all come from one "with" phrase ("meetings with A and B")."""
-    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.target_preps | {"between"}]
-    return len(preps) == 1 and preps[0].lower_ == "with"
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.target_preps | grammar.between_preps]
+    return len(preps) == 1 and preps[0].lower_ in grammar.accompaniment_preps
 
 
 def _tokens_of(actors: ArticleActors, mention: Mention | None) -> set[int]:

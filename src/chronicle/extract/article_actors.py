@@ -221,7 +221,7 @@ class ArticleActors(FrameActors):
         if token.pos_ == "PRON":
             return "Plur" in token.morph.get("Number")
         numbered = any(c.lower_ in self.lexicon.pair_words for c in token.children) or token.lower_ in self.lexicon.pair_words
-        return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ == "the" for c in token.children))
+        return numbered or ("Plur" in token.morph.get("Number") and any(c.lower_ in self.lexicon.grammar.definite_articles for c in token.children))
 
     def counted(self, token) -> int:
         """How many persons a plural description counts: "the three leaders" 3, else 2."""
@@ -246,7 +246,7 @@ class ArticleActors(FrameActors):
             if mention.value in self.kb.countries or mention.value.startswith("corpus:organization"):
                 continue
             chosen[mention.value] = mention
-        heads = ("head_of_state", "head_of_government") if token.lemma_.lower() != "minister" else MAIN_OFFICES
+        heads = ("head_of_state", "head_of_government") if token.lemma_.lower() not in self.lexicon.minister_referents else MAIN_OFFICES
         ranked = ([m for m in chosen.values() if self.officeholder(m.value, heads)],
                   [m for m in chosen.values() if self.officeholder(m.value)], list(chosen.values()))
         picked = next(r for r in ranked if len(r) >= count or r is ranked[-1])
@@ -313,7 +313,7 @@ class ArticleActors(FrameActors):
         following = self.at.get(token.i + 1)
         if mention is None and following is not None and following.label == "PERSON" and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             mention = following  # "Ruto and PM Modi": the parser took the title for the name
-        if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "inside", "outside", "near"):
+        if token.i in self.places and token.dep_ == "pobj" and token.head.lower_ in self.lexicon.grammar.venue_preps:
             return None  # "talks at the State House": a place, not an actor
         if mention is not None and self.dateline_agency(mention):
             return None  # "ACCRA (Reuters) - ...": who reports, not who acts
@@ -392,7 +392,7 @@ class ArticleActors(FrameActors):
         """The organization "its leader" belongs to: the last actor the text names before it,
         when that is an organization or group ("The Front stepped up attacks, and its leader
         ..."); None after a country or a person, or for any other word."""
-        if lemma not in self.lexicon.person_nouns or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        if lemma not in self.lexicon.person_nouns or not any(c.dep_ == "poss" and c.lower_ in self.lexicon.grammar.owning_possessives for c in token.children):
             return None
         last = max((m for m in self.context.actor_mentions if m.value and m.end <= token.idx and m.label != "ROLE"),
                    key=lambda m: m.start, default=None)

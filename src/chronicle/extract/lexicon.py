@@ -78,6 +78,7 @@ class EventLexicon:
     sequence_determiners: frozenset[str] = frozenset()  # "the meeting", "that meeting": the one referred back to
     articles: frozenset[str] = frozenset()  # "the", "a": skipped when matching an attendance phrase
     pair_words: frozenset[str] = frozenset()  # "the two leaders", "both sides": a plural referent of two
+    minister_referents: frozenset[str] = frozenset()  # "the two ministers": ministers too, not only the leaders
     purpose_prepositions: frozenset[str] = frozenset()  # "flew to Oslo for talks": the aim of a trip (extract/trips.py)
     plural_pronouns: frozenset[str] = frozenset()  # "we had a good call": the last event's actors
     gathered_pronouns: frozenset[str] = frozenset()  # "brought them together": the last event's actors
@@ -200,6 +201,7 @@ def load_event_lexicon(events: Path | str | None = None, triggers: Path | str | 
         sequence_determiners=_words(ontology.get("sequence_determiners")),
         articles=_words(ontology.get("articles")),
         pair_words=_words(ontology.get("pair_words")),
+        minister_referents=_words(ontology.get("minister_referents")),
         purpose_prepositions=_words(ontology.get("purpose_prepositions")),
         government_led=code_set(load_yaml("resolve.yaml").get("government_led")),
         referent_counts={str(k).lower(): int(v) for k, v in (ontology.get("referent_counts") or {}).items()},

@@ -14,18 +14,18 @@ from chronicle.function_words import FunctionWords
 _MODIFIER_DEPS = frozenset({"det", "amod", "nummod", "compound", "advmod", "quantmod", "punct"})
 
 
-def for_subject(verb) -> list:
+def for_subject(verb, grammar: FunctionWords) -> list:
     """The subject of a for-to infinitive: "arrangements for Smith to meet Jones": Smith,
     under "for" as the verb's marker, or as the object of a "for" just before "to"."""
     marked = [
-        word for mark in verb.children if mark.dep_ == "mark" and mark.lower_ == "for"
+        word for mark in verb.children if mark.dep_ == "mark" and mark.lower_ in grammar.purpose_preps
         for word in mark.children if word.dep_ in ("pobj", "nsubj")
     ]
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in grammar.infinitive_markers), None)
     if marked or to is None or to.i == 0:
         return marked
     before = verb.doc[to.i - 1]
-    return [before] if before.dep_ == "pobj" and before.head.lower_ == "for" else []
+    return [before] if before.dep_ == "pobj" and before.head.lower_ in grammar.purpose_preps else []
 
 
 def for_to_modality(verb, plan_nouns: Set[str], grammar: FunctionWords) -> str | None:
@@ -33,7 +33,7 @@ def for_to_modality(verb, plan_nouns: Set[str], grammar: FunctionWords) -> str |
     what did; planned when the clause hangs on a verb or on a noun of planning ("made
     arrangements for Smith to meet Jones"), only wished for when it completes another noun
     ("requests for the two leaders to shake hands"). None for any other clause."""
-    subject = for_subject(verb)
+    subject = for_subject(verb, grammar)
     if not subject or not any(c.dep_ == "aux" and c.lower_ in grammar.infinitive_markers for c in verb.children):
         return None
     preposition = subject[0].head

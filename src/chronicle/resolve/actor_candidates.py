@@ -125,7 +125,7 @@ def _organizations_as_written(doc: Doc, text: str, kb: KnowledgeBase, patterns: 
 def _pronouns(doc: Doc, lexicon: ResolverLexicon) -> Iterator[list[Candidate]]:
     """ "The latter", "the former", then personal pronouns."""
     for token in doc:  # "the latter"
-        if token.lower_ in lexicon.ordinal_referents and any(c.lower_ == "the" for c in token.children):
+        if token.lower_ in lexicon.ordinal_referents and any(c.lower_ in lexicon.ordinal_determiners for c in token.children):
             yield [Candidate(token.idx, token.idx + len(token), token.text, "PRON", ordinal=lexicon.ordinal_referents[token.lower_])]
     for token in doc:
         if token.lower_ in lexicon.pronouns and token.pos_ == "PRON":

@@ -34,6 +34,8 @@ class ResolverLexicon:
     possessive_clitics: frozenset[str] = frozenset()  # "Russia's president": the "'s" token
     list_joiners: frozenset[str] = frozenset()  # "the U.S., French and Russian presidents"
     list_determiners: frozenset[str] = frozenset()  # "the U.S. and the Russian presidents"
+    title_country_preps: frozenset[str] = frozenset()  # "the presidents of Germany and France"
+    ordinal_determiners: frozenset[str] = frozenset()  # "the latter"
 
 
 def load_lexicon() -> ResolverLexicon:
@@ -60,6 +62,8 @@ def load_lexicon() -> ResolverLexicon:
         possessive_clitics=words("possessive_clitics"),
         list_joiners=words("list_joiners"),
         list_determiners=words("list_determiners"),
+        title_country_preps=words("title_country_preps"),
+        ordinal_determiners=words("ordinal_determiners"),
     )
 
 

@@ -127,7 +127,7 @@ def _singular_title(title: str, kb: KnowledgeBase, patterns: ActorPatterns) -> t
 def _countries_after_of(doc: Doc, index: int, kb: KnowledgeBase, plural: bool,
                         lexicon: ResolverLexicon) -> tuple[list[str], int]:
     """Countries named after a title: "of Russia", "of Germany, France, and the United Kingdom"."""
-    if index >= len(doc) or doc[index].lower_ != "of":
+    if index >= len(doc) or doc[index].lower_ not in lexicon.title_country_preps:
         return [], index
     countries, cursor, end = [], index + 1, index
     while cursor < len(doc):
