@@ -257,8 +257,12 @@ def test_fusion_stays_above_the_floor(result):
 # s8fusion (the day fusion gives an undated page's mentions stored at fusion, and the blocks
 # clustered again with it: fuse.with_page_day): fusion 22/37 -> 23/37 (0.622, score_events.py),
 # every other dev3 figure unchanged: fusion -> 0.60.
-EVENTS3_FLOORS = {"recall": 0.62, "recall_with_target": 0.42, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.60, "max_unmatched_share": 0.345}
+# s8actors (acronyms as written, a protest's leader, aid's one recipient, threatened and agreed acts,
+# condemned acts' doers, parties "between", "we" in a quote, tear gas's police): 0.640, with the target
+# 0.465 (0.472 chronicle eval), main 0.90, dates 0.761, cities 0.733 (0.747 chronicle eval), fusion
+# 0.595, unmatched 0.330 (score_events.py): recall -> 0.63, target -> 0.45, unmatched -> 0.34.
+EVENTS3_FLOORS = {"recall": 0.63, "recall_with_target": 0.45, "main_recall": 0.88, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.60, "max_unmatched_share": 0.34}
 
 
 def test_events_of_every_type_stay_above_the_floor():

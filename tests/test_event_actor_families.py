@@ -63,3 +63,31 @@ def test_a_nationality_the_parser_left_beside_an_event_word_does_it(events):
     assert countries(shelling, "source") == ["UKR"]  # parsed as two objects of "stopping"
     (counter,) = events("Our defences keep stopping the shelling of the bridge, the governor said.", "ASSAULT")
     assert countries(counter, "source") == []
+
+
+def test_support_welcomed_from_allies_is_aimed_at_them(events):
+    (support,) = events("Togo welcomed support from allies including Ghana and Benin.", "SUPPORT")
+    assert {"GHA", "BEN"} <= set(countries(support, "target"))
+    (counter,) = events("Togo welcomed the support on Monday.", "SUPPORT")
+    assert countries(counter, "target") == []
+
+
+def test_a_call_or_an_objection_is_aimed_at_the_parties_between_whom(events):
+    (request,) = events("Ghana urged a cessation of hostilities between Togo and Benin.", "REQUEST")
+    assert countries(request, "source") == ["GHA"] and sorted(countries(request, "target")) == ["BEN", "TGO"]
+    (counter,) = events("Ghana urged a cessation of hostilities.", "REQUEST")
+    assert countries(counter, "target") == []
+
+
+def test_we_in_a_quote_is_its_speaker(events):
+    found = events('"We firmly oppose any official interaction between Ghana and Benin," spokesman Kofi Mensah said on Tuesday.', "ACCUSE")
+    assert any(names(e, "source") == ["Kofi Mensah"] and "GHA" in countries(e, "target") for e in found)
+    found = events('"We firmly oppose any official interaction between Ghana and Benin," the statement said on Tuesday.', "ACCUSE")
+    assert all(a.kind != "person" for e in found for a in e.actors)  # no person says it
+
+
+def test_tear_gas_no_one_is_named_for_is_the_police_s(events):
+    (gas,) = events("In Nairobi, one protester yelled, running away from a thick cloud of teargas.", "ASSAULT")
+    assert names(gas, "source") == ["police (Kenya)"]
+    (counter,) = events("Protesters in Nairobi threw stones at the police.", "ASSAULT")
+    assert names(counter, "source") == ["Protesters (Kenya)"]

@@ -9,7 +9,9 @@ small pure functions over spaCy tokens, used by extract/arguments.py:
   whose "with" brings in the event noun, the issuer of a document, the noun a trigger asks
   for ("called for talks with X"), a modifier of opposition ("anti-government protests");
 - the doer of the act a participle's noun is the setting of ("X launched a missile, in
-  actions condemned by Y": X, the target of Y's condemnation).
+  actions condemned by Y": X, the target of Y's condemnation);
+- the parties "between" whom is the thing a verb acts on ("urged a cessation of hostilities
+  between X and Y", "opposes any interaction between X and Y").
 
 The words are data (`data/roles.yaml`)."""
 
@@ -118,3 +120,14 @@ def setting_doers(verb) -> list:
     if governor.pos_ not in ("VERB", "AUX") or governor.i == noun.head.i:
         return []
     return [c for c in governor.children if c.dep_ == "nsubj"]
+
+
+def parties_between(verb, between_preps: frozenset[str]) -> list:
+    """The objects of a "between" (`between_preps`) inside the object or a prepositional phrase of
+    a verb ("urged a cessation of hostilities between X and Y": X, with its conjuncts)."""
+    found = []
+    for phrase in (c for c in verb.children if c.dep_ in ("dobj", "obj", "prep")):
+        for word in phrase.subtree:
+            if word.dep_ == "prep" and word.lower_ in between_preps:
+                found += [o for o in word.children if o.dep_ == "pobj"]
+    return found

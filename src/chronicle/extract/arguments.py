@@ -14,7 +14,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, stray_by_agents, thing_makers, unattributed
-from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, responding_verb, setting_doers, stray_agents
+from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, parties_between, responding_verb, setting_doers, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.function_words import FunctionWords
@@ -100,6 +100,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         preps, objects = _with_noun_words(noun, trigger, preps, objects, actors)
     place_word = None
     subjects = [a for s in active for a in actors.of(s, "source")]
+    if not subjects and trigger.roles == "directed":  # '"We firmly oppose X," Smith said': Smith
+        subjects = [a for s in active if _first_person_plural(s) and (a := actors.quote_speaker(s, "source")) is not None]
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
@@ -127,6 +129,10 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     return subjects, passive_actors + object_actors + prep_actors, place_word
 
 
+def _first_person_plural(word) -> bool:
+    return word.pos_ == "PRON" and "1" in word.morph.get("Person") and "Plur" in word.morph.get("Number")
+
+
 def _with_noun_words(noun, trigger: Trigger, preps: list, objects: list, actors: ArticleActors) -> tuple[list, list]:
     """A verb's (prep, word) pairs and object words with those of the event noun it absorbs
     ("held talks with X"): the noun's target phrases, members included, possessors, whom a
@@ -148,8 +154,9 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
     """Whom a verbal trigger naming no target is aimed at, by a nearby phrase (extract/sides_words.py):
     the subject of a warning's condition ("warned that it would act if X visits Y"), else the
     doer of the act a participle's noun is the setting of ("X launched missiles, in actions
-    condemned by Y"), else the maker of the thing rejected ("X proposed a resolution, which
-    was vetoed by Y"), not a source."""
+    condemned by Y"), the parties "between" whom is the thing acted on ("urged a cessation
+    of hostilities between X and Y"), else the maker of the thing rejected ("X proposed a
+    resolution, which was vetoed by Y"), not a source."""
     words = actors.lexicon.sides
     found = [a for w in condition_subjects(token, trigger.type, words) for a in actors.of(w, "target")]
     if found:
@@ -157,6 +164,10 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
     own = {a.id for s in active for a in actors.of(s, "source")}
     if trigger.type in actors.lexicon.roles.setting_target_types:  # "X launched missiles, in actions condemned by Y": X
         found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]
+        if found:
+            return found
+    if trigger.type in actors.lexicon.roles.between_target_types:  # "urged a cessation of hostilities between X and Y"
+        found = [a for w in parties_between(token, actors.lexicon.grammar.between_preps) for a in actors.of(w, "target") if a.id not in own]
         if found:
             return found
     return [a for w in thing_makers(token, trigger.type, words) for a in actors.of(w, "target") if a.id not in own]

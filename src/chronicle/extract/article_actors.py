@@ -183,16 +183,10 @@ class ArticleActors(FrameActors):
         """"we" in a quote: its speaker (the person subject of the speech verb governing it,
         or said after a quote of several sentences) and the last head of state or government
         named before, in the quote or the sentence before it, not the speaker."""
-        speech_verbs = self.lexicon.modality.speech_verbs
-        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in speech_verbs), None)
-        if verb is None:  # '"... We had a great meeting in Lima," Smith said': a quote of several sentences
-            verb = closing_speech_verb(pronoun, speech_verbs)
-        opening = quote_opening(pronoun)  # the other: named before the quote, or in it
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        speaker = self.one_actor(subject, role) if subject is not None else None
-        if speaker is None or speaker.kind != "person":
+        speaker = self.quote_speaker(pronoun, role)
+        if speaker is None:
             return []
-        opening = self.doc[opening].sent.start
+        opening = self.doc[quote_opening(pronoun)].sent.start  # the other: named before the quote, or in it
         first = self.doc[opening - 1].sent.start if opening > 0 else 0
         home = self.country_of(speaker)
         for index in range(pronoun.i - 1, max(first - 1, -1), -1):
@@ -202,6 +196,17 @@ class ArticleActors(FrameActors):
             if self.officeholder(mention.value, ("head_of_state", "head_of_government")):
                 return [speaker, self.describe(mention.value, mention, role, pronoun.idx, pronoun.idx + len(pronoun.text))]
         return []
+
+    def quote_speaker(self, pronoun, role: str) -> EventActor | None:
+        """The person who says the quote a pronoun is in: the person subject of the speech verb
+        governing it, or said after a quote of several sentences; None when no person says it."""
+        speech_verbs = self.lexicon.modality.speech_verbs
+        verb = next((a for a in pronoun.ancestors if a.lemma_.lower() in speech_verbs), None)
+        if verb is None:  # '"... We had a great meeting in Lima," Smith said': a quote of several sentences
+            verb = closing_speech_verb(pronoun, speech_verbs)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        speaker = self.one_actor(subject, role) if subject is not None else None
+        return speaker if speaker is not None and speaker.kind == "person" else None
 
     def other_person(self, pronoun, found: list[EventActor], role: str) -> EventActor | None:
         """The last person named before a coordinated pronoun who is none of its conjuncts."""

@@ -243,8 +243,10 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     if (riot := crowd_act(token, trigger, lexicon.sectors, lexicon.crowds, lexicon.grammar.genitive_preps)) is not None:  # "protesters stormed the parliament": a protest
         trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
     unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
-    if not sources and unsaid and lexicon.roles.default_agent(trigger.type):  # "protests broke out in X", not "they looted"
-        sources = actors.default_agent(token, lexicon.roles.default_agent(trigger.type))
+    means = token.dep_ == "pobj" and token.head.lower_ in lexicon.roles.means_preps  # "dispersed the crowd with tear gas"
+    agent = (None if means else lexicon.roles.default_agent(trigger.mode or "")) or lexicon.roles.default_agent(trigger.type)
+    if not sources and unsaid and agent:  # "protests broke out in X", "fled the tear gas"; not "they looted"
+        sources = actors.default_agent(token, agent)
     if trigger.pos == "VERB" and trigger.roles == "directed" and not targets:  # "closed its borders with X and imposed sanctions"
         targets = conjunct_targets(token, found, sources)
     if trigger.pos == "VERB" and trigger.roles == "directed":  # "mobilized warplanes", "expelled Togolese diplomats"

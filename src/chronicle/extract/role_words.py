@@ -22,7 +22,8 @@ class RoleWords:
     authority_types: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     responding_verbs: frozenset[str] = frozenset()  # "X responded with threats": X does the noun after "with"
-    default_agents: tuple[tuple[str, str, str], ...] = ()  # (type, group noun lemma, its name)
+    default_agents: tuple[tuple[str, str, str], ...] = ()  # (type or mode, group noun lemma, its name)
+    means_preps: frozenset[str] = frozenset()  # "dispersed the crowd with tear gas": no agent of the mode's
     speaker_pronouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     stand_in_types: frozenset[str] = frozenset()
@@ -66,13 +67,14 @@ class RoleWords:
     recipient_types: frozenset[str] = frozenset()  # an aid event naming no one: the article's one recipient
     threat_types: frozenset[str] = frozenset()  # a threat naming no one: the target of the act threatened
     setting_target_types: frozenset[str] = frozenset()  # "X launched missiles, in actions condemned by Y": X
+    between_target_types: frozenset[str] = frozenset()  # "urged a cessation of hostilities between X and Y"
     aspect_nouns: frozenset[str] = frozenset()  # "X's intensification of airstrikes": X attacks
     involving_verbs: frozenset[str] = frozenset()  # "a meeting involving X and Y": X, Y take part (extract/participants.py)
     undergoer_place_preps: frozenset[str] = frozenset()  # "In X, police arrested ...": X is where, not whom (extract/anaphors.py)
     grievance_nouns: frozenset[str] = frozenset()  # "protests over X's death": what it is about (extract/grievances.py)
 
     def default_agent(self, type_: str) -> tuple[str, str] | None:
-        """(noun lemma, name) of the group that does an event of `type_` no one is named for."""
+        """(noun lemma, name) of the group that does an event of `type_` (a type or a mode) no one is named for."""
         return next(((noun, name) for t, noun, name in self.default_agents if t == type_), None)
 
 
@@ -87,6 +89,7 @@ def load_role_words(path=None) -> RoleWords:
         implied_agent_sectors=codes("implied_agent_sectors"),
         implied_agent_sentences=int(data.get("implied_agent_sentences", 2)), authority_types=codes("authority_types"),
         enacting_verbs=words("enacting_verbs"), responding_verbs=words("responding_verbs"),
+        means_preps=words("means_preps"),
         default_agents=tuple((str(t).upper(), str(a["noun"]).lower(), str(a.get("name") or a["noun"]))
                              for t, a in (data.get("default_agents") or {}).items()),
         speaker_pronouns=words("speaker_pronouns"), document_nouns=words("document_nouns"),
@@ -111,6 +114,7 @@ def load_role_words(path=None) -> RoleWords:
         state_target_types=codes("state_target_types"), state_target_preps=words("state_target_preps"),
         leader_target_offices=tuple(data.get("leader_target_offices") or ()), recipient_types=codes("recipient_types"),
         threat_types=codes("threat_types"), setting_target_types=codes("setting_target_types"),
+        between_target_types=codes("between_target_types"),
         aspect_nouns=words("aspect_nouns"), involving_verbs=words("involving_verbs"),
         undergoer_place_preps=words("undergoer_place_preps"), grievance_nouns=words("grievance_nouns"),
     )
