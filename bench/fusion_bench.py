@@ -451,6 +451,7 @@ def member_rows(corpus: Corpus) -> list[dict]:
             "place_kind": place.get("kind"),
             "canonical": article["near_duplicate_of"] or article["id"],
             "outlet": article["outlet"], "url": article["url"], "text": m["evidence"][0]["text"],
+            "published": article["published"],
         })
     return rows
 

@@ -218,3 +218,24 @@ def test_spark_applies_the_fusion_rules_beyond_the_blocks_as_the_local_runner_do
         assert rows(spark_dir, COMPARED[table]) == rows(local_dir, COMPARED[table]), table
     joined = rows(spark_dir, "SELECT type FROM events WHERE articles = 2")
     assert sorted(json.loads(row)["type"] for row in joined) == ["SANCTION", "THREATEN"]
+
+
+def test_spark_dates_an_undated_pages_mentions_and_fuses_with_them_as_the_local_runner_does(tmp_path, spark):
+    """The day fusion gives an undated page's mentions (event_members' dates) and the second
+    clustering with it (fuse.with_page_day), on Spark as locally: the same events and members,
+    the page's "also met" joined to the dated report of that meeting."""
+    from test_dates_from_events import KIGALI, NYUSI
+
+    from chronicle.runners.spark import run
+
+    source = tmp_path / "pages.jsonl"
+    source.write_text("".join(json.dumps(article) + "\n" for article in [*KIGALI, NYUSI]), encoding="utf-8")
+    local_dir, spark_dir = str(tmp_path / "local"), str(tmp_path / "spark")
+    run_local([str(source)], local_dir, Settings(), today=TODAY)
+    run([str(source)], spark_dir, Settings(), spark=spark, partitions=2, today=TODAY)
+    for table in ("events", "event_members"):
+        assert rows(spark_dir, COMPARED[table]) == rows(local_dir, COMPARED[table]), table
+    dated = rows(spark_dir, "SELECT m.event_id FROM event_members m WHERE m.date = '2019-03-11'")
+    assert len(dated) >= 2
+    joined = rows(spark_dir, "SELECT type FROM events WHERE articles = 2 AND date = '2019-03-11'")
+    assert sorted(json.loads(row)["type"] for row in joined) == ["CONSULT", "CONSULT"]
