@@ -42,7 +42,7 @@ class Trigger:
     clause_words: tuple[tuple[str, ...], ...] = ()  # words its reported clause holds: "said [X was behind] it"
     modifiers_not: frozenset[str] = frozenset()  # not when a modifier of the noun is one of these or a nationality ("air strike", "Israeli strike")
     preps_not: frozenset[str] = frozenset()  # not with one of these prepositions on it ("a strike on the consulate")
-    not_as_modifier: bool = False  # not as a participle describing a noun ("soldiers stationed at the school")
+    not_as_modifier: bool = False  # not as a participle describing a noun ("soldiers stationed at the school", "a national working with the UN")
     aimed: bool = False  # fires only aimed at someone: a target preposition on the verb or its object ("fired missiles at X")
     roles: str = "directed"
     target_preps: frozenset[str] = frozenset(DEFAULT_TARGET_PREPS["directed"])

@@ -106,7 +106,7 @@ def _matches(trigger: Trigger, token, containers: frozenset[str], grammar: Funct
         return False, None
     if (trigger.modifiers_not or trigger.preps_not) and other_sense(token, trigger.modifiers_not, trigger.preps_not):
         return False, None
-    if trigger.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBN":
+    if trigger.not_as_modifier and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"):
         return False, None
     return True, (obj if trigger.object else None)
 
