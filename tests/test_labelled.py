@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from chronicle.models.labelled import annotated, plover_dev, read_split
+from chronicle.models.labelled import HELD_OUT, annotated, plover_dev, read_split, training_sentences
 
 from conftest import SHARED
 
@@ -44,3 +44,14 @@ def test_every_type_has_sixty_sentences_of_our_own_labels(labelled):
     counts = Counter(item.types[0] for item in labelled if item.types)
     assert set(counts) == PLOVER_TYPES and min(counts.values()) >= 60, counts
     assert len(labelled) >= 2400
+
+
+def test_held_out_labels_are_never_trained_on(labelled):
+    held_out = annotated(SHARED, HELD_OUT)
+    assert len(held_out) >= 700
+    for item in held_out:
+        assert item.text.strip() and item.text == item.text.strip()
+        assert set(item.types) <= PLOVER_TYPES
+    trained = {item.key for item in training_sentences(SHARED)}
+    assert not trained & {item.key for item in held_out}
+    assert not {item.key for item in labelled} & {item.key for item in held_out}

@@ -2,8 +2,9 @@
 
 The repository keeps only pointers: `data/event_type_annotations.jsonl` (our own labels,
 one line per sentence: `source`, article `id`, character `start`/`end` into that article's
-`text`, `types` main first, `mode`, `modality`) and `data/plover_dev_split.json` (the ids of
-plover_dev's train and eval parts, split once by page). The sentences themselves stay in
+`text`, `types` main first, `mode`, `modality`), `data/event_type_heldout.jsonl` (labels of the
+same kind never trained on: a second held-out measure beside plover_dev's eval part) and
+`data/plover_dev_split.json` (the ids of plover_dev's train and eval parts, split once by page). The sentences themselves stay in
 `../shared` (`shared_root`).
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from chronicle.errors import ChronicleError
 
 ANNOTATIONS = "event_type_annotations.jsonl"
+HELD_OUT = "event_type_heldout.jsonl"
 SPLIT = "plover_dev_split.json"
 PLOVER_DEV = "eval/plover_dev/sentences.jsonl"
 SYNTHETIC = "eval/dev/synthetic_events.jsonl"
@@ -58,11 +60,12 @@ def _articles(path: Path) -> dict[str, str]:
         return {str(record["id"]): record["text"] for record in map(json.loads, lines)}
 
 
-def annotated(shared: Path) -> list[Labelled]:
-    """Our own labelled sentences, their texts cut from the shared articles."""
+def annotated(shared: Path, name: str = ANNOTATIONS) -> list[Labelled]:
+    """Our own labelled sentences of the package file `name`, their texts cut from the shared
+    articles: the training labels by default, `HELD_OUT` for the held-out ones."""
     texts: dict[str, dict[str, str]] = {}
     out = []
-    for line in _package_file(ANNOTATIONS).splitlines():
+    for line in _package_file(name).splitlines():
         note = json.loads(line)
         source = note["source"]
         if source not in texts:
