@@ -91,3 +91,17 @@ def test_tear_gas_no_one_is_named_for_is_the_police_s(events):
     assert names(gas, "source") == ["police (Kenya)"]
     (counter,) = events("Protesters in Nairobi threw stones at the police.", "ASSAULT")
     assert names(counter, "source") == ["Protesters (Kenya)"]
+
+
+def test_a_person_acted_on_brings_the_body_an_apposition_makes_him_a_member_of(events):
+    (attack,) = events("Somali troops killed Abdi Farah, a leader of the al-Shabaab militants, during an attack on a camp.", "ASSAULT")
+    assert "al-Shabaab" in names(attack, "target")
+    (counter,) = events("Somali troops killed Abdi Farah, a farmer from Kismayo, during an attack on a camp.", "ASSAULT")
+    assert names(counter, "target") == ["Abdi Farah"]
+
+
+def test_a_leader_telling_of_his_state_s_act_in_a_second_verb_is_its_source_too(events):
+    (objection,) = events("Mr Mahama reiterated his policy and said that Ghana strongly opposes the border closure.", "ACCUSE")
+    assert "John Mahama" in names(objection, "source")
+    (counter,) = events("Mr Mahama reiterated his policy and said that Togo strongly opposes the border closure.", "ACCUSE")
+    assert "John Mahama" not in names(counter, "source")

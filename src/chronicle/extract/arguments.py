@@ -14,7 +14,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, packaged_side_words, stray_by_agents, thing_makers, unattributed
-from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, parties_between, responding_verb, setting_doers, stray_agents
+from chronicle.extract.argument_frames import affiliations, against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, parties_between, responding_verb, setting_doers, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.model import EventActor, Mention
@@ -106,6 +106,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         if not found and trigger.roles == "visit" and word.i in actors.places:
             place_word = word
         object_actors += found
+    if trigger.roles == "directed":  # "killed X, a leader of the Y rebels": Y too
+        object_actors += _bodies_of(objects, object_actors, actors)
     prep_actors = []
     for prep, word in preps:
         found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
@@ -124,6 +126,14 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             passive_actors, subjects = [], actors.origin(token, trigger)
         subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def _bodies_of(objects: list, found: list[EventActor], actors: ArticleActors) -> list[EventActor]:
+    """The organizations and groups an apposition of an object makes it a member of ("X, a
+    leader of the Y rebels": Y), not already among `found`."""
+    side, known = packaged_side_words(), {a.id for a in found}
+    return [a for w in objects for o in affiliations(w, side.member_nouns, side.member_preps)
+            for a in actors.of(o, "target") if a.kind in ("organization", "group") and a.id not in known]
 
 
 def _first_person_plural(word) -> bool:

@@ -41,7 +41,6 @@ from chronicle.extract.place_actors import struck_city
 from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, packaged_side_words, unmirrored_sources
-from chronicle.extract.recipients import inherited_recipients
 from chronicle.extract.targets import protested_leaders, state_targets
 from chronicle.extract.threatened import threatened_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
@@ -410,7 +409,6 @@ def _article_passes(art: _Article, found: list[Found]) -> list[Found]:
     agendas = meal_agendas(events, art.lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     place_events(events, art.doc, art.context, art.lexicon, art.kb, art.actors, art.triggers)
-    inherited_recipients(events, art.lexicon.roles.recipient_types)  # "the agency also deployed a team": to the one recipient
     threatened_targets(events, art.lexicon.roles.threat_types)  # "threatened to kidnap schoolgirls": the schoolgirls
     for event in events:  # news of an undated happening: on the publication day or the day before
         if event.modality in HAPPENED:
