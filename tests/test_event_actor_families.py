@@ -105,3 +105,10 @@ def test_a_leader_telling_of_his_state_s_act_in_a_second_verb_is_its_source_too(
     assert "John Mahama" in names(objection, "source")
     (counter,) = events("Mr Mahama reiterated his policy and said that Togo strongly opposes the border closure.", "ACCUSE")
     assert "John Mahama" not in names(counter, "source")
+
+
+def test_an_extradition_without_agent_is_the_authorities(events):
+    (extradition,) = events("Former Togolese minister Kofi Mensah was extradited to Ghana on Thursday.", "COOPERATE")
+    assert names(extradition, "source") == ["authorities (Togo)"]
+    (counter,) = events("Ghana and Togo held joint military exercises on Thursday.", "COOPERATE")
+    assert all(a.role == "participant" for a in counter.actors)
