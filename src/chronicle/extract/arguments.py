@@ -245,8 +245,8 @@ def _stray_demonym(noun, actors: ArticleActors):
     """A nationality written just before an event noun that the parser did not hang on it
     ("repelling the Togolese shelling of X", read as two objects of the verb): the word,
     when it names a country and is the noun's sibling or head; else None."""
-    if noun.i == 0 or noun.pos_ != "NOUN" and noun.tag_ != "VBG":
-        return None
+    if noun.i == 0 or noun.pos_ != "NOUN" and noun.tag_ != "VBG" or noun.dep_ in ("compound", "amod", "nmod"):
+        return None  # "the Togolese detention centre": the centre is Togolese
     word = noun.doc[noun.i - 1]
     mention = actors.at.get(word.i)
     if word.head.i == noun.i or mention is None or mention.label != "NORP" or mention.value not in actors.kb.countries:

@@ -242,7 +242,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     if (riot := crowd_act(token, trigger, lexicon.sectors)) is not None:  # "protesters stormed the parliament": a protest
         trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
     unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
-    means = token.dep_ == "pobj" and token.head.lower_ in lexicon.roles.means_preps  # "dispersed the crowd with tear gas"
+    means = trigger.pos != "NOUN" or token.dep_ == "pobj" and token.head.lower_ in lexicon.roles.means_preps  # "with tear gas"
     agent = (None if means else lexicon.roles.default_agent(trigger.mode or "")) or lexicon.roles.default_agent(trigger.type)
     if not sources and unsaid and agent:  # "protests broke out in X", "fled the tear gas"; not "they looted"
         sources = actors.default_agent(token, agent)
