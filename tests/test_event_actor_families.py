@@ -112,3 +112,10 @@ def test_an_extradition_without_agent_is_the_authorities(events):
     assert names(extradition, "source") == ["authorities (Togo)"]
     (counter,) = events("Ghana and Togo held joint military exercises on Thursday.", "COOPERATE")
     assert all(a.role == "participant" for a in counter.actors)
+
+
+def test_we_in_a_quote_of_what_we_will_do_is_left_to_the_reading_of_the_whole(events):
+    (done,) = events('"We expelled the Ghanaian envoys," Kofi Mensah said on Monday.', "SANCTION")
+    assert names(done, "source") == ["Kofi Mensah"]
+    (promised,) = events('"We will expel the Ghanaian envoys," Kofi Mensah said on Monday.', "SANCTION")
+    assert names(promised, "source") == []  # a promise or a threat: the classifier reads the whole

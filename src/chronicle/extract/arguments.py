@@ -97,8 +97,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         preps, objects = _with_noun_words(noun, trigger, preps, objects, actors)
     place_word = None
     subjects = [a for s in active for a in actors.of(s, "source")]
-    if not subjects and trigger.roles == "directed":  # '"We firmly oppose X," Smith said': Smith
-        subjects = [a for s in active if _first_person_plural(s) and (a := actors.quote_speaker(s, "source")) is not None]
+    if not subjects and trigger.roles == "directed" and not any(c.tag_ == "MD" for c in token.children):
+        subjects = [a for s in active if _first_person_plural(s) and (a := actors.quote_speaker(s, "source")) is not None]  # '"We oppose X," Smith said'; not "we will ..."
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
