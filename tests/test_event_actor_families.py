@@ -119,3 +119,8 @@ def test_we_in_a_quote_of_what_we_will_do_is_left_to_the_reading_of_the_whole(ev
     assert names(done, "source") == ["Kofi Mensah"]
     (promised,) = events('"We will expel the Ghanaian envoys," Kofi Mensah said on Monday.', "SANCTION")
     assert names(promised, "source") == []  # a promise or a threat: the classifier reads the whole
+
+
+def test_persons_a_participle_describes_are_its_target_not_the_clause_s_subject(events):
+    (accusation,) = events("Ghana imposed sanctions last week on five judges accused of corruption in Togo.", "ACCUSE")
+    assert "Ghana" not in names(accusation, "target")  # the judges are accused, not Ghana

@@ -169,8 +169,8 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
     if found:
         return found
     own = {a.id for s in active for a in actors.of(s, "source")}
-    if trigger.type in actors.lexicon.roles.setting_target_types:  # "X launched missiles, in actions condemned by Y": X
-        found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]
+    if trigger.type in actors.lexicon.roles.setting_target_types and not actors.of(token.head, "target"):
+        found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]  # "X launched missiles, in actions condemned by Y": X; not "sanctions on officials accused of ..."
         if found:
             return found
     if trigger.type in actors.lexicon.roles.between_target_types:  # "urged a cessation of hostilities between X and Y"
