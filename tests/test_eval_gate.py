@@ -261,8 +261,12 @@ def test_fusion_stays_above_the_floor(result):
 # condemned acts' doers, parties "between", "we" in a quote, tear gas's police): 0.640, with the target
 # 0.465 (0.472 chronicle eval), main 0.90, dates 0.761, cities 0.733 (0.747 chronicle eval), fusion
 # 0.595, unmatched 0.330 (score_events.py): recall -> 0.63, target -> 0.45, unmatched -> 0.34.
-EVENTS3_FLOORS = {"recall": 0.63, "recall_with_target": 0.45, "main_recall": 0.88, "date_accuracy": 0.70,
-                  "city_accuracy": 0.73, "fusion": 0.60, "max_unmatched_share": 0.34}
+# s8actors, later steps (aid's recipient after typing, a member's body, a leader's second speech verb,
+# extraditions): 0.647, with the target 0.476 (0.483 chronicle eval), main 0.92, dates 0.764, cities
+# 0.737 (0.75 chronicle eval), fusion 0.595, unmatched 0.322: recall -> 0.64, target -> 0.46, main -> 0.90,
+# unmatched -> 0.335.
+EVENTS3_FLOORS = {"recall": 0.64, "recall_with_target": 0.46, "main_recall": 0.90, "date_accuracy": 0.70,
+                  "city_accuracy": 0.73, "fusion": 0.60, "max_unmatched_share": 0.335}
 
 
 def test_events_of_every_type_stay_above_the_floor():

@@ -91,3 +91,36 @@ def test_tear_gas_no_one_is_named_for_is_the_police_s(events):
     assert names(gas, "source") == ["police (Kenya)"]
     (counter,) = events("Protesters in Nairobi threw stones at the police.", "ASSAULT")
     assert names(counter, "source") == ["Protesters (Kenya)"]
+
+
+def test_a_person_acted_on_brings_the_body_an_apposition_makes_him_a_member_of(events):
+    (attack,) = events("Somali troops killed Abdi Farah, a leader of the al-Shabaab militants, during an attack on a camp.", "ASSAULT")
+    assert "al-Shabaab" in names(attack, "target")
+    (counter,) = events("Somali troops killed Abdi Farah, a farmer from Kismayo, during an attack on a camp.", "ASSAULT")
+    assert names(counter, "target") == ["Abdi Farah"]
+
+
+def test_a_leader_telling_of_his_state_s_act_in_a_second_verb_is_its_source_too(events):
+    (objection,) = events("Mr Mahama reiterated his policy and said that Ghana strongly opposes the border closure.", "ACCUSE")
+    assert "John Mahama" in names(objection, "source")
+    (counter,) = events("Mr Mahama reiterated his policy and said that Togo strongly opposes the border closure.", "ACCUSE")
+    assert "John Mahama" not in names(counter, "source")
+
+
+def test_an_extradition_without_agent_is_the_authorities(events):
+    (extradition,) = events("Former Togolese minister Kofi Mensah was extradited to Ghana on Thursday.", "COOPERATE")
+    assert names(extradition, "source") == ["authorities (Togo)"]
+    (counter,) = events("Ghana and Togo held joint military exercises on Thursday.", "COOPERATE")
+    assert all(a.role == "participant" for a in counter.actors)
+
+
+def test_we_in_a_quote_of_what_we_will_do_is_left_to_the_reading_of_the_whole(events):
+    (done,) = events('"We expelled the Ghanaian envoys," Kofi Mensah said on Monday.', "SANCTION")
+    assert names(done, "source") == ["Kofi Mensah"]
+    (promised,) = events('"We will expel the Ghanaian envoys," Kofi Mensah said on Monday.', "SANCTION")
+    assert names(promised, "source") == []  # a promise or a threat: the classifier reads the whole
+
+
+def test_persons_a_participle_describes_are_its_target_not_the_clause_s_subject(events):
+    (accusation,) = events("Ghana imposed sanctions last week on five judges accused of corruption in Togo.", "ACCUSE")
+    assert "Ghana" not in names(accusation, "target")  # the judges are accused, not Ghana

@@ -25,6 +25,7 @@ from .extract.events import find_events
 from .extract.lexicon import EventLexicon, lexicon_inputs, load_event_lexicon
 from .extract.triggers import best_trigger
 from .extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
+from .extract.recipients import inherited_recipients
 from .extract.seats import body_seats
 from .identity import article_id
 from .ingest.clean import DebrisRules, clean, load_debris_rules
@@ -316,6 +317,7 @@ def annotate(articles: Sequence[ToAnnotate], res: Resources) -> list[Annotation]
             events = find_events(doc, context, res.data.kb, res.data.events, res.data.times)
         else:
             events = _typed_events(doc, context, res)
+        events = inherited_recipients(events, res.data.events.roles.recipient_types)  # "the agency also deployed a team": its one recipient
         places = {**places, **{e.place: seats_by_id[e.place] for e in events if e.place not in places and e.place in seats_by_id}}
         quotes = find_quotes(doc, actors.mentions, events, res.data.quotes)
         claims = find_claims(doc, actors.mentions, times, quotes, res.data.claims, anchor) if res.data.claims else []

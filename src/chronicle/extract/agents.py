@@ -79,7 +79,10 @@ def speech_governor(verb, speech_verbs: frozenset[str], max_steps: int = 4):
 
 
 def speaker_words(speech) -> tuple[list, list]:
-    """(subjects, addressees) of a verb of speech: "Smith told Jones": ([Smith], [Jones])."""
+    """(subjects, addressees) of a verb of speech: "Smith told Jones": ([Smith], [Jones]); a
+    coordinated verb's subject is its first verb's ("Smith reiterated ... and said ...")."""
     subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+    if not subjects and speech.dep_ == "conj" and speech.head.i != speech.i:
+        subjects = [c for c in speech.head.children if c.dep_ == "nsubj"]
     addressees = [c for c in speech.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
     return subjects, addressees

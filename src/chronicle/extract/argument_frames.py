@@ -11,7 +11,9 @@ small pure functions over spaCy tokens, used by extract/arguments.py:
 - the doer of the act a participle's noun is the setting of ("X launched a missile, in
   actions condemned by Y": X, the target of Y's condemnation);
 - the parties "between" whom is the thing a verb acts on ("urged a cessation of hostilities
-  between X and Y", "opposes any interaction between X and Y").
+  between X and Y", "opposes any interaction between X and Y");
+- the body a person acted on belongs to, by an apposition ("killed X, a leader of the Y
+  rebels": Y).
 
 The words are data (`data/roles.yaml`)."""
 
@@ -131,3 +133,11 @@ def parties_between(verb, between_preps: frozenset[str]) -> list:
             if word.dep_ == "prep" and word.lower_ in between_preps:
                 found += [o for o in word.children if o.dep_ == "pobj"]
     return found
+
+
+def affiliations(word, member_nouns: frozenset[str], preps: frozenset[str]) -> list:
+    """The words naming the body an apposition of `word` makes it a member of ("X, a leader of
+    the Y rebels": rebels; `member_nouns`, `preps` as in data/sides.yaml)."""
+    return [o for a in word.children if a.dep_ == "appos" and a.lemma_.lower() in member_nouns
+            for p in a.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]

@@ -14,7 +14,7 @@ from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.participants import for_subject, governing_verb, included_members, involved_words, position_subject
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides_words import condition_subjects, enacting_quantity_verb, stray_by_agents, thing_makers, unattributed
-from chronicle.extract.argument_frames import against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, parties_between, responding_verb, setting_doers, stray_agents
+from chronicle.extract.argument_frames import affiliations, against_modifier, document_issuer, headline_passive, object_prep_objects, passive_controller, requested_noun, parties_between, responding_verb, setting_doers, stray_agents
 from chronicle.extract.targets import asked_actor, aspect_owners, carrying_verb_preps
 from chronicle.extract.triggers import clause_tokens, direct_object, has_phrase, is_verb
 from chronicle.function_words import FunctionWords
@@ -68,8 +68,8 @@ def _stranded_subject(verb) -> list:
     return []
 
 
-def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
-    """(sources, targets, place word) of a verbal trigger by its role scheme."""
+def _doers(token, trigger: Trigger, actors: ArticleActors) -> tuple[list, list]:
+    """(active, passive) subject words of a verbal trigger, with the phrases the parse hides."""
     active, passive = _subjects(token, actors.lexicon.grammar)
     active = unattributed(active, actors.lexicon.sides)  # "According to the agency Tass, the ministry ...": not Tass
     if not active and not passive:
@@ -83,6 +83,12 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
     issuer = document_issuer(token, actors.lexicon.roles.document_nouns)
     if issuer is not None:  # "the Council passed a resolution demanding X"
         active = _subjects(issuer, actors.lexicon.grammar)[0]
+    return active, passive
+
+
+def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tuple[list[EventActor], list[EventActor], object | None]:
+    """(sources, targets, place word) of a verbal trigger by its role scheme."""
+    active, passive = _doers(token, trigger, actors)
     obj = direct_object(token)
     objects = [] if obj is None or trigger.object and not _named_person(obj, actors) else [obj]  # "hosted the Indian prime minister"
     objects += [c for c in token.children if c.dep_ in ("dative", "iobj")]
@@ -100,8 +106,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         preps, objects = _with_noun_words(noun, trigger, preps, objects, actors)
     place_word = None
     subjects = [a for s in active for a in actors.of(s, "source")]
-    if not subjects and trigger.roles == "directed":  # '"We firmly oppose X," Smith said': Smith
-        subjects = [a for s in active if _first_person_plural(s) and (a := actors.quote_speaker(s, "source")) is not None]
+    if not subjects and trigger.roles == "directed" and not any(c.tag_ == "MD" for c in token.children):
+        subjects = [a for s in active if _first_person_plural(s) and (a := actors.quote_speaker(s, "source")) is not None]  # '"We oppose X," Smith said'; not "we will ..."
     passive_actors = [a for s in passive for a in actors.of(s, "target")]
     object_actors = []
     for word in objects:
@@ -109,6 +115,8 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
         if not found and trigger.roles == "visit" and word.i in actors.places:
             place_word = word
         object_actors += found
+    if trigger.roles == "directed":  # "killed X, a leader of the Y rebels": Y too
+        object_actors += _bodies_of(objects, object_actors, actors)
     prep_actors = []
     for prep, word in preps:
         found = actors.of(word, "target") or actors.place_target(word, trigger) or actors.stand_in(word, trigger)
@@ -127,6 +135,14 @@ def verb_arguments(token, trigger: Trigger, noun, actors: ArticleActors) -> tupl
             passive_actors, subjects = [], actors.origin(token, trigger)
         subjects = subjects or actors.implied_agent(token, trigger)
     return subjects, passive_actors + object_actors + prep_actors, place_word
+
+
+def _bodies_of(objects: list, found: list[EventActor], actors: ArticleActors) -> list[EventActor]:
+    """The organizations and groups an apposition of an object makes it a member of ("X, a
+    leader of the Y rebels": Y), not already among `found`."""
+    side, known = actors.lexicon.sides, {a.id for a in found}
+    return [a for w in objects for o in affiliations(w, side.member_nouns, side.member_preps)
+            for a in actors.of(o, "target") if a.kind in ("organization", "group") and a.id not in known]
 
 
 def _first_person_plural(word) -> bool:
@@ -162,8 +178,8 @@ def _unsaid_targets(token, trigger: Trigger, active: list, actors: ArticleActors
     if found:
         return found
     own = {a.id for s in active for a in actors.of(s, "source")}
-    if trigger.type in actors.lexicon.roles.setting_target_types:  # "X launched missiles, in actions condemned by Y": X
-        found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]
+    if trigger.type in actors.lexicon.roles.setting_target_types and not actors.of(token.head, "target"):
+        found = [a for w in setting_doers(token) for a in actors.of(w, "target") if a.id not in own]  # "X launched missiles, in actions condemned by Y": X; not "sanctions on officials accused of ..."
         if found:
             return found
     if trigger.type in actors.lexicon.roles.between_target_types:  # "urged a cessation of hostilities between X and Y"
@@ -238,8 +254,8 @@ def _stray_demonym(noun, actors: ArticleActors):
     """A nationality written just before an event noun that the parser did not hang on it
     ("repelling the Togolese shelling of X", read as two objects of the verb): the word,
     when it names a country and is the noun's sibling or head; else None."""
-    if noun.i == 0 or noun.pos_ != "NOUN" and noun.tag_ != "VBG":
-        return None
+    if noun.i == 0 or noun.pos_ != "NOUN" and noun.tag_ != "VBG" or noun.dep_ in ("compound", "amod", "nmod"):
+        return None  # "the Togolese detention centre": the centre is Togolese
     word = noun.doc[noun.i - 1]
     mention = actors.at.get(word.i)
     if word.head.i == noun.i or mention is None or mention.label != "NORP" or mention.value not in actors.kb.countries:

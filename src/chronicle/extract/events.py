@@ -41,7 +41,6 @@ from chronicle.extract.place_actors import struck_city
 from chronicle.extract.reported_acts import repeated_period, told_in_past, told_in_perfect
 from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, unmirrored_sources
-from chronicle.extract.recipients import inherited_recipients
 from chronicle.extract.targets import protested_leaders, state_targets
 from chronicle.extract.threatened import threatened_targets
 from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
@@ -243,7 +242,7 @@ def _arguments(art: _Article, found: list[Found], token, trigger: Trigger, noun)
     if (riot := crowd_act(token, trigger, lexicon.sectors, lexicon.crowds, lexicon.grammar.genitive_preps)) is not None:  # "protesters stormed the parliament": a protest
         trigger, sources = riot, sources or actors.default_agent(token, lexicon.roles.default_agent("PROTEST"))
     unsaid = trigger.pos == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
-    means = token.dep_ == "pobj" and token.head.lower_ in lexicon.roles.means_preps  # "dispersed the crowd with tear gas"
+    means = trigger.pos != "NOUN" or token.dep_ == "pobj" and token.head.lower_ in lexicon.roles.means_preps  # "with tear gas"
     agent = (None if means else lexicon.roles.default_agent(trigger.mode or "")) or lexicon.roles.default_agent(trigger.type)
     if not sources and unsaid and agent:  # "protests broke out in X", "fled the tear gas"; not "they looted"
         sources = actors.default_agent(token, agent)
@@ -410,7 +409,6 @@ def _article_passes(art: _Article, found: list[Found]) -> list[Found]:
     agendas = meal_agendas(events, art.lexicon.modality.meal_words, is_dated)  # "after the talks, they plan to have lunch"
     events = [e for i, e in enumerate(events) if i not in agendas]
     place_events(events, art.doc, art.context, art.lexicon, art.kb, art.actors, art.triggers)
-    inherited_recipients(events, art.lexicon.roles.recipient_types)  # "the agency also deployed a team": to the one recipient
     threatened_targets(events, art.lexicon.roles.threat_types)  # "threatened to kidnap schoolgirls": the schoolgirls
     for event in events:  # news of an undated happening: on the publication day or the day before
         if event.modality in HAPPENED:
