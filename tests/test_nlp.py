@@ -72,3 +72,28 @@ def test_memo_attribute_ruler_gives_spacys_own_tags_and_morphology(nlp):
         ]
     doc = nlp(text)
     assert {t.text: t.lemma_ for t in doc}["gon"] == "go"
+
+
+def test_lower_lemmas_lists_each_tokens_lemma_lower_cased_once_per_doc(nlp):
+    """Issue 16: a backward scan by lemma reads this list, not a Token per word."""
+    from chronicle.nlp import lower_lemmas
+
+    doc = nlp("Dutch fishermen protested. The Fishermen were angry.")
+    lemmas = lower_lemmas(doc)
+    assert lemmas == [t.lemma_.lower() for t in doc]
+    assert lemmas[1] == "fisherman" and lemmas[2] == "protest"
+    assert doc[5].lemma_ == "Fishermen" and lemmas[5] == "fishermen"  # a proper noun's lemma, lower-cased
+    assert lower_lemmas(doc) is lemmas  # kept with the doc: listed once
+
+
+def test_place_word_indices_are_the_place_words_of_a_range_in_order():
+    """Issue 16: the place loops of extract/event_places read only the words naming a
+    place; both ways of listing them (few places or a short range) give the same order."""
+    from types import SimpleNamespace
+
+    from chronicle.extract.event_places import place_word_indices
+
+    actors = SimpleNamespace(places={12: "x", 3: "y", 7: "z", 30: "w"})
+    assert place_word_indices(actors, 0, 10) == [3, 7]  # the long range: places filtered and sorted
+    assert place_word_indices(actors, 6, 8) == [7]  # a range shorter than the place count: scanned
+    assert place_word_indices(actors, 13, 29) == []  # counter-case: no place word in the range

@@ -481,3 +481,16 @@ def test_the_gazetteer_loads_quickly_and_stays_small():
     )
     assert cpu < 5  # measured ~0.7 s on a busy 2-core machine
     assert retained < 80e6  # measured ~25 MB
+
+
+def test_landmark_pattern_groups_names_by_first_letter_and_keeps_the_longest_match():
+    """Issue 16: the landmark alternation is grouped by first character behind look-aheads;
+    the match at a word is still the longest name that ends at a word boundary."""
+    from chronicle.resolve.gazetteer_load import _landmark_pattern
+
+    pattern = _landmark_pattern({"grand hall": "1", "grand hall of unity": "2", "golden gate": "3", "harbour tower": None})
+    text = "crowds at the grand hall of unity, then the golden-gate and grand hall; later harbour tower."
+    found = [m.group("name") for m in pattern.finditer(text)]
+    assert found == ["grand hall of unity", "golden-gate", "grand hall", "harbour tower"]
+    # counter-cases: a longer word is no landmark, nor a name inside a word
+    assert [m.group("name") for m in pattern.finditer("the grand hallway and an ungolden gate")] == []

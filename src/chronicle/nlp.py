@@ -268,3 +268,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["chronicle_text"] = doc.text
     return text
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Every token's lemma, lower-cased, listed once per doc (cached in its `user_data`): a
+    backward scan for a word by its lemma then makes a Token only where the lemma matches,
+    not one per word it passes (issue 16)."""
+    lemmas = doc.user_data.get("chronicle_lower_lemmas")
+    if lemmas is None:
+        lemmas = doc.user_data["chronicle_lower_lemmas"] = [token.lemma_.lower() for token in doc]
+    return lemmas

@@ -24,6 +24,7 @@ from chronicle.extract.place_actors import capital_country, place_country
 from chronicle.extract.records import Trigger
 from chronicle.extract.sides import emissary_owners, own_forces, withdrawn_from
 from chronicle.model import EventActor
+from chronicle.nlp import lower_lemmas
 from chronicle.resolve.generic_actors import display_name, group_id, resolve_generic
 
 ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "poss", "conj", "appos"})  # where a description names an actor
@@ -276,9 +277,11 @@ class FrameActors:
 
     def earlier_country(self, token, lemma: str) -> str | None:
         """The country written with an earlier mention of the same group noun ("Kenyan police")."""
-        for word in reversed(self.doc[: token.i]):
-            if word.lemma_.lower() != lemma:
+        lemmas = lower_lemmas(self.doc)
+        for i in range(token.i - 1, -1, -1):
+            if lemmas[i] != lemma:
                 continue
+            word = self.doc[i]
             for child in word.children:
                 mention = self.at.get(child.i)
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.value in self.kb.countries:

@@ -284,7 +284,7 @@ def _entity_candidate(
     if ent.label_ == "FAC":
         return None  # places are resolved by the place resolver
     ids = kb.names.get(key) or kb.names.get(name_key(re.sub(r"^the\s+", "", text, flags=re.I)), ())
-    if not ids and start > 0 and ent.doc.text[start - 1] == "#":  # "#SecurityCouncil": a hashtag's words run together
+    if not ids and start > 0 and doc_text(ent.doc)[start - 1] == "#":  # "#SecurityCouncil": a hashtag's words run together
         ids = kb.names.get(name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)), ())
     if len(ids) == 1:
         actor = kb.actors[ids[0]]
