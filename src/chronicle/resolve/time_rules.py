@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chronicle.data import load_yaml
 from chronicle.function_words import FunctionWords, load_function_words
+from chronicle.resolve.regex_needs import required_words
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 SPACES = re.compile(r"\s+")
@@ -43,6 +44,7 @@ class TimePattern:
     name: str
     kind: str
     regex: re.Pattern[str]
+    needs: frozenset[str] | None = None  # words one of which any match holds (`regex_needs`)
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def load_time_rules(path: Path | str | None = None) -> TimeRules:
             regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
         except re.error as error:
             raise ValueError(f"times pattern {entry['name']!r} is not a valid expression: {error}") from error
-        patterns.append(TimePattern(entry["name"], entry["kind"], regex))
+        patterns.append(TimePattern(entry["name"], entry["kind"], regex, required_words(regex)))
     relative = tuple(
         RelativeRule(re.compile(entry["pattern"], flags), int(entry.get("days", 0)), int(entry.get("weeks", 0)))
         for entry in data["relative_to_event"]

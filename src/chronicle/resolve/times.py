@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from chronicle.resolve.regex_needs import lowered_for_needs, may_match
 from chronicle.resolve.time_rules import SPACES, TimeExpression, TimeRules, rule_key
 
 
@@ -56,7 +57,10 @@ def find_time_expressions(text: str, rules: TimeRules) -> list[TimeExpression]:
     rest of its match is required context ("in" before a bare month).
     """
     candidates = []
+    lowered = lowered_for_needs(text)
     for order, pattern in enumerate(rules.patterns):
+        if not may_match(pattern.needs, lowered):
+            continue  # none of the words its matches need is in the text
         for match in pattern.regex.finditer(text):
             candidates.append((match.start(), match.end(), order, pattern, match))
     candidates.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
