@@ -19,6 +19,7 @@ from chronicle.extract.summits import summit_place
 from chronicle.extract.triggers import other_type_triggers
 from chronicle.kb import KnowledgeBase
 from chronicle.model import HAPPENED
+from chronicle.nlp import doc_text
 from chronicle.resolve.time_rules import TimeExpression, TimeRules
 from chronicle.resolve.clauses import clause_tense
 
@@ -53,7 +54,7 @@ def place_events(events: list[Found], doc, context: ArticleContext, lexicon: Eve
     for event in events:  # "ordered troops to withdraw from X": the order is placed at X
         event.place = complement_place(event.token, placed, event.type, event.place, lexicon.roles.complement_place_types)
     same_day_places(events)
-    text = doc.text  # built once: spaCy joins every token's text at each `doc.text`
+    text = doc_text(doc)  # built once per doc: spaCy joins every token's text at each `doc.text`
     meetings = [m for m in (meeting_placed(e, context, text) for e in events) if m is not None]
     for event in events:  # "ECOWAS said ... after a summit of ECOWAS leaders in Accra": at the summit
         event.place = summit_place(event.type, event.place, event.time.value if event.time.precision == "day" else None,

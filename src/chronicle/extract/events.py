@@ -43,7 +43,7 @@ from chronicle.extract.retold import retold_targets
 from chronicle.extract.sides_words import answered_accusers, followers_protest_targets, unmirrored_sources
 from chronicle.extract.targets import protested_leaders, state_targets
 from chronicle.extract.threatened import threatened_targets
-from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers
+from chronicle.extract.triggers import has_phrase, coarse_pos, best_trigger, other_type_triggers, trigger_candidates
 from chronicle.kb import KnowledgeBase
 from chronicle.model import EventActor, EventMention, Evidence, HAPPENED, TimeValue
 from chronicle.resolve.stays import daily_meetings
@@ -161,10 +161,9 @@ def find_events(
     pronoun's antecedent, the sentence's one actor) or goes."""
     art = _article(doc, context, kb, lexicon, time_rules, proposed or {})
     run = _Running()
-    for token in doc:
-        if token.i in run.consumed or token.i not in art.triggers:
-            continue
-        _read_token(art, run, token)
+    for i in sorted(art.triggers):  # in the text's order, without a Token for every other word
+        if i not in run.consumed:
+            _read_token(art, run, doc[i])
     return [_record(event) for event in _article_passes(art, run.found)]
 
 
@@ -182,7 +181,7 @@ def _article(doc, context: ArticleContext, kb: KnowledgeBase, lexicon: EventLexi
 def _trigger_table(doc, lexicon: EventLexicon, proposed: Mapping[int, Trigger]) -> tuple[dict[int, tuple[Trigger, object]], frozenset[int]]:
     """token index -> (trigger, its noun), the lexicon's and the classifier's; and the
     indices of the classifier's (a proposal at a lexicon trigger keeps the lexicon's entry)."""
-    triggers = {token.i: best for token in doc if (best := best_trigger(token, lexicon)) is not None}
+    triggers = {i: best for i in trigger_candidates(doc, lexicon) if (best := best_trigger(doc[i], lexicon)) is not None}
     added = {i for i in proposed if i not in triggers}
     triggers.update((i, (proposed[i], None)) for i in added)
     return triggers, frozenset(added)

@@ -3,7 +3,12 @@ conditions of the lexicon, and the best trigger when several match."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+
+from chronicle.spacy_import import spacy  # noqa: F401  (first: spaCy without its own command line, issue 16)
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 
 from chronicle.extract.lexicon import EventLexicon, PARTICLE_DEPS
 from chronicle.extract.participants import stranded_object
@@ -11,10 +16,12 @@ from chronicle.extract.predicates import predicate_adjectives, reported_clause_s
 from chronicle.extract.records import Trigger
 from chronicle.extract.targets import marked_clause
 from chronicle.function_words import FunctionWords
+from chronicle.nlp import lower_lemmas
 
 
 _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp", "conj"}
 _TABLES_KEY = "chronicle_best_triggers"  # the doc's `user_data` key of its best-trigger tables
+_CANDIDATES_KEY = "chronicle_trigger_candidates"  # the doc's `user_data` key of its candidate words
 _UNSEEN = object()  # a token not asked about yet (None is an answer: no trigger)
 
 
@@ -153,6 +160,28 @@ def best_trigger(token, lexicon: EventLexicon) -> tuple[Trigger, object] | None:
         return None
     entry, noun = found
     return entry, (None if noun is None else doc[noun])
+
+
+def trigger_candidates(doc, lexicon: EventLexicon) -> list[int]:
+    """The indices, in order, of the doc's words whose lower-cased lemma or form is a word of
+    a lexicon entry's key: `best_trigger` is None at every other word (no entry to try), so a
+    scan for triggers visits these only and makes no Token for the rest (issue 16). Listed
+    once per doc and lexicon, in the doc's `user_data`."""
+    kept = doc.user_data.setdefault(_CANDIDATES_KEY, {})
+    held = kept.get(id(lexicon))
+    if held is None:
+        words = {word for word, _ in lexicon.triggers}
+        hashes = {hash_string(word) for word in words}
+        forms = doc.to_array(LOWER).tolist() if len(doc) else []
+        indices = [i for i, (lemma, form) in enumerate(zip(lower_lemmas(doc), forms)) if lemma in words or form in hashes]
+        held = kept[id(lexicon)] = (lexicon, indices)  # the lexicon held: its id is not reused while the doc lives
+    return held[1]
+
+
+def span_trigger_candidates(span, lexicon: EventLexicon) -> list[int]:
+    """`trigger_candidates` of the doc inside `span` (a sentence)."""
+    indices = trigger_candidates(span.doc, lexicon)
+    return indices[bisect_left(indices, span.start) : bisect_left(indices, span.end)]
 
 
 def _trigger_table(doc, lexicon: EventLexicon) -> dict:

@@ -51,7 +51,7 @@ import numpy as np
 from chronicle.errors import ChronicleError
 from chronicle.extract.lexicon import EventLexicon
 from chronicle.extract.records import Trigger
-from chronicle.extract.triggers import best_trigger
+from chronicle.extract.triggers import best_trigger, span_trigger_candidates
 from chronicle.model import EventMention
 from chronicle.models.type_features import sentence_features
 
@@ -254,7 +254,8 @@ def proposals(doc, scores: Mapping[tuple[int, int], Mapping[str, float]], model:
 
 def _likeliest_trigger(sentence, scores: Mapping[str, float], lexicon: EventLexicon):
     """The sentence's lexicon trigger whose type the classifier scores highest (the first of equals)."""
-    found = [(token, best_trigger(token, lexicon)) for token in sentence]
+    tokens = [sentence.doc[i] for i in span_trigger_candidates(sentence, lexicon)]  # no entry at the other words
+    found = [(token, best_trigger(token, lexicon)) for token in tokens]
     return max(((t, f[0].type) for t, f in found if f is not None), key=lambda item: (scores.get(item[1], 0.0), -item[0].i))[0]
 
 
@@ -262,7 +263,7 @@ def lexicon_trigger_off_root(sentence, lexicon: EventLexicon) -> bool:
     """Whether the root of `sentence` is no lexicon trigger while another of its words is."""
     if best_trigger(sentence.root, lexicon) is not None:
         return False
-    return any(best_trigger(token, lexicon) is not None for token in sentence)
+    return any(best_trigger(sentence.doc[i], lexicon) is not None for i in span_trigger_candidates(sentence, lexicon))
 
 
 def has_source_and_target(event: EventMention) -> bool:

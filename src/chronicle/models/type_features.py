@@ -17,7 +17,7 @@ from chronicle.spacy_import import spacy  # noqa: F401 - first: spaCy without it
 from spacy.tokens import Span
 
 from chronicle.extract.lexicon import EventLexicon
-from chronicle.extract.triggers import best_trigger
+from chronicle.extract.triggers import best_trigger, span_trigger_candidates
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 ROOT_RELATIONS = frozenset({"dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "prep", "prt", "attr", "agent", "advcl", "conj"})
@@ -36,7 +36,8 @@ def trigger_hits(sentence, lexicon: EventLexicon) -> list[tuple[str, str]]:
 def _trigger_tokens(sentence, lexicon: EventLexicon) -> list[tuple[object, str]]:
     """(token, type) of every token of the sentence that matches a lexicon trigger."""
     hits = []
-    for token in sentence:
+    for i in span_trigger_candidates(sentence, lexicon):  # no entry to try at the other words
+        token = sentence.doc[i]
         found = best_trigger(token, lexicon)
         if found is not None:
             hits.append((token, found[0].type))
