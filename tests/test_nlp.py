@@ -97,3 +97,12 @@ def test_place_word_indices_are_the_place_words_of_a_range_in_order():
     assert place_word_indices(actors, 0, 10) == [3, 7]  # the long range: places filtered and sorted
     assert place_word_indices(actors, 6, 8) == [7]  # a range shorter than the place count: scanned
     assert place_word_indices(actors, 13, 29) == []  # counter-case: no place word in the range
+
+
+def test_words_at_finds_every_listed_word_whatever_its_case_and_only_those(nlp):
+    from chronicle.nlp import words_at
+
+    doc = nlp("She told him that They would meet her in Velmora; the latter agreed.")
+    found = words_at(doc, {"she", "they", "her", "latter"})
+    assert [doc[i].text for i in found] == ["She", "They", "her", "latter"]
+    assert words_at(doc, {"nobody"}) == [] and words_at(nlp(""), {"she"}) == []

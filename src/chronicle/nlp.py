@@ -12,6 +12,7 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.matcher import Matcher
+from spacy.strings import hash_string
 from spacy.pipeline.attributeruler import set_token_attrs  # spaCy's own writer of a rule's attributes
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -278,3 +279,12 @@ def lower_lemmas(doc: Doc) -> list[str]:
     if lemmas is None:
         lemmas = doc.user_data["chronicle_lower_lemmas"] = [token.lemma_.lower() for token in doc]
     return lemmas
+
+
+def words_at(doc: Doc, words) -> list[int]:
+    """The indices, in order, of the doc's words whose lower-cased form may be in `words`
+    (compared by hash, from the doc's `LOWER` array): a scan for a few words then makes a
+    Token only at these, not one per word (issue 16). Every word in `words` is found; the
+    caller keeps its own test (a hash shared by two strings would only add an index)."""
+    hashes = {hash_string(word) for word in words}
+    return [i for i, form in enumerate(doc.to_array(LOWER).tolist()) if form in hashes] if len(doc) else []

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..kb import KnowledgeBase, name_key
-from ..nlp import doc_text
+from ..nlp import doc_text, words_at
 from .actor_lexicon import ActorPatterns, ResolverLexicon
 from .actor_records import Candidate, clause_verb, is_subject, name_parts
 from .role_phrases import role_phrase
@@ -124,10 +124,10 @@ def _organizations_as_written(doc: Doc, text: str, kb: KnowledgeBase, patterns: 
 
 def _pronouns(doc: Doc, lexicon: ResolverLexicon) -> Iterator[list[Candidate]]:
     """ "The latter", "the former", then personal pronouns."""
-    for token in doc:  # "the latter"
+    for token in (doc[i] for i in words_at(doc, lexicon.ordinal_referents)):  # "the latter"
         if token.lower_ in lexicon.ordinal_referents and any(c.lower_ in lexicon.ordinal_determiners for c in token.children):
             yield [Candidate(token.idx, token.idx + len(token), token.text, "PRON", ordinal=lexicon.ordinal_referents[token.lower_])]
-    for token in doc:
+    for token in (doc[i] for i in words_at(doc, lexicon.pronouns)):  # a Token only where a pronoun is
         if token.lower_ in lexicon.pronouns and token.pos_ == "PRON":
             yield [
                 Candidate(
