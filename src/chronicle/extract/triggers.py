@@ -167,14 +167,24 @@ def trigger_candidates(doc, lexicon: EventLexicon) -> list[int]:
     a lexicon entry's key: `best_trigger` is None at every other word (no entry to try), so a
     scan for triggers visits these only and makes no Token for the rest (issue 16). Listed
     once per doc and lexicon, in the doc's `user_data`."""
-    kept = doc.user_data.setdefault(_CANDIDATES_KEY, {})
+    return _per_lexicon(doc, _CANDIDATES_KEY, lexicon, lambda: _candidate_indices(doc, lexicon))
+
+
+def _candidate_indices(doc, lexicon: EventLexicon) -> list[int]:
+    words = {word for word, _ in lexicon.triggers}
+    hashes = {hash_string(word) for word in words}
+    forms = doc.to_array(LOWER).tolist() if len(doc) else []
+    return [i for i, (lemma, form) in enumerate(zip(lower_lemmas(doc), forms)) if lemma in words or form in hashes]
+
+
+def _per_lexicon(doc, key: str, lexicon: EventLexicon, build):
+    """What `build()` gives for this doc and `lexicon`, built once and kept in the doc's
+    `user_data[key]` by lexicon object; the lexicon itself is held beside it, so that its id
+    is not reused while the doc lives."""
+    kept = doc.user_data.setdefault(key, {})
     held = kept.get(id(lexicon))
     if held is None:
-        words = {word for word, _ in lexicon.triggers}
-        hashes = {hash_string(word) for word in words}
-        forms = doc.to_array(LOWER).tolist() if len(doc) else []
-        indices = [i for i, (lemma, form) in enumerate(zip(lower_lemmas(doc), forms)) if lemma in words or form in hashes]
-        held = kept[id(lexicon)] = (lexicon, indices)  # the lexicon held: its id is not reused while the doc lives
+        held = kept[id(lexicon)] = (lexicon, build())
     return held[1]
 
 
@@ -186,16 +196,9 @@ def span_trigger_candidates(span, lexicon: EventLexicon) -> list[int]:
 
 def _trigger_table(doc, lexicon: EventLexicon) -> dict:
     """The doc's table of best triggers for `lexicon` (token index -> (entry, noun index) or
-    None), in its `user_data`: one table per lexicon object, holding the lexicon itself so
-    that its id is not reused while the doc lives. Nouns are kept as indices, not tokens (a
-    token refers to its doc: the doc would hold itself)."""
-    tables = doc.user_data.get(_TABLES_KEY)
-    if tables is None:
-        tables = doc.user_data[_TABLES_KEY] = {}
-    held = tables.get(id(lexicon))
-    if held is None:
-        held = tables[id(lexicon)] = (lexicon, {})
-    return held[1]
+    None), one per lexicon object (`_per_lexicon`), filled as tokens are asked for. Nouns are
+    kept as indices, not tokens (a token refers to its doc: the doc would hold itself)."""
+    return _per_lexicon(doc, _TABLES_KEY, lexicon, dict)
 
 
 def _fired(token, lexicon: EventLexicon) -> tuple[Trigger, int | None] | None:
